@@ -1,0 +1,32 @@
+// Test tiers live in file names: *.spec.ts (pure units), *.int-spec.ts (real SQLite, Kafka,
+// HTTP), apps/*/test/*.e2e-spec.ts (whole journeys).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const common = {
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testEnvironment: 'node',
+  moduleNameMapper: {
+    '^@deals/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    '^@deals/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+  rootDir: __dirname,
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
+  ],
+};

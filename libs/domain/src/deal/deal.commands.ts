@@ -1,0 +1,39 @@
+import { Command } from '../shared/message';
+import { Evidence } from '../shared/evidence';
+import { DealTeamRole } from './deal-team';
+import { LineItem, PipelineRef } from './deal.events';
+
+export type DealCommand =
+  | Command<'OpenDeal', {
+      dealId: string; name: string; account: { name: string; industry?: string };
+      ownerId: string; currency: string; expectedAmountMinor: number; lineItems?: readonly LineItem[];
+      pipeline?: PipelineRef; team?: readonly { userId: string; role: DealTeamRole }[];
+    }>
+  | Command<'RecordContactMade', { channel: string; evidence: Evidence }>
+  | Command<'RecordBuyerResponded', { evidence: Evidence }>
+  | Command<'BookMeeting', { meetingId: string; scheduledFor: string; evidence: Evidence }>
+  | Command<'ConfirmDecisionMaker', { contactName: string; contactTitle?: string; evidence: Evidence }>
+  | Command<'NoteBudget', { minMinor?: number; maxMinor: number; evidence: Evidence }>
+  | Command<'NoteDecisionTimeframe', { decisionBy: string; evidence: Evidence }>
+  | Command<'RecordDemoHeld', { attended: boolean; questionsAnswered: boolean; evidence: Evidence }>
+  | Command<'ScheduleNextMeeting', { meetingId: string; scheduledFor: string; evidence: Evidence }>
+  | Command<'RecordRecapEmailSent', { evidence: Evidence }>
+  | Command<'RecordRecapConfirmed', { evidence: Evidence }>
+  | Command<'DeliverProposal', { evidence: Evidence }>
+  | Command<'RecordProposalAcknowledged', { evidence: Evidence }>
+  | Command<'AgreeTerms', { priceMinor: number; paymentTerms: string; deliveryTimeline: string; evidence: Evidence }>
+  | Command<'ChangeAmount', { expectedAmountMinor: number; lineItems?: readonly LineItem[]; reason: string }>
+  /** Moves to the next stage; `toStageId`, when given, must be that stage. */
+  | Command<'AdvanceStage', { toStageId?: string }>
+  | Command<'OverrideStage', { toStageId: string; reason: string }>
+  | Command<'CloseWon', { signedOrder: Evidence; amountMinor?: number; lineItems?: readonly LineItem[] }>
+  | Command<'CloseLost', { reason: string; evidence?: Evidence }>
+  | Command<'ReverseWonDeal', { reason: string; evidence?: Evidence }>
+  | Command<'HandToImplementation', { implementationLeadId: string; customerSuccessManagerId: string; evidence?: Evidence }>
+  | Command<'StartImplementation', { evidence?: Evidence }>
+  | Command<'GoLive', { evidence: Evidence }>
+  | Command<'AddTeamMember', { userId: string; role: DealTeamRole }>
+  | Command<'RemoveTeamMember', { userId: string; role: DealTeamRole }>;
+
+export type DealCommandType = DealCommand['type'];
+export type DealCommandOf<T extends DealCommandType> = Extract<DealCommand, { type: T }>;
