@@ -1,0 +1,170 @@
+import Database from 'better-sqlite3';
+import { validateAppend } from '../append-validation';
+import { StoreUnavailableError } from '../event-store.errors';
+import {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoreSubscription,
+  SubscribeOptions,
+} from '../event-store.port';
+import { stampRecordedAt } from '../recorded-at';
+import { GroupCommit } from './group-commit';
+import { writeAppend } from './sqlite-append';
+import { AllQuery, buildAllQuery } from './sqlite-read-query';
+import { EventRow, toRecordedEvent } from './sqlite-event-row';
+import { migrate } from './sqlite-schema';
+import { Statements, prepareStatements } from './sqlite-statements';
+import { Page, SqliteSubscription } from './sqlite-subscription';
+import { toStoreError } from './sqlite.errors';
+
+export interface SqliteEventStoreOptions {
+  /** A file path, or ':memory:' for a private in-memory store. */
+  readonly path: string;
+  /** Default true: an acknowledged append survives power loss (synchronous=FULL). */
+  readonly durable?: boolean;
+  /** How often caught-up subscriptions look for events appended by other processes. Default 200. */
+  readonly pollIntervalMs?: number;
+  /** The clock for recordedAt; for tests of a clock stepping back. */
+  readonly now?: () => Date;
+}
+
+// How long a write waits for another process holding the write lock before giving up.
+const BUSY_TIMEOUT_MS = 5000;
+
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly statements: Statements;
+  private readonly commits: GroupCommit<string>;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly queries = new Map<string, Database.Statement<unknown[], EventRow>>();
+  private readonly pollIntervalMs: number;
+  private closed = false;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    const now = options.now ?? (() => new Date());
+    this.db = openDatabase(options);
+    try {
+      this.statements = prepareStatements(this.db);
+    } catch (error) {
+      this.db.close();
+      throw toStoreError(error, `opening ${options.path}`);
+    }
+    this.commits = new GroupCommit(this.db, {
+      // One stamp per batch, read under the write lock so no other process can slip in between.
+      begin: () => stampRecordedAt(now(), this.statements.lastRecordedAt.get()),
+      committed: () => this.subscriptions.forEach((s) => s.wake()),
+    });
+  }
+
+  append(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    try {
+      this.ensureOpen();
+      const expectedRevision = options.expectedRevision ?? 'any';
+      const valid = validateAppend(streamId, events, expectedRevision);
+      return this.commits.submit((recordedAt) =>
+        writeAppend(this.statements, { streamId, events: valid, expectedRevision }, recordedAt),
+      );
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = maxCountOf(options.maxCount);
+    return this.reading(() => {
+      const rows =
+        options.direction === 'backwards'
+          ? this.statements.streamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+          : this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, limit);
+      return rows.map(toRecordedEvent);
+    });
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { direction = 'forwards', after, filter } = options;
+    const maxCount = options.maxCount === undefined ? undefined : maxCountOf(options.maxCount);
+    return this.reading(() => this.queryAll({ direction, after, maxCount, filter }));
+  }
+
+  async headPosition(): Promise<number> {
+    return this.reading(() => this.statements.headPosition.get() ?? 0);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): StoreSubscription {
+    const start = this.reading(() =>
+      options.fromPosition === 'end' ? (this.statements.headPosition.get() ?? 0) : (options.fromPosition ?? 0),
+    );
+    const readPage = (after: number, limit: number) => this.reading(() => this.readPage(after, limit, options));
+    const subscription = new SqliteSubscription(readPage, start, this.pollIntervalMs, (s) => this.subscriptions.delete(s));
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.commits.flush();
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.db.close();
+  }
+
+  /** Matching events after `after`, bounded by the head seen now so the cursor can pass rows the filter skips. */
+  private readPage(after: number, limit: number, options: SubscribeOptions): Page {
+    const head = this.statements.headPosition.get() ?? 0;
+    if (head <= after) return { events: [], scannedTo: after };
+    const events = this.queryAll({ direction: 'forwards', after, upTo: head, maxCount: limit, filter: options.filter });
+    return { events, scannedTo: events.length === limit ? events[events.length - 1].position : head };
+  }
+
+  private queryAll(query: AllQuery): RecordedEvent[] {
+    const { sql, params } = buildAllQuery(query);
+    let statement = this.queries.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], EventRow>(sql);
+      this.queries.set(sql, statement);
+    }
+    return statement.all(...params).map(toRecordedEvent);
+  }
+
+  private reading<T>(read: () => T): T {
+    this.ensureOpen();
+    try {
+      return read();
+    } catch (error) {
+      throw toStoreError(error, 'reading');
+    }
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new StoreUnavailableError('The event store is closed');
+  }
+}
+
+function openDatabase(options: SqliteEventStoreOptions): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(options.path, { timeout: BUSY_TIMEOUT_MS });
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.durable === false ? 'NORMAL' : 'FULL'}`);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    // Opening fails only for reasons of the file (missing directory, not a database, locked…).
+    throw error instanceof StoreUnavailableError
+      ? error
+      : new StoreUnavailableError(`Cannot open the event store at ${options.path}: ${(error as Error).message}`, error);
+  }
+}
+
+function maxCountOf(maxCount: number | undefined): number {
+  if (maxCount === undefined) return -1;
+  if (!Number.isSafeInteger(maxCount) || maxCount < 0) throw new RangeError(`maxCount must be an integer >= 0, got ${maxCount}`);
+  return maxCount;
+}
