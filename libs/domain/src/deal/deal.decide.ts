@@ -1,0 +1,50 @@
+import { PipelineCatalog } from '../pipeline/pipeline-catalog';
+import { PipelineErrors } from '../pipeline/pipeline.errors';
+import { resolveOccurredAt } from '../shared/time';
+import { DealCommand } from './deal.commands';
+import { DealErrors } from './deal.errors';
+import { DealEvent } from './deal.events';
+import { DealState } from './deal.state';
+import { advanceStage } from './decide/advance-stage';
+import { isBuyerFactCommand, recordBuyerFact } from './decide/buyer-facts';
+import { changeAmount } from './decide/change-amount';
+import { closeLost } from './decide/close-lost';
+import { closeWon } from './decide/close-won';
+import { DealContext } from './decide/deal-context';
+import { openDeal } from './decide/open-deal';
+import { overrideStage } from './decide/override-stage';
+import { goLive, handToImplementation, startImplementation } from './decide/post-close';
+import { reverseWonDeal } from './decide/reverse-won-deal';
+import { addTeamMember, removeTeamMember } from './decide/team-members';
+
+/** Routes a command to its rule after the checks every command on an existing deal shares. */
+export function createDealDecide(catalog: PipelineCatalog): (command: DealCommand, state: DealState) => DealEvent[] {
+  return (command, state) => {
+    if (command.type === 'OpenDeal') return openDeal(command, state, catalog);
+    if (!state.exists) throw DealErrors.notFound(command.type);
+    const pipeline = catalog.get(state.pipeline.id, state.pipeline.version);
+    if (!pipeline) throw PipelineErrors.unknown(state.pipeline.id, state.pipeline.version);
+    const occurredAt = resolveOccurredAt(command.metadata,
+      state.openedAt === undefined ? undefined : { at: state.openedAt, label: 'opening of the deal' });
+    const context: DealContext = { state, pipeline, occurredAt, actor: command.metadata.actor };
+
+    if (isBuyerFactCommand(command)) return recordBuyerFact(command, context);
+    switch (command.type) {
+      case 'ChangeAmount': return changeAmount(command, context);
+      case 'AdvanceStage': return advanceStage(command, context);
+      case 'OverrideStage': return overrideStage(command, context);
+      case 'CloseWon': return closeWon(command, context);
+      case 'CloseLost': return closeLost(command, context);
+      case 'ReverseWonDeal': return reverseWonDeal(command, context);
+      case 'HandToImplementation': return handToImplementation(command, context);
+      case 'StartImplementation': return startImplementation(command, context);
+      case 'GoLive': return goLive(command, context);
+      case 'AddTeamMember': return addTeamMember(command, state);
+      case 'RemoveTeamMember': return removeTeamMember(command, state);
+      default: {
+        const unhandled: never = command;
+        throw DealErrors.invalidTransition(`Unknown command ${(unhandled as DealCommand).type}.`, {});
+      }
+    }
+  };
+}

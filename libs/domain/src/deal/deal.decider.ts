@@ -1,0 +1,18 @@
+import { defaultPipelineCatalog, PipelineCatalog } from '../pipeline/pipeline-catalog';
+import { Decider } from '../shared/decider';
+import { DealCommand } from './deal.commands';
+import { createDealDecide } from './deal.decide';
+import { DealEvent } from './deal.events';
+import { createDealEvolve } from './deal.evolve';
+import { DealState, initialDealState } from './deal.state';
+
+export type DealDecider = Decider<DealState, DealCommand, DealEvent>;
+
+/** The deal aggregate as three pure functions, bound to the pipeline versions it may follow. */
+export function createDealDecider(catalog: PipelineCatalog = defaultPipelineCatalog): DealDecider {
+  return {
+    decide: createDealDecide(catalog),
+    evolve: createDealEvolve(catalog),
+    initialState: initialDealState,
+  };
+}

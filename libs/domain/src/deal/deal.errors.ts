@@ -1,0 +1,60 @@
+import { ExitCriterion } from '../pipeline/pipeline-definition';
+import { DomainError } from '../shared/domain-error';
+
+const listCriteria = (criteria: readonly ExitCriterion[]) =>
+  criteria.map((criterion) => `${criterion.id} (${criterion.label})`).join(', ');
+
+/** Every error the deal decider throws, with its stable code. */
+export const DealErrors = {
+  notFound: (command: string) =>
+    new DomainError('DEAL.NOT_FOUND', 'not_found', `The deal does not exist; open it before ${command}.`, { command }),
+  alreadyExists: (dealId: string) =>
+    new DomainError('DEAL.ALREADY_EXISTS', 'conflict', `Deal '${dealId}' is already open.`, { dealId }),
+  closed: (status: string, command: string) =>
+    new DomainError('DEAL.CLOSED', 'conflict', `The deal is closed ${status}; ${command} is only allowed on an open deal.`,
+      { status, command }),
+  lineItemsMismatch: (lineItemsTotalMinor: number, expectedAmountMinor: number) =>
+    new DomainError('DEAL.LINE_ITEMS_MISMATCH', 'invalid',
+      `Line items total ${lineItemsTotalMinor} but the amount is ${expectedAmountMinor}; they must match exactly.`,
+      { lineItemsTotalMinor, expectedAmountMinor }),
+  invalidAmount: (field: string, value: unknown) =>
+    new DomainError('DEAL.INVALID_AMOUNT', 'invalid',
+      `${field} must be a non-negative whole number of minor units (cents); got ${JSON.stringify(value)}.`, { field, value }),
+  invalidLineItem: (index: number, problem: string) =>
+    new DomainError('DEAL.INVALID_LINE_ITEM', 'invalid', `Line item ${index}: ${problem}.`, { index, problem }),
+  invalidCurrency: (currency: unknown) =>
+    new DomainError('DEAL.INVALID_CURRENCY', 'invalid',
+      `Currency must be three upper-case letters (ISO 4217, e.g. EUR); got ${JSON.stringify(currency)}.`, { currency }),
+  recapNotSent: () =>
+    new DomainError('DEAL.RECAP_NOT_SENT', 'conflict',
+      'The buyer cannot confirm a recap that was never sent; record the recap email first.', { requires: 'RecapEmailSent' }),
+  exitCriteriaUnmet: (stageId: string, missing: readonly ExitCriterion[]) =>
+    new DomainError('DEAL.EXIT_CRITERIA_UNMET', 'conflict',
+      `Stage '${stageId}' cannot be left: missing exit criteria ${listCriteria(missing)}.`,
+      { stageId, missing: missing.map(({ id, label }) => ({ id, label })) }),
+  invalidTransition: (message: string, details: Record<string, unknown>) =>
+    new DomainError('DEAL.INVALID_TRANSITION', 'conflict', message, details),
+  overrideForbidden: (actorId: string) =>
+    new DomainError('DEAL.OVERRIDE_FORBIDDEN', 'forbidden', 'Only a manager may override a stage.',
+      { actorId, requiredRole: 'manager' }),
+  overrideReasonRequired: () =>
+    new DomainError('DEAL.OVERRIDE_REASON_REQUIRED', 'invalid', 'An override must give a reason.', { field: 'reason' }),
+  overrideNotNeeded: (fromStageId: string, toStageId: string) =>
+    new DomainError('DEAL.OVERRIDE_NOT_NEEDED', 'conflict',
+      `Every exit criterion between '${fromStageId}' and '${toStageId}' is met; advance the stage instead of overriding.`,
+      { fromStageId, toStageId, use: 'AdvanceStage' }),
+  reasonRequired: (command: string) =>
+    new DomainError('DEAL.REASON_REQUIRED', 'invalid', `${command} must give a reason.`, { command, field: 'reason' }),
+  alreadyReversed: () =>
+    new DomainError('DEAL.ALREADY_REVERSED', 'conflict', 'This won deal has already been reversed.', {}),
+  commercialTermsForbidden: (actorId: string, command: string) =>
+    new DomainError('DEAL.COMMERCIAL_TERMS_FORBIDDEN', 'forbidden',
+      `A support rep may not change commercial terms (${command}).`, { actorId, command }),
+  teamMemberExists: (userId: string, role: string) =>
+    new DomainError('TEAM.MEMBER_EXISTS', 'conflict', `${userId} is already on the deal team as ${role}.`, { userId, role }),
+  teamMemberNotFound: (userId: string, role: string) =>
+    new DomainError('TEAM.MEMBER_NOT_FOUND', 'not_found', `${userId} is not on the deal team as ${role}.`, { userId, role }),
+  teamRoleUnknown: (role: unknown, allowed: readonly string[]) =>
+    new DomainError('TEAM.ROLE_UNKNOWN', 'invalid', `Team role ${JSON.stringify(role)} is not one of: ${allowed.join(', ')}.`,
+      { role, allowed }),
+};

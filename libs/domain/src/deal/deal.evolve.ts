@@ -1,0 +1,78 @@
+import { isFactKey } from '../pipeline/fact-key';
+import { PipelineCatalog } from '../pipeline/pipeline-catalog';
+import { PipelineDefinition, StageDefinition } from '../pipeline/pipeline-definition';
+import { lostStage, postCloseStages, wonStage } from '../pipeline/pipeline-navigation';
+import { Evidence } from '../shared/evidence';
+import { DealEvent } from './deal.events';
+import { DealState } from './deal.state';
+
+/**
+ * Folds one event into the state. Total and tolerant: unknown event types and events that do
+ * not fit the state leave it unchanged, so an old binary can replay a newer stream.
+ */
+export function createDealEvolve(catalog: PipelineCatalog): (state: DealState, event: DealEvent) => DealState {
+  return (state, event) => {
+    const at = event.metadata?.occurredAt;
+    const pipeline = catalog.get(state.pipeline.id, state.pipeline.version);
+    const enterStage = (stage: StageDefinition | undefined): Partial<DealState> =>
+      stage ? { stageId: stage.id, stageEnteredAt: at } : {};
+
+    if (isFactKey(event.type)) {
+      const data = event.data as unknown as Readonly<Record<string, unknown>> & { evidence: Evidence };
+      return { ...state, facts: { ...state.facts, [event.type]: { data, evidence: data.evidence, occurredAt: at } } };
+    }
+    switch (event.type) {
+      case 'DealOpened': {
+        const { dealId, name, account, ownerId, currency, expectedAmountMinor, lineItems, pipeline: ref, stageId } = event.data;
+        return {
+          ...state, exists: true, dealId, name, account, ownerId, currency, expectedAmountMinor, lineItems,
+          pipeline: ref, stageId, status: 'open', openedAt: at, stageEnteredAt: at,
+        };
+      }
+      case 'AmountChanged':
+        return { ...state, expectedAmountMinor: event.data.expectedAmountMinor, lineItems: event.data.lineItems };
+      case 'StageAdvanced':
+      case 'StageOverridden':
+        return { ...state, stageId: event.data.toStageId, stageEnteredAt: at };
+      case 'DealClosedWon':
+        return {
+          ...state, ...enterStage(pipeline && wonStage(pipeline)), status: 'won', closedAt: at,
+          expectedAmountMinor: event.data.amountMinor, lineItems: event.data.lineItems,
+        };
+      case 'DealClosedLost':
+        return { ...state, ...enterStage(pipeline && lostStage(pipeline)), status: 'lost', closedAt: at, lostReason: event.data.reason };
+      case 'WonDealReversed':
+        return { ...state, reversed: true, reversedAt: at };
+      case 'DealHandedToImplementation':
+        return {
+          ...state, ...enterStage(postCloseStep(pipeline, 0)),
+          implementation: { ...state.implementation, handedOff: true, handedAt: at },
+        };
+      case 'ImplementationStarted':
+        return {
+          ...state, ...enterStage(postCloseStep(pipeline, 1)),
+          implementation: { ...state.implementation, started: true, startedAt: at },
+        };
+      case 'DealWentLive':
+        return {
+          ...state, ...enterStage(postCloseStep(pipeline, 2)),
+          implementation: { ...state.implementation, live: true, liveAt: at },
+        };
+      case 'TeamMemberAdded': {
+        const { userId, role } = event.data;
+        const present = state.team.some((member) => member.userId === userId && member.role === role);
+        return present ? state : { ...state, team: [...state.team, { userId, role }] };
+      }
+      case 'TeamMemberRemoved': {
+        const { userId, role } = event.data;
+        return { ...state, team: state.team.filter((member) => !(member.userId === userId && member.role === role)) };
+      }
+      default:
+        return state;
+    }
+  };
+}
+
+function postCloseStep(pipeline: PipelineDefinition | undefined, index: number): StageDefinition | undefined {
+  return pipeline ? postCloseStages(pipeline)[index] : undefined;
+}

@@ -1,0 +1,61 @@
+import { RecordedFacts } from '../pipeline/recorded-fact';
+import { TeamMember } from './deal-team';
+import { LineItem, PipelineRef } from './deal.events';
+
+export type DealStatus = 'open' | 'won' | 'lost';
+
+/** Where a won deal is after the close. */
+export interface ImplementationProgress {
+  readonly handedAt?: string;
+  readonly startedAt?: string;
+  readonly liveAt?: string;
+  readonly handedOff: boolean;
+  readonly started: boolean;
+  readonly live: boolean;
+}
+
+/** Everything `decide` needs to know about one deal, folded from its events. */
+export interface DealState {
+  readonly exists: boolean;
+  readonly dealId: string;
+  readonly name: string;
+  readonly account: { readonly name: string; readonly industry?: string };
+  readonly ownerId: string;
+  readonly currency: string;
+  readonly expectedAmountMinor: number;
+  readonly lineItems: readonly LineItem[];
+  readonly pipeline: PipelineRef;
+  readonly stageId: string;
+  readonly status: DealStatus;
+  readonly reversed: boolean;
+  /** Latest data, evidence and business time for each buyer fact recorded. */
+  readonly facts: RecordedFacts;
+  readonly team: readonly TeamMember[];
+  readonly implementation: ImplementationProgress;
+  readonly lostReason?: string;
+  /** Business times, from event metadata; absent when events carry no metadata. */
+  readonly openedAt?: string;
+  readonly stageEnteredAt?: string;
+  readonly closedAt?: string;
+  readonly reversedAt?: string;
+}
+
+export function initialDealState(): DealState {
+  return {
+    exists: false,
+    dealId: '',
+    name: '',
+    account: { name: '' },
+    ownerId: '',
+    currency: '',
+    expectedAmountMinor: 0,
+    lineItems: [],
+    pipeline: { id: '', version: 0 },
+    stageId: '',
+    status: 'open',
+    reversed: false,
+    facts: {},
+    team: [],
+    implementation: { handedOff: false, started: false, live: false },
+  };
+}

@@ -1,0 +1,25 @@
+import { isBlank } from '../../shared/text';
+import { DealCommandOf } from '../deal.commands';
+import { DealErrors } from '../deal.errors';
+import { DealEvent } from '../deal.events';
+import { checkAmountAndLineItems, copyLineItems } from './amounts';
+import { DealContext } from './deal-context';
+import { requireMayChangeCommercialTerms, requireOpen } from './guards';
+
+/**
+ * Changes the expected amount of an open deal. Omitted line items keep the current ones, which
+ * must then still add up: a new amount with old line items is refused rather than left inconsistent.
+ */
+export function changeAmount(command: DealCommandOf<'ChangeAmount'>, context: DealContext): DealEvent[] {
+  const { state } = context;
+  requireOpen(context, command.type);
+  requireMayChangeCommercialTerms(context, command.type);
+  if (isBlank(command.data.reason)) throw DealErrors.reasonRequired(command.type);
+  const { expectedAmountMinor } = command.data;
+  const lineItems = copyLineItems(command.data.lineItems ?? state.lineItems);
+  checkAmountAndLineItems(expectedAmountMinor, lineItems, 'expectedAmountMinor');
+  return [{
+    type: 'AmountChanged',
+    data: { previousAmountMinor: state.expectedAmountMinor, expectedAmountMinor, lineItems, reason: command.data.reason.trim() },
+  }];
+}

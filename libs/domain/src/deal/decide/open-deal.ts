@@ -1,0 +1,55 @@
+import { PipelineCatalog } from '../../pipeline/pipeline-catalog';
+import { firstOpenStage } from '../../pipeline/pipeline-navigation';
+import { PipelineErrors } from '../../pipeline/pipeline.errors';
+import { requireText } from '../../shared/required';
+import { resolveOccurredAt } from '../../shared/time';
+import { DealCommandOf } from '../deal.commands';
+import { DealErrors } from '../deal.errors';
+import { DealEvent } from '../deal.events';
+import { DealState } from '../deal.state';
+import { checkAmountAndLineItems, copyLineItems } from './amounts';
+import { teamMemberAdded } from './team-members';
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+/** Opens a deal in the first stage of its pipeline, then adds its initial team. */
+export function openDeal(command: DealCommandOf<'OpenDeal'>, state: DealState, catalog: PipelineCatalog): DealEvent[] {
+  const { data } = command;
+  if (state.exists) throw DealErrors.alreadyExists(state.dealId);
+  resolveOccurredAt(command.metadata);
+  requireText(data.dealId, 'dealId');
+  requireText(data.name, 'name');
+  requireText(data.account?.name, 'account.name');
+  requireText(data.ownerId, 'ownerId');
+  if (typeof data.currency !== 'string' || !CURRENCY.test(data.currency)) throw DealErrors.invalidCurrency(data.currency);
+  const lineItems = copyLineItems(data.lineItems ?? []);
+  checkAmountAndLineItems(data.expectedAmountMinor, lineItems, 'expectedAmountMinor');
+
+  const pipeline = data.pipeline ? catalog.get(data.pipeline.id, data.pipeline.version) : catalog.default;
+  if (!pipeline) throw PipelineErrors.unknown(data.pipeline?.id ?? '', data.pipeline?.version);
+  const stage = firstOpenStage(pipeline);
+  if (!stage) throw PipelineErrors.unknown(pipeline.id, pipeline.version);
+
+  const team: DealEvent[] = [];
+  const seen = new Set<string>();
+  for (const member of data.team ?? []) {
+    const key = `${member.userId}\u0000${member.role}`;
+    if (seen.has(key)) throw DealErrors.teamMemberExists(member.userId, member.role);
+    seen.add(key);
+    team.push(teamMemberAdded(member.userId, member.role));
+  }
+  const account = data.account.industry === undefined
+    ? { name: data.account.name }
+    : { name: data.account.name, industry: data.account.industry };
+  return [
+    {
+      type: 'DealOpened',
+      data: {
+        dealId: data.dealId, name: data.name, account, ownerId: data.ownerId, currency: data.currency,
+        expectedAmountMinor: data.expectedAmountMinor, lineItems,
+        pipeline: { id: pipeline.id, version: pipeline.version }, stageId: stage.id,
+      },
+    },
+    ...team,
+  ];
+}

@@ -1,0 +1,93 @@
+import { isBlank } from '../shared/text';
+import { FACT_KEYS, isFactKey } from './fact-key';
+import { ExitCriterion, FactPredicate, PipelineDefinition, StageDefinition } from './pipeline-definition';
+
+export interface PipelineIssue {
+  /** Where in the definition, e.g. `stages[2].exitCriteria[0].requires.allOf[1]`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+const PHASES = ['open', 'won', 'lost', 'post-close'];
+/** Hand-off, implementation start and go-live each move to one post-close stage. */
+const POST_CLOSE_STEPS = 3;
+
+/** Every problem with a definition; an empty list means it is usable. */
+export function validatePipeline(pipeline: PipelineDefinition): readonly PipelineIssue[] {
+  const issues: PipelineIssue[] = [];
+  const report = (path: string, message: string) => issues.push({ path, message });
+
+  if (isBlank(pipeline.id)) report('id', 'must not be blank');
+  if (isBlank(pipeline.name)) report('name', 'must not be blank');
+  if (!Number.isSafeInteger(pipeline.version) || pipeline.version < 1) report('version', 'must be an integer ≥ 1');
+  const stages: readonly StageDefinition[] = pipeline.stages;
+  if (!Array.isArray(stages)) return [...issues, { path: 'stages', message: 'must be a list' }];
+
+  checkPhaseCounts(stages, report);
+  const stageIds = new Set<string>();
+  const criterionIds = new Set<string>();
+  stages.forEach((stage, index) => {
+    const at = `stages[${index}]`;
+    if (isBlank(stage.id)) report(`${at}.id`, 'must not be blank');
+    else if (stageIds.has(stage.id)) report(`${at}.id`, `duplicate stage id '${stage.id}'`);
+    stageIds.add(stage.id);
+    if (isBlank(stage.name)) report(`${at}.name`, 'must not be blank');
+    if (!PHASES.includes(stage.phase)) report(`${at}.phase`, `must be one of ${PHASES.join(', ')}`);
+    if (typeof stage.probability !== 'number' || !(stage.probability >= 0 && stage.probability <= 1)) {
+      report(`${at}.probability`, 'must be a number from 0 to 1');
+    }
+    if (stage.stuckAfterDays !== undefined && !(Number.isFinite(stage.stuckAfterDays) && stage.stuckAfterDays > 0)) {
+      report(`${at}.stuckAfterDays`, 'must be a positive number of days');
+    }
+    if (stage.phase !== 'open' && stage.exitCriteria?.length > 0) {
+      report(`${at}.exitCriteria`, 'only open stages have exit criteria');
+    }
+    const criteria: readonly ExitCriterion[] = Array.isArray(stage.exitCriteria) ? stage.exitCriteria : [];
+    if (!Array.isArray(stage.exitCriteria)) report(`${at}.exitCriteria`, 'must be a list');
+    criteria.forEach((criterion, position) => {
+      const where = `${at}.exitCriteria[${position}]`;
+      if (isBlank(criterion.id)) report(`${where}.id`, 'must not be blank');
+      else if (criterionIds.has(criterion.id)) report(`${where}.id`, `duplicate criterion id '${criterion.id}'`);
+      criterionIds.add(criterion.id);
+      if (isBlank(criterion.label)) report(`${where}.label`, 'must not be blank');
+      if (isBlank(criterion.buyerOutcome)) report(`${where}.buyerOutcome`, 'must not be blank');
+      checkPredicate(criterion.requires, `${where}.requires`, report);
+    });
+  });
+  return issues;
+}
+
+function checkPhaseCounts(stages: readonly StageDefinition[], report: (path: string, message: string) => void): void {
+  const count = (phase: string) => stages.filter((stage) => stage.phase === phase).length;
+  if (count('open') === 0) report('stages', 'needs at least one open stage');
+  if (count('won') !== 1) report('stages', 'needs exactly one won stage');
+  if (count('lost') !== 1) report('stages', 'needs exactly one lost stage');
+  const postClose = count('post-close');
+  if (postClose !== 0 && postClose !== POST_CLOSE_STEPS) {
+    report('stages', `needs no post-close stages or exactly ${POST_CLOSE_STEPS} (handed to implementation, implementation in progress, live)`);
+  }
+}
+
+function checkPredicate(predicate: FactPredicate, path: string, report: (path: string, message: string) => void): void {
+  if (predicate === null || typeof predicate !== 'object') {
+    report(path, 'must be { fact }, { allOf } or { anyOf }');
+    return;
+  }
+  for (const combinator of ['allOf', 'anyOf'] as const) {
+    if (combinator in predicate) {
+      const branches = (predicate as Record<string, unknown>)[combinator];
+      if (!Array.isArray(branches) || branches.length === 0) report(`${path}.${combinator}`, 'must be a non-empty list');
+      else branches.forEach((branch, index) => checkPredicate(branch, `${path}.${combinator}[${index}]`, report));
+      return;
+    }
+  }
+  if (!('fact' in predicate) || !isFactKey(predicate.fact)) {
+    report(`${path}.fact`, `must be one of ${FACT_KEYS.join(', ')}`);
+    return;
+  }
+  for (const [field, value] of Object.entries(predicate.where ?? {})) {
+    if (!['string', 'number', 'boolean'].includes(typeof value)) {
+      report(`${path}.where.${field}`, 'must be a string, number or boolean');
+    }
+  }
+}
