@@ -8,15 +8,16 @@ export function isMinorAmount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
+const MONEY_TEXT = /^(-?)(\d+)(?:\.(\d+))?$/;
+
 /**
  * "100000.00" → 10000000, by string arithmetic so no binary floating point ever touches money.
  * Accepts an optional leading minus, digits, and at most `fractionDigits` decimals; nothing else
  * (no thousands separators, exponents or spaces).
  */
 export function parseMoneyToMinor(text: string, fractionDigits = DEFAULT_FRACTION_DIGITS): number {
-  const pattern = new RegExp(`^(-?)(\\d+)(?:\\.(\\d{1,${fractionDigits}}))?$`);
-  const match = typeof text === 'string' ? pattern.exec(text) : null;
-  if (!match || (fractionDigits === 0 && text.includes('.'))) {
+  const match = typeof text === 'string' ? MONEY_TEXT.exec(text) : null;
+  if (!match || (match[3] ?? '').length > fractionDigits) {
     throw CommonErrors.moneyInvalid(text, `expected digits with at most ${fractionDigits} decimals, e.g. "100000.00"`);
   }
   const [, sign, whole, fraction = ''] = match;
