@@ -29,12 +29,11 @@ export interface SqliteEventStoreOptions {
   readonly durable?: boolean;
   /** How often caught-up subscriptions look for events appended by other processes. Default 200. */
   readonly pollIntervalMs?: number;
+  /** How long a write waits for another process holding the write lock before failing. Default 5000. */
+  readonly busyTimeoutMs?: number;
   /** The clock for recordedAt; for tests of a clock stepping back. */
   readonly now?: () => Date;
 }
-
-// How long a write waits for another process holding the write lock before giving up.
-const BUSY_TIMEOUT_MS = 5000;
 
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -149,7 +148,7 @@ export class SqliteEventStore implements EventStore {
 function openDatabase(options: SqliteEventStoreOptions): Database.Database {
   let db: Database.Database | undefined;
   try {
-    db = new Database(options.path, { timeout: BUSY_TIMEOUT_MS });
+    db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5000 });
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.durable === false ? 'NORMAL' : 'FULL'}`);
     migrate(db);
