@@ -46,6 +46,10 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    // setTimeout treats anything above 2^31-1 ms as 1 ms.
+    if (!Number.isInteger(this.pollIntervalMs) || this.pollIntervalMs < 1 || this.pollIntervalMs > 2 ** 31 - 1) {
+      throw new RangeError(`pollIntervalMs must be an integer from 1 to 2^31-1, got ${this.pollIntervalMs}`);
+    }
     const now = options.now ?? (() => new Date());
     this.db = openDatabase(options);
     try {

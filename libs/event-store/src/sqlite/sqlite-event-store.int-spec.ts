@@ -97,6 +97,18 @@ describe('SqliteEventStore in memory', () => {
     expect(stamps).toEqual(['2030-01-01T00:00:05.000Z', '2030-01-01T00:00:05.000Z', '2030-01-01T00:00:07.000Z']);
   });
 
+  it('wakes a waiting subscriber right after a commit, without waiting for a poll', async () => {
+    store = new SqliteEventStore({ path: ':memory:', pollIntervalMs: 2 ** 31 - 1 });
+    const subscription = store.subscribeToAll({ fromPosition: 'end' });
+    const delivering = take(subscription[Symbol.asyncIterator](), 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const appended = event();
+    await store.append('deal-1', [appended]);
+    const [delivered] = await delivering;
+    await subscription.close();
+    expect(delivered.eventId).toBe(appended.eventId);
+  });
+
   it('delivers a history longer than one page, in order, to a subscriber that starts late', async () => {
     store = new SqliteEventStore({ path: ':memory:' });
     const subscription = store.subscribeToAll();

@@ -48,3 +48,8 @@ export async function take(iterator: AsyncIterator<RecordedEvent>, count: number
   }
   return taken;
 }
+
+/** Lets pending work run, e.g. a subscriber reach the point where it waits for new events. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '../../event-store.port';
-import { StoreGetter, anEvent, events, idsOf, take, uniqueCategory } from './contract-fixtures';
+import { StoreGetter, anEvent, events, idsOf, settle, take, uniqueCategory } from './contract-fixtures';
 
 export function subscriptionContract(store: StoreGetter): void {
   describe('subscribing to $all', () => {
@@ -11,9 +11,11 @@ export function subscriptionContract(store: StoreGetter): void {
       const iterator = subscription[Symbol.asyncIterator]();
       try {
         expect(idsOf(await take(iterator, 3))).toEqual(idsOf(history));
+        const delivering = take(iterator, 2);
+        await settle();
         const live = events(2);
         await store().append(`${category}-2`, live);
-        expect(idsOf(await take(iterator, 2))).toEqual(idsOf(live));
+        expect(idsOf(await delivering)).toEqual(idsOf(live));
       } finally {
         await subscription.close();
       }
@@ -33,13 +35,15 @@ export function subscriptionContract(store: StoreGetter): void {
         expect(idsOf(caughtUp)).toEqual(idsOf(history.slice(3)));
         expect(caughtUp.map((e) => e.position)).toEqual(positions.slice(3));
 
+        const delivering = take(iterator, 3);
+        await settle();
         const live = events(2);
         await store().append(stream, live.slice(0, 1));
         await store().append(stream, live.slice(1));
         const marker = anEvent();
         await store().append(stream, [marker]);
         // Had anything been delivered twice it would come before the marker.
-        expect(idsOf(await take(iterator, 3))).toEqual([...idsOf(live), marker.eventId]);
+        expect(idsOf(await delivering)).toEqual([...idsOf(live), marker.eventId]);
       } finally {
         await subscription.close();
       }
@@ -50,12 +54,14 @@ export function subscriptionContract(store: StoreGetter): void {
       const subscription = store().subscribeToAll({ fromPosition: 'end', filter: { streamPrefixes: [`${mine}-`] } });
       const iterator = subscription[Symbol.asyncIterator]();
       try {
+        const delivering = take(iterator, 2);
+        await settle();
         const wanted = [anEvent(), anEvent()];
         await store().append(`${other}-1`, events(2));
         await store().append(`${mine}-1`, [wanted[0]]);
         await store().append(`${other}-2`, events(1));
         await store().append(`${mine}-2`, [wanted[1]]);
-        const delivered = await take(iterator, 2);
+        const delivered = await delivering;
         expect(idsOf(delivered)).toEqual(idsOf(wanted));
         expect(delivered.map((e) => e.streamId)).toEqual([`${mine}-1`, `${mine}-2`]);
       } finally {
@@ -71,9 +77,11 @@ export function subscriptionContract(store: StoreGetter): void {
       const iterator = subscription[Symbol.asyncIterator]();
       try {
         expect(idsOf(await take(iterator, 1))).toEqual([first.eventId]);
+        const delivering = take(iterator, 1);
+        await settle();
         const second = anEvent({ type: wanted });
         await store().append(uniqueCategory(), [anEvent({ type: unwanted }), second]);
-        const [delivered] = await take(iterator, 1);
+        const [delivered] = await delivering;
         expect(delivered).toMatchObject({ eventId: second.eventId, type: wanted, revision: 1 });
       } finally {
         await subscription.close();
@@ -86,9 +94,11 @@ export function subscriptionContract(store: StoreGetter): void {
       const subscription = store().subscribeToAll({ fromPosition: 'end', filter: { streamPrefixes: [`${category}-`] } });
       const iterator = subscription[Symbol.asyncIterator]();
       try {
+        const delivering = take(iterator, 1);
+        await settle();
         const live = anEvent();
         await store().append(`${category}-1`, [live]);
-        const [delivered] = await take(iterator, 1);
+        const [delivered] = await delivering;
         expect(delivered).toMatchObject({ eventId: live.eventId, revision: 2 });
       } finally {
         await subscription.close();
@@ -102,7 +112,7 @@ export function subscriptionContract(store: StoreGetter): void {
         for await (const event of subscription) seen.push(event);
         return 'ended';
       })();
-      await new Promise((resolve) => setImmediate(resolve));
+      await settle();
       await subscription.close();
       expect(await consuming).toBe('ended');
       expect(seen).toEqual([]);
@@ -115,13 +125,15 @@ export function subscriptionContract(store: StoreGetter): void {
       const b = store().subscribeToAll({ fromPosition: 'end', filter });
       const [ia, ib] = [a[Symbol.asyncIterator](), b[Symbol.asyncIterator]()];
       try {
+        const [deliveringA, deliveringB] = [take(ia, 2), take(ib, 3)];
+        await settle();
         const first = events(2);
         await store().append(`${category}-1`, first);
-        expect(idsOf(await take(ia, 2))).toEqual(idsOf(first));
+        expect(idsOf(await deliveringA)).toEqual(idsOf(first));
         await a.close();
         const second = events(1);
         await store().append(`${category}-1`, second);
-        expect(idsOf(await take(ib, 3))).toEqual(idsOf([...first, ...second]));
+        expect(idsOf(await deliveringB)).toEqual(idsOf([...first, ...second]));
         expect(await ia.next()).toEqual({ done: true, value: undefined });
       } finally {
         await Promise.all([a.close(), b.close()]);
