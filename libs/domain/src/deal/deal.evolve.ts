@@ -12,6 +12,7 @@ import { DealState } from './deal.state';
  */
 export function createDealEvolve(catalog: PipelineCatalog): (state: DealState, event: DealEvent) => DealState {
   return (state, event) => {
+    if (typeof event?.data !== 'object' || event.data === null) return state;
     const at = event.metadata?.occurredAt;
     const pipeline = catalog.get(state.pipeline.id, state.pipeline.version);
     const enterStage = (stage: StageDefinition | undefined): Partial<DealState> =>
