@@ -1,0 +1,12 @@
+import { categoryOf } from './event-store.port';
+
+describe('categoryOf', () => {
+  it.each([
+    ['deal-42', 'deal'],
+    ['deal-7-b', 'deal'],
+    ['deal', 'deal'],
+    ['-x', ''],
+  ])('%s is in category %p', (streamId, category) => {
+    expect(categoryOf(streamId)).toBe(category);
+  });
+});
