@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+
+export interface ApiConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Folder of the embedded store; `:memory:` keeps everything in memory (tests). */
+  readonly dataDir: string;
+  /** Load the demo data set when the store is empty. */
+  readonly demoData: boolean;
+}
+
+export const API_CONFIG = Symbol('API_CONFIG');
+
+export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
+  }
+  const dataDir = env.DATA_DIR ?? './data';
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    dataDir: dataDir === ':memory:' ? dataDir : resolve(dataDir),
+    demoData: (env.DEMO_DATA ?? 'false') === 'true',
+  };
+}

@@ -1,0 +1,30 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { EvidenceDto } from '../shared/evidence.dto';
+import { BackdatableDto, OptionalEvidenceDto } from '../shared/fact.dto';
+import { LineItemDto, MONEY, MONEY_MESSAGE } from '../shared/money.dto';
+
+export class CloseWonDto extends BackdatableDto {
+  /** The signed order: the buyer's signature is the evidence of the win. */
+  @ValidateNested()
+  @Type(() => EvidenceDto)
+  signedOrder!: EvidenceDto;
+
+  /** The final amount, when it differs from the expected one. */
+  @IsOptional()
+  @Matches(MONEY, { message: `amount ${MONEY_MESSAGE}` })
+  amount?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => LineItemDto)
+  lineItems?: LineItemDto[];
+}
+
+export class ReasonDto extends OptionalEvidenceDto {
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+}

@@ -1,0 +1,13 @@
+import { Matches } from 'class-validator';
+import { OptionalEvidenceDto } from '../shared/fact.dto';
+
+const USER_ID = /^[A-Za-z0-9._@-]{1,100}$/;
+
+/** Who runs the day-to-day after the close. */
+export class HandoffDto extends OptionalEvidenceDto {
+  @Matches(USER_ID)
+  implementationLeadId!: string;
+
+  @Matches(USER_ID)
+  customerSuccessManagerId!: string;
+}

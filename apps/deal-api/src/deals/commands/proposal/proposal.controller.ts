@@ -1,0 +1,47 @@
+import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
+import { parseMoneyToMinor } from '@deals/domain';
+import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
+import { DealCommandSender } from '../shared/deal-command.sender';
+import { DealIdPipe } from '../shared/deal-id.pipe';
+import { EvidenceFactDto } from '../shared/fact.dto';
+import { toLineItems } from '../shared/money.dto';
+import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
+import { ChangeAmountDto, TermsDto } from './proposal.dto';
+
+/** Stages "Proposal reviewed" and "Terms agreed", and changes to the deal's amount. */
+@Controller('deals/:dealId')
+@UseInterceptors(RevisionHeadersInterceptor)
+export class ProposalController {
+  constructor(private readonly sender: DealCommandSender) {}
+
+  @Post('proposals')
+  delivered(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
+    return this.sender.send(ctx, id, 'DeliverProposal', { evidence: b.evidence }, b.occurredAt);
+  }
+
+  @Post('proposal-acknowledgements')
+  acknowledged(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
+    return this.sender.send(ctx, id, 'RecordProposalAcknowledged', { evidence: b.evidence }, b.occurredAt);
+  }
+
+  @Post('terms')
+  terms(@Param('dealId', DealIdPipe) id: string, @Body() b: TermsDto, @Ctx() ctx: RequestContext) {
+    const data = {
+      priceMinor: parseMoneyToMinor(b.price),
+      paymentTerms: b.paymentTerms,
+      deliveryTimeline: b.deliveryTimeline,
+      evidence: b.evidence,
+    };
+    return this.sender.send(ctx, id, 'AgreeTerms', data, b.occurredAt);
+  }
+
+  @Post('amount')
+  changeAmount(@Param('dealId', DealIdPipe) id: string, @Body() b: ChangeAmountDto, @Ctx() ctx: RequestContext) {
+    const data = {
+      expectedAmountMinor: parseMoneyToMinor(b.expectedAmount),
+      lineItems: toLineItems(b.lineItems),
+      reason: b.reason,
+    };
+    return this.sender.send(ctx, id, 'ChangeAmount', data, b.occurredAt);
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
+import { parseMoneyToMinor } from '@deals/domain';
+import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
+import { DealCommandSender } from '../shared/deal-command.sender';
+import { DealIdPipe } from '../shared/deal-id.pipe';
+import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
+import { BudgetDto, DecisionMakerDto, DecisionTimeframeDto } from './qualification.dto';
+
+/** Stage "Qualified": decision maker, budget, decision timeframe. */
+@Controller('deals/:dealId')
+@UseInterceptors(RevisionHeadersInterceptor)
+export class QualificationController {
+  constructor(private readonly sender: DealCommandSender) {}
+
+  @Post('decision-maker')
+  decisionMaker(@Param('dealId', DealIdPipe) id: string, @Body() b: DecisionMakerDto, @Ctx() ctx: RequestContext) {
+    const data = { contactName: b.contactName, contactTitle: b.contactTitle, evidence: b.evidence };
+    return this.sender.send(ctx, id, 'ConfirmDecisionMaker', data, b.occurredAt);
+  }
+
+  @Post('budget')
+  budget(@Param('dealId', DealIdPipe) id: string, @Body() b: BudgetDto, @Ctx() ctx: RequestContext) {
+    const data = {
+      minMinor: b.min === undefined ? undefined : parseMoneyToMinor(b.min),
+      maxMinor: parseMoneyToMinor(b.max),
+      evidence: b.evidence,
+    };
+    return this.sender.send(ctx, id, 'NoteBudget', data, b.occurredAt);
+  }
+
+  @Post('decision-timeframe')
+  timeframe(@Param('dealId', DealIdPipe) id: string, @Body() b: DecisionTimeframeDto, @Ctx() ctx: RequestContext) {
+    return this.sender.send(ctx, id, 'NoteDecisionTimeframe', { decisionBy: b.decisionBy, evidence: b.evidence }, b.occurredAt);
+  }
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { CloseController } from './commands/close/close.controller';
+import { EngagementController } from './commands/engagement/engagement.controller';
+import { EvaluationController } from './commands/evaluation/evaluation.controller';
+import { OpenDealController } from './commands/open-deal/open-deal.controller';
+import { PostCloseController } from './commands/post-close/post-close.controller';
+import { ProposalController } from './commands/proposal/proposal.controller';
+import { QualificationController } from './commands/qualification/qualification.controller';
+import { DealCommandSender } from './commands/shared/deal-command.sender';
+import { ExecuteDealCommandHandler } from './commands/shared/execute-deal-command.handler';
+import { StageController } from './commands/stage/stage.controller';
+import { TeamController } from './commands/team/team.controller';
+import { GetDealEventsController } from './queries/get-deal-events/get-deal-events.controller';
+import { GetDealEventsHandler } from './queries/get-deal-events/get-deal-events.handler';
+import { GetDealController } from './queries/get-deal/get-deal.controller';
+import { GetDealHandler } from './queries/get-deal/get-deal.handler';
+
+const commandControllers = [
+  OpenDealController, EngagementController, QualificationController, EvaluationController,
+  ProposalController, StageController, CloseController, PostCloseController, TeamController,
+];
+const queryControllers = [GetDealController, GetDealEventsController];
+const commandHandlers = [ExecuteDealCommandHandler];
+const queryHandlers = [GetDealHandler, GetDealEventsHandler];
+
+@Module({
+  controllers: [...commandControllers, ...queryControllers],
+  providers: [DealCommandSender, ...commandHandlers, ...queryHandlers],
+  exports: [DealCommandSender],
+})
+export class DealsModule {}

@@ -1,0 +1,10 @@
+import { DealState, StageProgress } from '@deals/domain';
+
+/** A deal's current state as the API shows it. */
+export interface DealView {
+  readonly dealId: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly state: DealState;
+  readonly stage: StageProgress;
+}

@@ -1,0 +1,54 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { EVENT_STORE, EventStore } from '@deals/event-store';
+import { derivedUuid } from '../command-pipeline/command-ids';
+import { DealCommandSender } from '../deals/commands/shared/deal-command.sender';
+import { demoPlan } from './demo-plan';
+
+const MARKER_STREAM = 'demo-dataset';
+
+export interface DemoDataSummary {
+  readonly deals: number;
+  readonly commands: number;
+  readonly sampleDealIds: readonly string[];
+}
+
+export async function demoDataSummary(store: EventStore): Promise<DemoDataSummary | undefined> {
+  const [marker] = await store.readStream(MARKER_STREAM, { maxCount: 1 });
+  return marker?.data as DemoDataSummary | undefined;
+}
+
+/** Loads the demo data set once, on first start. Idempotency keys make a crashed load resumable. */
+@Injectable()
+export class DemoLoader implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoLoader');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly sender: DealCommandSender,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (await demoDataSummary(this.store)) return;
+    const now = new Date();
+    const steps = demoPlan(now);
+    this.logger.log(`Loading demo data: ${steps.length} commands`);
+    const dealIds = new Set<string>();
+    for (const step of steps) {
+      const ctx = { actor: step.actor, idempotencyKey: step.key };
+      const firstKey = `${step.dealKey}-00`;
+      const dealId = derivedUuid('deal', steps.find((s) => s.key === firstKey)!.actor.id, firstKey);
+      dealIds.add(dealId);
+      const data = step.type === 'OpenDeal' ? { ...step.data, dealId } : step.data;
+      await this.sender.send(ctx, dealId, step.type, data as never, step.occurredAt);
+    }
+    await this.store.append(MARKER_STREAM, [
+      {
+        eventId: derivedUuid('demo-dataset', 'v1'),
+        type: 'DemoDataLoaded',
+        data: { deals: dealIds.size, commands: steps.length, sampleDealIds: [...dealIds].slice(0, 3) },
+        metadata: { actor: { id: 'system', roles: ['admin'] }, occurredAt: now.toISOString() },
+      },
+    ]);
+    this.logger.log(`Demo data loaded: ${dealIds.size} deals`);
+  }
+}

@@ -1,0 +1,60 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { DomainError, ErrorKind } from '@deals/domain';
+import {
+  IdempotencyConflictError,
+  InvalidAppendError,
+  StoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '@deals/event-store';
+import { ErrorBody } from './error-body';
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  precondition: HttpStatus.PRECONDITION_FAILED,
+};
+
+/** The one place errors become HTTP responses. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(e: unknown): ErrorBody {
+    if (e instanceof DomainError) {
+      return { statusCode: STATUS[e.kind], error: e.code, message: e.message, details: e.details };
+    }
+    if (e instanceof WrongExpectedRevisionError) {
+      return { statusCode: 409, error: e.code, message: e.message, details: { streamId: e.streamId } };
+    }
+    if (e instanceof IdempotencyConflictError) {
+      return { statusCode: 409, error: e.code, message: e.message, details: { eventIds: e.eventIds } };
+    }
+    if (e instanceof InvalidAppendError) return { statusCode: 400, error: e.code, message: e.message };
+    if (e instanceof StoreUnavailableError) {
+      return { statusCode: 503, error: e.code, message: 'The event store cannot accept writes right now; retry later' };
+    }
+    if (e instanceof HttpException) return fromHttpException(e);
+    return { statusCode: 500, error: 'INTERNAL', message: 'Unexpected error; it has been logged' };
+  }
+}
+
+function fromHttpException(e: HttpException): ErrorBody {
+  const status = e.getStatus();
+  const res = e.getResponse();
+  if (typeof res === 'object' && res !== null && 'error' in res && 'details' in res) return res as ErrorBody;
+  const message = typeof res === 'string' ? res : String((res as { message?: unknown }).message ?? e.message);
+  const code = status === 404 ? 'ROUTE.NOT_FOUND' : status === 400 ? 'REQUEST.INVALID' : `HTTP.${status}`;
+  return { statusCode: status, error: code, message };
+}

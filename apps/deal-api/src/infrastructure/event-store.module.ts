@@ -1,0 +1,24 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EVENT_STORE, EventStore, SqliteEventStore } from '@deals/event-store';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+
+function openStore(config: ApiConfig): EventStore {
+  if (config.dataDir === ':memory:') return new SqliteEventStore({ path: ':memory:' });
+  mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteEventStore({ path: join(config.dataDir, 'events.db') });
+}
+
+@Global()
+@Module({
+  providers: [{ provide: EVENT_STORE, inject: [API_CONFIG], useFactory: openStore }],
+  exports: [EVENT_STORE],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

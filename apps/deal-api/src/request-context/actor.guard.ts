@@ -1,0 +1,24 @@
+import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Request } from 'express';
+import { ACTOR_RESOLVER, ActorResolver } from './actor';
+
+const PUBLIC = 'deals:public';
+/** Marks a route that needs no actor (health). */
+export const Public = () => SetMetadata(PUBLIC, true);
+
+/** Resolves the acting user for every request; routes fail before any work without one. */
+@Injectable()
+export class ActorGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(ACTOR_RESOLVER) private readonly resolver: ActorResolver,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    request.actor = this.resolver.resolve(request.headers);
+    return true;
+  }
+}
