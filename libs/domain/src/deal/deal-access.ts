@@ -2,9 +2,11 @@ import { Actor } from '../shared/message';
 import { DealCommandType } from './deal.commands';
 
 /** Organisation roles (on the actor), as opposed to the roles a person holds on one deal's team. */
-export type OrganisationRole = 'rep' | 'manager' | 'implementation' | 'finance' | 'integration';
+export type OrganisationRole = 'rep' | 'manager' | 'sales-ops' | 'finance' | 'implementation' | 'admin' | 'integration';
 
-export const ORGANISATION_ROLES: readonly OrganisationRole[] = ['rep', 'manager', 'implementation', 'finance', 'integration'];
+export const ORGANISATION_ROLES: readonly OrganisationRole[] = [
+  'rep', 'manager', 'sales-ops', 'finance', 'implementation', 'admin', 'integration',
+];
 
 const SELLING: readonly OrganisationRole[] = ['rep', 'manager'];
 /** Email, calendar and e-signature integrations record buyer facts on a rep's behalf. */
