@@ -22,6 +22,7 @@ function appendUntilKilled(path: string, killAfter: number): Promise<Ack[]> {
   const acks: Ack[] = [];
   let pending = '';
   let stderr = '';
+  let unexpected: string | undefined;
   child.stderr.on('data', (chunk) => (stderr += chunk));
   child.stdout.on('data', (chunk) => {
     pending += chunk;
@@ -29,7 +30,11 @@ function appendUntilKilled(path: string, killAfter: number): Promise<Ack[]> {
     pending = lines.pop() ?? '';
     for (const line of lines) {
       const [word, streamId, revision, position] = line.split(' ');
-      if (word !== 'ACK') throw new Error(`Unexpected output from the appender: ${line}`);
+      if (word !== 'ACK') {
+        unexpected ??= line;
+        child.kill('SIGKILL');
+        continue;
+      }
       acks.push({ streamId, revision: Number(revision), position: Number(position) });
       if (acks.length === killAfter) child.kill('SIGKILL');
     }
@@ -37,9 +42,11 @@ function appendUntilKilled(path: string, killAfter: number): Promise<Ack[]> {
   return new Promise((done, fail) => {
     child.on('error', fail);
     // Lines that were already in the pipe when it died were acknowledged too: 'close' waits for them.
-    child.on('close', (code, signal) =>
-      signal === 'SIGKILL' ? done(acks) : fail(new Error(`The appender exited with ${code}: ${stderr}`)),
-    );
+    child.on('close', (code, signal) => {
+      if (unexpected !== undefined) fail(new Error(`Unexpected output from the appender: ${unexpected}`));
+      else if (signal === 'SIGKILL') done(acks);
+      else fail(new Error(`The appender exited with ${code}: ${stderr}`));
+    });
   });
 }
 
