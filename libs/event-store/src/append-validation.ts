@@ -1,5 +1,5 @@
 import { InvalidAppendError } from './event-store.errors';
-import { EventToAppend, ExpectedRevision } from './event-store.port';
+import { EventToAppend } from './event-store.port';
 import { isExpectedRevision } from './expected-revision';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,10 +34,6 @@ export function validateAppend(
     seen.add(valid.eventId);
     return valid;
   });
-}
-
-export function expectedRevisionOf(value: ExpectedRevision | undefined): ExpectedRevision {
-  return value ?? 'any';
 }
 
 function validateEvent(streamId: string, event: EventToAppend): ValidEvent {

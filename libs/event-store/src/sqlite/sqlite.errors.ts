@@ -1,6 +1,7 @@
 import { StoreUnavailableError } from '../event-store.errors';
 
-// Conditions of the file or the disk, not of the append: no append can succeed until they pass.
+// Conditions of the file, the disk or a write lock another process held past busy_timeout;
+// not of the append itself: no append can succeed until they pass.
 const UNAVAILABLE = /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|BUSY)(_|$)/;
 
 export function isUnavailableSqliteError(error: unknown): boolean {
