@@ -1,9 +1,5 @@
 import { Actor } from '@deals/domain';
 
-export const ORGANISATION_ROLES = [
-  'rep', 'manager', 'sales-ops', 'finance', 'implementation', 'admin', 'integration',
-] as const;
-
 /** Turns a request into the acting user; the authentication layer replaces the header reader. */
 export interface ActorResolver {
   resolve(headers: Readonly<Record<string, string | string[] | undefined>>): Actor;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError } from '@deals/domain';
-import { ActorResolver, ORGANISATION_ROLES } from './actor';
+import { Actor, DomainError, ORGANISATION_ROLES } from '@deals/domain';
+import { ActorResolver } from './actor';
 
 const ACTOR_ID = /^[A-Za-z0-9._@-]{1,100}$/;
 
