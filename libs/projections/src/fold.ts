@@ -1,0 +1,27 @@
+import { EventFilter, RecordedEvent } from '@deals/event-store';
+import { DocumentChange, Projection } from './projection';
+
+export function matchesFilter(filter: EventFilter, e: RecordedEvent): boolean {
+  const prefixes = filter.streamPrefixes ?? [];
+  const types = filter.eventTypes ?? [];
+  return (prefixes.length === 0 || prefixes.some((p) => e.streamId.startsWith(p))) &&
+    (types.length === 0 || types.includes(e.type));
+}
+
+/** Folds one event into `model` (mutating the map, never the documents) and returns what changed. */
+export function applyEvent<D>(projection: Projection<D>, model: Map<string, D>, e: RecordedEvent): DocumentChange<D>[] {
+  if (!matchesFilter(projection.filter, e)) return [];
+  return projection.keysOf(e).map((key) => {
+    const doc = projection.apply(model.get(key), e, key);
+    if (doc === undefined) model.delete(key);
+    else model.set(key, doc);
+    return { projection: projection.name, key, doc, position: e.position, eventId: e.eventId, eventType: e.type };
+  });
+}
+
+/** The read model from scratch: the reference every live read model must equal. */
+export function foldEvents<D>(projection: Projection<D>, events: Iterable<RecordedEvent>): Map<string, D> {
+  const model = new Map<string, D>();
+  for (const e of events) applyEvent(projection, model, e);
+  return model;
+}
