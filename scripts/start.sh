@@ -3,9 +3,8 @@
 # loading the demo data set on first start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/env.sh
 if [ ! -d node_modules ] || ! npm ls --depth=0 >/dev/null 2>&1; then
-  npm ci --no-audit --no-fund
+  source scripts/install.sh
 fi
 npm run build --silent
 export DEMO_DATA="${DEMO_DATA:-true}" DATA_DIR="${DATA_DIR:-./data}"
