@@ -1,0 +1,63 @@
+import { DealEventOf, DealEventType, formatMinor } from '@deals/domain';
+import { AuditActor } from './audit.document';
+
+type Phrase<T extends DealEventType> = (data: DealEventOf<T>['data'], currency: string) => string;
+
+const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
+const money = (minor: number, currency: string): string => `${formatMinor(minor)} ${currency}`.trim();
+
+/** What the actor did, in the words a sales-ops reader uses. */
+const PHRASES: { readonly [T in DealEventType]: Phrase<T> } = {
+  DealOpened: (d) => `opened the deal "${d.name}" for ${d.account.name}, owned by ${d.ownerId}`,
+  TeamMemberAdded: (d) => `added ${d.userId} to the team as ${d.role}`,
+  TeamMemberRemoved: (d) => `removed ${d.userId} from the team as ${d.role}`,
+  ContactMade: (d) => `recorded first contact by ${d.channel}`,
+  BuyerResponded: () => `recorded the buyer's response`,
+  MeetingBooked: (d) => `recorded the first meeting booked for ${d.scheduledFor}`,
+  DecisionMakerConfirmed: (d) => `confirmed the decision maker ${d.contactName}`,
+  BudgetNoted: (d, c) => `noted the buyer's budget (${d.minMinor === undefined ? '' : `${money(d.minMinor, c)} to `}${money(d.maxMinor, c)})`,
+  DecisionTimeframeNoted: (d) => `noted the buyer's decision timeframe (by ${d.decisionBy})`,
+  DemoHeld: (d) => `recorded the demo (attended: ${yesNo(d.attended)}, questions answered: ${yesNo(d.questionsAnswered)})`,
+  NextMeetingScheduled: (d) => `recorded the next meeting scheduled for ${d.scheduledFor}`,
+  RecapEmailSent: () => `recorded the recap email sent`,
+  RecapConfirmedByBuyer: () => `recorded the buyer's recap confirmation`,
+  ProposalDelivered: () => `recorded the proposal delivered`,
+  ProposalAcknowledged: () => `recorded the buyer's acknowledgement of the proposal`,
+  TermsAgreed: (d, c) => `recorded the terms agreed (price ${money(d.priceMinor, c)}, ${d.paymentTerms}, ${d.deliveryTimeline})`,
+  AmountChanged: (d, c) =>
+    `changed the expected amount from ${money(d.previousAmountMinor, c)} to ${money(d.expectedAmountMinor, c)}: ${d.reason}`,
+  StageAdvanced: (d) => `advanced the deal from ${d.fromStageId} to ${d.toStageId}`,
+  StageOverridden: (d) =>
+    `overrode the stage from ${d.fromStageId} to ${d.toStageId}` +
+    `${d.missingCriteria.length > 0 ? ` (missing: ${d.missingCriteria.join(', ')})` : ''}: ${d.reason}`,
+  DealClosedWon: (d, c) => `closed the deal won at ${money(d.amountMinor, c)}`,
+  DealClosedLost: (d) => `closed the deal lost from ${d.fromStageId}: ${d.reason}`,
+  WonDealReversed: (d) => `reversed the win: ${d.reason}`,
+  DealHandedToImplementation: (d) =>
+    `handed the deal to implementation (lead ${d.implementationLeadId}, customer success ${d.customerSuccessManagerId})`,
+  ImplementationStarted: () => `recorded implementation started`,
+  DealWentLive: () => `recorded the customer live`,
+};
+
+/** "ana (account-executive) recorded the buyer's recap confirmation". */
+export function summarize(type: string, data: unknown, actor: AuditActor, currency = ''): string {
+  return `${actorLabel(actor)} ${describe(type, data, currency)}`;
+}
+
+function describe(type: string, data: unknown, currency: string): string {
+  if (!Object.prototype.hasOwnProperty.call(PHRASES, type)) return `recorded ${type}`;
+  const phrase = PHRASES[type as DealEventType] as Phrase<DealEventType>;
+  try {
+    return phrase(data as never, currency);
+  } catch {
+    // Data that does not match its type still belongs in the audit, just less eloquently.
+    return `recorded ${type}`;
+  }
+}
+
+function actorLabel(actor: AuditActor): string {
+  const id = actor.id === '' ? 'someone' : actor.id;
+  if (actor.dealRoles.length > 0) return `${id} (${actor.dealRoles.join(', ')})`;
+  const roles = [...actor.organisationRoles, 'not on the deal team'];
+  return `${id} (${roles.join(', ')})`;
+}
