@@ -1,0 +1,45 @@
+import { RecordedEvent } from '@deals/event-store';
+import { matchesFilter } from '../fold';
+import { DocumentChange, Projection, ReadModel } from '../projection';
+import { NewDeadLetter } from './projection-database';
+import { describeError, ProjectionRebuildError } from './projection.errors';
+
+export interface BatchResult<D> {
+  /** Final document per key touched by the batch (`undefined` = deleted). */
+  readonly docs: Map<string, D | undefined>;
+  readonly changes: DocumentChange<D>[];
+  readonly deadLetters: NewDeadLetter[];
+}
+
+/**
+ * Folds a batch over the current read model without touching it, so a failed commit leaves
+ * the read model as it was. An event the projection throws on is either dead-lettered
+ * (live) or stops the work (strict, for rebuilds); an event is applied to all its keys or none.
+ */
+export function applyBatch<D>(
+  projection: Projection<D>,
+  current: ReadModel<D>,
+  events: readonly RecordedEvent[],
+  mode: 'live' | 'strict',
+): BatchResult<D> {
+  const docs = new Map<string, D | undefined>();
+  const changes: DocumentChange<D>[] = [];
+  const deadLetters: NewDeadLetter[] = [];
+  const read = (key: string) => (docs.has(key) ? docs.get(key) : current.get(key));
+  for (const e of events) {
+    if (!matchesFilter(projection.filter, e)) continue;
+    let updates: [string, D | undefined][];
+    try {
+      updates = projection.keysOf(e).map((key) => [key, projection.apply(read(key), e, key)]);
+    } catch (error) {
+      if (mode === 'strict') throw new ProjectionRebuildError(projection.name, e, describeError(error));
+      deadLetters.push({ projection: projection.name, position: e.position, eventId: e.eventId, eventType: e.type, streamId: e.streamId, error: describeError(error) });
+      continue;
+    }
+    for (const [key, doc] of updates) {
+      docs.set(key, doc);
+      changes.push({ projection: projection.name, key, doc, position: e.position, eventId: e.eventId, eventType: e.type });
+    }
+  }
+  return { docs, changes, deadLetters };
+}

@@ -1,0 +1,165 @@
+import Database from 'better-sqlite3';
+import { DocumentChange } from '../projection';
+
+export interface ProjectionState {
+  readonly version: number;
+  /** Every event at or before this position has been applied (or was not for this projection). */
+  readonly position: number;
+}
+
+export interface DeadLetter {
+  readonly id: number;
+  readonly projection: string;
+  readonly position: number;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly streamId: string;
+  readonly error: string;
+  readonly at: string;
+}
+
+export type NewDeadLetter = Omit<DeadLetter, 'id' | 'at'>;
+
+/** A change as kept in the change log; `id` is what live feeds send as the SSE event id. */
+export interface LoggedChange extends DocumentChange {
+  readonly id: number;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS projection_state (
+    name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS projection_docs (
+    name TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (name, key)) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS projection_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, position INTEGER NOT NULL, key TEXT NOT NULL,
+    doc TEXT, event_id TEXT NOT NULL, event_type TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS projection_dead_letters (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, position INTEGER NOT NULL, event_id TEXT NOT NULL,
+    event_type TEXT NOT NULL, stream_id TEXT NOT NULL, error TEXT NOT NULL, at TEXT NOT NULL);
+`;
+
+/**
+ * Read models, checkpoints, the change log and dead letters in one SQLite file, so that a
+ * batch's document changes and its checkpoint commit in the same transaction.
+ */
+export class ProjectionDatabase {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // A crash may lose the last committed batches, never half of one: replay redoes them.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  state(name: string): ProjectionState | undefined {
+    return this.db.prepare('SELECT version, position FROM projection_state WHERE name = ?').get(name) as
+      | ProjectionState
+      | undefined;
+  }
+
+  documents<D>(name: string): Map<string, D> {
+    const rows = this.db.prepare('SELECT key, doc FROM projection_docs WHERE name = ?').all(name) as { key: string; doc: string }[];
+    return new Map(rows.map((r) => [r.key, JSON.parse(r.doc) as D]));
+  }
+
+  /** Writes a batch: final documents by key, the change log, dead letters and the checkpoint, atomically. */
+  commitBatch(
+    name: string,
+    state: ProjectionState,
+    docs: ReadonlyMap<string, unknown>,
+    changes: readonly DocumentChange[],
+    deadLetters: readonly NewDeadLetter[],
+  ): LoggedChange[] {
+    return this.db.transaction(() => {
+      this.writeDocs(name, docs);
+      const logged = changes.map((c) => ({ ...c, id: this.logChange(c) }));
+      const at = new Date().toISOString();
+      for (const d of deadLetters) {
+        this.db
+          .prepare('INSERT INTO projection_dead_letters (name, position, event_id, event_type, stream_id, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(name, d.position, d.eventId, d.eventType, d.streamId, d.error, at);
+      }
+      this.writeState(name, state);
+      return logged;
+    })();
+  }
+
+  /** Swaps in a rebuilt read model: every document replaced, in one transaction. */
+  replaceAll(name: string, state: ProjectionState, docs: ReadonlyMap<string, unknown>): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM projection_docs WHERE name = ?').run(name);
+      this.writeDocs(name, docs);
+      this.writeState(name, state);
+    })();
+  }
+
+  changesAfter(id: number, names: readonly string[] | undefined, limit: number): LoggedChange[] {
+    const filter = names?.length ? `AND name IN (${names.map(() => '?').join(',')})` : '';
+    const rows = this.db
+      .prepare(`SELECT id, name, position, key, doc, event_id, event_type FROM projection_changes WHERE id > ? ${filter} ORDER BY id LIMIT ?`)
+      .all(id, ...(names ?? []), limit) as {
+      id: number; name: string; position: number; key: string; doc: string | null; event_id: string; event_type: string;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      projection: r.name,
+      key: r.key,
+      doc: r.doc === null ? undefined : JSON.parse(r.doc),
+      position: r.position,
+      eventId: r.event_id,
+      eventType: r.event_type,
+    }));
+  }
+
+  lastChangeId(): number {
+    return (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM projection_changes').get() as { id: number }).id;
+  }
+
+  /** Keeps the newest `keep` change-log rows; older reconnects start from a fresh snapshot. */
+  pruneChanges(keep: number): number {
+    return this.db.prepare('DELETE FROM projection_changes WHERE id <= (SELECT MAX(id) FROM projection_changes) - ?').run(keep).changes;
+  }
+
+  deadLetters(name?: string): DeadLetter[] {
+    const rows = this.db
+      .prepare(`SELECT id, name, position, event_id, event_type, stream_id, error, at FROM projection_dead_letters ${name ? 'WHERE name = ?' : ''} ORDER BY id`)
+      .all(...(name ? [name] : [])) as {
+      id: number; name: string; position: number; event_id: string; event_type: string; stream_id: string; error: string; at: string;
+    }[];
+    return rows.map((r) => ({
+      id: r.id, projection: r.name, position: r.position, eventId: r.event_id, eventType: r.event_type,
+      streamId: r.stream_id, error: r.error, at: r.at,
+    }));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private writeDocs(name: string, docs: ReadonlyMap<string, unknown>): void {
+    const upsert = this.db.prepare('INSERT INTO projection_docs (name, key, doc) VALUES (?, ?, ?) ON CONFLICT (name, key) DO UPDATE SET doc = excluded.doc');
+    const remove = this.db.prepare('DELETE FROM projection_docs WHERE name = ? AND key = ?');
+    for (const [key, doc] of docs) {
+      if (doc === undefined) remove.run(name, key);
+      else upsert.run(name, key, JSON.stringify(doc));
+    }
+  }
+
+  private logChange(c: DocumentChange): number {
+    const doc = c.doc === undefined ? null : JSON.stringify(c.doc);
+    return Number(
+      this.db
+        .prepare('INSERT INTO projection_changes (name, position, key, doc, event_id, event_type) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(c.projection, c.position, c.key, doc, c.eventId, c.eventType).lastInsertRowid,
+    );
+  }
+
+  private writeState(name: string, s: ProjectionState): void {
+    this.db
+      .prepare('INSERT INTO projection_state (name, version, position, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, updated_at = excluded.updated_at')
+      .run(name, s.version, s.position, new Date().toISOString());
+  }
+}

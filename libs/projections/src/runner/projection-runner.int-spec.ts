@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { firstValueFrom, take, toArray } from 'rxjs';
+import { SqliteEventStore } from '@deals/event-store';
+import { eventCounterProjection, recount } from '../testing/event-counter.projection';
+import { seedStore } from '../testing/seed-store';
+import { ProjectionDatabase } from './projection-database';
+import { ProjectionRunner } from './projection-runner';
+
+describe('ProjectionRunner (real SQLite)', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let db: ProjectionDatabase;
+  const runners: ProjectionRunner[] = [];
+
+  const runner = (projection = eventCounterProjection(), batchSize = 64) => {
+    const r = new ProjectionRunner(store, db, [projection], { batchSize, idleWaitMs: 50, retryDelayMs: 20 });
+    runners.push(r);
+    return r;
+  };
+  const toObject = (m: ReadonlyMap<string, unknown>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'runner-'));
+    store = new SqliteEventStore({ path: join(dir, 'events.db') });
+    db = new ProjectionDatabase(join(dir, 'projections.db'));
+  });
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((r) => r.stop()));
+    db.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('catches up on history, then follows live appends, equal to a recount and to a rebuild', async () => {
+    await seedStore(store, 1000);
+    const r = runner();
+    await r.start();
+    expect(await r.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+    await seedStore(store, 300);
+    expect(await r.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+
+    const all = await store.readAll();
+    expect(toObject(r.readModel('event-counter'))).toEqual(toObject(recount(all)));
+    const live = toObject(r.readModel('event-counter'));
+    await r.rebuild('event-counter');
+    expect(toObject(r.readModel('event-counter'))).toEqual(live);
+    expect(toObject(db.documents('event-counter'))).toEqual(live);
+  });
+
+  it('resumes from its checkpoint after a restart without applying anything twice', async () => {
+    await seedStore(store, 500);
+    const first = runner();
+    await first.start();
+    await first.waitForPosition(await store.headPosition(), 10_000);
+    await first.stop();
+    await seedStore(store, 200);
+    const second = runner();
+    await second.start();
+    expect(await second.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+    expect(toObject(second.readModel('event-counter'))).toEqual(toObject(recount(await store.readAll())));
+  });
+
+  it('dead-letters a poison event while live and keeps going; a rebuild stops on it with a clear message', async () => {
+    await seedStore(store, 40);
+    const poisonId = randomUUID();
+    await store.append('count-x', [{ eventId: poisonId, type: 'Poison', data: {}, metadata: {} }]);
+    await seedStore(store, 40);
+    const r = runner(eventCounterProjection({ poisonType: 'Poison' }), 16);
+    await r.start();
+    expect(await r.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+
+    const dead = r.deadLetters('event-counter');
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toMatchObject({ eventId: poisonId, eventType: 'Poison', streamId: 'count-x' });
+    expect(dead[0].error).toContain('cannot count Poison');
+    expect(toObject(r.readModel('event-counter'))).toEqual(toObject(recount(await store.readAll(), 'Poison')));
+    const [status] = await r.status();
+    expect(status).toMatchObject({ name: 'event-counter', deadLetters: 1, lag: 0, state: 'running' });
+
+    const before = toObject(r.readModel('event-counter'));
+    await expect(r.rebuild('event-counter')).rejects.toThrow(
+      new RegExp(`Rebuild of projection "event-counter" stopped at position \\d+ \\(event ${poisonId}, Poison in count-x\\): Error: cannot count Poison`),
+    );
+    expect(toObject(r.readModel('event-counter'))).toEqual(before);
+  });
+
+  it('rebuilds on start when the stored read model has another version', async () => {
+    await seedStore(store, 100);
+    const v1 = runner();
+    await v1.start();
+    await v1.waitForPosition(await store.headPosition(), 10_000);
+    await v1.stop();
+    db.replaceAll('event-counter', { version: 1, position: await store.headPosition() }, new Map([['total', { count: 999, positionSum: 0 }]]));
+    const v2 = runner(eventCounterProjection({ version: 2 }));
+    await v2.start();
+    expect(await v2.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+    expect(v2.readModel<{ count: number }>('event-counter').get('total')?.count).toBe(100);
+    expect(db.state('event-counter')?.version).toBe(2);
+  });
+
+  it('publishes committed changes live and keeps them in the change log, in order', async () => {
+    const r = runner();
+    await r.start();
+    const received = firstValueFrom(r.changes$.pipe(take(4), toArray()));
+    await store.append('count-a', [{ eventId: randomUUID(), type: 'Counted', data: {}, metadata: {} }]);
+    await store.append('count-b', [{ eventId: randomUUID(), type: 'Counted', data: {}, metadata: {} }]);
+    const changes = await received;
+    expect(changes.map((c) => c.key)).toEqual(['total', 'stream:count-a', 'total', 'stream:count-b']);
+    expect(changes.map((c) => c.id)).toEqual([...changes.map((c) => c.id)].sort((a, b) => a - b));
+    expect(r.changesAfter(changes[1].id).map((c) => c.key)).toEqual(['total', 'stream:count-b']);
+    expect(changes[3].doc).toEqual({ count: 1, positionSum: changes[3].position });
+  });
+
+  it('times out a wait for a position nobody reaches', async () => {
+    const r = runner();
+    await r.start();
+    expect(await r.waitForPosition(10_000_000, 100)).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+import { RecordedEvent } from '@deals/event-store';
+import { Projection } from '../projection';
+
+export interface EventCount {
+  readonly count: number;
+  readonly positionSum: number;
+}
+
+/** Counts events overall and per stream: applying one twice or skipping one changes the numbers. */
+export function eventCounterProjection(options: { poisonType?: string; version?: number } = {}): Projection<EventCount> {
+  return {
+    name: 'event-counter',
+    version: options.version ?? 1,
+    filter: {},
+    keysOf: (e: RecordedEvent) => ['total', `stream:${e.streamId}`],
+    apply(doc, e) {
+      if (e.type === options.poisonType) throw new Error(`cannot count ${e.type}`);
+      return { count: (doc?.count ?? 0) + 1, positionSum: (doc?.positionSum ?? 0) + e.position };
+    },
+  };
+}
+
+/** The same numbers straight from the raw events. */
+export function recount(events: readonly RecordedEvent[], skipType?: string): Map<string, EventCount> {
+  const counts = new Map<string, EventCount>();
+  for (const e of events) {
+    if (e.type === skipType) continue;
+    for (const key of ['total', `stream:${e.streamId}`]) {
+      const c = counts.get(key) ?? { count: 0, positionSum: 0 };
+      counts.set(key, { count: c.count + 1, positionSum: c.positionSum + e.position });
+    }
+  }
+  return counts;
+}
