@@ -1,0 +1,154 @@
+import {
+  DealEventType, DealTeamRole, lostStage, PipelineCatalog, postCloseStages, TeamMember, wonStage,
+} from '@deals/domain';
+import { RecordedEvent } from '@deals/event-store';
+import { toUtcInstant } from './business-time';
+import { DealSummary } from './deal-summary';
+import { enterStage, stageFacts } from './stage-history';
+
+// A Record rather than a list so the compiler insists on every deal event type.
+const DEAL_EVENT_TYPES: Readonly<Record<DealEventType, true>> = {
+  DealOpened: true, ContactMade: true, BuyerResponded: true, MeetingBooked: true, DecisionMakerConfirmed: true,
+  BudgetNoted: true, DecisionTimeframeNoted: true, DemoHeld: true, NextMeetingScheduled: true, RecapEmailSent: true,
+  RecapConfirmedByBuyer: true, ProposalDelivered: true, ProposalAcknowledged: true, TermsAgreed: true,
+  AmountChanged: true, StageAdvanced: true, StageOverridden: true, DealClosedWon: true, DealClosedLost: true,
+  WonDealReversed: true, DealHandedToImplementation: true, ImplementationStarted: true, DealWentLive: true,
+  TeamMemberAdded: true, TeamMemberRemoved: true,
+};
+
+type Data = Readonly<Record<string, unknown>>;
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const minor = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+
+/**
+ * The summary after one recorded event. Pure and total: an event of another type, with data of
+ * the wrong shape or without a usable business time leaves the document as it was; an event
+ * the document has already seen (same or lower stream revision) changes nothing, so a
+ * redelivery is harmless.
+ */
+export function applyToDealSummary(
+  catalog: PipelineCatalog, doc: DealSummary | undefined, event: RecordedEvent,
+): DealSummary | undefined {
+  if (!Object.prototype.hasOwnProperty.call(DEAL_EVENT_TYPES, event.type)) return doc;
+  if (typeof event.data !== 'object' || event.data === null) return doc;
+  const at = toUtcInstant(event.metadata?.occurredAt) ?? toUtcInstant(event.metadata?.recordedAt);
+  if (at === undefined) return doc;
+  const data = event.data as Data;
+  if (doc === undefined) return event.type === 'DealOpened' ? opened(catalog, data, event, at) : undefined;
+  if (event.revision <= doc.revision) return doc;
+  const next = evolve(catalog, doc, event.type as DealEventType, data, actorId(event), at);
+  return {
+    ...next,
+    lastEventAt: at > doc.lastEventAt ? at : doc.lastEventAt,
+    lastPosition: event.position,
+    revision: event.revision,
+  };
+}
+
+function opened(catalog: PipelineCatalog, data: Data, event: RecordedEvent, at: string): DealSummary | undefined {
+  const dealId = text(data.dealId);
+  const name = text(data.name);
+  const ownerId = text(data.ownerId);
+  const currency = text(data.currency);
+  const amountMinor = minor(data.expectedAmountMinor);
+  const stageId = text(data.stageId);
+  const account = data.account as Data | undefined;
+  const pipeline = data.pipeline as Data | undefined;
+  const accountName = text(account?.name);
+  const industry = text(account?.industry);
+  const pipelineId = text(pipeline?.id);
+  const version = pipeline?.version;
+  if (dealId === undefined || name === undefined || ownerId === undefined || currency === undefined ||
+      amountMinor === undefined || stageId === undefined || accountName === undefined ||
+      pipelineId === undefined || typeof version !== 'number') return undefined;
+  const ref = { id: pipelineId, version };
+  return {
+    dealId, name, account: industry === undefined ? { name: accountName } : { name: accountName, industry },
+    ownerId, currency, amountMinor, pipeline: ref,
+    stageId, ...stageFacts(catalog, ref, stageId, 'open'), stageEnteredAt: at,
+    status: 'open', reversed: false, openedAt: at,
+    team: [], everOnTeam: [], stageHistory: [{ stageId, enteredAt: at, via: 'opened' }], meetingsHeld: [], postClose: {},
+    lastEventAt: at, lastPosition: event.position, revision: event.revision,
+  };
+}
+
+function evolve(
+  catalog: PipelineCatalog, doc: DealSummary, type: DealEventType, data: Data, actor: string | undefined, at: string,
+): DealSummary {
+  const definition = catalog.get(doc.pipeline.id, doc.pipeline.version);
+  const postCloseStep = (index: number) => (definition ? postCloseStages(definition)[index]?.id : undefined);
+  switch (type) {
+    case 'AmountChanged': {
+      const amountMinor = minor(data.expectedAmountMinor);
+      return amountMinor === undefined ? doc : { ...doc, amountMinor };
+    }
+    case 'StageAdvanced':
+      return enterStage(catalog, doc, text(data.toStageId), at, 'advanced');
+    case 'StageOverridden':
+      return enterStage(catalog, doc, text(data.toStageId), at, 'overridden');
+    case 'DealClosedWon': {
+      const won: DealSummary = { ...doc, status: 'won', closedAt: at, amountMinor: minor(data.amountMinor) ?? doc.amountMinor };
+      return enterStage(catalog, won, definition && wonStage(definition)?.id, at, 'closed');
+    }
+    case 'DealClosedLost': {
+      const reason = text(data.reason);
+      const lost: DealSummary = { ...doc, status: 'lost', closedAt: at, ...(reason === undefined ? {} : { lostReason: reason }) };
+      return enterStage(catalog, lost, definition && lostStage(definition)?.id, at, 'closed');
+    }
+    case 'WonDealReversed':
+      return { ...doc, reversed: true, reversedAt: at };
+    case 'DealHandedToImplementation': {
+      const lead = text(data.implementationLeadId);
+      const csm = text(data.customerSuccessManagerId);
+      const postClose = {
+        ...doc.postClose, handedOffAt: at,
+        ...(lead === undefined ? {} : { implementationLeadId: lead }),
+        ...(csm === undefined ? {} : { customerSuccessManagerId: csm }),
+      };
+      return enterStage(catalog, { ...doc, postClose }, postCloseStep(0), at, 'post-close');
+    }
+    case 'ImplementationStarted':
+      return enterStage(catalog, { ...doc, postClose: { ...doc.postClose, implementationStartedAt: at } }, postCloseStep(1), at, 'post-close');
+    case 'DealWentLive':
+      return enterStage(catalog, { ...doc, postClose: { ...doc.postClose, liveAt: at } }, postCloseStep(2), at, 'post-close');
+    case 'DemoHeld':
+      return demoHeld(doc, data, actor, at);
+    case 'TeamMemberAdded':
+      return teamMemberAdded(doc, data);
+    case 'TeamMemberRemoved': {
+      const member = teamMember(data);
+      return member === undefined ? doc : { ...doc, team: doc.team.filter((m) => !sameMember(m, member)) };
+    }
+    default:
+      return doc;
+  }
+}
+
+function demoHeld(doc: DealSummary, data: Data, actor: string | undefined, at: string): DealSummary {
+  const ref = text((data.evidence as Data | undefined)?.ref);
+  if (data.attended !== true || actor === undefined || ref === undefined) return doc;
+  if (doc.meetingsHeld.some((meeting) => meeting.ref === ref)) return doc;
+  return { ...doc, meetingsHeld: [...doc.meetingsHeld, { actorId: actor, at, ref }] };
+}
+
+function teamMemberAdded(doc: DealSummary, data: Data): DealSummary {
+  const member = teamMember(data);
+  if (member === undefined) return doc;
+  const team = doc.team.some((m) => sameMember(m, member)) ? doc.team : [...doc.team, member];
+  const everOnTeam = doc.everOnTeam.some((m) => sameMember(m, member)) ? doc.everOnTeam : [...doc.everOnTeam, member];
+  return team === doc.team && everOnTeam === doc.everOnTeam ? doc : { ...doc, team, everOnTeam };
+}
+
+function teamMember(data: Data): TeamMember | undefined {
+  const userId = text(data.userId);
+  const role = text(data.role);
+  return userId === undefined || role === undefined ? undefined : { userId, role: role as DealTeamRole };
+}
+
+const sameMember = (a: TeamMember, b: TeamMember) => a.userId === b.userId && a.role === b.role;
+
+function actorId(event: RecordedEvent): string | undefined {
+  return text((event.metadata?.actor as Data | undefined)?.id);
+}

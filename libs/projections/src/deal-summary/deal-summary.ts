@@ -1,0 +1,79 @@
+import { DealStatus, PipelineRef, TeamMember } from '@deals/domain';
+
+/** How a deal entered a stage. */
+export type StageEntryVia = 'opened' | 'advanced' | 'overridden' | 'closed' | 'post-close';
+
+/** One stay of a deal in one stage, in business time (`metadata.occurredAt`, normalised to UTC). */
+export interface StageStay {
+  readonly stageId: string;
+  readonly enteredAt: string;
+  /** Absent while the deal is still in the stage. */
+  readonly leftAt?: string;
+  readonly via: StageEntryVia;
+}
+
+/**
+ * A meeting held: a `DemoHeld` recorded with `attended = true` (the buyer was there; whether
+ * their questions were answered is the exit criterion's business, not this count's). It is
+ * credited to the actor who recorded it, at its business time. A demo recorded again with the
+ * same evidence `ref` (a correction, or a second person logging the same call) counts once:
+ * the first attended recording keeps the credit. Booked or scheduled meetings are promises, not
+ * meetings held, so `MeetingBooked` and `NextMeetingScheduled` do not count.
+ */
+export interface MeetingHeld {
+  readonly actorId: string;
+  readonly at: string;
+  /** The demo's evidence reference (typically the meeting id). */
+  readonly ref: string;
+}
+
+/** What happened after the close, in business time. */
+export interface PostCloseFacts {
+  readonly handedOffAt?: string;
+  readonly implementationStartedAt?: string;
+  readonly liveAt?: string;
+  readonly implementationLeadId?: string;
+  readonly customerSuccessManagerId?: string;
+}
+
+/**
+ * One deal as pipeline and post-close metrics need it. Plain JSON: every time is an ISO-8601
+ * UTC instant (`…Z`, so times compare as text), optional fields are absent rather than
+ * undefined, and lists are arrays.
+ */
+export interface DealSummary {
+  readonly dealId: string;
+  readonly name: string;
+  readonly account: { readonly name: string; readonly industry?: string };
+  readonly ownerId: string;
+  readonly currency: string;
+  /** The expected amount while open; the won amount once won. Integer minor units. */
+  readonly amountMinor: number;
+  /** The pipeline definition the deal follows for its whole life. */
+  readonly pipeline: PipelineRef;
+  readonly stageId: string;
+  readonly stageName: string;
+  /** Win probability of the current stage, from the deal's own pipeline definition. */
+  readonly probability: number;
+  readonly stageEnteredAt: string;
+  readonly status: DealStatus;
+  readonly reversed: boolean;
+  readonly reversedAt?: string;
+  /** Business time of `DealOpened`. */
+  readonly openedAt: string;
+  readonly closedAt?: string;
+  readonly lostReason?: string;
+  /** Current members, one entry per (person, role). */
+  readonly team: readonly TeamMember[];
+  /** Every (person, role) ever on the team, in the order first added. */
+  readonly everOnTeam: readonly TeamMember[];
+  /** Every stay in order; the last one is the current stage. */
+  readonly stageHistory: readonly StageStay[];
+  readonly meetingsHeld: readonly MeetingHeld[];
+  readonly postClose: PostCloseFacts;
+  /** Latest business time of any deal event applied (events may be backdated). */
+  readonly lastEventAt: string;
+  /** Global position and stream revision of the last event applied. */
+  readonly lastPosition: number;
+  readonly revision: number;
+}
