@@ -6,6 +6,7 @@ import { DealsModule } from './deals/deals.module';
 import { DemoModule } from './demo/demo.module';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { HealthController } from './health/health.controller';
+import { ProjectionsModule } from './projections/projections.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ACTOR_RESOLVER } from './request-context/actor';
 import { ActorGuard } from './request-context/actor.guard';
@@ -21,6 +22,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         EventStoreModule,
         DealsModule,
+        ProjectionsModule,
         ...(config.demoData ? [DemoModule] : []),
       ],
       controllers: [HealthController],

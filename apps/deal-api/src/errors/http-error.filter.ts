@@ -7,6 +7,7 @@ import {
   StoreUnavailableError,
   WrongExpectedRevisionError,
 } from '@deals/event-store';
+import { ProjectionRebuildError, UnknownProjectionError } from '@deals/projections';
 import { ErrorBody } from './error-body';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -16,6 +17,7 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   precondition: HttpStatus.PRECONDITION_FAILED,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** The one place errors become HTTP responses. */
@@ -44,6 +46,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (e instanceof InvalidAppendError) return { statusCode: 400, error: e.code, message: e.message };
     if (e instanceof StoreUnavailableError) {
       return { statusCode: 503, error: e.code, message: 'The event store cannot accept writes right now; retry later' };
+    }
+    if (e instanceof UnknownProjectionError) {
+      return { statusCode: 404, error: e.code, message: e.message, details: { known: e.known } };
+    }
+    if (e instanceof ProjectionRebuildError) {
+      return { statusCode: 409, error: e.code, message: e.message, details: { projection: e.projection, position: e.event.position, eventId: e.event.eventId } };
     }
     if (e instanceof HttpException) return fromHttpException(e);
     return { statusCode: 500, error: 'INTERNAL', message: 'Unexpected error; it has been logged' };

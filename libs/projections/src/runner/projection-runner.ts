@@ -138,6 +138,10 @@ export class ProjectionRunner {
     return this.db.deadLetters(name);
   }
 
+  lastChangeId(): number {
+    return this.db.lastChangeId();
+  }
+
   changesAfter(changeId: number, names?: readonly string[], limit = 1000): LoggedChange[] {
     return this.db.changesAfter(changeId, names, limit);
   }

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { DealIdPipe } from '../../commands/shared/deal-id.pipe';
 import { RevisionHeadersInterceptor } from '../../commands/shared/revision-headers.interceptor';
+import { GetDealDto } from './get-deal.dto';
 import { GetDealQuery } from './get-deal.query';
 
 @Controller('deals')
@@ -11,7 +12,7 @@ export class GetDealController {
 
   /** The deal's current state, its stage and which exit criteria are met or missing. */
   @Get(':dealId')
-  get(@Param('dealId', DealIdPipe) dealId: string) {
-    return this.queryBus.execute(new GetDealQuery(dealId));
+  get(@Param('dealId', DealIdPipe) dealId: string, @Query() q: GetDealDto) {
+    return this.queryBus.execute(new GetDealQuery(dealId, q.asOf));
   }
 }

@@ -10,11 +10,12 @@ import { GetDealQuery } from './get-deal.query';
 export class GetDealHandler implements IQueryHandler<GetDealQuery, DealView> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ dealId }: GetDealQuery): Promise<DealView> {
-    const { state, history } = await loadDeal(this.store, dealId);
+  async execute({ dealId, asOf }: GetDealQuery): Promise<DealView> {
+    const { state, history } = await loadDeal(this.store, dealId, asOf);
     const last = history[history.length - 1];
     return {
       dealId,
+      asOf,
       revision: last.revision,
       position: last.position,
       state,

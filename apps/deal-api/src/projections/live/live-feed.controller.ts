@@ -1,0 +1,72 @@
+import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { Subscription } from 'rxjs';
+import { DomainError } from '@deals/domain';
+import { LoggedChange } from '@deals/projections';
+import { ProjectionRunnerService } from '../projection-runner.provider';
+import { LiveFeedDto } from './live-feed.dto';
+
+/** Past this much unsent data a client is too slow: it is disconnected and resumes with Last-Event-ID. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * Server-sent events of projection changes: `id` is the change id, `event` the projection,
+ * `data` {key, doc, position, eventId, eventType}. Reconnecting with Last-Event-ID replays
+ * everything after it from the change log, then continues live, in order and without gaps.
+ */
+@Controller('live')
+export class LiveFeedController {
+  constructor(private readonly runner: ProjectionRunnerService) {}
+
+  @Get('projections')
+  stream(
+    @Query() q: LiveFeedDto,
+    @Headers('last-event-id') lastEventHeader: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): void {
+    const names = q.projections?.split(',').map((n) => n.trim()).filter(Boolean) ?? this.runner.names;
+    const unknown = names.filter((n) => !this.runner.names.includes(n));
+    if (unknown.length) {
+      throw new DomainError('PROJECTION.UNKNOWN', 'not_found', `Unknown projection(s): ${unknown.join(', ')}`, { known: this.runner.names });
+    }
+    const resumeFrom = lastEventHeader ?? q.lastEventId;
+    if (resumeFrom !== undefined && !/^\d{1,15}$/.test(resumeFrom)) {
+      throw new DomainError('LIVE.LAST_EVENT_ID_INVALID', 'invalid', 'Last-Event-ID must be a change id from this feed');
+    }
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.write('retry: 2000\n\n');
+
+    let sentUpTo = resumeFrom === undefined ? this.runner.lastChangeId() : Number(resumeFrom);
+    const send = (c: LoggedChange) => {
+      if (c.id <= sentUpTo || !names.includes(c.projection)) return;
+      sentUpTo = c.id;
+      const data = { key: c.key, doc: c.doc ?? null, position: c.position, eventId: c.eventId, eventType: c.eventType };
+      res.write(`id: ${c.id}\nevent: ${c.projection}\ndata: ${JSON.stringify(data)}\n\n`);
+      if (res.writableLength > MAX_BUFFERED_BYTES) res.end();
+    };
+    // Live changes are held back until the backlog has been sent, so order is kept.
+    const pending: LoggedChange[] = [];
+    let replaying = true;
+    const live: Subscription = this.runner.changes$.subscribe((c) => (replaying ? pending.push(c) : send(c)));
+    for (let batch = this.runner.changesAfter(sentUpTo, names, 1000); batch.length; batch = this.runner.changesAfter(sentUpTo, names, 1000)) {
+      batch.forEach(send);
+    }
+    pending.forEach(send);
+    replaying = false;
+
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const close = () => {
+      clearInterval(heartbeat);
+      live.unsubscribe();
+    };
+    req.on('close', close);
+    res.on('close', close);
+  }
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { auditProjection, ProjectionDatabase } from '@deals/projections';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { ProjectionsAdminController } from './admin/projections-admin.controller';
+import { LiveFeedController } from './live/live-feed.controller';
+import { ProjectionRunnerService } from './projection-runner.provider';
+import { PROJECTION_DATABASE, PROJECTIONS } from './projections.tokens';
+import { AuditController } from './queries/audit/audit.controller';
+import { GetDealTimelineHandler, GetPersonDealsHandler } from './queries/audit/audit.handler';
+import { ReadModelSource } from './read-model.source';
+
+const projections = [auditProjection];
+const queryControllers = [AuditController];
+const queryHandlers = [GetDealTimelineHandler, GetPersonDealsHandler];
+
+function openProjectionDatabase(config: ApiConfig): ProjectionDatabase {
+  if (config.dataDir === ':memory:') return new ProjectionDatabase(':memory:');
+  mkdirSync(config.dataDir, { recursive: true });
+  return new ProjectionDatabase(join(config.dataDir, 'projections.db'));
+}
+
+@Module({
+  controllers: [ProjectionsAdminController, LiveFeedController, ...queryControllers],
+  providers: [
+    { provide: PROJECTIONS, useValue: projections },
+    { provide: PROJECTION_DATABASE, inject: [API_CONFIG], useFactory: openProjectionDatabase },
+    ProjectionRunnerService,
+    ReadModelSource,
+    ...queryHandlers,
+  ],
+})
+export class ProjectionsModule {}

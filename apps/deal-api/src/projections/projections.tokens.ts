@@ -1,0 +1,2 @@
+export const PROJECTIONS = Symbol('PROJECTIONS');
+export const PROJECTION_DATABASE = Symbol('PROJECTION_DATABASE');

@@ -1,0 +1,30 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DomainError } from '@deals/domain';
+import { AuditDocument, auditProjection, dealTimeline, personDeals } from '@deals/projections';
+import { ReadModelSource } from '../../read-model.source';
+import { GetDealTimelineQuery, GetPersonDealsQuery } from './audit.query';
+
+@QueryHandler(GetDealTimelineQuery)
+export class GetDealTimelineHandler implements IQueryHandler<GetDealTimelineQuery> {
+  constructor(private readonly source: ReadModelSource) {}
+
+  async execute({ dealId, options: o }: GetDealTimelineQuery) {
+    const model = await this.source.read<AuditDocument>(auditProjection.name, o);
+    const view = dealTimeline(model.docs, dealId, { from: o.from, to: o.to, timeBasis: o.timeBasis, offset: o.offset, limit: o.limit });
+    if (!view) throw new DomainError('DEAL.NOT_FOUND', 'not_found', `No deal with id ${dealId} in the audit read model`, { dealId });
+    return { ...view, position: model.position, asOf: model.asOf };
+  }
+}
+
+@QueryHandler(GetPersonDealsQuery)
+export class GetPersonDealsHandler implements IQueryHandler<GetPersonDealsQuery> {
+  constructor(private readonly source: ReadModelSource) {}
+
+  async execute({ personId, options: o }: GetPersonDealsQuery) {
+    const model = await this.source.read<AuditDocument>(auditProjection.name, o);
+    const view = personDeals(model.docs, personId, { from: o.from, to: o.to, timeBasis: o.timeBasis });
+    if (!view) throw new DomainError('PERSON.NOT_FOUND', 'not_found', `${personId} has worked no deal`, { personId });
+    const page = view.deals.slice(o.offset, o.offset + o.limit);
+    return { personId, total: view.deals.length, offset: o.offset, limit: o.limit, deals: page, position: model.position, asOf: model.asOf };
+  }
+}

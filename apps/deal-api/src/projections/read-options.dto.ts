@@ -1,0 +1,32 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+
+/** How fresh or how old a read should be; shared by every projection query. */
+export class ReadOptionsDto {
+  /** Answer as the engine knew it at this recorded time (replays the events recorded by then). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+
+  /** Answer as of this global position. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  asOfPosition?: number;
+
+  /** Read-your-writes: wait until the projection has processed this position (e.g. a command's `position`). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  minPosition?: number;
+
+  /** How long to wait for `minPosition`, in ms (default 5000, at most 30000). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(30_000)
+  waitMs?: number;
+}
