@@ -19,6 +19,9 @@ export interface TestApp {
     get(path: string): request.Test;
     delete(path: string): request.Test;
   };
+  /** Starts listening on an ephemeral loopback port (for streaming clients) and returns the base URL. */
+  listen(): Promise<string>;
+  headersOf(actor: TestActor): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -27,7 +30,7 @@ export async function createTestApp(dataDir = ':memory:'): Promise<TestApp> {
   const app = await createApp({ host: '127.0.0.1', port: 0, dataDir, demoData: false }, { logger: false });
   await app.init();
   const server = app.getHttpServer();
-  const headersOf = (a: TestActor) => ({ 'X-Actor-Id': a.id, 'X-Actor-Roles': a.roles.join(',') });
+  const headersOf = (a: TestActor): Record<string, string> => ({ 'X-Actor-Id': a.id, 'X-Actor-Roles': a.roles.join(',') });
   return {
     app,
     as: (actor) => ({
@@ -35,6 +38,11 @@ export async function createTestApp(dataDir = ':memory:'): Promise<TestApp> {
       get: (path) => request(server).get(path).set(headersOf(actor)),
       delete: (path) => request(server).delete(path).set(headersOf(actor)),
     }),
+    listen: async () => {
+      await app.listen(0, '127.0.0.1');
+      return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    },
+    headersOf,
     close: () => app.close(),
   };
 }

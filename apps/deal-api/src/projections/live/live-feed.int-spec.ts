@@ -1,0 +1,78 @@
+import { createTestApp, email, openAcme, REP, TestApp } from '../../testing/test-app';
+import { SseClient } from '../../testing/sse-client';
+
+describe('live projection feed over SSE (real HTTP)', () => {
+  let t: TestApp;
+  let base: string;
+  const clients: SseClient[] = [];
+  const client = () => {
+    const c = new SseClient();
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = await t.listen();
+  });
+  afterEach(() => clients.splice(0).forEach((c) => c.close()));
+  afterAll(() => t.close());
+
+  const timelineEvents = (c: SseClient) =>
+    c.messages.filter((m) => m.event === 'audit').map((m) => JSON.parse(m.data)).filter((d) => d.key.startsWith('deal:'));
+
+  it("streams a command's change to a subscriber", async () => {
+    const sub = client();
+    await sub.connect(`${base}/live/projections?projections=audit`, t.headersOf(REP));
+    const dealId = await openAcme(t);
+    await sub.waitFor(1);
+    const first = timelineEvents(sub)[0];
+    expect(first.key).toBe(`deal:${dealId}`);
+    expect(first.eventType).toBe('DealOpened');
+    expect(first.doc.timeline[0].type).toBe('DealOpened');
+  });
+
+  it('gives a client that reconnects with Last-Event-ID everything it missed, in order', async () => {
+    const dealId = await openAcme(t);
+    const first = client();
+    await first.connect(`${base}/live/projections?projections=audit`, t.headersOf(REP));
+    await t.as(REP).post(`/deals/${dealId}/buyer-responses`, { evidence: email('<r@x>') }).expect(201);
+    await first.waitFor(1);
+    const lastSeen = first.messages.at(-1)!.id!;
+    first.close();
+
+    const missed = ['phone', 'email', 'meeting'];
+    for (const channel of missed) {
+      await t.as(REP).post(`/deals/${dealId}/contacts`, { channel, evidence: { kind: 'call', ref: `c-${channel}` } }).expect(201);
+    }
+    const second = client();
+    await second.connect(`${base}/live/projections?projections=audit`, { ...t.headersOf(REP), 'Last-Event-ID': lastSeen });
+    await t.as(REP).post(`/deals/${dealId}/recap-emails`, { evidence: email('<recap@x>') }).expect(201);
+
+    await second.waitUntil(() => timelineEvents(second).length >= 4);
+    const ids = second.messages.map((m) => Number(m.id));
+    expect(ids[0]).toBeGreaterThan(Number(lastSeen));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(ids.length);
+    const types = timelineEvents(second).map((d) => d.eventType);
+    expect(types).toEqual(['ContactMade', 'ContactMade', 'ContactMade', 'RecapEmailSent']);
+    const channels = timelineEvents(second).slice(0, 3).map((d) => d.doc.timeline.at(-1).data.channel);
+    expect(channels).toEqual(missed);
+  });
+
+  it('serves several subscribers at once', async () => {
+    const subs = [client(), client(), client()];
+    for (const s of subs) await s.connect(`${base}/live/projections?projections=audit`, t.headersOf(REP));
+    await openAcme(t);
+    for (const s of subs) await s.waitFor(1);
+    const firstIds = subs.map((s) => s.messages[0].id);
+    expect(new Set(firstIds).size).toBe(1);
+  });
+
+  it('rejects an unknown projection and a malformed Last-Event-ID', async () => {
+    const unknown = await t.as(REP).get('/live/projections?projections=nope').expect(404);
+    expect(unknown.body.error).toBe('PROJECTION.UNKNOWN');
+    const bad = await t.as(REP).get('/live/projections').set('Last-Event-ID', 'abc').expect(400);
+    expect(bad.body.error).toBe('LIVE.LAST_EVENT_ID_INVALID');
+  });
+});
