@@ -22,7 +22,8 @@ export interface AllRead {
   readonly filter?: EventFilter;
 }
 
-export const ALL_PAGE_SIZE = 512;
+/** Records per $all read: large, since a filtered read may pass over many records to find a few. */
+export const ALL_PAGE_SIZE = 2_048;
 
 /**
  * Reads $all page by page and keeps this store's events that match the filter, until

@@ -46,7 +46,11 @@ export interface EsdbEventStoreOptions {
   readonly now?: () => Date;
 }
 
-/** An append with an exact revision or no_stream retries once after a conflict, to tell a retry of itself from a real conflict. */
+/**
+ * An append with an exact revision or no_stream reads the stream again after a conflict, to tell
+ * a concurrent retry of itself (idempotent) from a real conflict, which the re-read then reports
+ * with the actual revision.
+ */
 const EXACT_CONFLICT_RETRIES = 2;
 const CONFLICT_BACKOFF: BackoffOptions = { initialMs: 2, maxMs: 100 };
 
