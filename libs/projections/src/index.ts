@@ -9,3 +9,7 @@ export * from './audit/audit.document';
 export * from './audit/audit.projection';
 export * from './audit/audit.queries';
 export * from './audit/audit-period';
+export * from './deal-summary/deal-summary';
+export * from './deal-summary/deal-summary.projection';
+export * from './pipeline/pipeline.queries';
+export * from './post-close/post-close.queries';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditProjection, ProjectionDatabase } from '@deals/projections';
+import { auditProjection, dealSummaryProjection, ProjectionDatabase } from '@deals/projections';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
 import { LiveFeedController } from './live/live-feed.controller';
@@ -9,11 +9,14 @@ import { ProjectionRunnerService } from './projection-runner.provider';
 import { PROJECTION_DATABASE, PROJECTIONS } from './projections.tokens';
 import { AuditController } from './queries/audit/audit.controller';
 import { GetDealTimelineHandler, GetPersonDealsHandler } from './queries/audit/audit.handler';
+import { PipelineController } from './queries/pipeline/pipeline.controller';
+import { PostCloseController } from './queries/post-close/post-close.controller';
+import { RunReadModelHandler } from './queries/read-model/run-read-model.handler';
 import { ReadModelSource } from './read-model.source';
 
-const projections = [auditProjection];
-const queryControllers = [AuditController];
-const queryHandlers = [GetDealTimelineHandler, GetPersonDealsHandler];
+const projections = [dealSummaryProjection, auditProjection];
+const queryControllers = [PipelineController, PostCloseController, AuditController];
+const queryHandlers = [RunReadModelHandler, GetDealTimelineHandler, GetPersonDealsHandler];
 
 function openProjectionDatabase(config: ApiConfig): ProjectionDatabase {
   if (config.dataDir === ':memory:') return new ProjectionDatabase(':memory:');

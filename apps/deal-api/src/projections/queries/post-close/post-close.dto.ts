@@ -1,0 +1,19 @@
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { PeriodDto } from '../period.dto';
+import { AtMomentDto } from '../pipeline/pipeline.dto';
+
+const ID = /^[A-Za-z0-9._@-]{1,100}$/;
+
+export class PostCloseDealsDto extends AtMomentDto {
+  @IsOptional() @IsISO8601({ strict: true }) closedFrom?: string;
+  @IsOptional() @IsISO8601({ strict: true }) closedTo?: string;
+  @IsOptional() @Matches(ID) implementationLeadId?: string;
+  @IsOptional() @Matches(ID) customerSuccessManagerId?: string;
+}
+
+export class PostCloseDurationsDto extends PeriodDto {
+  /** Group by implementation lead or customer success manager; omit for the overall figures. */
+  @IsOptional()
+  @IsIn(['implementation-lead', 'customer-success-manager'])
+  by?: 'implementation-lead' | 'customer-success-manager';
+}
