@@ -22,19 +22,27 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 const minor = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 
+/** A deal event whose stored form cannot be read: the runner dead-letters it instead of guessing. */
+export class MalformedDealEventError extends Error {
+  constructor(event: RecordedEvent, problem: string) {
+    super(`${event.type} at position ${event.position} (${event.streamId}) is malformed: ${problem}`);
+    this.name = 'MalformedDealEventError';
+  }
+}
+
 /**
- * The summary after one recorded event. Pure and total: an event of another type, with data of
- * the wrong shape or without a usable business time leaves the document as it was; an event
- * the document has already seen (same or lower stream revision) changes nothing, so a
- * redelivery is harmless.
+ * The summary after one recorded event. Pure: events of other types leave the document as it
+ * was; a deal event with data of the wrong shape or without a usable time throws
+ * MalformedDealEventError; an event the document has already seen (same or lower stream
+ * revision) changes nothing, so a redelivery is harmless.
  */
 export function applyToDealSummary(
   catalog: PipelineCatalog, doc: DealSummary | undefined, event: RecordedEvent,
 ): DealSummary | undefined {
   if (!Object.prototype.hasOwnProperty.call(DEAL_EVENT_TYPES, event.type)) return doc;
-  if (typeof event.data !== 'object' || event.data === null) return doc;
+  if (typeof event.data !== 'object' || event.data === null) throw new MalformedDealEventError(event, 'data is not an object');
   const at = toUtcInstant(event.metadata?.occurredAt) ?? toUtcInstant(event.metadata?.recordedAt);
-  if (at === undefined) return doc;
+  if (at === undefined) throw new MalformedDealEventError(event, 'neither occurredAt nor recordedAt is a valid time');
   const data = event.data as Data;
   if (doc === undefined) return event.type === 'DealOpened' ? opened(catalog, data, event, at) : undefined;
   if (event.revision <= doc.revision) return doc;
@@ -60,16 +68,18 @@ function opened(catalog: PipelineCatalog, data: Data, event: RecordedEvent, at: 
   const industry = text(account?.industry);
   const pipelineId = text(pipeline?.id);
   const version = pipeline?.version;
-  if (dealId === undefined || name === undefined || ownerId === undefined || currency === undefined ||
-      amountMinor === undefined || stageId === undefined || accountName === undefined ||
-      pipelineId === undefined || typeof version !== 'number') return undefined;
-  const ref = { id: pipelineId, version };
+  const missing = Object.entries({
+    dealId, name, ownerId, currency, expectedAmountMinor: amountMinor, stageId, 'account.name': accountName,
+    'pipeline.id': pipelineId, 'pipeline.version': typeof version === 'number' ? version : undefined,
+  }).filter(([, v]) => v === undefined).map(([k]) => k);
+  if (missing.length > 0) throw new MalformedDealEventError(event, `missing or invalid ${missing.join(', ')}`);
+  const ref = { id: pipelineId!, version: version as number };
   return {
-    dealId, name, account: industry === undefined ? { name: accountName } : { name: accountName, industry },
-    ownerId, currency, amountMinor, pipeline: ref,
-    stageId, ...stageFacts(catalog, ref, stageId, 'open'), stageEnteredAt: at,
+    dealId: dealId!, name: name!, account: industry === undefined ? { name: accountName! } : { name: accountName!, industry },
+    ownerId: ownerId!, currency: currency!, amountMinor: amountMinor!, pipeline: ref,
+    stageId: stageId!, ...stageFacts(catalog, ref, stageId!, 'open'), stageEnteredAt: at,
     status: 'open', reversed: false, openedAt: at,
-    team: [], everOnTeam: [], stageHistory: [{ stageId, enteredAt: at, via: 'opened' }], meetingsHeld: [], postClose: {},
+    team: [], everOnTeam: [], stageHistory: [{ stageId: stageId!, enteredAt: at, via: 'opened' }], meetingsHeld: [], postClose: {},
     lastEventAt: at, lastPosition: event.position, revision: event.revision,
   };
 }

@@ -99,14 +99,15 @@ describe('deal-summary projection', () => {
     expect(projection.apply(acme, late, 'acme')).toBe(acme);
   });
 
-  it('ignores data of the wrong shape, and an event without a business time', () => {
+  it('refuses a deal event it cannot read (so the runner dead-letters it), and tolerates a bad amount', () => {
     const acme = summary('acme');
     const next = { ...events[0], streamId: 'deal-acme', revision: acme.revision + 1, position: 10_000 };
-    expect(projection.apply(acme, { ...next, type: 'StageAdvanced', data: null }, 'acme')).toBe(acme);
+    expect(() => projection.apply(acme, { ...next, type: 'StageAdvanced', data: null }, 'acme')).toThrow(/StageAdvanced at position 10000 \(deal-acme\) is malformed: data is not an object/);
     expect(projection.apply(acme, { ...next, type: 'AmountChanged', data: { expectedAmountMinor: -5 } }, 'acme')?.amountMinor).toBe(10_000_000);
-    expect(projection.apply(undefined, { ...next, type: 'DealOpened', data: { dealId: 'y' } }, 'y')).toBeUndefined();
+    expect(() => projection.apply(undefined, { ...next, type: 'DealOpened', data: { dealId: 'y' } }, 'y')).toThrow(/missing or invalid name, ownerId, currency, expectedAmountMinor, stageId, account.name, pipeline.id, pipeline.version/);
     const timeless = { ...next, type: 'WonDealReversed', data: { reason: 'r' }, metadata: { recordedAt: 'yesterday' } };
-    expect(projection.apply(acme, timeless, 'acme')).toBe(acme);
+    expect(() => projection.apply(acme, timeless, 'acme')).toThrow(/neither occurredAt nor recordedAt is a valid time/);
+    expect(projection.apply(acme, { ...next, type: 'SomethingElse', data: null }, 'acme')).toBe(acme);
   });
 
   it('skips an event it has already applied (a redelivery)', () => {
