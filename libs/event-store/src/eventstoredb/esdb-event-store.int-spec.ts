@@ -20,7 +20,7 @@ if (!connectionString) {
   describeEventStoreContract('EventStoreDB', async () => {
     const store = new EsdbEventStore(connectionString);
     return { store, cleanup: () => store.close() };
-  });
+  }, { globalEventIdIndex: false });
 
   const event = (type = 'DealNoted'): EventToAppend => ({ eventId: randomUUID(), type, data: { n: 1 }, metadata: { actor: 'u1' } });
 

@@ -1,10 +1,13 @@
 import { EventStore } from '../event-store.port';
+import { ContractCapabilities } from './contract/capabilities';
 import { concurrencyContract } from './contract/concurrency.contract';
 import { expectedRevisionContract } from './contract/expected-revision.contract';
 import { idempotencyContract } from './contract/idempotency.contract';
 import { integrityContract } from './contract/integrity.contract';
 import { readContract } from './contract/read.contract';
 import { subscriptionContract } from './contract/subscription.contract';
+
+export type { ContractCapabilities } from './contract/capabilities';
 
 export type EventStoreFactory = () => Promise<{ store: EventStore; cleanup: () => Promise<void> }>;
 
@@ -13,7 +16,11 @@ export type EventStoreFactory = () => Promise<{ store: EventStore; cleanup: () =
  * streams and event types and asserts only relative positions, so it also runs against a
  * shared server that holds other data.
  */
-export function describeEventStoreContract(name: string, factory: EventStoreFactory): void {
+export function describeEventStoreContract(
+  name: string,
+  factory: EventStoreFactory,
+  capabilities: ContractCapabilities = {},
+): void {
   describe(`EventStore contract: ${name}`, () => {
     let store: EventStore | undefined;
     let cleanup: (() => Promise<void>) | undefined;
@@ -31,7 +38,7 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
     });
 
     expectedRevisionContract(current);
-    idempotencyContract(current);
+    idempotencyContract(current, capabilities);
     concurrencyContract(current);
     readContract(current);
     subscriptionContract(current);

@@ -6,21 +6,24 @@ import { Projection } from '../projection';
 export type AsOf = { readonly position: number } | { readonly recordedAt: string };
 
 /**
- * The read model exactly as the engine knew it at a past moment, by replaying the same fold
- * up to that point (recordedAt grows with position, so the replay stops at the first later event).
+ * Writers stamp recordedAt with their own clocks, so along `$all` it may step back by their skew
+ * (never on the embedded store). A replay by recorded time reads this far past the moment.
  */
+export const RECORDED_AT_SKEW_MS = 60_000;
+
+/** The read model exactly as the engine knew it at a past moment, by replaying the same fold up to it. */
 export async function readModelAsOf<D>(store: EventStore, projection: Projection<D>, asOf: AsOf, pageSize = 2000) {
-  const beyond =
-    'position' in asOf
-      ? (e: RecordedEvent) => e.position > asOf.position
-      : (e: RecordedEvent) => Date.parse(e.metadata.recordedAt) > Date.parse(asOf.recordedAt);
+  const at = 'position' in asOf ? asOf.position : Date.parse(asOf.recordedAt);
+  const known = 'position' in asOf ? (e: RecordedEvent) => e.position <= at : (e: RecordedEvent) => Date.parse(e.metadata.recordedAt) <= at;
+  const pastAll = 'position' in asOf ? (e: RecordedEvent) => e.position > at : (e: RecordedEvent) => Date.parse(e.metadata.recordedAt) > at + RECORDED_AT_SKEW_MS;
   const docs = new Map<string, D>();
   let position = 0;
   let reached = 0;
   for (;;) {
     const page = await store.readAll({ after: position, maxCount: pageSize, filter: projection.filter });
     for (const e of page) {
-      if (beyond(e)) return { docs, position: reached };
+      if (pastAll(e)) return { docs, position: reached };
+      if (!known(e)) continue;
       applyEvent(projection, docs, e);
       reached = e.position;
     }

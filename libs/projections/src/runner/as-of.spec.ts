@@ -1,0 +1,43 @@
+import { EventStore, ReadAllOptions, RecordedEvent } from '@deals/event-store';
+import { eventCounterProjection } from '../testing/event-counter.projection';
+import { readModelAsOf } from './as-of';
+
+/** Serves readAll from an array, as a store with several writers' clocks could order them. */
+function storeOf(events: RecordedEvent[]): EventStore {
+  return {
+    readAll: async (o: ReadAllOptions = {}) =>
+      events.filter((e) => e.position > (o.after ?? 0)).slice(0, o.maxCount ?? Infinity),
+  } as unknown as EventStore;
+}
+
+const at = (position: number, recordedAt: string): RecordedEvent => ({
+  streamId: `s-${position}`, revision: 0, position, eventId: `e${position}`, type: 'T', schemaVersion: 1, data: {},
+  metadata: { recordedAt }, hash: '', prevHash: '',
+});
+
+describe('readModelAsOf', () => {
+  const events = [
+    at(1, '2026-03-01T10:00:00.000Z'),
+    at(2, '2026-03-01T10:00:02.000Z'),
+    at(3, '2026-03-01T10:00:01.000Z'), // a writer whose clock is a second behind
+    at(4, '2026-03-01T10:30:00.000Z'),
+  ];
+
+  it('by recorded time keeps every event recorded by then, even one after a later-stamped event', async () => {
+    const { docs, position } = await readModelAsOf(storeOf(events), eventCounterProjection(), { recordedAt: '2026-03-01T10:00:01.500Z' }, 2);
+    expect(docs.get('total')).toEqual({ count: 2, positionSum: 1 + 3 });
+    expect(position).toBe(3);
+  });
+
+  it('by position stops exactly there', async () => {
+    const { docs, position } = await readModelAsOf(storeOf(events), eventCounterProjection(), { position: 2 });
+    expect(docs.get('total')).toEqual({ count: 2, positionSum: 3 });
+    expect(position).toBe(2);
+  });
+
+  it('before the first event is empty', async () => {
+    const { docs, position } = await readModelAsOf(storeOf(events), eventCounterProjection(), { recordedAt: '2026-01-01T00:00:00.000Z' });
+    expect(docs.size).toBe(0);
+    expect(position).toBe(0);
+  });
+});
