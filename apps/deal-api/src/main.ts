@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const demo = await demoDataSummary(app.get<EventStore>(EVENT_STORE));
   const lines = [
     '',
-    `Deal API ready at ${url}  (embedded store: ${config.dataDir})`,
+    `Deal API ready at ${url}  (${config.eventStoreConnectionString ? 'EventStoreDB' : `embedded store: ${config.dataDir}`})`,
     `  Health:    curl ${url}/health`,
   ];
   if (demo) {

@@ -7,6 +7,8 @@ export interface ApiConfig {
   readonly dataDir: string;
   /** Load the demo data set when the store is empty. */
   readonly demoData: boolean;
+  /** When set, events live in EventStoreDB/KurrentDB instead of the embedded store. */
+  readonly eventStoreConnectionString?: string;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -22,5 +24,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     port,
     dataDir: dataDir === ':memory:' ? dataDir : resolve(dataDir),
     demoData: (env.DEMO_DATA ?? 'false') === 'true',
+    eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
   };
 }

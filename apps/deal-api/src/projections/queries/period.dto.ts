@@ -13,7 +13,8 @@ export class PeriodDto extends ReadOptionsDto {
   to?: string;
 }
 
-export class PageDto extends PeriodDto {
+/** Offset/limit paging for list answers. */
+export class PagingDto extends ReadOptionsDto {
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -26,6 +27,17 @@ export class PageDto extends PeriodDto {
   @Min(1)
   @Max(1000)
   limit: number = 100;
+}
+
+/** A period plus paging. */
+export class PageDto extends PagingDto {
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
 }
 
 export class AuditPageDto extends PageDto {

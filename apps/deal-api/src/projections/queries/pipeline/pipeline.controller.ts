@@ -6,6 +6,7 @@ import {
 } from '@deals/projections';
 import { PeriodDto } from '../period.dto';
 import { nowOf } from '../read-model/now-of';
+import { paginate } from '../read-model/paginate';
 import { RunReadModelQuery } from '../read-model/run-read-model.query';
 import { ConversionDto, PipelineByStageDto, SalesCycleDto, StuckDealsDto, TimeInStageDto } from './pipeline.dto';
 
@@ -39,7 +40,7 @@ export class PipelineController {
 
   @Get('stuck')
   stuck(@Query() q: StuckDealsDto) {
-    return this.queryBus.execute(read(q, (m) => stuckDeals(m, { now: nowOf(q), ownerId: q.ownerId, pipelineId: q.pipelineId })));
+    return this.queryBus.execute(read(q, (m) => paginate(stuckDeals(m, { now: nowOf(q), ownerId: q.ownerId, pipelineId: q.pipelineId }), q)));
   }
 
   @Get('rep-activity')

@@ -1,5 +1,5 @@
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
-import { PeriodDto } from '../period.dto';
+import { PagingDto, PeriodDto } from '../period.dto';
 import { ReadOptionsDto } from '../../read-options.dto';
 
 const ID = /^[A-Za-z0-9._@-]{1,100}$/;
@@ -27,7 +27,7 @@ export class SalesCycleDto extends PeriodDto {
 }
 
 /** `now` defaults to `asOf` when given, else the current time. */
-export class AtMomentDto extends ReadOptionsDto {
+export class AtMomentDto extends PagingDto {
   @IsOptional() @IsISO8601({ strict: true }) now?: string;
   @IsOptional() @Matches(STAGE) pipelineId?: string;
 }

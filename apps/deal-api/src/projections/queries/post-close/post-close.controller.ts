@@ -4,6 +4,7 @@ import {
   DealSummary, dealSummaryProjection, postCloseDeals, postCloseDurations, postCloseDurationsBy, ReadModel, stuckAfterClose,
 } from '@deals/projections';
 import { nowOf } from '../read-model/now-of';
+import { paginate } from '../read-model/paginate';
 import { RunReadModelQuery } from '../read-model/run-read-model.query';
 import { PostCloseDealsDto, PostCloseDurationsDto } from './post-close.dto';
 
@@ -17,12 +18,12 @@ export class PostCloseController {
 
   @Get()
   deals(@Query() q: PostCloseDealsDto) {
-    return this.queryBus.execute(read(q, (m) => postCloseDeals(m, { ...q, now: nowOf(q) })));
+    return this.queryBus.execute(read(q, (m) => paginate(postCloseDeals(m, { ...q, now: nowOf(q) }), q)));
   }
 
   @Get('stuck')
   stuck(@Query() q: PostCloseDealsDto) {
-    return this.queryBus.execute(read(q, (m) => stuckAfterClose(m, { ...q, now: nowOf(q) })));
+    return this.queryBus.execute(read(q, (m) => paginate(stuckAfterClose(m, { ...q, now: nowOf(q) }), q)));
   }
 
   @Get('durations')
