@@ -22,6 +22,8 @@ export * from './pipeline/pipeline-catalog';
 export * from './pipeline/stuck';
 
 export * from './deal/deal-team';
+export * from './deal/credit-split';
+export * from './commission/commission.events';
 export * from './deal/deal.events';
 export * from './deal/deal.commands';
 export * from './deal/deal.state';

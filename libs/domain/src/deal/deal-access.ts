@@ -36,6 +36,7 @@ export const DEAL_COMMAND_ROLES: Readonly<Record<DealCommandType, readonly Organ
   ChangeAmount: SELLING,
   AdvanceStage: SELLING,
   OverrideStage: ['manager'],
+  SetCreditSplits: ['rep', 'manager', 'sales-ops'],
   CloseWon: FACTS,
   CloseLost: SELLING,
   ReverseWonDeal: ['manager', 'finance'],

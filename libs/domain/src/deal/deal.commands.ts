@@ -1,5 +1,6 @@
 import { Command } from '../shared/message';
 import { Evidence } from '../shared/evidence';
+import { CreditShare } from './credit-split';
 import { DealTeamRole } from './deal-team';
 import { LineItem, PipelineRef } from './deal.events';
 
@@ -33,7 +34,8 @@ export type DealCommand =
   | Command<'StartImplementation', { evidence?: Evidence }>
   | Command<'GoLive', { evidence: Evidence }>
   | Command<'AddTeamMember', { userId: string; role: DealTeamRole }>
-  | Command<'RemoveTeamMember', { userId: string; role: DealTeamRole }>;
+  | Command<'RemoveTeamMember', { userId: string; role: DealTeamRole }>
+  | Command<'SetCreditSplits', { revenue: readonly CreditShare[]; overlay?: readonly CreditShare[]; reason?: string }>;
 
 export type DealCommandType = DealCommand['type'];
 export type DealCommandOf<T extends DealCommandType> = Extract<DealCommand, { type: T }>;

@@ -10,6 +10,7 @@ import { isBuyerFactCommand, recordBuyerFact } from './decide/buyer-facts';
 import { changeAmount } from './decide/change-amount';
 import { closeLost } from './decide/close-lost';
 import { closeWon } from './decide/close-won';
+import { setCreditSplits } from './decide/credit-splits';
 import { DealContext } from './decide/deal-context';
 import { openDeal } from './decide/open-deal';
 import { overrideStage } from './decide/override-stage';
@@ -41,6 +42,7 @@ export function createDealDecide(catalog: PipelineCatalog): (command: DealComman
       case 'GoLive': return goLive(command, context);
       case 'AddTeamMember': return addTeamMember(command, state);
       case 'RemoveTeamMember': return removeTeamMember(command, state);
+      case 'SetCreditSplits': return setCreditSplits(command, context);
       default: {
         const unhandled: never = command;
         throw DealErrors.invalidTransition(`Unknown command ${(unhandled as DealCommand).type}.`, {});

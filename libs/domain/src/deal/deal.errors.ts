@@ -25,6 +25,15 @@ export const DealErrors = {
   invalidCurrency: (currency: unknown) =>
     new DomainError('DEAL.INVALID_CURRENCY', 'invalid',
       `Currency must be three upper-case letters (ISO 4217, e.g. EUR); got ${JSON.stringify(currency)}.`, { currency }),
+  splitTotalInvalid: (totalBp: number) =>
+    new DomainError('DEAL.SPLIT_TOTAL_INVALID', 'invalid',
+      `Revenue splits total ${(totalBp / 100).toFixed(2)}%; they must total exactly 100.00%.`, { totalBp, requiredBp: 10_000 }),
+  invalidShare: (kind: string, index: number, shareBp: unknown) =>
+    new DomainError('DEAL.SPLIT_SHARE_INVALID', 'invalid',
+      `${kind}[${index}].shareBp must be a whole number of basis points from 1 to 10000; got ${JSON.stringify(shareBp)}.`,
+      { kind, index, shareBp }),
+  duplicateShare: (kind: string, userId: string) =>
+    new DomainError('DEAL.SPLIT_DUPLICATE', 'invalid', `${userId} appears twice in the ${kind} splits.`, { kind, userId }),
   recapNotSent: () =>
     new DomainError('DEAL.RECAP_NOT_SENT', 'conflict',
       'The buyer cannot confirm a recap that was never sent; record the recap email first.', { requires: 'RecapEmailSent' }),

@@ -1,5 +1,6 @@
 import { DomainEvent } from '../shared/message';
 import { Evidence } from '../shared/evidence';
+import { CreditShare } from './credit-split';
 import { DealTeamRole } from './deal-team';
 
 /** Money is integer minor units (cents) with an ISO 4217 currency on the deal. */
@@ -60,7 +61,9 @@ export type DealEvent =
   | DomainEvent<'ImplementationStarted', { evidence?: Evidence }>
   | DomainEvent<'DealWentLive', { evidence: Evidence }>
   | DomainEvent<'TeamMemberAdded', { userId: string; role: DealTeamRole }>
-  | DomainEvent<'TeamMemberRemoved', { userId: string; role: DealTeamRole }>;
+  | DomainEvent<'TeamMemberRemoved', { userId: string; role: DealTeamRole }>
+  /** Replaces the deal's credit splits; the split in force at a moment is the last one set by then. */
+  | DomainEvent<'CreditSplitsSet', { revenue: readonly CreditShare[]; overlay: readonly CreditShare[]; reason?: string }>;
 
 export type DealEventType = DealEvent['type'];
 export type DealEventOf<T extends DealEventType> = Extract<DealEvent, { type: T }>;

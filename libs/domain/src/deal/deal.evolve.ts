@@ -68,6 +68,8 @@ export function createDealEvolve(catalog: PipelineCatalog): (state: DealState, e
         const { userId, role } = event.data;
         return { ...state, team: state.team.filter((member) => !(member.userId === userId && member.role === role)) };
       }
+      case 'CreditSplitsSet':
+        return { ...state, splits: { revenue: event.data.revenue, overlay: event.data.overlay } };
       default:
         return state;
     }

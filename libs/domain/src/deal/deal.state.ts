@@ -1,4 +1,5 @@
 import { RecordedFacts } from '../pipeline/recorded-fact';
+import { CreditShare } from './credit-split';
 import { TeamMember } from './deal-team';
 import { LineItem, PipelineRef } from './deal.events';
 
@@ -31,6 +32,8 @@ export interface DealState {
   /** Latest data, evidence and business time for each buyer fact recorded. */
   readonly facts: RecordedFacts;
   readonly team: readonly TeamMember[];
+  /** The credit splits last set (the split in force now); absent until set. */
+  readonly splits?: { readonly revenue: readonly CreditShare[]; readonly overlay: readonly CreditShare[] };
   readonly implementation: ImplementationProgress;
   readonly lostReason?: string;
   /** Business times, from event metadata; absent when events carry no metadata. */

@@ -11,6 +11,7 @@ const PHRASES: { readonly [T in DealEventType]: Phrase<T> } = {
   DealOpened: (d) => `opened the deal "${d.name}" for ${d.account.name}, owned by ${d.ownerId}`,
   TeamMemberAdded: (d) => `added ${d.userId} to the team as ${d.role}`,
   TeamMemberRemoved: (d) => `removed ${d.userId} from the team as ${d.role}`,
+  CreditSplitsSet: (d) => `set the credit splits: revenue ${d.revenue.map((s) => `${s.userId} ${s.shareBp / 100}%`).join(', ')}${d.overlay.length ? `; overlay ${d.overlay.map((s) => `${s.userId} ${s.shareBp / 100}%`).join(', ')}` : ''}`,
   ContactMade: (d) => `recorded first contact by ${d.channel}`,
   BuyerResponded: () => `recorded the buyer's response`,
   MeetingBooked: (d) => `recorded the first meeting booked for ${d.scheduledFor}`,

@@ -13,7 +13,7 @@ const DEAL_EVENT_TYPES: Readonly<Record<DealEventType, true>> = {
   RecapConfirmedByBuyer: true, ProposalDelivered: true, ProposalAcknowledged: true, TermsAgreed: true,
   AmountChanged: true, StageAdvanced: true, StageOverridden: true, DealClosedWon: true, DealClosedLost: true,
   WonDealReversed: true, DealHandedToImplementation: true, ImplementationStarted: true, DealWentLive: true,
-  TeamMemberAdded: true, TeamMemberRemoved: true,
+  TeamMemberAdded: true, TeamMemberRemoved: true, CreditSplitsSet: true,
 };
 
 type Data = Readonly<Record<string, unknown>>;

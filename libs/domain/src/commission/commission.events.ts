@@ -1,0 +1,24 @@
+import { DomainEvent } from '../shared/message';
+
+/**
+ * Commission events. Streams: `plan-<planId>` (plan versions), `assignment-<userId>` (which plan
+ * a person is on, when), `dispute-<disputeId>` (a dispute and its resolution, including the
+ * adjustments it issues). Money is integer minor units; rates and multipliers are basis points.
+ */
+export type CommissionEvent =
+  | DomainEvent<'CommissionPlanVersionPublished', {
+      planId: string; version: number; name: string; effectiveFrom: string; rules: unknown;
+    }>
+  | DomainEvent<'CommissionPlanAssigned', {
+      userId: string; planId: string; effectiveFrom: string; effectiveTo?: string; quotaMinor?: number; currency: string;
+    }>
+  | DomainEvent<'DisputeRaised', {
+      disputeId: string; userId: string; period: string; lineId: string; dealId?: string; claim: string;
+    }>
+  | DomainEvent<'DisputeAccepted', {
+      disputeId: string; reason: string; approverId: string;
+      adjustments: readonly { adjustmentId: string; userId: string; period: string; amountMinor: number; currency: string; reason: string; dealId?: string }[];
+    }>
+  | DomainEvent<'DisputeRejected', { disputeId: string; reason: string; approverId: string }>;
+
+export type CommissionEventType = CommissionEvent['type'];
