@@ -6,6 +6,7 @@ import { DealsModule } from './deals/deals.module';
 import { DemoModule } from './demo/demo.module';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { HealthController } from './health/health.controller';
+import { IntegrityController } from './integrity/integrity.controller';
 import { ProjectionsModule } from './projections/projections.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ACTOR_RESOLVER } from './request-context/actor';
@@ -25,7 +26,7 @@ export class AppModule {
         ProjectionsModule,
         ...(config.demoData ? [DemoModule] : []),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, IntegrityController],
       providers: [
         { provide: ACTOR_RESOLVER, useClass: HeaderActorResolver },
         { provide: APP_GUARD, useClass: ActorGuard },

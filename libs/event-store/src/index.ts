@@ -7,3 +7,4 @@ export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store.adapte
 export { EsdbEventStore } from './eventstoredb/esdb-event-store.adapter';
 export type { EsdbEventStoreOptions } from './eventstoredb/esdb-event-store.adapter';
 export { ForeignEventError } from './eventstoredb/esdb.errors';
+export * from './chain-verifier';
