@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CloseController } from './commands/close/close.controller';
+import { CreditSplitsController } from './commands/credit-splits/credit-splits.controller';
 import { EngagementController } from './commands/engagement/engagement.controller';
 import { EvaluationController } from './commands/evaluation/evaluation.controller';
 import { OpenDealController } from './commands/open-deal/open-deal.controller';
@@ -17,7 +18,7 @@ import { GetDealHandler } from './queries/get-deal/get-deal.handler';
 
 const commandControllers = [
   OpenDealController, EngagementController, QualificationController, EvaluationController,
-  ProposalController, StageController, CloseController, PostCloseController, TeamController,
+  ProposalController, StageController, CloseController, PostCloseController, TeamController, CreditSplitsController,
 ];
 const queryControllers = [GetDealController, GetDealEventsController];
 const commandHandlers = [ExecuteDealCommandHandler];

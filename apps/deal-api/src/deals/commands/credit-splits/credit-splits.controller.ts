@@ -1,0 +1,20 @@
+import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
+import { DealCommandSender } from '../shared/deal-command.sender';
+import { DealIdPipe } from '../shared/deal-id.pipe';
+import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
+import { CreditSplitsDto } from './credit-splits.dto';
+
+/** Who gets credit for the deal: revenue splits (exactly 100%) and overlay credit. */
+@Controller('deals/:dealId')
+@UseInterceptors(RevisionHeadersInterceptor)
+export class CreditSplitsController {
+  constructor(private readonly sender: DealCommandSender) {}
+
+  @Post('splits')
+  set(@Param('dealId', DealIdPipe) id: string, @Body() b: CreditSplitsDto, @Ctx() ctx: RequestContext) {
+    const share = (s: { userId: string; role: CreditSplitsDto['revenue'][number]['role']; shareBp: number }) => ({ userId: s.userId, role: s.role, shareBp: s.shareBp });
+    const data = { revenue: b.revenue.map(share), overlay: (b.overlay ?? []).map(share), reason: b.reason };
+    return this.sender.send(ctx, id, 'SetCreditSplits', data, b.occurredAt);
+  }
+}
