@@ -1,0 +1,37 @@
+import { parseInstant } from '../../shared/time';
+import { money } from '../arithmetic-text';
+import { MS_PER_DAY } from '../period';
+import { DealPayout } from './deal-lines';
+import { dealLineageEvents, planOf, withRole } from './lineage';
+import { StatementLine } from './statement.types';
+
+/**
+ * A won deal reversed within the plan's clawbackWindowDays of its close (business time,
+ * inclusive) claws back exactly what it paid (commission and accelerator lines), dated at the
+ * reversal. Outside the window, or when nothing was paid yet, there is no clawback.
+ */
+export function clawbackLine(payout: DealPayout): StatementLine | undefined {
+  const { win, dueAt } = payout;
+  const reversal = win.deal.reversed;
+  if (!reversal || dueAt === undefined || payout.lines.length === 0) return undefined;
+  const reversedMs = parseInstant(reversal.ref.occurredAt, 'occurredAt');
+  const days = (reversedMs - win.closeMs) / MS_PER_DAY;
+  const windowDays = win.plan.version.rules.clawbackWindowDays;
+  if (days > windowDays) return undefined;
+  const parts = payout.lines.map((line) => money(line.amountMinor));
+  const paid = parts.length === 1 ? parts[0] : `(${parts.join(' + ')})`;
+  return {
+    lineId: `${win.deal.dealId}:clawback`, kind: 'clawback', amountMinor: -payout.paidMinor,
+    currency: payout.lines[0].currency, dueAt: reversal.ref.occurredAt,
+    lineage: {
+      dealId: win.deal.dealId,
+      events: [...dealLineageEvents(win.close.ref, win.split.ref, win.plan), withRole(reversal.ref, 'reversal')],
+      split: { source: win.split.source, creditType: win.creditType, shareBp: win.shareBp, eventId: win.split.ref.eventId, position: win.split.ref.position },
+      plan: planOf(win.plan),
+      rule: 'clawbackWindowDays',
+      arithmetic: `reversed ${formatDays(days)} days after the close (window ${windowDays} days): −${paid} = ${money(-payout.paidMinor)}`,
+    },
+  };
+}
+
+const formatDays = (days: number) => (Number.isInteger(days) ? String(days) : days.toFixed(2));

@@ -1,0 +1,68 @@
+import { applyBp, BP } from '../basis-points';
+import { money, percent } from '../arithmetic-text';
+import { accelerate, multipliersFor } from './accelerator';
+import { CreditedWin } from './credited-wins';
+import { LineCredit } from './credit';
+import { dealLineageEvents, planOf, withRole } from './lineage';
+import { AppliedRate, rateFor } from './rate';
+import { Lineage, StatementLine } from './statement.types';
+
+/** What a credited win pays, and when; `dueAt` is undefined while a go-live plan waits for go-live. */
+export interface DealPayout {
+  readonly win: CreditedWin;
+  readonly dueAt?: string;
+  readonly lines: readonly StatementLine[];
+  readonly paidMinor: number;
+}
+
+/**
+ * Commission lines per line item (credit × rate, rounded half-up to the minor unit), then one
+ * accelerator line with the difference between the rounded subtotal × multipliers (rounded
+ * half-up once) and the subtotal. A go-live plan pays at go-live, never at the close; a deal
+ * reversed before its payout pays nothing.
+ */
+export function dealPayout(win: CreditedWin): DealPayout {
+  const { deal, plan } = win;
+  const rules = plan.version.rules;
+  const goLive = rules.payoutTrigger === 'go-live';
+  const dueAt = goLive ? deal.wentLive?.ref.occurredAt : win.close.ref.occurredAt;
+  const reversedFirst = dueAt !== undefined && deal.reversed !== undefined && Date.parse(deal.reversed.ref.occurredAt) < Date.parse(dueAt);
+  if (dueAt === undefined || reversedFirst) return { win, lines: [], paidMinor: 0 };
+
+  const events = [...dealLineageEvents(win.close.ref, win.split.ref, plan), ...(goLive && deal.wentLive ? [withRole(deal.wentLive.ref, 'go-live')] : [])];
+  const lineage = (rule: string, arithmetic: string): Lineage => ({
+    dealId: deal.dealId, events, rule, arithmetic, plan: planOf(plan),
+    split: { source: win.split.source, creditType: win.creditType, shareBp: win.shareBp, eventId: win.split.ref.eventId, position: win.split.ref.position },
+  });
+  const seen = new Map<string, number>();
+  const lines: StatementLine[] = win.credits.map((credit) => {
+    const rate = rateFor(rules, credit.productCode, deal.industry);
+    const amountMinor = applyBp(credit.creditMinor, rate.rateBp);
+    const count = (seen.get(credit.productCode) ?? 0) + 1;
+    seen.set(credit.productCode, count);
+    return {
+      lineId: `${deal.dealId}:commission:${credit.productCode}${count > 1 ? `:${count}` : ''}`,
+      kind: 'commission', amountMinor, currency: rules.currency, dueAt, productCode: credit.productCode,
+      lineage: lineage(rate.rule, commissionText(credit, win.shareBp, rate, amountMinor)),
+    };
+  });
+
+  const subtotal = lines.reduce((sum, line) => sum + line.amountMinor, 0);
+  const factors = multipliersFor(win);
+  if (factors.length === 0) return { win, dueAt, lines, paidMinor: subtotal };
+  const { totalMinor, text } = accelerate(subtotal, factors);
+  const sum = lines.length === 1 ? money(subtotal) : `(${lines.map((line) => money(line.amountMinor)).join(' + ')})`;
+  const arithmetic = `${sum}${text} = ${money(totalMinor)}; ${money(totalMinor)} − ${money(subtotal)} = ${money(totalMinor - subtotal)} (${factors.map((f) => f.why).join('; ')})`;
+  const accelerator: StatementLine = {
+    lineId: `${deal.dealId}:accelerator`, kind: 'accelerator', amountMinor: totalMinor - subtotal, currency: rules.currency, dueAt,
+    lineage: lineage(factors.map((factor) => factor.rule).join(' + '), arithmetic),
+  };
+  return { win, dueAt, lines: [...lines, accelerator], paidMinor: totalMinor };
+}
+
+function commissionText(credit: LineCredit, shareBp: number, rate: AppliedRate, amountMinor: number): string {
+  const rateText = rate.parts.length === 1 ? percent(rate.rateBp) : `(${rate.parts.map(percent).join(' + ')})`;
+  const halfUp = BigInt(credit.creditMinor) * BigInt(rate.rateBp) % BigInt(BP) !== 0n ? ' (rounded half-up)' : '';
+  if (!credit.rounded) return `${money(credit.lineAmountMinor)} × ${percent(shareBp)} × ${rateText} = ${money(amountMinor)}${halfUp}`;
+  return `${money(credit.lineAmountMinor)} × ${percent(shareBp)} → credit ${money(credit.creditMinor)} (rounded); ${money(credit.creditMinor)} × ${rateText} = ${money(amountMinor)}${halfUp}`;
+}

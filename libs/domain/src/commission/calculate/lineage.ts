@@ -1,0 +1,12 @@
+import { FactRef } from './facts';
+import { PlanInForce } from './plan-in-force';
+import { LineageEvent, LineageRole } from './statement.types';
+
+export const withRole = (ref: FactRef, role: LineageRole): LineageEvent => ({ ...ref, role });
+
+/** The events every line of a credited deal rests on: the close, the split, the plan version and the assignment. */
+export function dealLineageEvents(close: FactRef, split: FactRef, plan: PlanInForce): LineageEvent[] {
+  return [withRole(close, 'close'), withRole(split, 'split'), withRole(plan.version.ref, 'plan-version'), withRole(plan.assignment.ref, 'assignment')];
+}
+
+export const planOf = (plan: PlanInForce) => ({ planId: plan.version.planId, version: plan.version.version, name: plan.version.name });

@@ -1,0 +1,66 @@
+import { Period } from '../period';
+import { CreditType } from './credit';
+import { FactRef } from './facts';
+
+export type LineKind = 'commission' | 'accelerator' | 'spif' | 'clawback' | 'adjustment';
+export const LINE_KINDS: readonly LineKind[] = ['commission', 'accelerator', 'spif', 'clawback', 'adjustment'];
+
+/** Why an event is in a line's lineage. */
+export type LineageRole = 'close' | 'split' | 'plan-version' | 'assignment' | 'go-live' | 'reversal' | 'adjustment' | 'contributing-close';
+
+export interface LineageEvent extends FactRef {
+  readonly role: LineageRole;
+}
+
+/** How a line was computed: from which events, under which split, plan version and rule. */
+export interface Lineage {
+  readonly dealId?: string;
+  readonly events: readonly LineageEvent[];
+  /** The person's share in the split in force at the close. */
+  readonly split?: {
+    readonly source: 'CreditSplitsSet' | 'owner-default';
+    readonly creditType: CreditType;
+    readonly shareBp: number;
+    readonly eventId: string;
+    readonly position: number;
+  };
+  readonly plan?: { readonly planId: string; readonly version: number; readonly name: string };
+  /** The plan rule applied, e.g. `productRates[X]`, `baseRateBp + verticalIncentives[retail]`, `accelerators.quarterEnd`. */
+  readonly rule: string;
+  /** The computation in words and numbers, e.g. `40,000.00 × 70.00% × 20.00% = 5,600.00`. */
+  readonly arithmetic: string;
+}
+
+export interface StatementLine {
+  /** Stable across recomputations: `<dealId>:commission:<productCode>`, `<dealId>:accelerator`, `<dealId>:clawback`, `spif:<id>:<period>`, `adjustment:<adjustmentId>`. */
+  readonly lineId: string;
+  readonly kind: LineKind;
+  readonly amountMinor: number;
+  readonly currency: string;
+  /** The business time that put the line in its period: payout trigger, reversal, target reached, adjustment. */
+  readonly dueAt: string;
+  readonly productCode?: string;
+  readonly lineage: Lineage;
+}
+
+/** Something finance should know about: a deal with credit that pays nothing, and why. */
+export interface StatementNote {
+  readonly dealId?: string;
+  readonly problem: string;
+}
+
+export interface StatementTotal {
+  readonly currency: string;
+  readonly totalMinor: number;
+  readonly byKind: Readonly<Record<LineKind, number>>;
+}
+
+export interface Statement {
+  readonly userId: string;
+  readonly period: Period;
+  /** The recorded moment the statement is as known at; absent = everything recorded. */
+  readonly asKnownAt?: string;
+  readonly lines: readonly StatementLine[];
+  readonly totals: readonly StatementTotal[];
+  readonly notes: readonly StatementNote[];
+}

@@ -1,0 +1,53 @@
+import { DomainError } from '../shared/domain-error';
+
+/** One problem in a plan, by path, e.g. `productRates[1].rateBp`. */
+export interface PlanIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Every error the commission deciders throw, with its stable code. */
+export const CommissionErrors = {
+  planInvalid: (issues: readonly PlanIssue[]) =>
+    new DomainError('COMMISSION.PLAN_INVALID', 'invalid',
+      `The plan rules are invalid: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}.`,
+      { issues }),
+  forbidden: (actorId: string, requiredRole: string, command: string) =>
+    new DomainError('COMMISSION.FORBIDDEN', 'forbidden', `${command} is allowed to ${requiredRole} only.`,
+      { actorId, requiredRole, command }),
+  planVersionConflict: (planId: string, version: unknown, expectedVersion: number) =>
+    new DomainError('COMMISSION.PLAN_VERSION_CONFLICT', 'conflict',
+      `Plan '${planId}' cannot publish version ${JSON.stringify(version)}; versions go up by one from 1, so the next is ${expectedVersion}.`,
+      { planId, version, expectedVersion }),
+  planIdMismatch: (streamPlanId: string, planId: string) =>
+    new DomainError('COMMISSION.PLAN_ID_MISMATCH', 'invalid',
+      `This stream holds plan '${streamPlanId}'; a version of '${planId}' cannot be published to it.`, { streamPlanId, planId }),
+  assignmentOverlap: (userId: string, existing: { planId: string; effectiveFrom: string; effectiveTo?: string }) =>
+    new DomainError('COMMISSION.ASSIGNMENT_OVERLAP', 'conflict',
+      `${userId} is already on plan '${existing.planId}' from ${existing.effectiveFrom} ${existing.effectiveTo === undefined ? 'with no end' : `to ${existing.effectiveTo}`}; assignments of one person must not overlap.`,
+      { userId, existing }),
+  assignmentInvalid: (field: string, problem: string) =>
+    new DomainError('COMMISSION.ASSIGNMENT_INVALID', 'invalid', `${field} ${problem}.`, { field, problem }),
+  periodInvalid: (field: string, value: unknown) =>
+    new DomainError('COMMISSION.PERIOD_INVALID', 'invalid',
+      `${field} must be a calendar quarter like 2026-Q1; got ${JSON.stringify(value)}.`, { field, value }),
+};
+
+export const DisputeErrors = {
+  notFound: (command: string) =>
+    new DomainError('DISPUTE.NOT_FOUND', 'not_found', `The dispute does not exist; raise it before ${command}.`, { command }),
+  alreadyExists: (disputeId: string) =>
+    new DomainError('DISPUTE.ALREADY_EXISTS', 'conflict', `Dispute '${disputeId}' has already been raised.`, { disputeId }),
+  alreadyResolved: (disputeId: string, status: string) =>
+    new DomainError('DISPUTE.ALREADY_RESOLVED', 'conflict',
+      `Dispute '${disputeId}' was already ${status}; a resolution is final (raise a new dispute to reopen the question).`,
+      { disputeId, status }),
+  decisionInvalid: (decision: unknown) =>
+    new DomainError('DISPUTE.DECISION_INVALID', 'invalid',
+      `decision must be 'accept' or 'reject'; got ${JSON.stringify(decision)}.`, { decision, allowed: ['accept', 'reject'] }),
+  adjustmentInvalid: (index: number, problem: string) =>
+    new DomainError('DISPUTE.ADJUSTMENT_INVALID', 'invalid', `adjustments[${index}]: ${problem}.`, { index, problem }),
+  adjustmentsRequired: () =>
+    new DomainError('DISPUTE.ADJUSTMENTS_REQUIRED', 'invalid',
+      'Accepting a dispute issues at least one adjustment; reject it instead if nothing changes.', { field: 'adjustments' }),
+};
