@@ -1,0 +1,76 @@
+import { Decider } from '../../shared/decider';
+import { isMinorAmount } from '../../shared/money';
+import { requireText } from '../../shared/required';
+import { parseInstantOrDate } from '../../shared/time';
+import { assignmentSpan } from '../calculate/plan-in-force';
+import { PlanAssignmentCommand } from '../commission.commands';
+import { CommissionErrors } from '../commission.errors';
+import { CommissionEvent } from '../commission.events';
+import { CURRENCY, requireFinance } from '../finance-only';
+
+export type PlanAssignmentEvent = Extract<CommissionEvent, { type: 'CommissionPlanAssigned' }>;
+
+export interface AssignmentPeriod {
+  readonly planId: string;
+  readonly effectiveFrom: string;
+  readonly effectiveTo?: string;
+}
+
+export interface PlanAssignmentState {
+  readonly userId?: string;
+  readonly assignments: readonly AssignmentPeriod[];
+}
+
+export const initialPlanAssignmentState = (): PlanAssignmentState => ({ assignments: [] });
+
+/**
+ * Puts a person on a plan from a date, optionally to a date (inclusive) and with a quarterly
+ * quota. A person is on at most one plan at any moment, so periods must not overlap; the plan
+ * itself lives in another stream and is not checked here.
+ */
+export function decidePlanAssignment(command: PlanAssignmentCommand, state: PlanAssignmentState): PlanAssignmentEvent[] {
+  const { data } = command;
+  requireFinance(command.metadata.actor, command.type);
+  const userId = requireText(data.userId, 'userId').trim();
+  if (state.userId !== undefined && state.userId !== userId) {
+    throw CommissionErrors.assignmentInvalid('userId', `must be '${state.userId}' in this person's assignment stream`);
+  }
+  const planId = requireText(data.planId, 'planId').trim();
+  const fromMs = parseInstantOrDate(data.effectiveFrom, 'effectiveFrom');
+  if (data.effectiveTo !== undefined && parseInstantOrDate(data.effectiveTo, 'effectiveTo') < fromMs) {
+    throw CommissionErrors.assignmentInvalid('effectiveTo', `must not be before effectiveFrom (${data.effectiveFrom})`);
+  }
+  if (data.quotaMinor !== undefined && !isMinorAmount(data.quotaMinor)) {
+    throw CommissionErrors.assignmentInvalid('quotaMinor', 'must be a non-negative whole number of minor units');
+  }
+  if (typeof data.currency !== 'string' || !CURRENCY.test(data.currency)) {
+    throw CommissionErrors.assignmentInvalid('currency', 'must be three upper-case letters (ISO 4217, e.g. EUR)');
+  }
+  const span = assignmentSpan(data);
+  const overlapping = state.assignments.find((existing) => {
+    const other = assignmentSpan(existing);
+    return other.fromMs < span.toMs && span.fromMs < other.toMs;
+  });
+  if (overlapping) throw CommissionErrors.assignmentOverlap(userId, overlapping);
+  return [{
+    type: 'CommissionPlanAssigned',
+    data: {
+      userId, planId, effectiveFrom: data.effectiveFrom,
+      ...(data.effectiveTo === undefined ? {} : { effectiveTo: data.effectiveTo }),
+      ...(data.quotaMinor === undefined ? {} : { quotaMinor: data.quotaMinor }),
+      currency: data.currency,
+    },
+  }];
+}
+
+export function evolvePlanAssignment(state: PlanAssignmentState, event: PlanAssignmentEvent): PlanAssignmentState {
+  if (event.type !== 'CommissionPlanAssigned') return state;
+  const { userId, planId, effectiveFrom, effectiveTo } = event.data;
+  return { userId, assignments: [...state.assignments, { planId, effectiveFrom, ...(effectiveTo === undefined ? {} : { effectiveTo }) }] };
+}
+
+export const planAssignmentDecider: Decider<PlanAssignmentState, PlanAssignmentCommand, PlanAssignmentEvent> = {
+  decide: decidePlanAssignment,
+  evolve: evolvePlanAssignment,
+  initialState: initialPlanAssignmentState,
+};

@@ -1,0 +1,33 @@
+import { Command } from '../shared/message';
+
+/** Stream `plan-<planId>`. Finance only. */
+export type CommissionPlanCommand = Command<'PublishPlanVersion', {
+  planId: string; version: number; name: string; effectiveFrom: string; rules: unknown;
+}>;
+
+/** Stream `assignment-<userId>`. Finance only. */
+export type PlanAssignmentCommand = Command<'AssignPlan', {
+  userId: string; planId: string; effectiveFrom: string; effectiveTo?: string; quotaMinor?: number; currency: string;
+}>;
+
+export interface AdjustmentInput {
+  readonly userId: string;
+  readonly period: string;
+  /** Signed: positive pays more, negative recovers. */
+  readonly amountMinor: number;
+  readonly currency: string;
+  /** Defaults to the resolution's reason. */
+  readonly reason?: string;
+  readonly dealId?: string;
+}
+
+/** Stream `dispute-<disputeId>`. */
+export type DisputeCommand =
+  | Command<'RaiseDispute', { disputeId: string; userId: string; period: string; lineId: string; dealId?: string; claim: string }>
+  | Command<'ResolveDispute', {
+      disputeId: string; decision: 'accept' | 'reject'; reason: string; adjustments?: readonly AdjustmentInput[];
+    }>;
+
+export type CommissionCommand = CommissionPlanCommand | PlanAssignmentCommand | DisputeCommand;
+export type CommissionCommandType = CommissionCommand['type'];
+export type CommissionCommandOf<T extends CommissionCommandType> = Extract<CommissionCommand, { type: T }>;
