@@ -33,3 +33,5 @@ export * from './deal/deal.decide';
 export * from './deal/deal.decider';
 export * from './deal/stage-progress';
 export * from './deal/deal-access';
+
+export * from './access';

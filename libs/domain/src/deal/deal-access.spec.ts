@@ -14,9 +14,10 @@ describe('who may issue deal commands', () => {
     expect(mayIssue('AdvanceStage', mailSync)).toBe(false);
   });
 
-  it('lets implementation run the post-close steps and finance reverse a win', () => {
+  it('lets implementation run the post-close steps; finance issues no deal command', () => {
     expect(mayIssue('GoLive', { id: 'ivan', roles: ['implementation'] })).toBe(true);
-    expect(mayIssue('ReverseWonDeal', { id: 'fay', roles: ['finance'] })).toBe(true);
+    expect(mayIssue('ReverseWonDeal', { id: 'adam', roles: ['admin'] })).toBe(true);
+    expect(mayIssue('ReverseWonDeal', { id: 'fay', roles: ['finance'] })).toBe(false);
     expect(mayIssue('ReverseWonDeal', ana)).toBe(false);
   });
 });

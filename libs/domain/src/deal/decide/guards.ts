@@ -1,4 +1,5 @@
 import { requireNotBefore } from '../../shared/time';
+import { holdsOnlySupportRep } from '../deal-access';
 import { DealErrors } from '../deal.errors';
 import { DealContext } from './deal-context';
 
@@ -18,8 +19,7 @@ export function requireAfterStageEntered(context: DealContext): void {
 
 /** The brief: a support rep must not change commercial terms (contract, amount, splits). */
 export function requireMayChangeCommercialTerms(context: DealContext, command: string): void {
-  const memberships = context.state.team.filter((member) => member.userId === context.actor.id);
-  if (memberships.length > 0 && memberships.every((member) => member.role === 'support-rep')) {
+  if (holdsOnlySupportRep(context.state.team, context.actor.id)) {
     throw DealErrors.commercialTermsForbidden(context.actor.id, command);
   }
 }

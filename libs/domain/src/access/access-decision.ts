@@ -1,0 +1,37 @@
+import { OrganisationRole } from '../deal/deal-access';
+
+/** Why access was refused; stable codes clients and auditors can branch on. */
+export type DenialReason =
+  | 'role' // none of the actor's organisation roles grants the permission
+  | 'not-on-deal' // the role grants it only on deals the actor owns or works on
+  | 'support-rep' // a support rep may not change commercial terms
+  | 'not-report' // a manager reads deals and people of their reports only
+  | 'not-won' // implementation reads won deals only
+  | 'other-person' // a person's record is for them, their manager, ops, finance and admin
+  | 'other-rep' // a rep asked for someone else's figures
+  | 'org-wide'; // a rep asked for figures that cannot be narrowed to their deals
+
+export interface AccessDenial {
+  /** The permission that was missing, e.g. `deal:ChangeAmount`. */
+  readonly permission: string;
+  /** What it was asked on, e.g. `deal/<id>`, `person/<id>`, `report/pipeline`. */
+  readonly resource: string;
+  readonly reason: DenialReason;
+  /** A sentence for people. */
+  readonly explanation: string;
+  /** Organisation roles that hold the permission at all. */
+  readonly allowedRoles: readonly OrganisationRole[];
+}
+
+export type AccessDecision = { readonly allowed: true } | ({ readonly allowed: false } & AccessDenial);
+
+export const ALLOWED: AccessDecision = { allowed: true };
+
+export function denied(denial: AccessDenial): AccessDecision {
+  return { allowed: false, ...denial };
+}
+
+/** The actor's roles that are organisation roles (unknown strings grant nothing). */
+export function rolesOf(actor: { readonly roles: readonly string[] }, among: readonly OrganisationRole[]): OrganisationRole[] {
+  return among.filter((role) => actor.roles.includes(role));
+}
