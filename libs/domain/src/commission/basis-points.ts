@@ -35,6 +35,7 @@ export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
  * remainders (ties to the earlier weight). The parts always sum to `totalMinor` exactly.
  */
 export function allocateLargestRemainder(totalMinor: number, weights: readonly number[]): number[] {
+  if (totalMinor < 0) return allocateLargestRemainder(-totalMinor, weights).map((part) => (part === 0 ? 0 : -part));
   const weightSum = weights.reduce((sum, weight) => sum + BigInt(weight), 0n);
   if (weights.length === 0 || weightSum === 0n) return weights.map(() => 0);
   const total = BigInt(totalMinor);

@@ -1,0 +1,105 @@
+import { commissionStatement } from './statement';
+import { AE_FY26_RULES, FactsBuilder, shares } from '../testing/commission-fixtures';
+import { PlanRules } from '../plan-rules';
+
+const { ae } = shares;
+const plain: PlanRules = { creditType: 'revenue', currency: 'EUR', baseRateBp: 1000, payoutTrigger: 'close', clawbackWindowDays: 60 };
+const items = [{ productCode: 'CORE', amountMinor: 1_000_000, quantity: 1 }];
+
+function wonDeal(rules: PlanRules) {
+  return new FactsBuilder()
+    .plan('p', 1, 'P v1', '2026-01-01', rules)
+    .assign('ana', 'p', '2026-01-01')
+    .open('d1', '2026-02-01T09:00:00Z', { items })
+    .split('d1', [ae('ana', 10_000)], [], '2026-02-01T09:00:00Z')
+    .win('d1', '2026-03-10T12:00:00Z');
+}
+const statement = (facts: ReturnType<FactsBuilder['build']>, period: string) => commissionStatement(facts, { userId: 'ana', period });
+const summary = (facts: ReturnType<FactsBuilder['build']>, period: string) =>
+  statement(facts, period).lines.map((line) => [line.lineId, line.kind, line.amountMinor, line.dueAt]);
+
+describe('payout trigger', () => {
+  it('pays a close plan in the quarter of the close', () => {
+    expect(summary(wonDeal(plain).build(), '2026-Q1')).toStrictEqual([['d1:commission:CORE', 'commission', 100_000, '2026-03-10T12:00:00.000Z']]);
+  });
+
+  it('pays a go-live plan nothing at the close, and everything in the go-live quarter', () => {
+    const goLive = { ...plain, payoutTrigger: 'go-live' as const };
+    const notLive = wonDeal(goLive).build();
+    expect(summary(notLive, '2026-Q1')).toStrictEqual([]);
+    expect(statement(notLive, '2026-Q1').notes).toStrictEqual([{ dealId: 'd1', problem: "d1: plan 'p' pays at go-live; not live yet" }]);
+    const live = wonDeal(goLive).live('d1', '2026-04-20T09:00:00Z').build();
+    expect(summary(live, '2026-Q1')).toStrictEqual([]);
+    expect(summary(live, '2026-Q2')).toStrictEqual([['d1:commission:CORE', 'commission', 100_000, '2026-04-20T09:00:00.000Z']]);
+    expect(statement(live, '2026-Q2').lines[0].lineage.events.map((e) => [e.role, e.type])).toStrictEqual([
+      ['close', 'DealClosedWon'], ['split', 'CreditSplitsSet'], ['plan-version', 'CommissionPlanVersionPublished'],
+      ['assignment', 'CommissionPlanAssigned'], ['go-live', 'DealWentLive'],
+    ]);
+  });
+
+  it('pays nothing and claws back nothing when a go-live deal is reversed before it goes live', () => {
+    const facts = wonDeal({ ...plain, payoutTrigger: 'go-live' }).reverse('d1', '2026-03-20T09:00:00Z').build();
+    expect([...summary(facts, '2026-Q1'), ...summary(facts, '2026-Q2')]).toStrictEqual([]);
+  });
+});
+
+describe('clawback', () => {
+  it('claws back exactly what was paid, in the quarter of a reversal inside the window', () => {
+    const rules = { ...AE_FY26_RULES, clawbackWindowDays: 60 };
+    const facts = new FactsBuilder()
+      .plan('ae', 1, 'AE', '2026-01-01', rules).assign('ana', 'ae', '2026-01-01')
+      .open('acme', '2026-03-01T09:00:00Z')
+      .split('acme', [ae('ana', 10_000)], [], '2026-03-01T09:00:00Z')
+      .win('acme', '2026-03-25T10:00:00Z')
+      .reverse('acme', '2026-05-24T10:00:00Z')
+      .build();
+    const paid = statement(facts, '2026-Q1');
+    expect(paid.totals[0].totalMinor).toBe(2_125_000); // (9,000 + 8,000) × 1.25
+    const q2 = statement(facts, '2026-Q2');
+    expect(q2.lines.map((line) => [line.lineId, line.kind, line.amountMinor, line.lineage.rule, line.lineage.arithmetic])).toStrictEqual([
+      ['acme:clawback', 'clawback', -2_125_000, 'clawbackWindowDays', 'reversed 60 days after the close (window 60 days): −(9,000.00 + 8,000.00 + 4,250.00) = −21,250.00'],
+    ]);
+    expect(q2.lines[0].lineage.events.map((e) => e.role)).toStrictEqual(['close', 'split', 'plan-version', 'assignment', 'reversal']);
+    expect(q2.totals[0].byKind.clawback).toBe(-2_125_000);
+  });
+
+  it('claws back nothing for a reversal outside the window', () => {
+    const facts = wonDeal(plain).reverse('d1', '2026-05-09T12:00:01Z').build(); // 60 days and 1 second
+    expect(summary(facts, '2026-Q2')).toStrictEqual([]);
+    const inside = wonDeal(plain).reverse('d1', '2026-05-09T12:00:00Z').build();
+    expect(summary(inside, '2026-Q2')).toStrictEqual([['d1:clawback', 'clawback', -100_000, '2026-05-09T12:00:00.000Z']]);
+  });
+
+  it('nets to zero when reversed in the quarter it was paid', () => {
+    const facts = wonDeal(plain).reverse('d1', '2026-03-20T12:00:00Z').build();
+    expect(statement(facts, '2026-Q1').totals[0]).toMatchObject({ totalMinor: 0, byKind: { commission: 100_000, clawback: -100_000 } });
+  });
+});
+
+describe('plan in force', () => {
+  it('uses the latest version effective at the close, and notes credit without a plan', () => {
+    const v2 = { ...plain, baseRateBp: 1200 };
+    const facts = wonDeal(plain).plan('p', 2, 'P v2', '2026-03-01', v2).build();
+    expect(statement(facts, '2026-Q1').lines[0]).toMatchObject({ amountMinor: 120_000, lineage: { plan: { planId: 'p', version: 2 }, rule: 'baseRateBp' } });
+    const later = wonDeal(plain).plan('p', 2, 'P v2', '2026-03-11', v2).build();
+    expect(statement(later, '2026-Q1').lines[0]).toMatchObject({ amountMinor: 100_000, lineage: { plan: { version: 1 } } });
+
+    const unassigned = new FactsBuilder()
+      .plan('p', 1, 'P v1', '2026-01-01', plain).assign('ana', 'p', '2026-01-01', { effectiveTo: '2026-03-09' })
+      .open('d1', '2026-02-01T09:00:00Z', { items }).split('d1', [ae('ana', 10_000)], [], '2026-02-01T09:00:00Z')
+      .win('d1', '2026-03-10T00:00:00Z').build();
+    expect(statement(unassigned, '2026-Q1').lines).toStrictEqual([]);
+    expect(statement(unassigned, '2026-Q1').notes).toStrictEqual([
+      { dealId: 'd1', problem: 'd1: credit but no plan in force at the close — ana has no plan assignment covering 2026-03-10T00:00:00.000Z' },
+    ]);
+  });
+
+  it('gives the owner 100% when no split was ever set, with DealOpened as the split lineage', () => {
+    const facts = new FactsBuilder()
+      .plan('p', 1, 'P v1', '2026-01-01', plain).assign('ana', 'p', '2026-01-01')
+      .open('d1', '2026-02-01T09:00:00Z', { items }).win('d1', '2026-03-10T00:00:00Z').build();
+    expect(statement(facts, '2026-Q1').lines[0]).toMatchObject({
+      amountMinor: 100_000, lineage: { split: { source: 'owner-default', shareBp: 10_000 }, events: [{ role: 'close' }, { role: 'split', type: 'DealOpened' }, {}, {}] },
+    });
+  });
+});
