@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from './auth/auth.module';
+import { ReadAccessGuard } from './auth/read-access.guard';
 import { API_CONFIG, ApiConfig } from './config/api-config';
 import { DealsModule } from './deals/deals.module';
 import { DemoModule } from './demo/demo.module';
@@ -11,7 +13,7 @@ import { ProjectionsModule } from './projections/projections.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ACTOR_RESOLVER } from './request-context/actor';
 import { ActorGuard } from './request-context/actor.guard';
-import { HeaderActorResolver } from './request-context/header-actor.resolver';
+import { JwtActorResolver } from './request-context/jwt-actor.resolver';
 
 @Module({})
 export class AppModule {
@@ -22,14 +24,17 @@ export class AppModule {
         { module: ConfigHolder, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] },
         CqrsModule.forRoot(),
         EventStoreModule,
+        AuthModule,
         DealsModule,
         ProjectionsModule,
         ...(config.demoData ? [DemoModule] : []),
       ],
       controllers: [HealthController, IntegrityController],
       providers: [
-        { provide: ACTOR_RESOLVER, useClass: HeaderActorResolver },
+        { provide: ACTOR_RESOLVER, useClass: JwtActorResolver },
+        // In this order: who is asking, then may they read what they ask for.
         { provide: APP_GUARD, useClass: ActorGuard },
+        { provide: APP_GUARD, useClass: ReadAccessGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };

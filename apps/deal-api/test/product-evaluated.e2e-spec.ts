@@ -58,7 +58,7 @@ describe('Product evaluated journey over HTTP', () => {
     expect(absent.body.details.fields.map((f: { field: string }) => f.field)).toContain('reason');
 
     const byRep = await t.as(REP).post(`/deals/${dealId}/stage/override`, { toStageId: 'terms-agreed', reason: 'because' }).expect(403);
-    expect(byRep.body.error).toBe('DEAL.OVERRIDE_FORBIDDEN');
+    expect(byRep.body.error).toBe('AUTH.PERMISSION_DENIED');
 
     const ok = await t.as(MANAGER).post(`/deals/${dealId}/stage/override`, {
       toStageId: 'terms-agreed', reason: 'Buyer signed off on the proposal in the steering meeting',

@@ -9,6 +9,8 @@ export interface ApiConfig {
   readonly demoData: boolean;
   /** When set, events live in EventStoreDB/KurrentDB instead of the embedded store. */
   readonly eventStoreConnectionString?: string;
+  /** Signs and checks bearer tokens (AUTH_TOKEN_SECRET); absent: a secret kept in `<dataDir>/auth-secret`. Never log it. */
+  readonly authTokenSecret?: string;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -25,5 +27,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     dataDir: dataDir === ':memory:' ? dataDir : resolve(dataDir),
     demoData: (env.DEMO_DATA ?? 'false') === 'true',
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
+    authTokenSecret: env.AUTH_TOKEN_SECRET || undefined,
   };
 }

@@ -74,12 +74,12 @@ describe('Deal command protocol over HTTP (real SQLite)', () => {
     expect((await t.as(REP).get('/deals/not-a-uuid').expect(400)).body.error).toBe('DEAL.ID_INVALID');
   });
 
-  it('requires an acting user (401) and known roles (400)', async () => {
+  it('requires a bearer token (401) whose roles are known (401)', async () => {
     const dealId = await openAcme(t);
-    const anonymous = await t.as({ id: '', roles: [] }).get(`/deals/${dealId}`).expect(401);
-    expect(anonymous.body.error).toBe('AUTH.ACTOR_REQUIRED');
-    const badRole = await t.as({ id: 'x', roles: ['wizard'] }).get(`/deals/${dealId}`).expect(400);
-    expect(badRole.body.error).toBe('AUTH.ROLE_UNKNOWN');
+    const anonymous = await t.withHeaders({}).get(`/deals/${dealId}`).expect(401);
+    expect(anonymous.body.error).toBe('AUTH.TOKEN_REQUIRED');
+    const badRole = await t.as({ id: 'x', roles: ['wizard'] }).get(`/deals/${dealId}`).expect(401);
+    expect(badRole.body.error).toBe('AUTH.TOKEN_INVALID');
   });
 
   it('rejects a fact dated in the future', async () => {

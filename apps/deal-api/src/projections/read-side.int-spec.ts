@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { createTestApp, email, MANAGER, openAcme, reachProductEvaluated, REP, TestApp } from '../testing/test-app';
+import { createTestApp, email, MANAGER, openAcme, OPS, reachProductEvaluated, REP, TestApp } from '../testing/test-app';
 
 describe('read side over HTTP (real SQLite)', () => {
   let t: TestApp;
@@ -73,7 +73,7 @@ describe('read side over HTTP (real SQLite)', () => {
     expect(status.find((s) => s.name === 'audit')).toMatchObject({ deadLetters: 0, state: 'running' });
     for (const s of status) expect(s.position).toBeGreaterThanOrEqual(after.body.position);
 
-    const audit = await t.as(REP).get(`/audit/deals/${badDeal}?minPosition=${after.body.position}`).expect(200);
+    const audit = await t.as(OPS).get(`/audit/deals/${badDeal}?minPosition=${after.body.position}`).expect(200);
     expect(audit.body.entries.map((e: { eventId: string }) => e.eventId)).toEqual([poisonId]);
     const timeline = await t.as(REP).get(`/audit/deals/${good}`).expect(200);
     expect(timeline.body.entries.map((e: { type: string }) => e.type)).toContain('BuyerResponded');
@@ -89,7 +89,7 @@ describe('read side over HTTP (real SQLite)', () => {
 
   it('answers 404 for an unknown projection, person or deal timeline', async () => {
     expect((await t.as(REP).get('/projections/nope/dead-letters').expect(404)).body.error).toBe('PROJECTION.UNKNOWN');
-    expect((await t.as(REP).get('/audit/people/nobody-at-all').expect(404)).body.error).toBe('PERSON.NOT_FOUND');
+    expect((await t.as(OPS).get('/audit/people/nobody-at-all').expect(404)).body.error).toBe('PERSON.NOT_FOUND');
     expect((await t.as(REP).get(`/audit/deals/${randomUUID()}`).expect(404)).body.error).toBe('DEAL.NOT_FOUND');
   });
 });

@@ -7,6 +7,11 @@ const PUBLIC = 'deals:public';
 /** Marks a route that needs no actor (health). */
 export const Public = () => SetMetadata(PUBLIC, true);
 
+/** True for a route marked @Public(). */
+export function isPublic(reflector: Reflector, context: ExecutionContext): boolean {
+  return reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]) === true;
+}
+
 /** Resolves the acting user for every request; routes fail before any work without one. */
 @Injectable()
 export class ActorGuard implements CanActivate {
@@ -16,7 +21,7 @@ export class ActorGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (isPublic(this.reflector, context)) return true;
     const request = context.switchToHttp().getRequest<Request>();
     request.actor = this.resolver.resolve(request.headers);
     return true;

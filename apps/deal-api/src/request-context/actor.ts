@@ -1,6 +1,6 @@
 import { Actor } from '@deals/domain';
 
-/** Turns a request into the acting user; the authentication layer replaces the header reader. */
+/** Turns a request into the acting user (see JwtActorResolver); throws a 401 DomainError when it cannot. */
 export interface ActorResolver {
   resolve(headers: Readonly<Record<string, string | string[] | undefined>>): Actor;
 }

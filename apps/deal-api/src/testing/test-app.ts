@@ -1,5 +1,8 @@
 import { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
+import { signAccessToken } from '../auth/access-token';
+import { UserCommands } from '../auth/users/user-commands';
 import { createApp } from '../bootstrap';
 
 export interface TestActor {
@@ -8,19 +11,40 @@ export interface TestActor {
 }
 
 export const REP: TestActor = { id: 'ana.ae', roles: ['rep'] };
+export const OTHER_REP: TestActor = { id: 'ben.ae', roles: ['rep'] };
 export const MANAGER: TestActor = { id: 'maria.manager', roles: ['manager'] };
+export const OTHER_MANAGER: TestActor = { id: 'max.manager', roles: ['manager'] };
+export const OPS: TestActor = { id: 'olga.ops', roles: ['sales-ops'] };
+export const FINANCE: TestActor = { id: 'fiona.finance', roles: ['finance'] };
 export const IMPLEMENTATION: TestActor = { id: 'ivan.impl', roles: ['implementation'] };
+export const ADMIN: TestActor = { id: 'adam.admin', roles: ['admin'] };
+export const INTEGRATION: TestActor = { id: 'iris.integration', roles: ['integration'] };
+
+/** Registered in every test app: the reps report to MANAGER; OTHER_MANAGER has no reports. */
+const CAST: readonly (TestActor & { managerId?: string })[] = [
+  MANAGER, OTHER_MANAGER, { ...REP, managerId: MANAGER.id }, { ...OTHER_REP, managerId: MANAGER.id },
+  OPS, FINANCE, IMPLEMENTATION, ADMIN, INTEGRATION,
+];
+
+export interface RequestBuilder {
+  post(path: string, body?: object, headers?: Record<string, string>): request.Test;
+  get(path: string): request.Test;
+  delete(path: string): request.Test;
+}
 
 export interface TestApp {
   readonly app: INestApplication;
-  /** A request builder that sends the given actor's headers. */
-  as(actor: TestActor): {
-    post(path: string, body?: object, headers?: Record<string, string>): request.Test;
-    get(path: string): request.Test;
-    delete(path: string): request.Test;
-  };
+  /** A request builder that sends a signed bearer token for the given actor. */
+  as(actor: TestActor): RequestBuilder;
+  /** A request builder that sends exactly these headers (no token unless given). */
+  withHeaders(headers: Record<string, string>): RequestBuilder;
+  /** A token for the actor, valid for `ttlSeconds` (negative: already expired). */
+  tokenFor(actor: TestActor, ttlSeconds?: number): string;
+  /** Registers a user (as an admin), e.g. a rep reporting to some manager. */
+  registerUser(user: TestActor & { managerId?: string; name?: string }): Promise<void>;
   /** Starts listening on an ephemeral loopback port (for streaming clients) and returns the base URL. */
   listen(): Promise<string>;
+  /** `Authorization: Bearer <token>` for the actor. */
   headersOf(actor: TestActor): Record<string, string>;
   close(): Promise<void>;
 }
@@ -30,14 +54,27 @@ export async function createTestApp(dataDir = ':memory:'): Promise<TestApp> {
   const app = await createApp({ host: '127.0.0.1', port: 0, dataDir, demoData: false }, { logger: false });
   await app.init();
   const server = app.getHttpServer();
-  const headersOf = (a: TestActor): Record<string, string> => ({ 'X-Actor-Id': a.id, 'X-Actor-Roles': a.roles.join(',') });
+  const jwt = app.get(JwtService);
+  const tokenFor = (a: TestActor, ttlSeconds = 3600) => signAccessToken(jwt, a, ttlSeconds);
+  const headersOf = (a: TestActor): Record<string, string> => ({ Authorization: `Bearer ${tokenFor(a)}` });
+  const withHeaders = (sent: Record<string, string>): RequestBuilder => ({
+    post: (path, body = {}, headers = {}) => request(server).post(path).set({ ...sent, ...headers }).send(body),
+    get: (path) => request(server).get(path).set(sent),
+    delete: (path) => request(server).delete(path).set(sent),
+  });
+  const users = app.get(UserCommands);
+  const registerUser = async (u: TestActor & { managerId?: string; name?: string }) => {
+    await users.send({ actor: { id: 'test.setup', roles: ['admin'] } }, 'RegisterUser', {
+      userId: u.id, name: u.name ?? u.id, roles: u.roles, ...(u.managerId ? { managerId: u.managerId } : {}),
+    });
+  };
+  for (const user of CAST) await registerUser(user);
   return {
     app,
-    as: (actor) => ({
-      post: (path, body = {}, headers = {}) => request(server).post(path).set({ ...headersOf(actor), ...headers }).send(body),
-      get: (path) => request(server).get(path).set(headersOf(actor)),
-      delete: (path) => request(server).delete(path).set(headersOf(actor)),
-    }),
+    as: (actor) => withHeaders(headersOf(actor)),
+    withHeaders,
+    tokenFor,
+    registerUser,
     listen: async () => {
       await app.listen(0, '127.0.0.1');
       return (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { createDealDecider } from '@deals/domain';
+import { authorizedDecider, authorizeDealCommand, createDealDecider } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
+import { AccessDenialRecorder } from '../../../auth/access-denial.recorder';
 import { CommandResult, handleCommand } from '../../../command-pipeline/handle-command';
 import { dealStreamId } from '../../deal-stream';
 import { ExecuteDealCommand } from './execute-deal-command.command';
@@ -10,13 +11,20 @@ import { ExecuteDealCommand } from './execute-deal-command.command';
 export class ExecuteDealCommandHandler implements ICommandHandler<ExecuteDealCommand, CommandResult> {
   private readonly decider = createDealDecider();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly denials: AccessDenialRecorder,
+  ) {}
 
   execute(c: ExecuteDealCommand): Promise<CommandResult> {
-    return handleCommand(this.store, this.decider, dealStreamId(c.dealId), c.command, {
-      requestHash: c.requestHash,
-      idempotencyKey: c.idempotencyKey,
-      expectedRevision: c.expectedRevision,
-    });
+    // Every deal command is authorised here, against the folded deal, before decide; a denial is recorded.
+    const decider = authorizedDecider(this.decider, (command, state) =>
+      authorizeDealCommand(command.type, command.metadata.actor, state, c.dealId));
+    return this.denials.recording(() =>
+      handleCommand(this.store, decider, dealStreamId(c.dealId), c.command, {
+        requestHash: c.requestHash,
+        idempotencyKey: c.idempotencyKey,
+        expectedRevision: c.expectedRevision,
+      }));
   }
 }

@@ -1,0 +1,27 @@
+import { JwtService, JwtVerifyOptions } from '@nestjs/jwt';
+import { Actor } from '@deals/domain';
+
+/** Tokens from `npm run token` last a working day. */
+export const ACCESS_TOKEN_TTL_SECONDS = 12 * 60 * 60;
+
+/** Only HS256: a token naming another algorithm (or `none`) is refused. */
+export const TOKEN_ALGORITHM = 'HS256' as const;
+export const VERIFY_OPTIONS: JwtVerifyOptions = { algorithms: [TOKEN_ALGORITHM] };
+
+/** The claims the API reads: `sub` the user id, `roles` the organisation roles, `exp` the expiry (seconds). */
+export interface AccessTokenClaims {
+  readonly sub: string;
+  readonly roles: readonly string[];
+  readonly exp: number;
+  readonly iat?: number;
+}
+
+export function createJwtService(secret: string): JwtService {
+  return new JwtService({ secret, signOptions: { algorithm: TOKEN_ALGORITHM }, verifyOptions: VERIFY_OPTIONS });
+}
+
+/** A signed bearer token for the actor, valid for `ttlSeconds` (negative: already expired, for tests). */
+export function signAccessToken(jwt: JwtService, actor: Actor, ttlSeconds: number = ACCESS_TOKEN_TTL_SECONDS): string {
+  const iat = Math.floor(Date.now() / 1000);
+  return jwt.sign({ sub: actor.id, roles: [...actor.roles], iat, exp: iat + ttlSeconds });
+}
