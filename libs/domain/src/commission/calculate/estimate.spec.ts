@@ -1,4 +1,4 @@
-import { openPipelineEstimate } from './estimate';
+import { estimateOpenPipeline } from './estimate';
 import { AE_FY26_RULES, FactsBuilder, shares } from '../testing/commission-fixtures';
 
 const { ae } = shares;
@@ -13,7 +13,7 @@ describe('open-pipeline estimate', () => {
     .build();
 
   it('is credit × rate × stage probability on open deals, labelled an estimate, without accelerators', () => {
-    const estimate = openPipelineEstimate(facts, 'ana', '2026-03-28T00:00:00Z');
+    const estimate = estimateOpenPipeline(facts, 'ana', '2026-03-28T00:00:00Z');
     expect(estimate.label).toBe('estimate');
     expect(estimate.lines.map((line) => [line.dealId, line.stageId, line.probabilityBp, line.creditMinor, line.estimateMinor, line.arithmetic])).toStrictEqual([
       ['acme', 'proposal-reviewed', 6000, 7_000_000, 714_000, '(42,000.00 × 15.00% + 28,000.00 × 20.00%) × 60.00% (proposal-reviewed) = 7,140.00 estimated'],
@@ -22,7 +22,7 @@ describe('open-pipeline estimate', () => {
   });
 
   it('uses the stage known at the moment asked, and is empty without a plan', () => {
-    expect(openPipelineEstimate(facts, 'ana', '2026-03-10T00:00:00Z').lines[0]).toMatchObject({ stageId: 'engaged', estimateMinor: 119_000 });
-    expect(openPipelineEstimate(facts, 'ben', '2026-03-28T00:00:00Z').lines).toStrictEqual([]);
+    expect(estimateOpenPipeline(facts, 'ana', '2026-03-10T00:00:00Z').lines[0]).toMatchObject({ stageId: 'engaged', estimateMinor: 119_000 });
+    expect(estimateOpenPipeline(facts, 'ben', '2026-03-28T00:00:00Z').lines).toStrictEqual([]);
   });
 });

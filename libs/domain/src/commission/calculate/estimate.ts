@@ -36,7 +36,7 @@ export interface PipelineEstimate {
  * credit × rate (as their plan in force now would pay it) × the stage's win probability,
  * summed and rounded half-up once per deal. No accelerators, SPIFs or payout timing.
  */
-export function openPipelineEstimate(facts: CommissionFacts, userId: string, now: string): PipelineEstimate {
+export function estimateOpenPipeline(facts: CommissionFacts, userId: string, now: string): PipelineEstimate {
   const nowMs = parseInstant(now, 'now');
   const lookup = planInForce(facts, userId, now);
   const lines: EstimateLine[] = [];

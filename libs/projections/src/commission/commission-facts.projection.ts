@@ -1,0 +1,44 @@
+import { defaultPipelineCatalog, PipelineCatalog } from '@deals/domain';
+import { RecordedEvent } from '@deals/event-store';
+import { Projection } from '../projection';
+import { CommissionFactsDocument, factsKey, FactsKind, STREAM_PREFIXES } from './commission-facts.document';
+import { applyToAssignmentFacts, applyToDispute, applyToPlanFacts } from './commission-stream.evolve';
+import { applyToDealFacts } from './deal-facts.evolve';
+
+function streamOf(event: RecordedEvent): { kind: FactsKind; id: string } | undefined {
+  for (const kind of Object.keys(STREAM_PREFIXES) as FactsKind[]) {
+    const prefix = STREAM_PREFIXES[kind];
+    if (event.streamId.startsWith(prefix) && event.streamId.length > prefix.length) return { kind, id: event.streamId.slice(prefix.length) };
+  }
+  return undefined;
+}
+
+/**
+ * The facts commission statements are computed from: one document per deal, plan, person's
+ * assignments and dispute, keyed `<kind>:<id>`. Every fact keeps its event id, global position,
+ * business time and recorded time, so statements "as known at" any moment come from the same
+ * documents. Stage probabilities come from `catalog`.
+ */
+export function createCommissionFactsProjection(catalog: PipelineCatalog = defaultPipelineCatalog): Projection<CommissionFactsDocument> {
+  return {
+    name: 'commission-facts',
+    version: 1,
+    filter: { streamPrefixes: Object.values(STREAM_PREFIXES) },
+    keysOf: (event) => {
+      const stream = streamOf(event);
+      return stream ? [factsKey(stream.kind, stream.id)] : [];
+    },
+    apply: (doc, event) => {
+      const stream = streamOf(event);
+      if (!stream || (doc !== undefined && doc.kind !== stream.kind)) return doc;
+      switch (stream.kind) {
+        case 'deal': return applyToDealFacts(catalog, doc as Extract<CommissionFactsDocument, { kind: 'deal' }> | undefined, event);
+        case 'plan': return applyToPlanFacts(doc as Extract<CommissionFactsDocument, { kind: 'plan' }> | undefined, event);
+        case 'assignment': return applyToAssignmentFacts(doc as Extract<CommissionFactsDocument, { kind: 'assignment' }> | undefined, event);
+        case 'dispute': return applyToDispute(doc as Extract<CommissionFactsDocument, { kind: 'dispute' }> | undefined, event);
+      }
+    },
+  };
+}
+
+export const commissionFactsProjection: Projection<CommissionFactsDocument> = createCommissionFactsProjection();

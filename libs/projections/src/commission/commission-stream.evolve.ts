@@ -1,0 +1,87 @@
+import { DomainError } from '@deals/domain';
+import { AdjustmentFact } from '@deals/domain/commission/calculate/facts';
+import { PlanRules } from '@deals/domain/commission/plan-rules';
+import { validatePlanRules } from '@deals/domain/commission/validate-plan';
+import { RecordedEvent } from '@deals/event-store';
+import { AssignmentFactsDocument, DisputeDocument, PlanFactsDocument } from './commission-facts.document';
+import { Data, dataOf, factRef, MalformedCommissionEventError, minor, required, text } from './fact-ref';
+
+/** A plan's versions, in the order published. Rules are re-checked so statements never read a bad plan. */
+export function applyToPlanFacts(doc: PlanFactsDocument | undefined, event: RecordedEvent): PlanFactsDocument | undefined {
+  if (event.type !== 'CommissionPlanVersionPublished') return doc;
+  if (doc !== undefined && event.revision <= doc.revision) return doc;
+  const data = dataOf(event);
+  const fields = required(event, {
+    planId: text(data.planId), version: typeof data.version === 'number' && Number.isSafeInteger(data.version) ? data.version : undefined,
+    name: text(data.name), effectiveFrom: text(data.effectiveFrom),
+  });
+  const version = { ref: factRef(event), ...fields, rules: rulesOf(event, data.rules) };
+  return { kind: 'plan', planId: fields.planId, versions: [...(doc?.versions ?? []), version], revision: event.revision };
+}
+
+function rulesOf(event: RecordedEvent, rules: unknown): PlanRules {
+  try {
+    return validatePlanRules(rules);
+  } catch (error) {
+    throw new MalformedCommissionEventError(event, error instanceof DomainError ? error.message : String(error));
+  }
+}
+
+/** A person's plan assignments, in the order made. */
+export function applyToAssignmentFacts(doc: AssignmentFactsDocument | undefined, event: RecordedEvent): AssignmentFactsDocument | undefined {
+  if (event.type !== 'CommissionPlanAssigned') return doc;
+  if (doc !== undefined && event.revision <= doc.revision) return doc;
+  const data = dataOf(event);
+  const fields = required(event, {
+    userId: text(data.userId), planId: text(data.planId), effectiveFrom: text(data.effectiveFrom), currency: text(data.currency),
+  });
+  const effectiveTo = text(data.effectiveTo);
+  const quotaMinor = minor(data.quotaMinor);
+  const assignment = {
+    ref: factRef(event), ...fields,
+    ...(effectiveTo === undefined ? {} : { effectiveTo }), ...(quotaMinor === undefined ? {} : { quotaMinor }),
+  };
+  return { kind: 'assignment', userId: fields.userId, assignments: [...(doc?.assignments ?? []), assignment], revision: event.revision };
+}
+
+/** A dispute: the claim, its resolution, and the adjustments an acceptance issued. */
+export function applyToDispute(doc: DisputeDocument | undefined, event: RecordedEvent): DisputeDocument | undefined {
+  if (doc === undefined) return event.type === 'DisputeRaised' ? raised(event) : undefined;
+  if (event.revision <= doc.revision) return doc;
+  if (event.type !== 'DisputeAccepted' && event.type !== 'DisputeRejected') return doc;
+  const data = dataOf(event);
+  const ref = factRef(event);
+  const resolution = required(event, { reason: text(data.reason), approverId: text(data.approverId) });
+  const adjustments = event.type === 'DisputeAccepted' ? adjustmentsOf(event, data, doc.disputeId, resolution.approverId, ref) : [];
+  return {
+    ...doc, status: event.type === 'DisputeAccepted' ? 'accepted' : 'rejected',
+    resolution: { ref, ...resolution }, adjustments, revision: event.revision,
+  };
+}
+
+function raised(event: RecordedEvent): DisputeDocument {
+  const data = dataOf(event);
+  const fields = required(event, {
+    disputeId: text(data.disputeId), userId: text(data.userId), period: text(data.period), lineId: text(data.lineId), claim: text(data.claim),
+  });
+  const dealId = text(data.dealId);
+  return {
+    kind: 'dispute', ...fields, ...(dealId === undefined ? {} : { dealId }),
+    raised: factRef(event), status: 'open', adjustments: [], revision: event.revision,
+  };
+}
+
+function adjustmentsOf(event: RecordedEvent, data: Data, disputeId: string, approverId: string, ref: AdjustmentFact['ref']): AdjustmentFact[] {
+  if (!Array.isArray(data.adjustments)) throw new MalformedCommissionEventError(event, 'adjustments is not a list');
+  return data.adjustments.map((item: Data, index) => {
+    const amountMinor = typeof item?.amountMinor === 'number' && Number.isSafeInteger(item.amountMinor) ? item.amountMinor : undefined;
+    const fields = required(event, {
+      adjustmentId: text(item?.adjustmentId), userId: text(item?.userId), period: text(item?.period), amountMinor, currency: text(item?.currency),
+    }, `adjustments[${index}].`);
+    const dealId = text(item.dealId);
+    return {
+      ref, disputeId, approverId, ...fields, reason: text(item.reason) ?? text(data.reason) ?? '',
+      ...(dealId === undefined ? {} : { dealId }),
+    };
+  });
+}
