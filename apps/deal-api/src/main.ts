@@ -15,14 +15,21 @@ async function main(): Promise<void> {
     `Deal API ready at ${url}  (${config.eventStoreConnectionString ? 'EventStoreDB' : `embedded store: ${config.dataDir}`})`,
     `  Health:    curl ${url}/health`,
   ];
+  const auth = 'Authorization: Bearer $(npm run -s token -- maria.manager)';
+  lines.push(
+    '  Every request needs a bearer token (12 h) for a registered user:  npm run -s token -- <userId>',
+    '    (no users yet? npm run -s token -- --first-admin <userId>, then POST /users; see docs/security.md)',
+    `    curl -H "${auth}" ${url}/users/me`,
+  );
   if (demo) {
     lines.push(
-      `  Demo data: ${demo.deals} deals. Look at one, as a manager:`,
-      `    curl -H 'X-Actor-Id: maria.manager' -H 'X-Actor-Roles: manager' ${url}/deals/${demo.sampleDealIds[0]}`,
-      `    curl -H 'X-Actor-Id: maria.manager' -H 'X-Actor-Roles: manager' ${url}/deals/${demo.sampleDealIds[0]}/events`,
+      `  Demo data: ${demo.deals} deals; users ana.ae, ben.ae, sam.se (reps), maria.manager, olga.ops, fiona.finance, ivan.impl, adam.admin, iris.integration.`,
+      '  Look at a deal, as a manager:',
+      `    curl -H "${auth}" ${url}/deals/${demo.sampleDealIds[0]}`,
+      `    curl -H "${auth}" ${url}/deals/${demo.sampleDealIds[0]}/events`,
     );
   }
-  lines.push('  API reference: docs/api.md', '');
+  lines.push('  API reference: docs/api.md; access and tokens: docs/security.md', '');
   process.stdout.write(lines.join('\n') + '\n');
 }
 

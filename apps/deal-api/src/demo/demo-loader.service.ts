@@ -1,8 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
+import { UserDirectory } from '../auth/user-directory';
+import { UserCommands } from '../auth/users/user-commands';
 import { derivedUuid } from '../command-pipeline/command-ids';
 import { DealCommandSender } from '../deals/commands/shared/deal-command.sender';
 import { demoPlan } from './demo-plan';
+import { DEMO_USERS } from './demo-users';
 
 const MARKER_STREAM = 'demo-dataset';
 
@@ -25,9 +28,12 @@ export class DemoLoader implements OnApplicationBootstrap {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly sender: DealCommandSender,
+    private readonly users: UserCommands,
+    private readonly directory: UserDirectory,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.registerUsers();
     if (await demoDataSummary(this.store)) return;
     const now = new Date();
     const steps = demoPlan(now);
@@ -50,5 +56,14 @@ export class DemoLoader implements OnApplicationBootstrap {
       },
     ]);
     this.logger.log(`Demo data loaded: ${dealIds.size} deals`);
+  }
+
+  /** Each demo user once, also into a store whose deals were loaded before users existed. */
+  private async registerUsers(): Promise<void> {
+    const ctx = { actor: { id: 'system', roles: ['admin'] } };
+    for (const user of DEMO_USERS) {
+      if (await this.directory.find(user.userId)) continue;
+      await this.users.send(ctx, 'RegisterUser', { ...user, roles: [...user.roles] });
+    }
   }
 }
