@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@deals/event-store';
+import { FactRef } from '@deals/domain/commission/calculate/facts';
 import { foldEvents } from '../fold';
 import { CommissionFactsDocument } from './commission-facts.document';
 import { commissionFactsProjection as projection } from './commission-facts.projection';
@@ -10,8 +10,7 @@ const QUARTER_CLOSE = '2026-03-31T23:59:59Z';
 const NOW = '2026-05-01T00:00:00Z';
 const total = (model: Model, userId: string, period: string, asKnownAt?: string) =>
   statement(model, { userId, period, ...(asKnownAt === undefined ? {} : { asKnownAt }) }).totals[0]?.totalMinor ?? 0;
-const pick = ({ eventId, position, type, occurredAt, recordedAt, actorId }: RecordedEvent | { eventId: string; position: number; type: string; occurredAt: string; recordedAt: string; actorId?: string }) =>
-  ({ eventId, position, type, occurredAt, recordedAt, actorId });
+const pick = ({ eventId, position, type, occurredAt, recordedAt, actorId }: FactRef) => ({ eventId, position, type, occurredAt, recordedAt, actorId });
 
 describe('the dispute twist, from stored events', () => {
   it('(a) the change recorded on 20 March: 14,875.00 / 6,375.00 as known at quarter close and now', () => {
@@ -29,7 +28,7 @@ describe('the dispute twist, from stored events', () => {
     const forBen = reconstruction(model, { userId: 'ben', period: '2026-Q1', knownAtA: QUARTER_CLOSE, knownAtB: NOW });
     expect(forAna.totalDifference).toStrictEqual([{ currency: 'EUR', deltaMinor: 212_500 }]);
     expect(forBen.totalDifference).toStrictEqual([{ currency: 'EUR', deltaMinor: -212_500 }]);
-    const cause = { ...pick(change!), type: 'CreditSplitsSet', actorId: 'mia', occurredAt: '2026-03-20T15:00:00.000Z', recordedAt: '2026-04-02T08:30:00.000Z' };
+    const cause = { eventId: change!.eventId, position: change!.position, type: 'CreditSplitsSet', occurredAt: '2026-03-20T15:00:00.000Z', recordedAt: '2026-04-02T08:30:00.000Z', actorId: 'mia' };
     expect(forBen.causes.map(pick)).toStrictEqual([cause]);
     expect(forBen.differences.map((d) => [d.lineId, d.deltaMinor, d.causes.map((c) => c.eventId)])).toStrictEqual([
       ['acme:commission:CORE', -90_000, [change!.eventId]],
