@@ -1,3 +1,4 @@
+import { parseInstant } from '../../shared/time';
 import { applyBp, BP } from '../basis-points';
 import { money, percent } from '../arithmetic-text';
 import { accelerate, multipliersFor } from './accelerator';
@@ -26,7 +27,7 @@ export function dealPayout(win: CreditedWin): DealPayout {
   const rules = plan.version.rules;
   const goLive = rules.payoutTrigger === 'go-live';
   const dueAt = goLive ? deal.wentLive?.ref.occurredAt : win.close.ref.occurredAt;
-  const reversedFirst = dueAt !== undefined && deal.reversed !== undefined && Date.parse(deal.reversed.ref.occurredAt) < Date.parse(dueAt);
+  const reversedFirst = dueAt !== undefined && deal.reversed !== undefined && parseInstant(deal.reversed.ref.occurredAt, 'occurredAt') < parseInstant(dueAt, 'dueAt');
   if (dueAt === undefined || reversedFirst) return { win, lines: [], paidMinor: 0 };
 
   const events = [...dealLineageEvents(win.close.ref, win.split.ref, plan), ...(goLive && deal.wentLive ? [withRole(deal.wentLive.ref, 'go-live')] : [])];
