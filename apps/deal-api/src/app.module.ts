@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from './auth/auth.module';
 import { ReadAccessGuard } from './auth/read-access.guard';
 import { API_CONFIG, ApiConfig } from './config/api-config';
+import { CommissionModule } from './commission/commission.module';
 import { DealsModule } from './deals/deals.module';
 import { DemoModule } from './demo/demo.module';
 import { HttpErrorFilter } from './errors/http-error.filter';
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         DealsModule,
         ProjectionsModule,
+        CommissionModule,
         ...(config.demoData ? [DemoModule] : []),
       ],
       controllers: [HealthController, IntegrityController],

@@ -35,3 +35,18 @@ export * from './deal/stage-progress';
 export * from './deal/deal-access';
 
 export * from './access';
+
+export * from './commission/commission.commands';
+export * from './commission/commission.errors';
+export * from './commission/plan-rules';
+export * from './commission/validate-plan';
+export * from './commission/plan/commission-plan.decider';
+export * from './commission/assignment/plan-assignment.decider';
+export * from './commission/dispute/dispute.decider';
+export * from './commission/period';
+export * from './commission/calculate/facts';
+export * from './commission/calculate/statement.types';
+export * from './commission/calculate/statement';
+export * from './commission/calculate/known-at';
+export * from './commission/calculate/reconstruct';
+export * from './commission/calculate/estimate';

@@ -13,3 +13,7 @@ export * from './deal-summary/deal-summary';
 export * from './deal-summary/deal-summary.projection';
 export * from './pipeline/pipeline.queries';
 export * from './post-close/post-close.queries';
+export * from './commission/commission-facts.document';
+export * from './commission/commission-facts.projection';
+export * from './commission/commission.queries';
+export { MalformedCommissionEventError } from './commission/fact-ref';

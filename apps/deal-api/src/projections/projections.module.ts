@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditProjection, dealSummaryProjection, ProjectionDatabase } from '@deals/projections';
+import { auditProjection, commissionFactsProjection, dealSummaryProjection, ProjectionDatabase } from '@deals/projections';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
 import { LiveFeedController } from './live/live-feed.controller';
@@ -14,7 +14,7 @@ import { PostCloseController } from './queries/post-close/post-close.controller'
 import { RunReadModelHandler } from './queries/read-model/run-read-model.handler';
 import { ReadModelSource } from './read-model.source';
 
-const projections = [dealSummaryProjection, auditProjection];
+const projections = [dealSummaryProjection, auditProjection, commissionFactsProjection];
 const queryControllers = [PipelineController, PostCloseController, AuditController];
 const queryHandlers = [RunReadModelHandler, GetDealTimelineHandler, GetPersonDealsHandler];
 

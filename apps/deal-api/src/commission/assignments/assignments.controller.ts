@@ -1,0 +1,19 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { parseMoneyToMinor } from '@deals/domain';
+import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
+import { CommissionCommandSender } from '../commands/commission-command.sender';
+import { AssignPlanDto } from './assign-plan.dto';
+
+/** Which plan a person is paid on, and when. */
+@Controller('commission/assignments')
+export class AssignmentsController {
+  constructor(private readonly sender: CommissionCommandSender) {}
+
+  @Post()
+  assign(@Body() b: AssignPlanDto, @Ctx() ctx: RequestContext) {
+    return this.sender.send(ctx, 'assignment', b.userId, 'AssignPlan', {
+      userId: b.userId, planId: b.planId, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo,
+      quotaMinor: b.quota === undefined ? undefined : parseMoneyToMinor(b.quota), currency: b.currency,
+    });
+  }
+}

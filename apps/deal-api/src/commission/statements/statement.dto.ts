@@ -1,0 +1,27 @@
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { ReadOptionsDto } from '../../projections/read-options.dto';
+
+export class StatementDto extends ReadOptionsDto {
+  @Matches(/^\d{4}-Q[1-4]$/, { message: 'period must be a quarter such as 2026-Q1' })
+  period!: string;
+
+  /** The statement as the engine knew it at this recorded moment (default: now). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asKnownAt?: string;
+}
+
+export class ReconstructionDto extends ReadOptionsDto {
+  @Matches(/^\d{4}-Q[1-4]$/, { message: 'period must be a quarter such as 2026-Q1' })
+  period!: string;
+
+  /** Default: the end of the quarter. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  knownAtA?: string;
+
+  /** Default: now. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  knownAtB?: string;
+}

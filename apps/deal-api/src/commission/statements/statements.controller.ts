@@ -1,0 +1,39 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  CommissionFactsDocument, commissionFactsProjection, openPipelineEstimate, quarterClose, ReadModel, reconstruction, statement,
+} from '@deals/projections';
+import { ReadOptionsDto } from '../../projections/read-options.dto';
+import { RunReadModelQuery } from '../../projections/queries/read-model/run-read-model.query';
+import { ReconstructionDto, StatementDto } from './statement.dto';
+
+const read = <R>(q: ReadOptionsDto, run: (m: ReadModel<CommissionFactsDocument>) => R) =>
+  new RunReadModelQuery<CommissionFactsDocument, R>(commissionFactsProjection.name, q, run);
+
+/**
+ * A person's commission statement with the lineage of every line. `:personId` routes are
+ * authorised by the read guard: a rep sees only their own, a manager their reports'.
+ */
+@Controller('commission/statements/:personId')
+export class StatementsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  statement(@Param('personId') personId: string, @Query() q: StatementDto) {
+    return this.queryBus.execute(read(q, (m) => statement(m, { userId: personId, period: q.period, asKnownAt: q.asKnownAt })));
+  }
+
+  /** As known at A (default: the quarter's close) and at B (default: now), with each line's difference and its causes. */
+  @Get('reconstruction')
+  reconstruction(@Param('personId') personId: string, @Query() q: ReconstructionDto) {
+    const knownAtA = q.knownAtA ?? quarterClose(q.period);
+    const knownAtB = q.knownAtB ?? new Date().toISOString();
+    return this.queryBus.execute(read(q, (m) => reconstruction(m, { userId: personId, period: q.period, knownAtA, knownAtB })));
+  }
+
+  /** Estimated commission on open deals (weighted by stage probability). */
+  @Get('estimate')
+  estimate(@Param('personId') personId: string, @Query() q: ReadOptionsDto) {
+    return this.queryBus.execute(read(q, (m) => openPipelineEstimate(m, { userId: personId, now: q.asOf ?? new Date().toISOString() })));
+  }
+}
