@@ -17,6 +17,17 @@ export class UserDirectory {
   async managerOf(userId: string): Promise<string | undefined> {
     return (await this.find(userId))?.managerId;
   }
+
+  /** Every registered user's manager, for checks over many deals at once (a live feed). */
+  async managers(): Promise<Map<string, string | undefined>> {
+    const byUser = new Map<string, UserState>();
+    const events = await this.store.readAll({ filter: { streamPrefixes: ['user-'] } });
+    for (const e of events) {
+      const userId = e.streamId.slice('user-'.length);
+      byUser.set(userId, users.evolve(byUser.get(userId) ?? users.initialState(), toDomainEvent(e) as UserEvent));
+    }
+    return new Map([...byUser].map(([id, state]) => [id, state.managerId]));
+  }
 }
 
 /** A registered user, or undefined; shared with the token script. */

@@ -1,8 +1,11 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { Subscription } from 'rxjs';
-import { DomainError } from '@deals/domain';
-import { LoggedChange } from '@deals/projections';
+import { Actor, authorizeDealRead, DomainError, PermissionDeniedError, readsEveryDeal } from '@deals/domain';
+import { DealSummary, dealSummaryProjection, LoggedChange } from '@deals/projections';
+import { AccessDenialRecorder } from '../../auth/access-denial.recorder';
+import { UserDirectory } from '../../auth/user-directory';
+import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { ProjectionRunnerService } from '../projection-runner.provider';
 import { LiveFeedDto } from './live-feed.dto';
 
@@ -17,20 +20,27 @@ const HEARTBEAT_MS = 15_000;
  */
 @Controller('live')
 export class LiveFeedController {
-  constructor(private readonly runner: ProjectionRunnerService) {}
+  constructor(
+    private readonly runner: ProjectionRunnerService,
+    private readonly users: UserDirectory,
+    private readonly denials: AccessDenialRecorder,
+  ) {}
 
   @Get('projections')
-  stream(
+  async stream(
     @Query() q: LiveFeedDto,
     @Headers('last-event-id') lastEventHeader: string | undefined,
+    @Ctx() ctx: RequestContext,
     @Req() req: Request,
     @Res() res: Response,
-  ): void {
-    const names = q.projections?.split(',').map((n) => n.trim()).filter(Boolean) ?? this.runner.names;
+  ): Promise<void> {
+    const everything = readsEveryDeal(ctx.actor);
+    const names = q.projections?.split(',').map((n) => n.trim()).filter(Boolean) ?? (everything ? this.runner.names : [dealSummaryProjection.name]);
     const unknown = names.filter((n) => !this.runner.names.includes(n));
     if (unknown.length) {
       throw new DomainError('PROJECTION.UNKNOWN', 'not_found', `Unknown projection(s): ${unknown.join(', ')}`, { known: this.runner.names });
     }
+    const visible = everything ? () => true : await this.dealFilter(ctx.actor, names);
     const resumeFrom = lastEventHeader ?? q.lastEventId;
     if (resumeFrom !== undefined && !/^\d{1,15}$/.test(resumeFrom)) {
       throw new DomainError('LIVE.LAST_EVENT_ID_INVALID', 'invalid', 'Last-Event-ID must be a change id from this feed');
@@ -47,6 +57,7 @@ export class LiveFeedController {
     const send = (c: LoggedChange) => {
       if (c.id <= sentUpTo || !names.includes(c.projection)) return;
       sentUpTo = c.id;
+      if (!visible(c)) return;
       const data = { key: c.key, doc: c.doc ?? null, position: c.position, eventId: c.eventId, eventType: c.eventType };
       res.write(`id: ${c.id}\nevent: ${c.projection}\ndata: ${JSON.stringify(data)}\n\n`);
       if (res.writableLength > MAX_BUFFERED_BYTES) res.end();
@@ -68,5 +79,27 @@ export class LiveFeedController {
     };
     req.on('close', close);
     res.on('close', close);
+  }
+
+  /**
+   * Who does not read every deal gets the deal-summary feed only, narrowed to the deals they may
+   * read (the same rule as GET /deals/:id); other projections carry every deal, so they are refused.
+   */
+  private async dealFilter(actor: Actor, names: readonly string[]): Promise<(c: LoggedChange) => boolean> {
+    const refused = names.filter((n) => n !== dealSummaryProjection.name);
+    if (refused.length) {
+      const error = new PermissionDeniedError(actor, {
+        permission: 'live:read', resource: `live/${refused.join(',')}`, reason: 'role', allowedRoles: ['sales-ops', 'finance', 'admin'],
+        explanation: `the live feed of ${refused.join(', ')} shows every deal; only deal-summary is narrowed to the deals you may read`,
+      });
+      await this.denials.record(error);
+      throw error;
+    }
+    const managers = await this.users.managers();
+    return (c) => {
+      const doc = c.doc as DealSummary | undefined;
+      if (!doc) return false;
+      return authorizeDealRead(actor, { dealId: doc.dealId, ownerId: doc.ownerId, team: doc.team, status: doc.status }, (p) => managers.get(p)).allowed;
+    };
   }
 }

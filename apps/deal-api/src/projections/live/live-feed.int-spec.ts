@@ -1,4 +1,4 @@
-import { createTestApp, email, openAcme, REP, TestApp } from '../../testing/test-app';
+import { createTestApp, email, OPS, openAcme, OTHER_REP, REP, TestApp } from '../../testing/test-app';
 import { SseClient } from '../../testing/sse-client';
 
 describe('live projection feed over SSE (real HTTP)', () => {
@@ -23,7 +23,7 @@ describe('live projection feed over SSE (real HTTP)', () => {
 
   it("streams a command's change to a subscriber", async () => {
     const sub = client();
-    await sub.connect(`${base}/live/projections?projections=audit`, t.headersOf(REP));
+    await sub.connect(`${base}/live/projections?projections=audit`, t.headersOf(OPS));
     const dealId = await openAcme(t);
     await sub.waitFor(1);
     const first = timelineEvents(sub)[0];
@@ -35,7 +35,7 @@ describe('live projection feed over SSE (real HTTP)', () => {
   it('gives a client that reconnects with Last-Event-ID everything it missed, in order', async () => {
     const dealId = await openAcme(t);
     const first = client();
-    await first.connect(`${base}/live/projections?projections=audit`, t.headersOf(REP));
+    await first.connect(`${base}/live/projections?projections=audit`, t.headersOf(OPS));
     await t.as(REP).post(`/deals/${dealId}/buyer-responses`, { evidence: email('<r@x>') }).expect(201);
     await first.waitFor(1);
     const lastSeen = first.messages.at(-1)!.id!;
@@ -46,7 +46,7 @@ describe('live projection feed over SSE (real HTTP)', () => {
       await t.as(REP).post(`/deals/${dealId}/contacts`, { channel, evidence: { kind: 'call', ref: `c-${channel}` } }).expect(201);
     }
     const second = client();
-    await second.connect(`${base}/live/projections?projections=audit`, { ...t.headersOf(REP), 'Last-Event-ID': lastSeen });
+    await second.connect(`${base}/live/projections?projections=audit`, { ...t.headersOf(OPS), 'Last-Event-ID': lastSeen });
     await t.as(REP).post(`/deals/${dealId}/recap-emails`, { evidence: email('<recap@x>') }).expect(201);
 
     await second.waitUntil(() => timelineEvents(second).length >= 4);
@@ -62,11 +62,27 @@ describe('live projection feed over SSE (real HTTP)', () => {
 
   it('serves several subscribers at once', async () => {
     const subs = [client(), client(), client()];
-    for (const s of subs) await s.connect(`${base}/live/projections?projections=audit`, t.headersOf(REP));
+    for (const s of subs) await s.connect(`${base}/live/projections?projections=audit`, t.headersOf(OPS));
     await openAcme(t);
     for (const s of subs) await s.waitFor(1);
     const firstIds = subs.map((s) => s.messages[0].id);
     expect(new Set(firstIds).size).toBe(1);
+  });
+
+  it("narrows a rep's feed to the deal summaries of their own deals, and refuses them the org-wide feeds", async () => {
+    const sub = client();
+    await sub.connect(`${base}/live/projections?projections=deal-summary`, t.headersOf(REP));
+    await openAcme(t, OTHER_REP);
+    const mine = await openAcme(t, REP);
+    await sub.waitFor(1);
+    await openAcme(t, OTHER_REP);
+    await t.as(REP).post(`/deals/${mine}/contacts`, { channel: 'phone', evidence: { kind: 'call', ref: 'c' } }).expect(201);
+    await sub.waitFor(2);
+    const keys = sub.messages.map((m) => JSON.parse(m.data).key);
+    expect(new Set(keys)).toEqual(new Set([mine]));
+
+    const audit = await t.as(REP).get('/live/projections?projections=audit').expect(403);
+    expect(audit.body.error).toBe('AUTH.PERMISSION_DENIED');
   });
 
   it('rejects an unknown projection and a malformed Last-Event-ID', async () => {
