@@ -12,5 +12,6 @@ const controllers = [PlansController, AssignmentsController, DisputesController,
 @Module({
   controllers,
   providers: [CommissionCommandSender, ExecuteCommissionCommandHandler],
+  exports: [CommissionCommandSender],
 })
 export class CommissionModule {}

@@ -3,7 +3,9 @@ import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { UserDirectory } from '../auth/user-directory';
 import { UserCommands } from '../auth/users/user-commands';
 import { derivedUuid } from '../command-pipeline/command-ids';
+import { CommissionCommandSender } from '../commission/commands/commission-command.sender';
 import { DealCommandSender } from '../deals/commands/shared/deal-command.sender';
+import { DEMO_ASSIGNMENTS, DEMO_PLANS } from './demo-commission';
 import { demoPlan } from './demo-plan';
 import { DEMO_USERS } from './demo-users';
 
@@ -30,6 +32,7 @@ export class DemoLoader implements OnApplicationBootstrap {
     private readonly sender: DealCommandSender,
     private readonly users: UserCommands,
     private readonly directory: UserDirectory,
+    private readonly commission: CommissionCommandSender,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,6 +41,7 @@ export class DemoLoader implements OnApplicationBootstrap {
     const now = new Date();
     const steps = demoPlan(now);
     this.logger.log(`Loading demo data: ${steps.length} commands`);
+    await this.loadPlans();
     const dealIds = new Set<string>();
     for (const step of steps) {
       const ctx = { actor: step.actor, idempotencyKey: step.key };
@@ -56,6 +60,18 @@ export class DemoLoader implements OnApplicationBootstrap {
       },
     ]);
     this.logger.log(`Demo data loaded: ${dealIds.size} deals`);
+  }
+
+  private async loadPlans(): Promise<void> {
+    const actor = { id: 'fiona.finance', roles: ['finance'] };
+    for (const plan of DEMO_PLANS) {
+      await this.commission.send({ actor, idempotencyKey: `demo-plan-${plan.planId}-${plan.version}` }, 'plan', plan.planId, 'PublishPlanVersion', { ...plan, rules: plan.rules });
+    }
+    for (const a of DEMO_ASSIGNMENTS) {
+      await this.commission.send({ actor, idempotencyKey: `demo-assignment-${a.userId}` }, 'assignment', a.userId, 'AssignPlan', {
+        userId: a.userId, planId: a.planId, effectiveFrom: '2026-01-01', currency: 'EUR',
+      });
+    }
   }
 
   /** Each demo user once, also into a store whose deals were loaded before users existed. */

@@ -105,6 +105,10 @@ function dealSteps(i: number, target: string, now: Date): DemoStep[] {
   }
   if (upTo >= 5) {
     add('AgreeTerms', { priceMinor: core + productX, paymentTerms: 'Net 30', deliveryTimeline: 'Kick-off within 2 weeks', evidence: ev('email', 'terms') });
+    add('SetCreditSplits', {
+      revenue: [{ userId: owner.id, role: 'account-executive', shareBp: 10_000 }],
+      overlay: i % 3 === 0 ? [{ userId: 'sam.se', role: 'sales-engineer', shareBp: 5000 }] : [],
+    });
     add('CloseWon', { signedOrder: { kind: 'signature', ref: `order-${dealKey}` } });
   }
   if (upTo >= 6) add('HandToImplementation', { implementationLeadId: 'ivan.impl', customerSuccessManagerId: 'olivia.csm' }, IMPLEMENTATION);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CommissionModule } from '../commission/commission.module';
 import { DealsModule } from '../deals/deals.module';
 import { DemoLoader } from './demo-loader.service';
 
-@Module({ imports: [DealsModule], providers: [DemoLoader] })
+@Module({ imports: [DealsModule, CommissionModule], providers: [DemoLoader] })
 export class DemoModule {}
