@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { authorizedDecider, authorizeUserCommand, createUserDecider, UserCommand, userStreamId } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { commandIdFor, requestHashOf } from '../../command-pipeline/command-ids';
+import { requestHashOf } from '../../command-pipeline/command-ids';
+import { commandMetadataOf } from '../../request-context/command-metadata';
 import { CommandResult, handleCommand } from '../../command-pipeline/handle-command';
 import { RequestContext } from '../../request-context/request-context.decorator';
 import { AccessDenialRecorder } from '../access-denial.recorder';
@@ -26,11 +27,7 @@ export class UserCommands {
   ) {}
 
   async send<T extends UserCommand['type']>(ctx: RequestContext, type: T, data: Extract<UserCommand, { type: T }>['data']): Promise<UserCommandResponse> {
-    const command = {
-      type,
-      data,
-      metadata: { commandId: commandIdFor(ctx.actor.id, ctx.idempotencyKey), actor: ctx.actor, now: new Date().toISOString(), correlationId: ctx.correlationId },
-    } as UserCommand;
+    const command = { type, data, metadata: commandMetadataOf(ctx) } as UserCommand;
     const result = await this.denials.recording(() =>
       handleCommand(this.store, this.users, userStreamId(data.userId), command, {
         requestHash: requestHashOf({ type, data }),

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CommissionCommandOf, CommissionCommandType } from '@deals/domain';
-import { commandIdFor, requestHashOf } from '../../command-pipeline/command-ids';
+import { requestHashOf } from '../../command-pipeline/command-ids';
+import { commandMetadataOf } from '../../request-context/command-metadata';
 import { RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionAggregate, ExecuteCommissionCommand } from './execute-commission-command.command';
 
@@ -17,8 +18,7 @@ export class CommissionCommandSender {
     type: T,
     data: CommissionCommandOf<T>['data'],
   ) {
-    const metadata = { commandId: commandIdFor(ctx.actor.id, ctx.idempotencyKey), actor: ctx.actor, now: new Date().toISOString(), correlationId: ctx.correlationId };
-    const command = { type, data, metadata } as CommissionCommandOf<T>;
+    const command = { type, data, metadata: commandMetadataOf(ctx) } as CommissionCommandOf<T>;
     const result = await this.commandBus.execute(
       new ExecuteCommissionCommand(aggregate, id, command, requestHashOf({ aggregate, id, type, data }), ctx.idempotencyKey),
     );

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DealCommandOf, DealCommandType } from '@deals/domain';
-import { commandIdFor, requestHashOf } from '../../../command-pipeline/command-ids';
+import { requestHashOf } from '../../../command-pipeline/command-ids';
+import { commandMetadataOf } from '../../../request-context/command-metadata';
 import { RequestContext } from '../../../request-context/request-context.decorator';
 import { ExecuteDealCommand } from './execute-deal-command.command';
 import { CommandResponse, toCommandResponse } from './command-response';
@@ -18,18 +19,7 @@ export class DealCommandSender {
     data: DealCommandOf<T>['data'],
     occurredAt?: string,
   ): Promise<CommandResponse> {
-    const commandId = commandIdFor(ctx.actor.id, ctx.idempotencyKey);
-    const command = {
-      type,
-      data,
-      metadata: {
-        commandId,
-        actor: ctx.actor,
-        now: new Date().toISOString(),
-        occurredAt,
-        correlationId: ctx.correlationId,
-      },
-    } as DealCommandOf<T>;
+    const command = { type, data, metadata: commandMetadataOf(ctx, occurredAt) } as DealCommandOf<T>;
     const requestHash = requestHashOf({ dealId, type, data, occurredAt });
     const result = await this.commandBus.execute(
       new ExecuteDealCommand(dealId, command, requestHash, ctx.idempotencyKey, ctx.expectedRevision),
