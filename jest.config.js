@@ -26,7 +26,14 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
+    {
+      ...common,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      // Kafka tests start a local broker on first use; the teardown stops it (deploy/kafka/).
+      globalSetup: '<rootDir>/deploy/kafka/jest-global-setup.js',
+      globalTeardown: '<rootDir>/deploy/kafka/jest-global-teardown.js',
+    },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
   ],
 };

@@ -10,8 +10,9 @@
 # Environment:
 #   KAFKA_STATE_DIR            data, log, pid and bootstrap file (default: <repo>/.tmp/kafka)
 #   KAFKA_START_TIMEOUT        seconds to wait for the broker to accept clients (default 120)
-#   KAFKA_OWNER_PID            when set, the broker is stopped once this process has exited
-#                              (the test runner passes its pid, so an interrupted run leaves no broker)
+#   KAFKA_OWNER_PID            when set, the broker is stopped once this process has exited (the
+#                              test run passes its pid, so an interrupted run leaves no broker);
+#                              written to $KAFKA_STATE_DIR/owner for the run's teardown
 #   KAFKA_HEAP_OPTS            JVM heap (default -Xms128m -Xmx512m)
 set -euo pipefail
 
@@ -72,6 +73,7 @@ log.dirs=$state/data
 offsets.topic.replication.factor=1
 offsets.topic.num.partitions=1
 transaction.state.log.replication.factor=1
+transaction.state.log.num.partitions=1
 transaction.state.log.min.isr=1
 min.insync.replicas=1
 default.replication.factor=1
@@ -117,14 +119,22 @@ launch() {
     sleep 0.2
   done
   echo "127.0.0.1:$port" >"$state/bootstrap"
-  if [ -n "${KAFKA_OWNER_PID:-}" ]; then watch_owner "$KAFKA_OWNER_PID" "$pid"; fi
+  rm -f "$state/owner"
+  if [ -n "${KAFKA_OWNER_PID:-}" ]; then
+    echo "$KAFKA_OWNER_PID" >"$state/owner"
+    watch_owner "$KAFKA_OWNER_PID" "$pid"
+  fi
 }
 
 # Stops the broker when the owning process is gone, even if it never got to call `stop`.
 watch_owner() {
   local owner=$1 pid=$2
-  nohup bash -c "while kill -0 $owner 2>/dev/null && kill -0 $pid 2>/dev/null; do sleep 2; done; kill $pid 2>/dev/null; sleep 20; kill -9 $pid 2>/dev/null" \
-    </dev/null >/dev/null 2>&1 9>&- &
+  nohup bash -c "
+    while kill -0 $owner && kill -0 $pid; do sleep 2; done
+    kill -0 $pid || exit 0
+    kill $pid
+    for _ in \$(seq 30); do kill -0 $pid || exit 0; sleep 1; done
+    kill -9 $pid" </dev/null >/dev/null 2>&1 9>&- &
 }
 
 stop_broker() {
@@ -139,7 +149,7 @@ stop_broker() {
       kill -9 "$pid" 2>/dev/null || true
     fi
   fi
-  rm -rf "$state/pid" "$state/bootstrap" "$state/data"
+  rm -rf "$state/pid" "$state/bootstrap" "$state/owner" "$state/data"
 }
 
 mkdir -p "$state"

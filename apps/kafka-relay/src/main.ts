@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { relayConfigFromEnv } from './config/relay-config';
+import { RelayAppModule } from './relay-app.module';
+
+const LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** LOG_LEVEL=debug also logs every published batch. */
+function logLevels(level = process.env.LOG_LEVEL ?? 'log'): LogLevel[] {
+  const index = LEVELS.indexOf(level as LogLevel);
+  if (index < 0) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${level}"`);
+  return LEVELS.slice(0, index + 1);
+}
+
+async function main(): Promise<void> {
+  const config = relayConfigFromEnv();
+  const app = await NestFactory.createApplicationContext(RelayAppModule.forRoot(config), { logger: logLevels() });
+  app.enableShutdownHooks();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { RelayConfig } from './config/relay-config';
+import { KafkaRelayModule } from './relay/kafka-relay.module';
+import { RelayStoreModule } from './store/relay-store.module';
+
+/** The standalone relay process: its own connection to the store, and the relay. */
+@Module({})
+export class RelayAppModule {
+  static forRoot(config: RelayConfig): DynamicModule {
+    return { module: RelayAppModule, imports: [RelayStoreModule.forRoot(config), KafkaRelayModule.forRoot(config)] };
+  }
+}

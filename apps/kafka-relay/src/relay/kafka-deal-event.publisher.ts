@@ -1,0 +1,98 @@
+import { Logger } from '@nestjs/common';
+import { DealLifecycleEventV1, dealLifecycleHeaders } from '@deals/contracts';
+import { Admin, Kafka, logCreator, logLevel, Partitioners, Producer } from 'kafkajs';
+import { IntegrationEventPublisher } from './integration-event.publisher';
+
+export interface KafkaTopicConfig {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly topic: string;
+  readonly partitions: number;
+  readonly replicationFactor: number;
+}
+
+/**
+ * Publishes deal-lifecycle.v1 events with kafkajs, keyed by deal id. The producer is idempotent
+ * (acks from all in-sync replicas, one request in flight, retried without duplicates), so within
+ * a partition (one deal) the order of publishing is the order on the topic.
+ */
+export class KafkaDealEventPublisher implements IntegrationEventPublisher {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly logger = new Logger('KafkaRelay');
+
+  constructor(private readonly config: KafkaTopicConfig) {
+    this.kafka = new Kafka({
+      clientId: config.clientId,
+      brokers: [...config.brokers],
+      logLevel: logLevel.WARN,
+      logCreator: toNestLogger(this.logger),
+    });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      // Java's partitioner (murmur2 of the key): clients in any language agree on a deal's partition.
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  /** Creates the topic if it is missing, then connects the producer. */
+  async connect(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await this.ensureTopic(admin);
+    } finally {
+      await admin.disconnect();
+    }
+    await this.producer.connect();
+  }
+
+  async publish(events: readonly DealLifecycleEventV1[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.producer.send({
+      topic: this.config.topic,
+      acks: -1,
+      messages: events.map((event) => ({
+        key: event.dealId,
+        value: JSON.stringify(event),
+        headers: { ...dealLifecycleHeaders(event) },
+        timestamp: String(Date.parse(event.recordedAt)),
+      })),
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    await this.producer.disconnect();
+  }
+
+  private async ensureTopic(admin: Admin): Promise<void> {
+    const { topic, partitions, replicationFactor } = this.config;
+    const created = await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: partitions, replicationFactor }],
+    });
+    if (created) {
+      this.logger.log(`created topic ${topic} with ${partitions} partitions`);
+      return;
+    }
+    const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+    const existing = metadata.topics[0]?.partitions.length ?? 0;
+    if (existing !== partitions) {
+      // Changing the partition count would move deals to other partitions and break their order.
+      this.logger.warn(`topic ${topic} has ${existing} partitions, not the configured ${partitions}; leaving it as it is`);
+    }
+  }
+}
+
+/** kafkajs' log lines through Nest's logger, so the relay has one log format. */
+export function toNestLogger(logger: Logger): logCreator {
+  return () => ({ level, log }) => {
+    const { message, ...extra } = log;
+    const line = `kafkajs: ${message} ${JSON.stringify(extra)}`;
+    if (level === logLevel.ERROR) logger.error(line);
+    else if (level === logLevel.WARN) logger.warn(line);
+    else logger.debug(line);
+  };
+}
