@@ -10,6 +10,7 @@ import { DemoModule } from './demo/demo.module';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { HealthController } from './health/health.controller';
 import { IntegrityController } from './integrity/integrity.controller';
+import { IntegrationsModule } from './integrations/integrations.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ACTOR_RESOLVER } from './request-context/actor';
@@ -29,6 +30,7 @@ export class AppModule {
         DealsModule,
         ProjectionsModule,
         CommissionModule,
+        IntegrationsModule,
         ...(config.demoData ? [DemoModule] : []),
       ],
       controllers: [HealthController, IntegrityController],
