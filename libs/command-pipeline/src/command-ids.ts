@@ -1,0 +1,17 @@
+import { createHash, randomUUID } from 'node:crypto';
+
+/** A UUID-shaped id derived from the given parts, so a retried command yields the same ids. */
+export function derivedUuid(...parts: string[]): string {
+  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The command id: derived from actor and idempotency key when one is given, random otherwise. */
+export function commandIdFor(actorId: string, idempotencyKey?: string): string {
+  return idempotencyKey ? derivedUuid('command', actorId, idempotencyKey) : randomUUID();
+}
+
+export function requestHashOf(payload: unknown): string {
+  return createHash('sha256').update(JSON.stringify(payload)).digest('hex');
+}

@@ -1,0 +1,3 @@
+export * from './command-ids';
+export * from './command-pipeline.errors';
+export * from './handle-command';
