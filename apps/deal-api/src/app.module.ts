@@ -16,6 +16,7 @@ import { EventStoreModule } from './infrastructure/event-store.module';
 import { ACTOR_RESOLVER } from './request-context/actor';
 import { ActorGuard } from './request-context/actor.guard';
 import { JwtActorResolver } from './request-context/jwt-actor.resolver';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -31,6 +32,7 @@ export class AppModule {
         ProjectionsModule,
         CommissionModule,
         IntegrationsModule,
+        WebModule,
         ...(config.demoData ? [DemoModule] : []),
       ],
       controllers: [HealthController, IntegrityController],
