@@ -1,0 +1,97 @@
+import { commandIdFor, handleCommand, requestHashOf } from '@deals/command-pipeline';
+import {
+  authorizedDecider, authorizeDealCommand, authorizeUserCommand, Command, commissionPlanDecider, createDealDecider,
+  createUserDecider, DealCommand, Decider, DomainEvent, planAssignmentDecider, userStreamId,
+} from '@deals/domain';
+import { EventStore } from '@deals/event-store';
+import { actorOf } from './deal-script';
+import { SeedDataset, stepsUntil } from './seed-dataset';
+import { SeedPerson } from './seed-org';
+
+export interface SeedProgress {
+  readonly dealsDone: number;
+  readonly dealCount: number;
+  readonly commands: number;
+  readonly events: number;
+}
+
+export interface WriteSeedOptions {
+  /** Deals written at the same time; their appends share group commits. Default 64. */
+  readonly concurrency?: number;
+  /** The engine's clock for the commands; steps after it are not written. Default: now. */
+  readonly now?: Date;
+  readonly onProgress?: (progress: SeedProgress) => void;
+}
+
+export interface SeedSummary extends SeedProgress {
+  readonly users: number;
+  readonly plans: number;
+  readonly assignments: number;
+  /** Commands that found their own events already in the stream (a re-run writes nothing twice). */
+  readonly replayed: number;
+  readonly durationMs: number;
+}
+
+type AnyDecider = Decider<unknown, Command, DomainEvent>;
+
+/**
+ * Writes a data set through the one command path — the same deciders, access checks and
+ * idempotency as the API — with backdated business times. Every command has an idempotency key,
+ * so running the same seed again writes nothing new.
+ */
+export async function writeSeed(store: EventStore, dataset: SeedDataset, options: WriteSeedOptions = {}): Promise<SeedSummary> {
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const counts = { commands: 0, events: 0, replayed: 0, dealsDone: 0 };
+  const send = async (decider: AnyDecider, streamId: string, actor: SeedPerson | Command['metadata']['actor'], key: string, type: string, data: unknown, occurredAt?: string) => {
+    const who = 'userId' in actor ? actorOf(actor) : actor;
+    const command = { type, data, metadata: { commandId: commandIdFor(who.id, key), actor: who, now: now.toISOString(), occurredAt } } as Command;
+    const result = await handleCommand(store, decider, streamId, command, {
+      idempotencyKey: key, requestHash: requestHashOf({ streamId, type, data, occurredAt }),
+    });
+    counts.commands++;
+    if (result.replayed) counts.replayed++;
+    else counts.events += result.events.length;
+  };
+
+  const users = authorizedDecider(createUserDecider(), (c) => authorizeUserCommand(c.type, c.metadata.actor, c.data.userId)) as unknown as AnyDecider;
+  const { org } = dataset;
+  for (const person of org.people) {
+    const { userId, name, roles, managerId } = person;
+    await send(users, userStreamId(userId), org.admin, `seed-${dataset.seed}-user-${userId}`, 'RegisterUser', { userId, name, roles: [...roles], ...(managerId ? { managerId } : {}) });
+  }
+  for (const plan of dataset.plans) {
+    await send(commissionPlanDecider as unknown as AnyDecider, `plan-${plan.planId}`, org.finance, `seed-${dataset.seed}-plan-${plan.planId}-${plan.version}`, 'PublishPlanVersion', plan);
+  }
+  for (const a of dataset.assignments) {
+    await send(planAssignmentDecider as unknown as AnyDecider, `assignment-${a.userId}`, org.finance, `seed-${dataset.seed}-assignment-${a.userId}`, 'AssignPlan', a);
+  }
+
+  const deals = dealDecider();
+  let next = 0;
+  const worker = async () => {
+    while (next < dataset.dealCount) {
+      const script = stepsUntil(dataset.deal(next++), now.getTime());
+      for (const step of script.steps) {
+        try {
+          await send(deals, `deal-${script.dealId}`, step.actor, step.key, step.type, step.data, step.occurredAt);
+        } catch (error) {
+          throw new Error(`seed deal #${script.index} (${script.dealId}) step ${step.key} ${step.type}: ${(error as Error).message}`, { cause: error });
+        }
+      }
+      counts.dealsDone++;
+      options.onProgress?.({ ...counts, dealCount: dataset.dealCount });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 64) }, worker));
+  return {
+    ...counts, dealCount: dataset.dealCount, users: org.people.length, plans: dataset.plans.length,
+    assignments: dataset.assignments.length, durationMs: Date.now() - started,
+  };
+}
+
+/** The deal decider behind the same access check the API applies to every deal command. */
+function dealDecider(): AnyDecider {
+  return authorizedDecider(createDealDecider(), (command: DealCommand, state) =>
+    authorizeDealCommand(command.type, command.metadata.actor, state)) as unknown as AnyDecider;
+}
