@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, session } from './api';
+import { Me } from './me';
+import { BoardPage } from './pages/board';
+import { ChartsPage } from './pages/charts';
+import { CommissionPage } from './pages/commission';
+import { DealPage } from './pages/deal';
+import { DisputePage, DisputesPage } from './pages/disputes';
+import { PostClosePage } from './pages/post-close';
+import { SignIn } from './pages/sign-in';
+import { href, Route, useRoute } from './router';
+
+const has = (me: Me, ...roles: string[]) => me.tokenRoles.some((r) => roles.includes(r));
+
+/** What each role may open (the API refuses the rest anyway: docs/security.md). */
+const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
+  { path: 'board', label: 'Pipeline', shows: (me) => has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') },
+  { path: 'post-close', label: 'Post-close', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin', 'implementation') },
+  { path: 'charts', label: 'Charts', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin') },
+  { path: 'commission', label: 'Commission', shows: (me) => !has(me, 'integration') || me.tokenRoles.length > 1 },
+  { path: 'disputes', label: 'Disputes', shows: (me) => !has(me, 'integration') || me.tokenRoles.length > 1 },
+];
+
+function Page({ route, me }: { route: Route; me: Me }) {
+  const [page, id] = route.parts;
+  switch (page) {
+    case 'deal': return <DealPage dealId={id} />;
+    case 'post-close': return <PostClosePage />;
+    case 'charts': return <ChartsPage />;
+    case 'commission': return <CommissionPage me={me} personId={id ?? me.userId} period={route.query.get('period') ?? undefined} />;
+    case 'disputes': return id ? <DisputePage disputeId={id} me={me} /> : <DisputesPage />;
+    case 'board': return <BoardPage />;
+    default: return has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') ? <BoardPage /> : <CommissionPage me={me} personId={me.userId} />;
+  }
+}
+
+export function App() {
+  const [me, setMe] = useState<Me | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [checking, setChecking] = useState(session.token() !== null);
+  const route = useRoute();
+
+  const signOut = (message?: string) => {
+    session.signOut();
+    setMe(undefined);
+    setNotice(message);
+  };
+  session.onExpired = (message) => signOut(`Signed out: ${message}`);
+
+  const signIn = async (token?: string) => {
+    if (token) session.signIn(token);
+    setChecking(true);
+    try {
+      setMe(await api<Me>('/users/me'));
+      setNotice(undefined);
+    } catch (error) {
+      session.signOut();
+      setNotice(error instanceof Error ? error.message : String(error));
+    } finally {
+      setChecking(false);
+    }
+  };
+  useEffect(() => {
+    if (session.token()) void signIn();
+  }, []);
+
+  if (!me) return <SignIn onToken={signIn} notice={notice} busy={checking} />;
+  const current = route.parts[0] ?? '';
+  return (
+    <>
+      <header class="top">
+        <a class="brand" href="#/">Deals</a>
+        <nav>
+          {NAV.filter((n) => n.shows(me)).map((n) => (
+            <a key={n.path} href={href(n.path)} aria-current={current === n.path ? 'page' : undefined}>{n.label}</a>
+          ))}
+        </nav>
+        <span class="who" data-testid="signed-in-as" title={me.tokenRoles.join(', ')}>{me.name} <small>({me.tokenRoles.join(', ')})</small></span>
+        <button class="link" onClick={() => signOut()}>Sign out</button>
+      </header>
+      <main>
+        <Page route={route} me={me} />
+      </main>
+    </>
+  );
+}

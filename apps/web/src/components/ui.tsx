@@ -1,0 +1,40 @@
+import { ComponentChildren } from 'preact';
+import { ApiError } from '../api';
+import { LiveStatus } from '../sse';
+
+export function ErrorBox({ error }: { error?: Error }) {
+  if (!error) return null;
+  const code = error instanceof ApiError ? `${error.status} ${error.code}: ` : '';
+  return <p class="error" role="alert">{code}{error.message}</p>;
+}
+
+export function Loading({ when }: { when: boolean }) {
+  return when ? <p class="muted" aria-busy="true">Loading…</p> : null;
+}
+
+const LABELS: Record<LiveStatus, string> = { connecting: 'connecting…', live: 'live', retrying: 'reconnecting…', stopped: 'not live' };
+
+export function LiveBadge({ status }: { status: LiveStatus }) {
+  return <span class={`live live-${status}`} data-testid="live-status" title="Updates over the deal-summary live feed">{LABELS[status]}</span>;
+}
+
+export function Section({ title, children, actions }: { title: string; children: ComponentChildren; actions?: ComponentChildren }) {
+  return (
+    <section class="panel">
+      <header class="panel-head"><h2>{title}</h2>{actions}</header>
+      {children}
+    </section>
+  );
+}
+
+/** A table that scrolls sideways on a phone instead of squashing its columns. */
+export function Table({ head, children, label }: { head: string[]; children: ComponentChildren; label?: string }) {
+  return (
+    <div class="table-wrap">
+      <table aria-label={label}>
+        <thead><tr>{head.map((h) => <th key={h}>{h}</th>)}</tr></thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

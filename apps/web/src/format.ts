@@ -1,0 +1,46 @@
+/** Money in minor units, with its currency (two decimals, grouped). */
+export function money(minor: number, currency: string): string {
+  const sign = minor < 0 ? '−' : '';
+  const abs = Math.abs(minor);
+  const units = Math.floor(abs / 100).toLocaleString('en-US');
+  return `${sign}${units}.${String(abs % 100).padStart(2, '0')} ${currency}`;
+}
+
+/** A compact amount for tight places: 1.2M EUR, 350k EUR. */
+export function shortMoney(minor: number, currency: string): string {
+  const units = minor / 100;
+  const abs = Math.abs(units);
+  const text = abs >= 1e6 ? `${(units / 1e6).toFixed(abs >= 1e7 ? 0 : 1)}M` : abs >= 1e3 ? `${Math.round(units / 1e3)}k` : units.toFixed(0);
+  return `${text} ${currency}`;
+}
+
+/** An instant as `2026-03-25 16:00 UTC`. */
+export function when(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '—');
+
+export function days(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '—';
+  return `${n < 10 ? n.toFixed(1).replace(/\.0$/, '') : Math.round(n)} d`;
+}
+
+export const daysSince = (iso: string, now = Date.now()): number => (now - new Date(iso).getTime()) / 86_400_000;
+
+export const percent = (p: number): string => `${Math.round(p * 100)}%`;
+
+export const bp = (basisPoints: number): string => `${(basisPoints / 100).toFixed(2).replace(/\.00$/, '')}%`;
+
+export const shortId = (id: string): string => (id.length > 12 ? id.slice(0, 8) : id);
+
+/** The calendar quarter of an instant, e.g. `2026-Q4`. */
+export const quarterOf = (d: Date): string => `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+
+export function shiftQuarter(period: string, by: number): string {
+  const [y, q] = period.split('-Q').map(Number);
+  const index = y * 4 + (q - 1) + by;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}

@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { api, authHeaders } from './api';
+import { LiveStatus, openSse } from './sse';
+
+export interface Loaded<T> {
+  readonly data?: T;
+  readonly error?: Error;
+  readonly loading: boolean;
+  reload(): void;
+}
+
+/** GETs a path (again whenever it changes, or on reload()); keeps the last answer while reloading. */
+export function useApi<T>(path: string | undefined): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: path !== undefined });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (path === undefined) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    api<T>(path).then(
+      (data) => live && setState({ data, loading: false }),
+      (error: Error) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { ...state, reload };
+}
+
+/** The deal-summary live feed: every changed deal document the caller may read, as it happens. */
+export function useDealFeed(onDoc: (doc: unknown) => void): LiveStatus {
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const handler = useRef(onDoc);
+  handler.current = onDoc;
+  useEffect(() => {
+    const feed = openSse({
+      url: '/live/projections?projections=deal-summary',
+      headers: authHeaders,
+      onStatus: (s) => setStatus(s),
+      onMessage: (m) => {
+        if (m.event !== 'deal-summary') return;
+        const change = JSON.parse(m.data) as { doc: unknown };
+        if (change.doc) handler.current(change.doc);
+      },
+    });
+    return () => feed.close();
+  }, []);
+  return status;
+}

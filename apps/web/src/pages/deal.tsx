@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'preact/hooks';
+import { EvidenceList, Evidence } from '../components/evidence';
+import { ErrorBox, LiveBadge, Loading, Section } from '../components/ui';
+import { days, daysSince, money, percent, when } from '../format';
+import { useApi, useDealFeed } from '../hooks';
+
+interface DealView {
+  readonly revision: number;
+  readonly state: {
+    readonly name: string; readonly account: { name: string; industry?: string }; readonly ownerId: string; readonly currency: string;
+    readonly expectedAmountMinor: number; readonly status: string; readonly stageEnteredAt: string; readonly openedAt: string;
+    readonly team: readonly { userId: string; role: string }[];
+  };
+  readonly stage: {
+    readonly stageName: string; readonly phase: string; readonly probability: number; readonly nextStageId?: string;
+    readonly criteria: readonly { id: string; label: string; buyerOutcome: string; met: boolean; evidence: readonly Evidence[] }[];
+  };
+}
+
+interface TimelineEntry {
+  readonly eventId: string; readonly position: number; readonly type: string; readonly summary: string;
+  readonly occurredAt: string; readonly recordedAt: string; readonly evidence: readonly Evidence[];
+  readonly actor: { id: string; organisationRoles: readonly string[]; dealRoles: readonly string[]; isOwner: boolean };
+}
+
+interface Audit {
+  readonly team: readonly { userId: string; role: string; since: { occurredAt: string } }[];
+  readonly total: number;
+  readonly entries: readonly TimelineEntry[];
+}
+
+const LATE_MS = 60 * 60 * 1000;
+
+function Criteria({ view }: { view: DealView }) {
+  const missing = view.stage.criteria.filter((c) => !c.met);
+  return (
+    <Section title={`Exit criteria of ${view.stage.stageName}`}>
+      <p class="muted">{missing.length ? `${missing.length} missing before the deal can move on` : 'All met: the deal can move to the next stage'}</p>
+      <ul class="criteria" data-testid="criteria">
+        {view.stage.criteria.map((c) => (
+          <li key={c.id} class={c.met ? 'met' : 'missing'} data-testid={c.met ? 'criterion-met' : 'criterion-missing'}>
+            <span class="tick" aria-hidden="true">{c.met ? '✓' : '✗'}</span>
+            <span><strong>{c.label}</strong> <small class="muted">{c.met ? 'met' : 'missing'} — {c.buyerOutcome}</small><br /><EvidenceList items={c.evidence} /></span>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
+  return (
+    <ol class="timeline" data-testid="timeline">
+      {entries.map((e) => {
+        const late = new Date(e.recordedAt).getTime() - new Date(e.occurredAt).getTime() > LATE_MS;
+        const roles = [...e.actor.dealRoles, ...e.actor.organisationRoles.map((r) => `org: ${r}`)];
+        return (
+          <li key={e.eventId}>
+            <div class="times">
+              <span title="when it happened">{when(e.occurredAt)}</span>
+              <small class={late ? 'late' : 'muted'} title="when the engine recorded it">recorded {when(e.recordedAt)}{late ? ` (${days(daysSince(e.occurredAt, new Date(e.recordedAt).getTime()))} later)` : ''}</small>
+            </div>
+            <div>
+              <strong>{e.actor.id}</strong> <small class="muted">{roles.join(', ')}{e.actor.isOwner ? ', owner' : ''}</small>
+              <p>{e.summary} <small class="muted">{e.type} · #{e.position}</small></p>
+              <EvidenceList items={e.evidence} />
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** One deal: its state, the exit criteria of its stage, the team and the full timeline; refreshed live. */
+export function DealPage({ dealId }: { dealId: string }) {
+  const [basis, setBasis] = useState<'occurred' | 'recorded'>('occurred');
+  const [minPosition, setMinPosition] = useState(0);
+  const view = useApi<DealView>(`/deals/${encodeURIComponent(dealId)}`);
+  const audit = useApi<Audit>(`/audit/deals/${encodeURIComponent(dealId)}?timeBasis=${basis}&limit=1000${minPosition ? `&minPosition=${minPosition}&waitMs=5000` : ''}`);
+  const status = useDealFeed((doc) => {
+    const d = doc as { dealId: string; lastPosition: number };
+    if (d.dealId === dealId) setMinPosition((p) => Math.max(p, d.lastPosition));
+  });
+  useEffect(() => {
+    if (minPosition) view.reload();
+  }, [minPosition]);
+  const v = view.data;
+  return (
+    <div>
+      <header class="page-head">
+        <h1>{v ? v.state.name : 'Deal'}</h1>
+        <LiveBadge status={status} />
+      </header>
+      <ErrorBox error={view.error} />
+      <Loading when={view.loading && !v} />
+      {v && (
+        <>
+          <dl class="facts">
+            <div><dt>Account</dt><dd>{v.state.account.name}{v.state.account.industry ? ` (${v.state.account.industry})` : ''}</dd></div>
+            <div><dt>Stage</dt><dd data-testid="deal-stage">{v.stage.stageName} <small class="muted">{percent(v.stage.probability)}</small></dd></div>
+            <div><dt>Amount</dt><dd>{money(v.state.expectedAmountMinor, v.state.currency)}</dd></div>
+            <div><dt>Status</dt><dd>{v.state.status}</dd></div>
+            <div><dt>Owner</dt><dd>{v.state.ownerId}</dd></div>
+            <div><dt>In stage</dt><dd>{days(daysSince(v.state.stageEnteredAt))}</dd></div>
+          </dl>
+          <div class="two">
+            <Criteria view={v} />
+            <Section title="Team">
+              <ul class="team">
+                {(audit.data?.team ?? v.state.team.map((m) => ({ ...m, since: undefined }))).map((m) => (
+                  <li key={`${m.userId}/${m.role}`}><strong>{m.userId}</strong> {m.role}{m.since ? <small class="muted"> since {when(m.since.occurredAt)}</small> : null}</li>
+                ))}
+              </ul>
+            </Section>
+          </div>
+        </>
+      )}
+      <Section
+        title="Timeline"
+        actions={
+          <label class="inline">Order by{' '}
+            <select value={basis} onChange={(e) => setBasis((e.target as HTMLSelectElement).value as 'occurred' | 'recorded')}>
+              <option value="occurred">when it happened</option>
+              <option value="recorded">when it was recorded</option>
+            </select>
+          </label>
+        }
+      >
+        <ErrorBox error={audit.error} />
+        {audit.data && <Timeline entries={audit.data.entries} />}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { Dispute, Reconstruction } from '../commission-types';
+import { EventRefs } from '../components/events';
+import { ErrorBox, Loading, Section, Table } from '../components/ui';
+import { money, shiftQuarter, shortId, when } from '../format';
+import { useApi } from '../hooks';
+import { href } from '../router';
+import { Me } from '../me';
+
+/** The dispute queue: every dispute for finance, sales-ops and admin; one's own for anyone else. */
+export function DisputesPage() {
+  const [status, setStatus] = useState<'open' | ''>('open');
+  const list = useApi<{ result: readonly Dispute[] }>(`/board/disputes${status ? `?status=${status}` : ''}`);
+  return (
+    <div>
+      <header class="page-head">
+        <h1>Disputes</h1>
+        <label class="inline">Show <select value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value as 'open' | '')}>
+          <option value="open">open</option><option value="">all</option>
+        </select></label>
+      </header>
+      <ErrorBox error={list.error} />
+      <Loading when={list.loading && !list.data} />
+      {list.data && (list.data.result.length === 0 ? <p class="muted">No disputes.</p> : (
+        <Table head={['Raised', 'Person', 'Period', 'Line', 'Claim', 'Status']} label="Disputes">
+          {list.data.result.map((d) => (
+            <tr key={d.disputeId} data-testid="dispute-row">
+              <td><a href={href('disputes', d.disputeId)}>{when(d.raised.recordedAt)}</a></td>
+              <td>{d.userId}</td><td>{d.period}</td><td><code>{d.lineId}</code></td><td>{d.claim}</td><td>{d.status}</td>
+            </tr>
+          ))}
+        </Table>
+      ))}
+    </div>
+  );
+}
+
+interface AdjustmentRow { userId: string; period: string; amount: string; currency: string }
+
+const decimal = (minor: number) => `${minor < 0 ? '-' : ''}${Math.floor(Math.abs(minor) / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')}`;
+
+/** Finance resolves: accept with adjustment lines (in the period they choose), or reject with a reason. */
+function Resolve({ dispute, recon, onDone }: { dispute: Dispute; recon: Reconstruction; onDone: () => void }) {
+  const [decision, setDecision] = useState<'accept' | 'reject'>('accept');
+  const [reason, setReason] = useState('');
+  const [rows, setRows] = useState<AdjustmentRow[]>(() => {
+    const delta = recon.totalDifference.filter((t) => t.deltaMinor !== 0);
+    const next = shiftQuarter(dispute.period, 1);
+    return (delta.length ? delta : [{ currency: 'EUR', deltaMinor: 0 }]).map((t) => ({ userId: dispute.userId, period: next, amount: decimal(t.deltaMinor), currency: t.currency }));
+  });
+  const [error, setError] = useState<Error>();
+  const set = (i: number, field: keyof AdjustmentRow, value: string) => setRows(rows.map((r, j) => (j === i ? { ...r, [field]: value } : r)));
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await api(`/commission/disputes/${dispute.disputeId}/resolution`, {
+        method: 'POST', body: { decision, reason, ...(decision === 'accept' ? { adjustments: rows } : {}) },
+      });
+      onDone();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  return (
+    <form class="resolve" onSubmit={submit}>
+      <fieldset class="inline">
+        <label><input type="radio" name="decision" checked={decision === 'accept'} onChange={() => setDecision('accept')} /> Accept with adjustments</label>
+        <label><input type="radio" name="decision" checked={decision === 'reject'} onChange={() => setDecision('reject')} /> Reject</label>
+      </fieldset>
+      {decision === 'accept' && rows.map((r, i) => (
+        <div class="adjustment" key={i}>
+          <input aria-label="person" value={r.userId} onInput={(e) => set(i, 'userId', (e.target as HTMLInputElement).value)} />
+          <input aria-label="period" value={r.period} size={8} onInput={(e) => set(i, 'period', (e.target as HTMLInputElement).value)} />
+          <input aria-label="amount" value={r.amount} size={10} inputMode="decimal" onInput={(e) => set(i, 'amount', (e.target as HTMLInputElement).value)} />
+          <input aria-label="currency" value={r.currency} size={4} onInput={(e) => set(i, 'currency', (e.target as HTMLInputElement).value)} />
+          <button type="button" class="link" onClick={() => setRows(rows.filter((_, j) => j !== i))}>remove</button>
+        </div>
+      ))}
+      {decision === 'accept' && <button type="button" class="link" onClick={() => setRows([...rows, { userId: '', period: shiftQuarter(dispute.period, 1), amount: '', currency: rows[0]?.currency ?? 'EUR' }])}>+ adjustment</button>}
+      <label for="reason">Reason</label>
+      <textarea id="reason" rows={2} value={reason} onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)} />
+      <ErrorBox error={error} />
+      <button type="submit" disabled={!reason.trim()}>{decision === 'accept' ? 'Accept and adjust' : 'Reject'}</button>
+    </form>
+  );
+}
+
+/** One dispute: the statement as known at the quarter's close vs now, the events that differ, and the decision. */
+export function DisputePage({ disputeId, me }: { disputeId: string; me: Me }) {
+  const review = useApi<{ dispute: Dispute; reconstruction: Reconstruction }>(`/commission/disputes/${encodeURIComponent(disputeId)}`);
+  const d = review.data?.dispute;
+  const r = review.data?.reconstruction;
+  const lineIds = r ? [...new Set([...r.a.lines, ...r.b.lines].map((l) => l.lineId))] : [];
+  const amount = (s: Reconstruction['a'], id: string) => s.lines.filter((l) => l.lineId === id).reduce((n, l) => n + l.amountMinor, 0);
+  const currency = (id: string) => [...(r?.a.lines ?? []), ...(r?.b.lines ?? [])].find((l) => l.lineId === id)?.currency ?? '';
+  return (
+    <div>
+      <header class="page-head"><h1>Dispute {shortId(disputeId)}</h1>{d && <span class={`status status-${d.status}`}>{d.status}</span>}</header>
+      <ErrorBox error={review.error} />
+      <Loading when={review.loading && !review.data} />
+      {d && r && (
+        <>
+          <dl class="facts">
+            <div><dt>Person</dt><dd><a href={`${href('commission', d.userId)}?period=${d.period}`}>{d.userId}</a> · {d.period}</dd></div>
+            <div><dt>Line</dt><dd><code>{d.lineId}</code></dd></div>
+            <div><dt>Raised</dt><dd>{d.raised.actorId} · {when(d.raised.recordedAt)}</dd></div>
+            <div><dt>Claim</dt><dd>{d.claim}</dd></div>
+            {d.resolution && <div><dt>Resolution</dt><dd>{d.resolution.approverId}: {d.resolution.reason}</dd></div>}
+          </dl>
+          <Section title="As known at close vs as known now">
+            <p class="muted">At close: {when(r.knownAtA)} · now: {when(r.knownAtB)} · difference {r.totalDifference.map((t) => money(t.deltaMinor, t.currency)).join(', ') || 'none'}</p>
+            <Table head={['Line', 'At close', 'Now', 'Difference']} label="Lines at close and now">
+              {lineIds.map((id) => {
+                const a = amount(r.a, id);
+                const b = amount(r.b, id);
+                return (
+                  <tr key={id} class={a !== b ? 'changed' : undefined} data-testid="recon-line">
+                    <td><code>{id}</code>{id === d.lineId ? <strong> ← disputed</strong> : null}</td>
+                    <td class="num">{money(a, currency(id))}</td><td class="num">{money(b, currency(id))}</td><td class="num">{a !== b ? money(b - a, currency(id)) : '—'}</td>
+                  </tr>
+                );
+              })}
+            </Table>
+            {r.differences.map((x) => <p key={x.lineId} class="arithmetic"><code>{x.lineId}</code>: {x.arithmetic}</p>)}
+          </Section>
+          <Section title="Events that differ">
+            {r.causes.length ? <EventRefs events={r.causes} label="Events recorded between the close and now" /> : <p class="muted">No event recorded since the close changes this statement.</p>}
+          </Section>
+          {d.status === 'open' && me.tokenRoles.includes('finance') && (
+            <Section title="Resolve"><Resolve dispute={d} recon={r} onDone={review.reload} /></Section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+/** One server-sent event. */
+export interface SseMessage {
+  readonly id?: string;
+  readonly event: string;
+  readonly data: string;
+}
+
+/**
+ * The text/event-stream format, fed in chunks as they arrive: lines end in LF, CRLF or CR, a
+ * blank line ends a message, `:` lines are comments, `retry:` sets the reconnect delay.
+ */
+export class SseParser {
+  private buffer = '';
+  private data: string[] = [];
+  private event = '';
+  private id?: string;
+  retryMs?: number;
+
+  push(chunk: string): SseMessage[] {
+    this.buffer += chunk;
+    const out: SseMessage[] = [];
+    for (;;) {
+      const match = /\r\n|\r|\n/.exec(this.buffer);
+      // A lone CR at the end may be the first half of a CRLF: wait for the next chunk.
+      if (!match || (match[0] === '\r' && match.index === this.buffer.length - 1)) break;
+      const line = this.buffer.slice(0, match.index);
+      this.buffer = this.buffer.slice(match.index + match[0].length);
+      const message = this.line(line);
+      if (message) out.push(message);
+    }
+    return out;
+  }
+
+  private line(line: string): SseMessage | undefined {
+    if (line === '') {
+      const message = this.data.length ? { id: this.id, event: this.event || 'message', data: this.data.join('\n') } : undefined;
+      this.data = [];
+      this.event = '';
+      return message;
+    }
+    if (line.startsWith(':')) return undefined;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'data') this.data.push(value);
+    else if (field === 'event') this.event = value;
+    else if (field === 'id' && !value.includes('\0')) this.id = value;
+    else if (field === 'retry' && /^\d+$/.test(value)) this.retryMs = Number(value);
+    return undefined;
+  }
+}
+
+export type LiveStatus = 'connecting' | 'live' | 'retrying' | 'stopped';
+
+export interface SseOptions {
+  readonly url: string;
+  /** Read on every (re)connect, so a new token is picked up. */
+  readonly headers: () => Record<string, string>;
+  readonly onMessage: (message: SseMessage) => void;
+  readonly onStatus?: (status: LiveStatus, detail?: string) => void;
+  /** A response that should not be retried (e.g. 401, 403): the stream stops. */
+  readonly onFatal?: (status: number, body: string) => void;
+  readonly fetchImpl?: typeof fetch;
+}
+
+/**
+ * A live feed over fetch, because EventSource cannot send the Authorization header. It
+ * reconnects with Last-Event-ID after a drop (the server replays what was missed) and stops
+ * on close() or a 4xx answer.
+ */
+export function openSse(options: SseOptions): { close(): void } {
+  const doFetch = options.fetchImpl ?? fetch.bind(globalThis);
+  let controller: AbortController | undefined;
+  let stopped = false;
+  let lastEventId: string | undefined;
+  let delayMs = 1000;
+  const status = (s: LiveStatus, detail?: string) => options.onStatus?.(s, detail);
+
+  const run = async (): Promise<void> => {
+    while (!stopped) {
+      controller = new AbortController();
+      const parser = new SseParser();
+      status('connecting');
+      try {
+        const headers: Record<string, string> = { Accept: 'text/event-stream', ...options.headers() };
+        if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
+        const res = await doFetch(options.url, { headers, signal: controller.signal, cache: 'no-store' });
+        if (res.status >= 400 && res.status < 500) {
+          stopped = true;
+          status('stopped', `HTTP ${res.status}`);
+          options.onFatal?.(res.status, await res.text());
+          return;
+        }
+        if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+        status('live');
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          for (const message of parser.push(value)) {
+            if (message.id !== undefined) lastEventId = message.id;
+            options.onMessage(message);
+          }
+          delayMs = parser.retryMs ?? 1000;
+        }
+      } catch (error) {
+        if (stopped) return;
+        status('retrying', error instanceof Error ? error.message : String(error));
+      }
+      if (stopped) return;
+      status('retrying');
+      await new Promise((r) => setTimeout(r, delayMs));
+      delayMs = Math.min(delayMs * 2, 30_000);
+    }
+  };
+  void run();
+  return {
+    close() {
+      stopped = true;
+      controller?.abort();
+      status('stopped');
+    },
+  };
+}
