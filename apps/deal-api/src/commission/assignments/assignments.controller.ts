@@ -1,15 +1,24 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Post } from '@nestjs/common';
 import { parseMoneyToMinor } from '@deals/domain';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionCommandSender } from '../commands/commission-command.sender';
+import { CommissionCommand } from '../../openapi/api-operations';
+import { COMMISSION_COMMAND } from '../../openapi/error-codes';
 import { AssignPlanDto } from './assign-plan.dto';
 
 /** Which plan a person is paid on, and when. */
+@ApiTags('commission')
 @Controller('commission/assignments')
 export class AssignmentsController {
   constructor(private readonly sender: CommissionCommandSender) {}
 
   @Post()
+  @CommissionCommand(
+    'Put a person on a plan for a period (finance; periods may not overlap)',
+    COMMISSION_COMMAND,
+    { 400: ['COMMISSION.ASSIGNMENT_INVALID', 'MONEY.INVALID'], 409: ['COMMISSION.ASSIGNMENT_OVERLAP'] },
+  )
   assign(@Body() b: AssignPlanDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, 'assignment', b.userId, 'AssignPlan', {
       userId: b.userId, planId: b.planId, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo,

@@ -1,3 +1,4 @@
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -10,12 +11,17 @@ import { RunReadModelQuery } from '../../projections/queries/read-model/run-read
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionCommandSender } from '../commands/commission-command.sender';
 import { parseSignedMoneyToMinor } from '../money';
+import { ApiRead, CommissionCommand } from '../../openapi/api-operations';
+import { COMMISSION_COMMAND, READ_MODEL } from '../../openapi/error-codes';
+import { DisputeReviewSchema } from '../../openapi/schemas';
 import { RaiseDisputeDto, ResolveDisputeDto } from './dispute.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const REVIEWERS = ['finance', 'sales-ops', 'admin'];
+const DISPUTE_ID = { name: 'disputeId', schema: { type: 'string', format: 'uuid' } } as const;
 
 /** Disputes: a rep questions a statement line; finance reviews "as known at close" vs "now" and resolves. */
+@ApiTags('commission')
 @Controller('commission/disputes')
 export class DisputesController {
   constructor(
@@ -25,12 +31,26 @@ export class DisputesController {
   ) {}
 
   @Post()
+  @CommissionCommand(
+    { summary: 'Dispute a statement line (the person or their manager)', description: 'The answer\'s `id` is the dispute id.' },
+    COMMISSION_COMMAND, { 400: ['COMMISSION.PERIOD_INVALID'], 409: ['DISPUTE.ALREADY_EXISTS'] },
+  )
   raise(@Body() b: RaiseDisputeDto, @Ctx() ctx: RequestContext) {
     const disputeId = ctx.idempotencyKey ? derivedUuid('dispute', ctx.actor.id, ctx.idempotencyKey) : randomUUID();
     return this.sender.send(ctx, 'dispute', disputeId, 'RaiseDispute', { disputeId, ...b });
   }
 
   @Post(':disputeId/resolution')
+  @ApiParam(DISPUTE_ID)
+  @CommissionCommand(
+    'Resolve a dispute: accept with adjustments, or reject (finance)',
+    COMMISSION_COMMAND,
+    {
+      400: ['DISPUTE.ID_INVALID', 'DISPUTE.DECISION_INVALID', 'DISPUTE.ADJUSTMENTS_REQUIRED', 'DISPUTE.ADJUSTMENT_INVALID', 'MONEY.INVALID'],
+      404: ['DISPUTE.NOT_FOUND'],
+      409: ['DISPUTE.ALREADY_RESOLVED'],
+    },
+  )
   resolve(@Param('disputeId') disputeId: string, @Body() b: ResolveDisputeDto, @Ctx() ctx: RequestContext) {
     requireUuid(disputeId);
     const adjustments = b.adjustments?.map(({ amount, ...rest }) => ({ ...rest, amountMinor: parseSignedMoneyToMinor(amount) }));
@@ -39,6 +59,12 @@ export class DisputesController {
 
   /** The dispute with the statement as known at the quarter's close and as known now, line by line. */
   @Get(':disputeId')
+  @ApiParam(DISPUTE_ID)
+  @ApiRead(
+    'A dispute with the statement as known at the quarter\'s close and as known now, line by line',
+    DisputeReviewSchema,
+    READ_MODEL, { 400: ['DISPUTE.ID_INVALID'], 403: ['AUTH.PERMISSION_DENIED'], 404: ['DISPUTE.NOT_FOUND'] },
+  )
   async review(@Param('disputeId') disputeId: string, @Query() q: ReadOptionsDto, @Ctx() ctx: RequestContext) {
     requireUuid(disputeId);
     const now = q.asOf ?? new Date().toISOString();

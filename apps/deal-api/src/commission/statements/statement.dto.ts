@@ -1,26 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { ReadOptionsDto } from '../../projections/read-options.dto';
 
+const PERIOD = { pattern: '^\\d{4}-Q[1-4]$', description: 'A calendar quarter.', example: '2026-Q1' };
+
 export class StatementDto extends ReadOptionsDto {
+  @ApiProperty(PERIOD)
   @Matches(/^\d{4}-Q[1-4]$/, { message: 'period must be a quarter such as 2026-Q1' })
   period!: string;
 
   /** The statement as the engine knew it at this recorded moment (default: now). */
+  @ApiPropertyOptional({ format: 'date-time', description: 'The statement as the engine knew it at this recorded moment (default: now).' })
   @IsOptional()
   @IsISO8601({ strict: true })
   asKnownAt?: string;
 }
 
 export class ReconstructionDto extends ReadOptionsDto {
+  @ApiProperty(PERIOD)
   @Matches(/^\d{4}-Q[1-4]$/, { message: 'period must be a quarter such as 2026-Q1' })
   period!: string;
 
   /** Default: the end of the quarter. */
+  @ApiPropertyOptional({ format: 'date-time', description: 'The first moment (default: the end of the quarter).' })
   @IsOptional()
   @IsISO8601({ strict: true })
   knownAtA?: string;
 
   /** Default: now. */
+  @ApiPropertyOptional({ format: 'date-time', description: 'The second moment (default: now).' })
   @IsOptional()
   @IsISO8601({ strict: true })
   knownAtB?: string;

@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
@@ -5,6 +6,8 @@ import {
 } from '@deals/projections';
 import { ReadOptionsDto } from '../../projections/read-options.dto';
 import { RunReadModelQuery } from '../../projections/queries/read-model/run-read-model.query';
+import { ApiPersonId, ReadModelQuery } from '../../openapi/api-operations';
+import { PERSON_READ } from '../../openapi/error-codes';
 import { ReconstructionDto, StatementDto } from './statement.dto';
 
 const read = <R>(q: ReadOptionsDto, run: (m: ReadModel<CommissionFactsDocument>) => R) =>
@@ -14,17 +17,21 @@ const read = <R>(q: ReadOptionsDto, run: (m: ReadModel<CommissionFactsDocument>)
  * A person's commission statement with the lineage of every line. `:personId` routes are
  * authorised by the read guard: a rep sees only their own, a manager their reports'.
  */
+@ApiTags('commission')
+@ApiPersonId()
 @Controller('commission/statements/:personId')
 export class StatementsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @ReadModelQuery('A person\'s commission statement for a quarter, each line with its lineage', PERSON_READ)
   statement(@Param('personId') personId: string, @Query() q: StatementDto) {
     return this.queryBus.execute(read(q, (m) => statement(m, { userId: personId, period: q.period, asKnownAt: q.asKnownAt })));
   }
 
   /** As known at A (default: the quarter's close) and at B (default: now), with each line's difference and its causes. */
   @Get('reconstruction')
+  @ReadModelQuery('The statement as known at two moments, with per-line differences and the events that caused them', PERSON_READ)
   reconstruction(@Param('personId') personId: string, @Query() q: ReconstructionDto) {
     const knownAtA = q.knownAtA ?? quarterClose(q.period);
     const knownAtB = q.knownAtB ?? new Date().toISOString();
@@ -33,6 +40,7 @@ export class StatementsController {
 
   /** Estimated commission on open deals (weighted by stage probability). */
   @Get('estimate')
+  @ReadModelQuery('Estimated commission on open deals (credit × rate × stage probability)', PERSON_READ)
   estimate(@Param('personId') personId: string, @Query() q: ReadOptionsDto) {
     return this.queryBus.execute(read(q, (m) => openPipelineEstimate(m, { userId: personId, now: q.asOf ?? new Date().toISOString() })));
   }

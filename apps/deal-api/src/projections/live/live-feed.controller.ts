@@ -1,3 +1,4 @@
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { Subscription } from 'rxjs';
@@ -7,6 +8,8 @@ import { AccessDenialRecorder } from '../../auth/access-denial.recorder';
 import { UserDirectory } from '../../auth/user-directory';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { ProjectionRunnerService } from '../projection-runner.provider';
+import { ApiErrors } from '../../openapi/api-errors';
+import { AUTHENTICATED, QUERY } from '../../openapi/error-codes';
 import { LiveFeedDto } from './live-feed.dto';
 
 /** Past this much unsent data a client is too slow: it is disconnected and resumes with Last-Event-ID. */
@@ -18,6 +21,7 @@ const HEARTBEAT_MS = 15_000;
  * `data` {key, doc, position, eventId, eventType}. Reconnecting with Last-Event-ID replays
  * everything after it from the change log, then continues live, in order and without gaps.
  */
+@ApiTags('live')
 @Controller('live')
 export class LiveFeedController {
   constructor(
@@ -27,6 +31,19 @@ export class LiveFeedController {
   ) {}
 
   @Get('projections')
+  @ApiOperation({
+    summary: 'Server-sent events of projection changes',
+    description:
+      'Each message: `id` = change id (monotonic), `event` = projection name, `data` = `{key, doc, position, eventId, eventType}` (the whole document after the change). '
+      + 'Reconnecting with `Last-Event-ID` (or `?lastEventId=`) replays every change after it, then goes on live, in order, without gaps. '
+      + 'Org-wide roles may subscribe to every projection; the others get `deal-summary` only, narrowed to the deals they may read.',
+  })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this change id.', schema: { type: 'string', pattern: '^\\d{1,15}$' } })
+  @ApiOkResponse({
+    description: 'An endless event stream; a comment line every 15 s keeps proxies from closing it.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  @ApiErrors(AUTHENTICATED, QUERY, { 400: ['LIVE.LAST_EVENT_ID_INVALID'], 403: ['AUTH.PERMISSION_DENIED'], 404: ['PROJECTION.UNKNOWN'] })
   async stream(
     @Query() q: LiveFeedDto,
     @Headers('last-event-id') lastEventHeader: string | undefined,

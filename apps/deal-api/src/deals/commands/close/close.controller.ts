@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { parseMoneyToMinor } from '@deals/domain';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
@@ -5,15 +6,24 @@ import { DealCommandSender } from '../shared/deal-command.sender';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { toLineItems } from '../shared/money.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
+import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { AFTER_STAGE_ENTERED, AMOUNT_WITH_LINE_ITEMS, BACKDATED, COMMERCIAL_TERMS, DEAL_COMMAND, EVIDENCE, JSON_BODY, OPEN_DEAL } from '../../../openapi/error-codes';
 import { CloseWonDto, ReasonDto } from './close.dto';
 
 /** Closing a deal won or lost, and reversing a win. */
+@ApiTags('close')
+@ApiDealId()
 @Controller('deals/:dealId')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class CloseController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post('close-won')
+  @DealCommand(
+    'Close the deal won, with the signed order',
+    JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, COMMERCIAL_TERMS, EVIDENCE, AMOUNT_WITH_LINE_ITEMS, AFTER_STAGE_ENTERED,
+    { 409: ['DEAL.INVALID_TRANSITION', 'DEAL.EXIT_CRITERIA_UNMET'] },
+  )
   won(@Param('dealId', DealIdPipe) id: string, @Body() b: CloseWonDto, @Ctx() ctx: RequestContext) {
     const data = {
       signedOrder: b.signedOrder,
@@ -24,11 +34,17 @@ export class CloseController {
   }
 
   @Post('close-lost')
+  @DealCommand('Close the deal lost, with the reason', JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, EVIDENCE, AFTER_STAGE_ENTERED, { 400: ['DEAL.REASON_REQUIRED'] })
   lost(@Param('dealId', DealIdPipe) id: string, @Body() b: ReasonDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'CloseLost', { reason: b.reason, evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('reversal')
+  @DealCommand(
+    'Reverse a win (e.g. the contract was cancelled)',
+    JSON_BODY, DEAL_COMMAND, BACKDATED, EVIDENCE,
+    { 400: ['DEAL.REASON_REQUIRED', 'TIME.OCCURRED_BEFORE_STAGE_ENTERED'], 409: ['DEAL.INVALID_TRANSITION', 'DEAL.ALREADY_REVERSED'] },
+  )
   reverse(@Param('dealId', DealIdPipe) id: string, @Body() b: ReasonDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'ReverseWonDeal', { reason: b.reason, evidence: b.evidence }, b.occurredAt);
   }

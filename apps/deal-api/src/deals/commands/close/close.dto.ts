@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { EvidenceDto } from '../shared/evidence.dto';
@@ -6,15 +7,18 @@ import { LineItemDto, MONEY, MONEY_MESSAGE } from '../shared/money.dto';
 
 export class CloseWonDto extends BackdatableDto {
   /** The signed order: the buyer's signature is the evidence of the win. */
+  @ApiProperty({ type: () => EvidenceDto, description: 'The signed order: the buyer\'s signature is the evidence of the win.' })
   @ValidateNested()
   @Type(() => EvidenceDto)
   signedOrder!: EvidenceDto;
 
   /** The final amount, when it differs from the expected one. */
+  @ApiPropertyOptional({ pattern: MONEY.source, description: 'The final amount, when it differs from the expected one.', example: '58000.00' })
   @IsOptional()
   @Matches(MONEY, { message: `amount ${MONEY_MESSAGE}` })
   amount?: string;
 
+  @ApiPropertyOptional({ type: () => [LineItemDto], maxItems: 200 })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
@@ -24,6 +28,7 @@ export class CloseWonDto extends BackdatableDto {
 }
 
 export class ReasonDto extends OptionalEvidenceDto {
+  @ApiProperty({ minLength: 1, maxLength: 2000 })
   @IsString()
   @Length(1, 2000)
   reason!: string;

@@ -1,17 +1,27 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandSender } from '../shared/deal-command.sender';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
+import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { BACKDATED, COMMERCIAL_TERMS, DEAL_COMMAND, JSON_BODY } from '../../../openapi/error-codes';
 import { CreditSplitsDto } from './credit-splits.dto';
 
 /** Who gets credit for the deal: revenue splits (exactly 100%) and overlay credit. */
+@ApiTags('splits')
+@ApiDealId()
 @Controller('deals/:dealId')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class CreditSplitsController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post('splits')
+  @DealCommand(
+    'Set the credit splits (revenue shares total exactly 100%)',
+    JSON_BODY, DEAL_COMMAND, BACKDATED, COMMERCIAL_TERMS,
+    { 400: ['FIELD.REQUIRED', 'TEAM.ROLE_UNKNOWN', 'DEAL.SPLIT_TOTAL_INVALID', 'DEAL.SPLIT_SHARE_INVALID', 'DEAL.SPLIT_DUPLICATE'] },
+  )
   set(@Param('dealId', DealIdPipe) id: string, @Body() b: CreditSplitsDto, @Ctx() ctx: RequestContext) {
     const share = (s: { userId: string; role: CreditSplitsDto['revenue'][number]['role']; shareBp: number }) => ({ userId: s.userId, role: s.role, shareBp: s.shareBp });
     const data = { revenue: b.revenue.map(share), overlay: (b.overlay ?? []).map(share), reason: b.reason };

@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { MeetingDto } from '../engagement/meeting.dto';
@@ -5,32 +6,40 @@ import { DealCommandSender } from '../shared/deal-command.sender';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { EvidenceFactDto } from '../shared/fact.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
+import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { BUYER_FACT } from '../../../openapi/error-codes';
 import { DemoHeldDto } from './demo-held.dto';
 
 /** Stage "Product evaluated": demo, next meeting, recap sent and confirmed by the buyer. */
+@ApiTags('deals')
+@ApiDealId()
 @Controller('deals/:dealId')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class EvaluationController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post('demos')
+  @DealCommand('Record a demo', BUYER_FACT)
   demoHeld(@Param('dealId', DealIdPipe) id: string, @Body() b: DemoHeldDto, @Ctx() ctx: RequestContext) {
     const data = { attended: b.attended, questionsAnswered: b.questionsAnswered, evidence: b.evidence };
     return this.sender.send(ctx, id, 'RecordDemoHeld', data, b.occurredAt);
   }
 
   @Post('next-meetings')
+  @DealCommand('Record the next meeting the buyer accepted', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
   nextMeeting(@Param('dealId', DealIdPipe) id: string, @Body() b: MeetingDto, @Ctx() ctx: RequestContext) {
     const data = { meetingId: b.meetingId, scheduledFor: b.scheduledFor, evidence: b.evidence };
     return this.sender.send(ctx, id, 'ScheduleNextMeeting', data, b.occurredAt);
   }
 
   @Post('recap-emails')
+  @DealCommand('Record the recap email sent to the buyer', BUYER_FACT)
   recapSent(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'RecordRecapEmailSent', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('recap-confirmations')
+  @DealCommand('Record the buyer confirming the recap', BUYER_FACT, { 409: ['DEAL.RECAP_NOT_SENT'] })
   recapConfirmed(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'RecordRecapConfirmed', { evidence: b.evidence }, b.occurredAt);
   }

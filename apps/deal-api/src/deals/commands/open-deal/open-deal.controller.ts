@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Post, UseInterceptors } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { parseMoneyToMinor } from '@deals/domain';
@@ -7,13 +8,26 @@ import { DealCommandSender } from '../shared/deal-command.sender';
 import { toLineItems } from '../shared/money.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
 import { OpenDealDto } from './open-deal.dto';
+import { DealCommand } from '../../../openapi/api-operations';
+import { AMOUNT_WITH_LINE_ITEMS, COMMAND, IF_MATCH, JSON_BODY } from '../../../openapi/error-codes';
 
+@ApiTags('deals')
 @Controller('deals')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class OpenDealController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post()
+  @DealCommand(
+    'Open a deal',
+    JSON_BODY, COMMAND, IF_MATCH,
+    {
+      400: ['FIELD.REQUIRED', 'DEAL.INVALID_CURRENCY', 'TEAM.ROLE_UNKNOWN', 'PIPELINE.UNKNOWN', 'TIME.INVALID', 'TIME.OCCURRED_IN_FUTURE'],
+      403: ['AUTH.PERMISSION_DENIED'],
+      409: ['DEAL.ALREADY_EXISTS', 'TEAM.MEMBER_EXISTS'],
+    },
+    AMOUNT_WITH_LINE_ITEMS,
+  )
   open(@Body() body: OpenDealDto, @Ctx() ctx: RequestContext) {
     // With an Idempotency-Key a retry must land on the same deal, so the id is derived from it.
     const dealId =

@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { parseMoneyToMinor } from '@deals/domain';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
@@ -6,25 +7,32 @@ import { DealIdPipe } from '../shared/deal-id.pipe';
 import { EvidenceFactDto } from '../shared/fact.dto';
 import { toLineItems } from '../shared/money.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
+import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { AMOUNT_WITH_LINE_ITEMS, BACKDATED, BUYER_FACT, COMMERCIAL_TERMS, DEAL_COMMAND, JSON_BODY, MONEY, OPEN_DEAL } from '../../../openapi/error-codes';
 import { ChangeAmountDto, TermsDto } from './proposal.dto';
 
 /** Stages "Proposal reviewed" and "Terms agreed", and changes to the deal's amount. */
+@ApiTags('deals')
+@ApiDealId()
 @Controller('deals/:dealId')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class ProposalController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post('proposals')
+  @DealCommand('Record the proposal delivered', BUYER_FACT)
   delivered(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'DeliverProposal', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('proposal-acknowledgements')
+  @DealCommand('Record the buyer acknowledging the proposal', BUYER_FACT)
   acknowledged(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'RecordProposalAcknowledged', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('terms')
+  @DealCommand('Record the terms agreed', BUYER_FACT, COMMERCIAL_TERMS, MONEY, { 400: ['FIELD.REQUIRED'] })
   terms(@Param('dealId', DealIdPipe) id: string, @Body() b: TermsDto, @Ctx() ctx: RequestContext) {
     const data = {
       priceMinor: parseMoneyToMinor(b.price),
@@ -36,6 +44,7 @@ export class ProposalController {
   }
 
   @Post('amount')
+  @DealCommand('Change the expected amount', JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, COMMERCIAL_TERMS, AMOUNT_WITH_LINE_ITEMS, { 400: ['DEAL.REASON_REQUIRED'] })
   changeAmount(@Param('dealId', DealIdPipe) id: string, @Body() b: ChangeAmountDto, @Ctx() ctx: RequestContext) {
     const data = {
       expectedAmountMinor: parseMoneyToMinor(b.expectedAmount),

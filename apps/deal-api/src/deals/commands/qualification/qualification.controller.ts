@@ -1,24 +1,31 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { parseMoneyToMinor } from '@deals/domain';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandSender } from '../shared/deal-command.sender';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
+import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { BUYER_FACT, MONEY } from '../../../openapi/error-codes';
 import { BudgetDto, DecisionMakerDto, DecisionTimeframeDto } from './qualification.dto';
 
 /** Stage "Qualified": decision maker, budget, decision timeframe. */
+@ApiTags('deals')
+@ApiDealId()
 @Controller('deals/:dealId')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class QualificationController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post('decision-maker')
+  @DealCommand('Confirm the decision maker', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
   decisionMaker(@Param('dealId', DealIdPipe) id: string, @Body() b: DecisionMakerDto, @Ctx() ctx: RequestContext) {
     const data = { contactName: b.contactName, contactTitle: b.contactTitle, evidence: b.evidence };
     return this.sender.send(ctx, id, 'ConfirmDecisionMaker', data, b.occurredAt);
   }
 
   @Post('budget')
+  @DealCommand('Note the budget range the buyer named', BUYER_FACT, MONEY)
   budget(@Param('dealId', DealIdPipe) id: string, @Body() b: BudgetDto, @Ctx() ctx: RequestContext) {
     const data = {
       minMinor: b.min === undefined ? undefined : parseMoneyToMinor(b.min),
@@ -29,6 +36,7 @@ export class QualificationController {
   }
 
   @Post('decision-timeframe')
+  @DealCommand('Note the date the buyer intends to decide by', BUYER_FACT)
   timeframe(@Param('dealId', DealIdPipe) id: string, @Body() b: DecisionTimeframeDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'NoteDecisionTimeframe', { decisionBy: b.decisionBy, evidence: b.evidence }, b.occurredAt);
   }

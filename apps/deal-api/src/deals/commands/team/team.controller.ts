@@ -1,23 +1,35 @@
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Delete, Param, Post, UseInterceptors } from '@nestjs/common';
 import { DEAL_TEAM_ROLES, DealTeamRole, DomainError } from '@deals/domain';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
+import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { DEAL_COMMAND, JSON_BODY } from '../../../openapi/error-codes';
 import { TeamMemberDto } from '../open-deal/open-deal.dto';
 import { DealCommandSender } from '../shared/deal-command.sender';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
 
 /** The deal team: who works the deal, in which role. */
+@ApiTags('team')
+@ApiDealId()
 @Controller('deals/:dealId/team')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class TeamController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post()
+  @DealCommand('Add someone to the deal team', JSON_BODY, DEAL_COMMAND, { 400: ['FIELD.REQUIRED', 'TEAM.ROLE_UNKNOWN'], 409: ['TEAM.MEMBER_EXISTS'] })
   add(@Param('dealId', DealIdPipe) id: string, @Body() b: TeamMemberDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'AddTeamMember', { userId: b.userId, role: b.role });
   }
 
   @Delete(':userId/:role')
+  @ApiParam({ name: 'userId', schema: { type: 'string' } })
+  @ApiParam({ name: 'role', schema: { type: 'string', enum: [...DEAL_TEAM_ROLES] } })
+  @DealCommand(
+    { summary: 'Remove someone from the deal team', status: 200 },
+    DEAL_COMMAND, { 400: ['TEAM.ROLE_UNKNOWN'], 404: ['TEAM.MEMBER_NOT_FOUND'] },
+  )
   remove(
     @Param('dealId', DealIdPipe) id: string,
     @Param('userId') userId: string,

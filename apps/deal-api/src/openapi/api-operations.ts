@@ -1,0 +1,111 @@
+import { applyDecorators, Type } from '@nestjs/common';
+import { ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
+import { ApiErrors, ErrorCodes } from './api-errors';
+import { CommissionCommandResponseSchema, DealCommandResponseSchema, ReadModelAnswerSchema, UserCommandResponseSchema } from './schemas';
+
+/** Marks an operation that needs no bearer token; the document builder gives it `security: []`. */
+export const PUBLIC_OPERATION_EXTENSION = 'x-public';
+
+/** The operation needs no bearer token (mirrors `@Public()`, which the guard reads). */
+export const ApiPublic = () => ApiExtension(PUBLIC_OPERATION_EXTENSION, true);
+
+const IDEMPOTENCY_KEY = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'Makes a retry safe: the same key with the same body answers the first result (`replayed: true`, header `Idempotent-Replayed: true`) and writes nothing; '
+    + 'the same key with another body is a 409 `IDEMPOTENCY.KEY_REUSED`. Scoped to the caller.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' },
+});
+
+const IF_MATCH = ApiHeader({
+  name: 'If-Match',
+  required: false,
+  description:
+    'The revision the caller last saw, as in the `ETag` (`"3"`; `"-1"` for a stream that does not exist yet). A mismatch is a 412; '
+    + 'without it a concurrent change is retried (up to 5 times).',
+  schema: { type: 'string', pattern: '^(?:W/)?"?(-1|\\d{1,15})"?$' },
+});
+
+const CORRELATION_ID = ApiHeader({
+  name: 'X-Correlation-Id',
+  required: false,
+  description: 'Kept as the events\' correlation id (default: the command id); ignored when longer than 128 characters.',
+  schema: { type: 'string' },
+});
+
+const REVISION_HEADERS = {
+  ETag: { description: 'The deal\'s stream revision after the command, e.g. `"7"`; send it back as If-Match.', schema: { type: 'string' } },
+  'X-Global-Position': { description: 'Global position of the last event written.', schema: { type: 'string' } },
+  'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } },
+};
+
+/** An operation's summary, or its summary with a description and the success status when it is not the default. */
+export type OperationInfo = string | { readonly summary: string; readonly description?: string; readonly status?: number };
+
+function operation(info: OperationInfo) {
+  const { summary, description } = typeof info === 'string' ? { summary: info, description: undefined } : info;
+  return ApiOperation(description ? { summary, description } : { summary });
+}
+
+const statusOf = (info: OperationInfo, fallback: number) => (typeof info === 'string' ? fallback : (info.status ?? fallback));
+
+/** A command on a deal: the command headers, 201 (200 for DELETE) with the revision headers, and its errors. */
+export function DealCommand(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
+  return applyDecorators(
+    operation(info),
+    IDEMPOTENCY_KEY, IF_MATCH, CORRELATION_ID,
+    ApiResponse({
+      status: statusOf(info, 201),
+      description: 'Done: the events written, the new revision and global position.',
+      type: DealCommandResponseSchema,
+      headers: REVISION_HEADERS,
+    }),
+    ApiErrors(...errors),
+  ) as MethodDecorator;
+}
+
+/** A commission command (plans, assignments, disputes): no If-Match, the stream's events decide. */
+export function CommissionCommand(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
+  return applyDecorators(
+    operation(info),
+    IDEMPOTENCY_KEY, CORRELATION_ID,
+    ApiResponse({ status: 201, description: 'Done: the events written, the new revision and global position.', type: CommissionCommandResponseSchema }),
+    ApiErrors(...errors),
+  ) as MethodDecorator;
+}
+
+/** A user administration command. */
+export function UserCommand(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
+  return applyDecorators(
+    operation(info),
+    IDEMPOTENCY_KEY, IF_MATCH, CORRELATION_ID,
+    ApiResponse({ status: 201, description: 'Done: the events written, the new revision and global position.', type: UserCommandResponseSchema }),
+    ApiErrors(...errors),
+  ) as MethodDecorator;
+}
+
+/** A projection query answering `{result, position, asOf?}`. */
+export function ReadModelQuery(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
+  return applyDecorators(
+    operation(info),
+    ApiOkResponse({ description: 'The answer and the global position it reflects.', type: ReadModelAnswerSchema }),
+    ApiErrors(...errors),
+  ) as MethodDecorator;
+}
+
+/** Any other operation: its summary, its 200 answer and its errors. */
+export function ApiRead(info: OperationInfo, answer: Type<unknown> | [Type<unknown>], ...errors: readonly ErrorCodes[]): MethodDecorator {
+  return applyDecorators(
+    operation(info),
+    ApiResponse({ status: statusOf(info, 200), type: answer }),
+    ApiErrors(...errors),
+  ) as MethodDecorator;
+}
+
+/** `:dealId` in the path: a UUID (any case; answered lower-case). */
+export const ApiDealId = () =>
+  ApiParam({ name: 'dealId', description: 'The deal\'s id (a UUID).', schema: { type: 'string', format: 'uuid' } });
+
+/** `:personId` in the path: a user id. */
+export const ApiPersonId = () => ApiParam({ name: 'personId', description: 'A user id, e.g. `ana.ae`.', schema: { type: 'string' } });
