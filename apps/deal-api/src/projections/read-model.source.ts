@@ -33,6 +33,13 @@ export class ReadModelSource {
       return { docs: replayed.docs, position: replayed.position, asOf: options.asOf };
     }
     if (options.minPosition !== undefined) {
+      const head = await this.store.headPosition();
+      if (options.minPosition > head) {
+        throw new DomainError('READ.POSITION_BEYOND_HEAD', 'precondition', `Position ${options.minPosition} has not been written yet (the store is at ${head}); pass a position a command returned`, {
+          minPosition: options.minPosition,
+          headPosition: head,
+        });
+      }
       const reached = await this.runner.waitForPosition(options.minPosition, options.waitMs ?? 5000, [name]);
       if (!reached) {
         throw new DomainError('READ.NOT_YET_AT_POSITION', 'unavailable', `Projection "${name}" has not reached position ${options.minPosition} yet; retry`, {

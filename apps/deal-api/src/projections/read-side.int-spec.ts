@@ -17,8 +17,8 @@ describe('read side over HTTP (real SQLite)', () => {
     const timeline = await t.as(REP).get(`/audit/deals/${open.body.dealId}?minPosition=${open.body.position}`).expect(200);
     expect(timeline.body.entries.map((e: { type: string }) => e.type)).toEqual(['DealOpened']);
 
-    const late = await t.as(REP).get(`/pipeline?minPosition=${open.body.position + 1_000_000}&waitMs=50`).expect(503);
-    expect(late.body.error).toBe('READ.NOT_YET_AT_POSITION');
+    const beyond = await t.as(REP).get(`/pipeline?minPosition=${open.body.position + 1_000_000}&waitMs=50`).expect(412);
+    expect(beyond.body.error).toBe('READ.POSITION_BEYOND_HEAD');
   });
 
   it('answers as of a past recorded time exactly what it answered then', async () => {
