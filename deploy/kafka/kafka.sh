@@ -42,6 +42,11 @@ cluster_id() {
 
 ensure_jars() {
   [ -f "$lib/.complete-$version" ] && return 0
+  # Brokers of several test runs share the jars: one fetches, the others wait for it.
+  mkdir -p "$repo/.tmp"
+  exec 8>"$repo/.tmp/kafka-jars.lock"
+  flock -w 900 8
+  if [ -f "$lib/.complete-$version" ]; then exec 8>&-; return 0; fi
   command -v java >/dev/null || { say "java not found: the test broker needs a JDK 17+"; exit 1; }
   command -v mvn >/dev/null || { say "mvn not found: the test broker's jars are fetched with Maven"; exit 1; }
   say "fetching Apache Kafka $version and its dependencies from Maven Central (first run only)..."
@@ -54,6 +59,7 @@ ensure_jars() {
     exit 1
   fi
   touch "$lib/.complete-$version"
+  exec 8>&-
   say "fetched $(ls "$lib"/*.jar | wc -l) jars in $((SECONDS - started))s"
 }
 
@@ -99,7 +105,7 @@ launch() {
     || { cat "$state/format.log" >&2; return 1; }
   # shellcheck disable=SC2086
   nohup java ${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m} "${java_opts[@]}" -cp "$lib/*" kafka.Kafka "$state/server.properties" \
-    </dev/null >"$state/broker.out" 2>&1 9>&- &
+    </dev/null >"$state/broker.out" 2>&1 8>&- 9>&- &
   echo $! >"$state/pid"
   local pid=$!
   local deadline=$((SECONDS + timeout))
@@ -134,7 +140,7 @@ watch_owner() {
     kill -0 $pid || exit 0
     kill $pid
     for _ in \$(seq 30); do kill -0 $pid || exit 0; sleep 1; done
-    kill -9 $pid" </dev/null >/dev/null 2>&1 9>&- &
+    kill -9 $pid" </dev/null >/dev/null 2>&1 8>&- 9>&- &
 }
 
 stop_broker() {
