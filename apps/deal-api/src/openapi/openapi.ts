@@ -38,6 +38,7 @@ const TAGS: readonly (readonly [string, string])[] = [
   ['commission', 'Plans, assignments, statements with lineage, reconstruction, estimates and disputes.'],
   ['users', 'Registering users and their roles.'],
   ['integrity', 'Verifying the event store\'s hash chains.'],
+  ['dashboard', 'The web dashboard\'s page (public) and the reads only it needs.'],
   ['health', 'Liveness, without a token.'],
 ];
 

@@ -1,29 +1,47 @@
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { DomainError } from '@deals/domain';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiPublic } from '../openapi/api-operations';
 import { Public } from '../request-context/actor.guard';
 import { DASHBOARD_CSP, findDashboardDir } from './dashboard-files';
+
+const NOT_BUILT = { 404: ['DASHBOARD.NOT_BUILT', 'ROUTE.NOT_FOUND'] };
 
 /**
  * The built dashboard (apps/web) at /app/. Its files are public: the page asks for a token and
  * sends it on every API call itself. Hashed assets are cached for good, index.html never.
  */
 @Public()
+@ApiTags('dashboard')
 @Controller()
 export class DashboardController {
   private dir?: string;
 
   @Get()
+  @ApiPublic()
+  @ApiOperation({ summary: 'Redirects to the dashboard at /app/' })
+  @ApiResponse({ status: 302, description: 'To `/app/`.', headers: { Location: { schema: { type: 'string', enum: ['/app/'] } } } })
   root(@Res() res: Response): void {
     res.redirect(302, '/app/');
   }
 
   @Get('app')
+  @ApiPublic()
+  @ApiOperation({ summary: 'The dashboard page (it asks for a token itself and holds no data)' })
+  @ApiResponse({ status: 200, description: 'index.html', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiErrors(NOT_BUILT)
   index(@Res() res: Response): void {
     this.send(res, 'index.html');
   }
 
   @Get('app/*path')
+  @ApiPublic()
+  @ApiParam({ name: 'path', description: 'A file of the built dashboard; a path without an extension is the page.', schema: { type: 'string' } })
+  @ApiOperation({ summary: 'The dashboard\'s files (hashed assets under assets/ are cached for good)' })
+  @ApiResponse({ status: 200, description: 'The file, or index.html.', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(NOT_BUILT)
   file(@Param('path') path: string | string[], @Res() res: Response): void {
     const parts = Array.isArray(path) ? path : path.split('/');
     // Page routes live after the # (the server never sees them); anything else without a file extension is the page too.
