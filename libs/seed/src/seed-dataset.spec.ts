@@ -66,7 +66,7 @@ describe('seed data set', () => {
       if (types.has('WonDealReversed')) reversed++;
       if (types.has('DealWentLive')) live++;
       const split = events.find((e) => e.type === 'CreditSplitsSet');
-      if (split && (split.data as { revenue: unknown[] }).revenue.length === 2) coSold++;
+      if (split && (split.data as { revenue: readonly unknown[] }).revenue.length === 2) coSold++;
       const times = script.steps.map((s) => Date.parse(s.occurredAt));
       expect(times).toEqual([...times].sort((x, y) => x - y));
       for (const step of script.steps.filter((s) => FACTS_WITH_EVIDENCE.has(s.type))) {

@@ -1,0 +1,37 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { EsdbEventStore, EventStore, SqliteEventStore } from '@deals/event-store';
+import { ProjectionDatabase } from '@deals/projections';
+import { CliIo } from './cli-io';
+
+/** The folder the API uses too: `events.db` (the event store) and `projections.db` (read models). */
+export interface DataDir {
+  readonly path: string;
+  /** Events live in EventStoreDB when EVENTSTORE_CONNECTION_STRING is set, as for the API. */
+  readonly external: boolean;
+  openStore(options?: { create?: boolean }): EventStore;
+  openProjections(): ProjectionDatabase;
+}
+
+export class CliUsageError extends Error {}
+
+export function dataDir(io: CliIo, option: string | undefined): DataDir {
+  const path = resolve(io.cwd, option ?? io.env.DATA_DIR ?? './data');
+  const esdb = io.env.EVENTSTORE_CONNECTION_STRING || undefined;
+  return {
+    path,
+    external: esdb !== undefined,
+    openStore({ create = false } = {}) {
+      if (esdb) return new EsdbEventStore(esdb);
+      const file = join(path, 'events.db');
+      if (!create && !existsSync(file)) throw new CliUsageError(`There is no event store at ${file}; seed or import first, or pass --data-dir`);
+      mkdirSync(path, { recursive: true });
+      // durable (synchronous=FULL) as the API opens it: an acknowledged command survives power loss.
+      return new SqliteEventStore({ path: file, durable: true });
+    },
+    openProjections() {
+      mkdirSync(path, { recursive: true });
+      return new ProjectionDatabase(join(path, 'projections.db'));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { commandIdFor, handleCommand, requestHashOf } from '@deals/command-pipeline';
+import { Actor, authorizedDecider, authorizeDealCommand, createDealDecider, DealCommand, DomainError } from '@deals/domain';
+import { EventStore } from '@deals/event-store';
+import { ImportPlan } from './import-plan';
+import { RowProblem } from './source-deal';
+
+export interface ImportResult {
+  readonly deals: number;
+  readonly events: number;
+  /** Commands whose events were already in the store (the same export imported before). */
+  readonly replayed: number;
+  readonly problems: readonly RowProblem[];
+}
+
+/**
+ * Sends each plan's commands through the one command path, deal by deal (several deals at once).
+ * Idempotency keys come from the source ids, so importing the same export again writes nothing.
+ * A command the domain refuses is a problem on its source line; a deal that cannot be opened is skipped.
+ */
+export async function writeImport(
+  store: EventStore, plans: readonly ImportPlan[], actor: Actor, options: { now?: Date; concurrency?: number; onDeal?: (done: number) => void } = {},
+): Promise<ImportResult> {
+  const decider = authorizedDecider(createDealDecider(), (c: DealCommand, state) => authorizeDealCommand(c.type, c.metadata.actor, state));
+  const now = (options.now ?? new Date()).toISOString();
+  const problems: RowProblem[] = [];
+  let events = 0;
+  let replayed = 0;
+  let deals = 0;
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < plans.length) {
+      const plan = plans[next++];
+      for (const step of plan.steps) {
+        const command = {
+          type: step.type, data: step.data,
+          metadata: { commandId: commandIdFor(actor.id, step.key), actor, now, occurredAt: step.occurredAt, correlationId: plan.correlationId, causationId: step.causationId },
+        } as DealCommand;
+        try {
+          const result = await handleCommand(store, decider, `deal-${plan.dealId}`, command, {
+            idempotencyKey: step.key, requestHash: requestHashOf({ dealId: plan.dealId, type: step.type, data: step.data, occurredAt: step.occurredAt }),
+          });
+          if (result.replayed) replayed++;
+          else events += result.events.length;
+          if (step.type === 'OpenDeal') deals++;
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          problems.push({ line: step.line, reason: `${step.type} refused: ${error.code}: ${error.message}` });
+          if (step.type === 'OpenDeal') break;
+        }
+      }
+      options.onDeal?.(++done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 32) }, worker));
+  return { deals, events, replayed, problems };
+}
