@@ -45,6 +45,7 @@ describe('the dashboard in a browser', () => {
   let page: Page;
   let movingDeal: string;
   let wonDeal: string;
+  const pageErrors: string[] = [];
 
   const ok = async (actor: TestActor, path: string, body: object) => {
     const res = await t.as(actor).post(path, body);
@@ -99,7 +100,7 @@ describe('the dashboard in a browser', () => {
     });
     page = browser.pages()[0] ?? (await browser.newPage());
     page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 
   afterAll(async () => {
@@ -171,5 +172,9 @@ describe('the dashboard in a browser', () => {
     await page.getByText('← disputed').waitFor(WAIT);
     await page.getByRole('button', { name: 'Accept and adjust' }).waitFor(WAIT);
     await shoot('dispute');
+  });
+
+  it('ran every page without a script error', () => {
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -27,11 +27,11 @@ export function Section({ title, children, actions }: { title: string; children:
   );
 }
 
-/** A table that scrolls sideways on a phone instead of squashing its columns. */
-export function Table({ head, children, label }: { head: string[]; children: ComponentChildren; label?: string }) {
+/** A table that scrolls sideways on a phone instead of squashing its columns, or (`stack`) turns each row into a block. */
+export function Table({ head, children, label, stack }: { head: string[]; children: ComponentChildren; label?: string; stack?: boolean }) {
   return (
     <div class="table-wrap">
-      <table aria-label={label}>
+      <table aria-label={label} class={stack ? 'stack' : undefined}>
         <thead><tr>{head.map((h) => <th key={h}>{h}</th>)}</tr></thead>
         <tbody>{children}</tbody>
       </table>

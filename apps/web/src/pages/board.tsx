@@ -71,7 +71,7 @@ export function BoardPage() {
       <header class="page-head">
         <h1>Pipeline</h1>
         <LiveBadge status={status} />
-        <span class="muted" data-testid="board-total">{all.length} open deals · <Figures amounts={amountsOf(all)} /></span>
+        <span class="muted" data-testid="board-total">{all.length} open deal{all.length === 1 ? '' : 's'} · <Figures amounts={amountsOf(all)} /></span>
       </header>
       <ErrorBox error={error} />
       <Loading when={!loaded && !error} />

@@ -112,7 +112,7 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
               <small class="muted"> {s.lines.length} lines</small>
             </p>
             {s.lines.length > 0 && (
-              <Table head={['Line', 'Kind', 'Amount', 'Due', '']} label="Statement lines">
+              <Table head={['Line', 'Kind', 'Amount', 'Due', '']} label="Statement lines" stack>
                 {s.lines.map((l) => <LineRow key={l.lineId} line={l} statement={s} canDispute={canDispute} />)}
               </Table>
             )}
@@ -125,7 +125,7 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
         {estimate.data && (
           <>
             <p>{estimate.data.result.totals.map((t) => <strong key={t.currency}>{money(t.estimateMinor, t.currency)} </strong>)}<small class="muted"> estimated, weighted by each stage's win probability</small></p>
-            <Table head={['Deal', 'Stage', 'Estimate', 'How']} label="Estimate lines">
+            <Table head={['Deal', 'Stage', 'Estimate', 'How']} label="Estimate lines" stack>
               {estimate.data.result.lines.map((l) => (
                 <tr key={l.dealId}><td><a href={href('deal', l.dealId)}>{shortId(l.dealId)}</a></td><td>{l.stageId}</td><td class="num">{money(l.estimateMinor, l.currency)}</td><td><small>{l.arithmetic}</small></td></tr>
               ))}
