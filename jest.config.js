@@ -34,6 +34,12 @@ module.exports = {
       globalSetup: '<rootDir>/deploy/kafka/jest-global-setup.js',
       globalTeardown: '<rootDir>/deploy/kafka/jest-global-teardown.js',
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/deploy/kafka/jest-global-setup.js',
+      globalTeardown: '<rootDir>/deploy/kafka/jest-global-teardown.js',
+    },
   ],
 };

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { KafkaRelayModule, relayConfigFromEnv } from '@deals/kafka-relay';
 import { AuthModule } from './auth/auth.module';
 import { ReadAccessGuard } from './auth/read-access.guard';
 import { API_CONFIG, ApiConfig } from './config/api-config';
@@ -34,6 +35,8 @@ export class AppModule {
         IntegrationsModule,
         WebModule,
         ...(config.demoData ? [DemoModule] : []),
+        // The relay inside this process, for the single-machine setup; otherwise run apps/kafka-relay.
+        ...(config.embeddedRelay ? [KafkaRelayModule.forRoot(relayConfigFromEnv())] : []),
       ],
       controllers: [HealthController, IntegrityController],
       providers: [

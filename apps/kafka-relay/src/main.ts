@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { relayConfigFromEnv } from './config/relay-config';
+import { relayConfigFromEnv } from '@deals/kafka-relay';
 import { RelayAppModule } from './relay-app.module';
 
 const LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];

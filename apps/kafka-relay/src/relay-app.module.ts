@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { RelayConfig } from './config/relay-config';
-import { KafkaRelayModule } from './relay/kafka-relay.module';
+import { RelayConfig } from '@deals/kafka-relay';
+import { KafkaRelayModule } from '@deals/kafka-relay';
 import { RelayStoreModule } from './store/relay-store.module';
 
 /** The standalone relay process: its own connection to the store, and the relay. */

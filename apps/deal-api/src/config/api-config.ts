@@ -7,6 +7,8 @@ export interface ApiConfig {
   readonly dataDir: string;
   /** Load the demo data set when the store is empty. */
   readonly demoData: boolean;
+  /** Run the Kafka relay inside the API process (KAFKA_RELAY_EMBEDDED=true; needs KAFKA_BROKERS). */
+  readonly embeddedRelay?: boolean;
   /** When set, events live in EventStoreDB/KurrentDB instead of the embedded store. */
   readonly eventStoreConnectionString?: string;
   /** Signs and checks bearer tokens (AUTH_TOKEN_SECRET); absent: a secret kept in `<dataDir>/auth-secret`. Never log it. */
@@ -27,6 +29,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     dataDir: dataDir === ':memory:' ? dataDir : resolve(dataDir),
     demoData: (env.DEMO_DATA ?? 'false') === 'true',
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
+    embeddedRelay: env.KAFKA_RELAY_EMBEDDED === 'true',
     authTokenSecret: env.AUTH_TOKEN_SECRET || undefined,
   };
 }

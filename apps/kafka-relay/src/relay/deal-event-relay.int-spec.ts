@@ -1,9 +1,9 @@
 import { DealLifecycleEventV1 } from '@deals/contracts';
 import { SqliteEventStore } from '@deals/event-store';
 import { recordDealHistories } from '../testing/deal-histories';
-import { DealEventRelay } from './deal-event-relay';
-import { IntegrationEventPublisher } from './integration-event.publisher';
-import { RelayCheckpoint } from './relay-checkpoint';
+import { DealEventRelay } from '@deals/kafka-relay';
+import { IntegrationEventPublisher } from '@deals/kafka-relay';
+import { RelayCheckpoint } from '@deals/kafka-relay';
 
 /** Keeps what it was asked to publish; fails the calls listed in `failOn` (1-based). */
 class RecordingPublisher implements IntegrationEventPublisher {

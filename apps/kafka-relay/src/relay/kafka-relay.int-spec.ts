@@ -7,7 +7,7 @@ import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { findOrInstallKcat } from '../../../../deploy/kafka/testing/kcat';
 import { BROKER_START_TIMEOUT_MS, testKafkaBrokers } from '../../../../deploy/kafka/testing/test-broker';
 import { readTopic, ReadMessage, withAdmin } from '../../../../deploy/kafka/testing/topic-reader';
-import { relayConfigFromEnv } from '../config/relay-config';
+import { relayConfigFromEnv } from '@deals/kafka-relay';
 import { RelayAppModule } from '../relay-app.module';
 import { recordDealHistories, RecordedHistories } from '../testing/deal-histories';
 

@@ -8,7 +8,7 @@ import { BROKER_START_TIMEOUT_MS, testKafkaBrokers } from '../../../../deploy/ka
 import { readTopic, readTopicToEnd } from '../../../../deploy/kafka/testing/topic-reader';
 import { recordDealHistories } from '../testing/deal-histories';
 import { startRelayProcess } from '../testing/relay-process';
-import { RelayCheckpoint } from './relay-checkpoint';
+import { RelayCheckpoint } from '@deals/kafka-relay';
 
 /** Bounds a wait on a child process, saying what it printed when the bound is hit. */
 function bounded<T>(promise: Promise<T>, ms: number, what: string, output: () => string): Promise<T> {

@@ -2,7 +2,7 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EsdbEventStore, EVENT_STORE, EventStore, SqliteEventStore } from '@deals/event-store';
-import { RelayConfig } from '../config/relay-config';
+import { RelayConfig } from '@deals/kafka-relay';
 
 /**
  * The store the relay reads: EventStoreDB when a connection string is given, otherwise the

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { RELAY_CONFIG, RelayConfig } from '../config/relay-config';
+import { RELAY_CONFIG, RelayConfig } from './config/relay-config';
 import { DealEventRelay } from './deal-event-relay';
 import { KafkaDealEventPublisher } from './kafka-deal-event.publisher';
 import { RelayCheckpoint } from './relay-checkpoint';

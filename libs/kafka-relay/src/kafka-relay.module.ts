@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { RELAY_CONFIG, RelayConfig } from '../config/relay-config';
+import { RELAY_CONFIG, RelayConfig } from './config/relay-config';
 import { RelayRunner } from './relay.runner';
 
 /** The relay: needs an EVENT_STORE from its host, publishes deal-lifecycle.v1 events to Kafka. */

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BROKER_START_TIMEOUT_MS, testKafkaBrokers } from '../../../deploy/kafka/testing/test-broker';
+import { readTopic } from '../../../deploy/kafka/testing/topic-reader';
+import { ApiProcess, tokenFor } from '../src/testing/api-process';
+
+// The single-machine setup: the API process also runs the relay (KAFKA_RELAY_EMBEDDED=true),
+// so a command's events reach Kafka with no second process.
+describe('the Kafka relay embedded in the API process', () => {
+  const secret = randomBytes(32).toString('hex');
+  const topic = `deal-lifecycle-embedded-${Date.now()}`;
+  let dir: string;
+  let api: ApiProcess;
+  let brokers: string[];
+
+  beforeAll(() => {
+    brokers = testKafkaBrokers();
+    dir = mkdtempSync(join(tmpdir(), 'embedded-relay-'));
+    api = new ApiProcess({
+      DATA_DIR: dir, AUTH_TOKEN_SECRET: secret, KAFKA_BROKERS: brokers.join(','), KAFKA_RELAY_EMBEDDED: 'true',
+      KAFKA_TOPIC_DEAL_EVENTS: topic, KAFKA_TOPIC_PARTITIONS: '3',
+    });
+  }, BROKER_START_TIMEOUT_MS);
+  afterAll(async () => {
+    await api.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("publishes a command's events, keyed by deal, from inside the API", async () => {
+    const url = await api.start(120_000);
+    const rep = tokenFor(secret, 'ana.ae', ['rep']);
+    const dealIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${url}/deals`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${rep}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: `Relay ${i}`, account: { name: 'Relay' }, currency: 'EUR', expectedAmount: '1.00' }),
+      });
+      expect(res.status).toBe(201);
+      dealIds.push(((await res.json()) as { dealId: string }).dealId);
+    }
+    const messages = await readTopic(brokers, topic, {
+      until: (read) => dealIds.every((id) => read.some((m) => m.key === id)),
+      timeoutMs: 60_000,
+    });
+    for (const id of dealIds) {
+      const opened = messages.filter((m) => m.key === id).map((m) => JSON.parse(m.value!));
+      expect(opened[0]).toMatchObject({ schema: 'deal-lifecycle.v1', eventType: 'DealOpened', dealId: id });
+    }
+  }, 180_000);
+});
