@@ -1,0 +1,40 @@
+import { parseSourceAmount, parseSourceDate, toUserId } from './source-values';
+
+describe('values as CRM exports write them', () => {
+  it.each([
+    ['2025-01-15T10:23:00.000Z', '2025-01-15T10:23:00.000Z'],
+    ['2025-01-15T10:23:00.000+0000', '2025-01-15T10:23:00.000Z'],
+    ['2025-01-15T11:23:00+01:00', '2025-01-15T10:23:00.000Z'],
+    ['2025-01-15 10:23', '2025-01-15T10:23:00.000Z'],
+    ['2025-01-15 10:23:45', '2025-01-15T10:23:45.000Z'],
+    ['2025-01-15', '2025-01-15T00:00:00.000Z'],
+    ['1/15/2025', '2025-01-15T00:00:00.000Z'],
+    ['1/15/2025, 10:23 PM', '2025-01-15T22:23:00.000Z'],
+    ['1/15/2025 12:05 AM', '2025-01-15T00:05:00.000Z'],
+  ])('reads the date %s as %s', (value, iso) => {
+    expect(parseSourceDate(value)).toBe(iso);
+  });
+
+  it.each(['', 'yesterday', '2025-02-30', '13/15/2025', '2025-01-15T25:00:00Z', '1/15/2025 13:00 PM'])('refuses %p as a date', (value) => {
+    expect(parseSourceDate(value)).toBeUndefined();
+  });
+
+  it('reads amounts into minor units, blank as nothing and garbage as NaN', () => {
+    expect(parseSourceAmount('12500')).toBe(1_250_000);
+    expect(parseSourceAmount('12,500.5')).toBe(1_250_050);
+    expect(parseSourceAmount('$12,500.05')).toBe(1_250_005);
+    expect(parseSourceAmount('EUR 9,900.00')).toBe(990_000);
+    expect(parseSourceAmount('-20.10')).toBe(-2010);
+    expect(parseSourceAmount(' ')).toBeUndefined();
+    expect(parseSourceAmount('12.345')).toBeNaN();
+    expect(parseSourceAmount('ten')).toBeNaN();
+  });
+
+  it('turns names into user ids and keeps ids as they are', () => {
+    expect(toUserId('Jane Doe')).toBe('jane.doe');
+    expect(toUserId("Jane O'Neil")).toBe('jane.oneil');
+    expect(toUserId('Max Müller')).toBe('max.muller');
+    expect(toUserId('0055g00000JaneAAA')).toBe('0055g00000JaneAAA');
+    expect(toUserId('  ')).toBeUndefined();
+  });
+});
