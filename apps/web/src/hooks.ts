@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, authHeaders } from './api';
+import { api, authHeaders, session } from './api';
 import { LiveStatus, openSse } from './sse';
 
 export interface Loaded<T> {
@@ -39,6 +39,9 @@ export function useDealFeed(onDoc: (doc: unknown) => void): LiveStatus {
       url: '/live/projections?projections=deal-summary',
       headers: authHeaders,
       onStatus: (s) => setStatus(s),
+      onFatal: (httpStatus, body) => {
+        if (httpStatus === 401) session.onExpired(/"message":"([^"]*)"/.exec(body)?.[1] ?? 'the token was refused');
+      },
       onMessage: (m) => {
         if (m.event !== 'deal-summary') return;
         const change = JSON.parse(m.data) as { doc: unknown };
