@@ -20,6 +20,12 @@ describe('buildAllQuery', () => {
     expect(params).toEqual([9, 20, 3]);
   });
 
+  it('pages through a stream-prefix filter in position order, not by the stream index', () => {
+    const { sql, params } = buildAllQuery({ direction: 'forwards', after: 5, maxCount: 500, filter: { streamPrefixes: ['deal-'] } });
+    expect(sql).toMatch(/WHERE position > \? AND \(\+stream_id GLOB \?\) ORDER BY position ASC LIMIT \?$/);
+    expect(params).toEqual([5, 'deal-*', 500]);
+  });
+
   it('treats empty filter lists as no filter', () => {
     expect(buildAllQuery({ direction: 'forwards', filter: { streamPrefixes: [], eventTypes: [] } }).sql).not.toMatch(/WHERE/);
   });

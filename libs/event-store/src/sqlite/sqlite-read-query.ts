@@ -25,7 +25,10 @@ export function buildAllQuery(query: AllQuery): { sql: string; params: (string |
   }
   const prefixes = query.filter?.streamPrefixes ?? [];
   if (prefixes.length > 0) {
-    where.push(`(${prefixes.map(() => 'stream_id GLOB ?').join(' OR ')})`);
+    // A page of `$all` is read in position order: `+stream_id` keeps SQLite from taking every row
+    // of the prefix from the stream index and sorting them all by position for each page.
+    const column = query.maxCount === undefined ? 'stream_id' : '+stream_id';
+    where.push(`(${prefixes.map(() => `${column} GLOB ?`).join(' OR ')})`);
     params.push(...prefixes.map(globPrefix));
   }
   const types = query.filter?.eventTypes ?? [];
