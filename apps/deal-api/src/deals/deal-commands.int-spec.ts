@@ -59,6 +59,16 @@ describe('Deal command protocol over HTTP (real SQLite)', () => {
     expect(money.body.message).toContain('expectedAmount');
   });
 
+  it('rejects a missing nested object with 400 naming it, not a 500 (found by schemathesis)', async () => {
+    const open = await t.as(REP).post('/deals', { name: 'x', currency: 'EUR', expectedAmount: '1.00' }).expect(400);
+    expect(open.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['account']);
+    const dealId = await openAcme(t);
+    const fact = await t.as(REP).post(`/deals/${dealId}/buyer-responses`, {}).expect(400);
+    expect(fact.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['evidence']);
+    const won = await t.as(REP).post(`/deals/${dealId}/close-won`, {}).expect(400);
+    expect(won.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['signedOrder']);
+  });
+
   it('rejects unknown fields with 400', async () => {
     const dealId = await openAcme(t);
     const res = await t.as(REP).post(`/deals/${dealId}/buyer-responses`, { evidence: email('<a@x>'), mood: 'keen' }).expect(400);

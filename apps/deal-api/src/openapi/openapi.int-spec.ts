@@ -204,6 +204,7 @@ describe('the document against the validation rules of the DTOs', () => {
       const c = r.constraints ?? [];
       switch (r.name) {
         case 'isOptional': break;
+        case 'isDefined': break; // presence: covered by the required list above
         case 'matches': expectEq('pattern', s.pattern, (c[0] as RegExp).source); break;
         case 'isIn': expectEq('enum', [...(s.enum ?? [])].sort(), [...(c[0] as string[])].sort()); break;
         case 'min': expectEq('minimum', s.minimum, c[0]); break;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { EvidenceDto } from '../shared/evidence.dto';
 import { BackdatableDto, OptionalEvidenceDto } from '../shared/fact.dto';
 import { LineItemDto, MONEY, MONEY_MESSAGE } from '../shared/money.dto';
@@ -8,6 +8,7 @@ import { LineItemDto, MONEY, MONEY_MESSAGE } from '../shared/money.dto';
 export class CloseWonDto extends BackdatableDto {
   /** The signed order: the buyer's signature is the evidence of the win. */
   @ApiProperty({ type: () => EvidenceDto, description: 'The signed order: the buyer\'s signature is the evidence of the win.' })
+  @IsDefined({ message: '$property is required' })
   @ValidateNested()
   @Type(() => EvidenceDto)
   signedOrder!: EvidenceDto;

@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { DEAL_TEAM_ROLES, DealTeamRole } from '@deals/domain';
 import { BackdatableDto } from '../shared/fact.dto';
 import { LineItemDto, MONEY, MONEY_MESSAGE } from '../shared/money.dto';
@@ -44,6 +42,7 @@ export class OpenDealDto extends BackdatableDto {
   name!: string;
 
   @ApiProperty({ type: () => AccountDto })
+  @IsDefined({ message: '$property is required' })
   @ValidateNested()
   @Type(() => AccountDto)
   account!: AccountDto;

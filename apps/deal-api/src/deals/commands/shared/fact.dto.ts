@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsOptional, ValidateNested } from 'class-validator';
+import { IsDefined, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
 import { EvidenceDto } from './evidence.dto';
 
 /** Any command may be backdated: `occurredAt` is when it happened in the business. */
@@ -18,6 +18,7 @@ export class BackdatableDto {
 /** A buyer fact that needs nothing but its evidence. */
 export class EvidenceFactDto extends BackdatableDto {
   @ApiProperty({ type: () => EvidenceDto })
+  @IsDefined({ message: '$property is required' })
   @ValidateNested()
   @Type(() => EvidenceDto)
   evidence!: EvidenceDto;
