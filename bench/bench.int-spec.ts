@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Runs the whole harness in quick mode on tiny sizes: every section must make it into the report (speed is not checked here). */
+describe('npm run bench (quick)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a report with every section', async () => {
+    const out = join(dir, 'benchmarks.md');
+    await new Promise<void>((resolve, reject) => {
+      execFile(process.execPath, ['-r', './bench/register.js', 'bench/run.ts'], {
+        cwd: join(__dirname, '..'),
+        env: { ...process.env, BENCH_QUICK: '1', BENCH_PROFILE: '0', BENCH_EVENTS: '3000', BENCH_OUT: out, BENCH_CACHE: join(dir, 'cache') },
+        maxBuffer: 16 * 1024 * 1024,
+      }, (error, _stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve()));
+    });
+    const report = readFileSync(out, 'utf8');
+    for (const heading of [
+      '## Machine', '## Targets', '## 1. Command throughput (durable)', '## 2. Projection rebuild', '## 3. Live latency',
+      '## 4. Memory and the as-of statement', '## Reproduce',
+    ]) {
+      expect(report).toContain(heading);
+    }
+    for (const runner of ['deal engine: command path', 'Emmett-SQLite, getSQLiteEventStore', 'Emmett-SQLite, one long-lived connection', 'limit: bare better-sqlite3']) {
+      expect(report).toContain(runner);
+    }
+    expect(report).toContain('BENCH_QUICK=1 npm run bench');
+    expect(report).toMatch(/\| deal-summary \| [\d,]+ \|/);
+    expect(report).toMatch(/bare Node HTTP → SSE echo/);
+  }, 300_000);
+});

@@ -1,0 +1,274 @@
+import type { MachineFacts } from './lib/machine';
+import { profileMarkdown, ProfileSummary } from './lib/profile';
+import { fmt } from './lib/stats';
+import { RUNNER_LABELS, type RunnerFigures } from './sections/commands-labels';
+import type { LatencyFigures } from './sections/live';
+import type { MemoryFigures } from './sections/memory';
+import type { RebuildFigures } from './sections/rebuild';
+import type { Dataset } from './workload/dataset';
+import { causeOf } from './analysis';
+
+/** The markdown of docs/benchmarks.md, from measured values only. */
+
+export interface BenchResults {
+  readonly config: {
+    readonly quick: boolean;
+    readonly events: number;
+    readonly commands: { rounds: number; warmupMs: number; measureMs: number; concurrencies: readonly number[] };
+    readonly bareRounds: number;
+    readonly live: { ratePerSecond: number; warmupSeconds: number; seconds: number };
+    readonly memory: { samples: number; replaySamples: number };
+  };
+  readonly machine: MachineFacts;
+  readonly startedAt: string;
+  readonly commands: readonly RunnerFigures[];
+  readonly dataset: Dataset;
+  readonly rebuild: RebuildFigures;
+  readonly memory: MemoryFigures;
+  readonly live: readonly LatencyFigures[];
+  readonly loads: readonly { section: string; before: number[]; after: number[] }[];
+  readonly profiles: { target: string; title: string; summary: ProfileSummary }[];
+}
+
+export interface TargetResult {
+  readonly id: string;
+  readonly figure: string;
+  readonly measured: string;
+  readonly reference: string;
+  readonly ratio: string;
+  readonly target: string;
+  /** undefined: shown for completeness, not a target. */
+  readonly met: boolean | undefined;
+}
+
+const perSecond = (r: RunnerFigures | undefined) => r?.perSecond ?? NaN;
+const ratioText = (x: number, digits = 2) => (Number.isFinite(x) ? `${fmt(x, digits)}×` : 'n/a');
+const pct = (x: number) => (Number.isFinite(x) ? `${fmt(x * 100, 0)}%` : 'n/a');
+
+export function commandFigure(results: BenchResults, runner: string, concurrency: number): RunnerFigures | undefined {
+  return results.commands.find((r) => r.runner === runner && r.concurrency === concurrency);
+}
+
+/** The Emmett set-up that completed the most commands at this concurrency. */
+export function bestEmmett(results: BenchResults, concurrency: number): RunnerFigures | undefined {
+  return results.commands
+    .filter((r) => r.runner.startsWith('emmett') && r.concurrency === concurrency)
+    .sort((a, b) => b.perSecond - a.perSecond)[0];
+}
+
+export function evaluateTargets(results: BenchResults): TargetResult[] {
+  const out: TargetResult[] = [];
+  for (const c of results.config.commands.concurrencies) {
+    const product = perSecond(commandFigure(results, 'product', c));
+    const emmett = bestEmmett(results, c);
+    const bare = perSecond(commandFigure(results, 'bare', c));
+    const vsEmmett = product / perSecond(emmett);
+    out.push({
+      id: `commands-emmett-${c}`, figure: `commands/s, concurrency ${c}, vs Emmett-SQLite`,
+      measured: `${fmt(product)}/s`, reference: `${fmt(perSecond(emmett))}/s (${emmett ? RUNNER_LABELS[emmett.runner] : 'n/a'})`,
+      ratio: perSecond(emmett) > 0 ? ratioText(vsEmmett, 1) : '∞ (Emmett completed none)', target: '≥ 10×',
+      met: perSecond(emmett) > 0 ? vsEmmett >= 10 : product > 0,
+    });
+    out.push({
+      id: `commands-limit-${c}`, figure: `commands/s, concurrency ${c}, vs the limit`,
+      measured: `${fmt(product)}/s`, reference: `${fmt(bare)}/s (bare better-sqlite3)`, ratio: pct(product / bare), target: '≥ 50%',
+      met: product / bare >= 0.5,
+    });
+  }
+  const bareRate = results.rebuild.bare.rowsPerSecond;
+  for (const p of results.rebuild.projections) {
+    out.push({
+      id: `rebuild-${p.projection}`, figure: `rebuild ${p.projection}, events/s`, measured: `${fmt(p.eventsPerSecond)}/s`,
+      reference: `${fmt(bareRate)}/s (read + parse)`, ratio: pct(p.eventsPerSecond / bareRate), target: '≥ 40%', met: p.eventsPerSecond / bareRate >= 0.4,
+    });
+  }
+  const app = results.live.find((l) => l.target.startsWith('deal engine'));
+  const echo = results.live.find((l) => !l.target.startsWith('deal engine'));
+  if (app && echo) {
+    out.push({
+      id: 'live-p99', figure: `live latency p99 at ${fmt(results.config.live.ratePerSecond)} commands/s`, measured: `${fmt(app.liveMs.p99, 1)} ms`,
+      reference: `${fmt(echo.liveMs.p99, 1)} ms (bare echo)`, ratio: ratioText(app.liveMs.p99 / echo.liveMs.p99, 2), target: '≤ 2×',
+      met: app.liveMs.p99 <= 2 * echo.liveMs.p99 && app.errors === 0,
+    });
+    out.push({
+      id: 'live-p50', figure: 'live latency p50', measured: `${fmt(app.liveMs.p50, 1)} ms`, reference: `${fmt(echo.liveMs.p50, 1)} ms (bare echo)`,
+      ratio: ratioText(app.liveMs.p50 / echo.liveMs.p50, 2), target: '—', met: undefined,
+    });
+  }
+  const m = results.memory;
+  out.push({
+    id: 'memory-rss', figure: `resident memory, ${fmt(m.events)} events, all projections loaded`, measured: `${fmt(m.rssMiB)} MiB`,
+    reference: '1,024 MiB', ratio: pct(m.rssMiB / 1024), target: '< 1 GiB', met: m.rssMiB < 1024,
+  });
+  out.push({
+    id: 'statement', figure: `as-of statement (${m.statement.rep}, ${m.statement.period}, as known at its close), HTTP p95`,
+    measured: `${fmt(m.statement.httpMs.p95, 1)} ms`, reference: '200 ms', ratio: pct(m.statement.httpMs.p95 / 200), target: '< 200 ms',
+    met: m.statement.httpMs.p95 < 200,
+  });
+  out.push({
+    id: 'statement-replay', figure: 'the same statement with `?asOf=` (read model replayed from the store), p50',
+    measured: `${fmt(m.statement.replayMs.p50, 0)} ms`, reference: '200 ms', ratio: pct(m.statement.replayMs.p50 / 200), target: '— (shown for completeness)',
+    met: undefined,
+  });
+  return out;
+}
+
+const mark = (met: boolean | undefined) => (met === undefined ? '—' : met ? '**met**' : '**missed**');
+
+export function renderReport(r: BenchResults, targets: TargetResult[], command: string, finishedAt: Date): string {
+  const lines: string[] = [];
+  const push = (...l: string[]) => lines.push(...l);
+  const cfg = r.config;
+  push(
+    '# Benchmarks',
+    '',
+    `Written by \`${command}\` (bench/run.ts) from the figures it measured; do not edit by hand — run it again.`,
+    `Run from ${r.startedAt} to ${finishedAt.toISOString()} at commit ${r.machine.commit}.${cfg.quick ? ' **Quick smoke run: small sizes, the figures are not meaningful.**' : ''}`,
+    '',
+    '## Machine',
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| CPU | ${r.machine.cpu}, ${r.machine.cores} cores |`,
+    `| memory | ${r.machine.memoryGiB} GiB |`,
+    `| system | ${r.machine.os} |`,
+    `| disk (stores, WAL, fsync) | ${r.machine.disk} |`,
+    `| Node | ${r.machine.node} |`,
+    ...r.machine.packages.map((p) => `| ${p.name} | ${p.version}${p.note ? ` — ${p.note}` : ''} |`),
+    '',
+    'Load average (1, 5, 15 min) before and after each section — the machine is shared, so read the figures with these:',
+    '',
+    '| section | before | after |',
+    '| --- | --- | --- |',
+    ...r.loads.map((l) => `| ${l.section} | ${l.before.map((x) => x.toFixed(2)).join(' ')} | ${l.after.map((x) => x.toFixed(2)).join(' ')} |`),
+    '',
+    '## Targets',
+    '',
+    '| figure | measured | reference | ratio | target | |',
+    '| --- | ---: | ---: | ---: | --- | --- |',
+    ...targets.map((t) => `| ${t.figure} | ${t.measured} | ${t.reference} | ${t.ratio} | ${t.target} | ${mark(t.met)} |`),
+    '',
+  );
+  const missed = targets.filter((t) => t.met === false);
+  push(missed.length === 0 ? 'Every target is met.' : `Missed: ${missed.map((t) => t.figure).join('; ')}. Causes and profiles below.`, '');
+
+  // 1. Commands
+  push(
+    '## 1. Command throughput (durable)',
+    '',
+    `Closed loop: N workers, each running one deal's commands in order (OpenDeal, buyer facts, stage advances, … as in the demo data: ${'the same 1,000 deal shapes for every runner'}), then the next deal. ` +
+      `Each figure is the median of ${cfg.commands.rounds} round(s) of ${cfg.commands.measureMs / 1000} s after a ${cfg.commands.warmupMs / 1000} s warm-up; runners are interleaved round by round, each on a fresh database file. ` +
+      'Every store is durable: WAL with synchronous=FULL (one fsync per commit).',
+    '',
+    '- **deal engine**: in process, `DealCommandSender` → `ExecuteDealCommandHandler` (the authorised deal decider) → `handleCommand` (read the stream, idempotency check, fold, decide, append with the expected revision) → `SqliteEventStore` (validation, hash chain, group commit: all appends of one event-loop turn in one transaction). No HTTP.',
+    '- **Emmett-SQLite, getSQLiteEventStore**: Emmett\'s `CommandHandler` (aggregateStream → decide → appendToStream with the expected stream version) over `getSQLiteEventStore({ fileName })`, running the same authorised decider with the same event metadata. That store opens and closes an SQLite connection for every operation on a file.',
+    '- **Emmett-SQLite, one long-lived connection**: the same `CommandHandler` over a store made of Emmett\'s exported `sqliteConnection`, `readStream` and `appendToStream` on one connection kept open (no connection per operation).',
+    '- **limit**: a bare better-sqlite3 loop doing only the SQL a command needs — read the stream\'s rows, insert the new rows (pre-serialised) with `UNIQUE (stream_id, revision)` as the revision check — grouped the same way (one transaction per event-loop turn) and synced the same way.',
+    '',
+    '| runner | concurrency | commands/s (median) | rounds | failed in window | errors seen |',
+    '| --- | ---: | ---: | --- | ---: | --- |',
+    ...r.commands.map((c) => `| ${RUNNER_LABELS[c.runner] ?? c.runner} | ${c.concurrency} | ${fmt(c.perSecond)} | ${c.rounds.map((x) => fmt(x.perSecond)).join(', ')} | ${c.rounds.reduce((a, x) => a + x.failed, 0)} | ${c.rounds.flatMap((x) => x.errors).slice(0, 3).join('; ') || '—'} |`),
+    '',
+    '| concurrency | deal engine ÷ best Emmett | deal engine ÷ limit |',
+    '| ---: | ---: | ---: |',
+    ...cfg.commands.concurrencies.map((c) => {
+      const p = perSecond(commandFigure(r, 'product', c));
+      const e = perSecond(bestEmmett(r, c));
+      return `| ${c} | ${e > 0 ? ratioText(p / e, 1) : '∞'} | ${pct(p / perSecond(commandFigure(r, 'bare', c)))} |`;
+    }),
+    '',
+  );
+  const emmettNotes = r.commands.filter((c) => c.runner.startsWith('emmett') && c.concurrency > 1);
+  for (const e of emmettNotes) {
+    const errs = e.rounds.flatMap((x) => x.errors);
+    push(`Emmett (${RUNNER_LABELS[e.runner]}) at concurrency ${e.concurrency}: ${fmt(e.perSecond)} commands/s` +
+      (errs.length ? `; errors: ${errs.slice(0, 3).join('; ')}.` : ', no errors.'));
+  }
+  push('');
+
+  // 2. Rebuild
+  const d = r.dataset;
+  push(
+    '## 2. Projection rebuild',
+    '',
+    `Store: ${fmt(d.events)} events of ${fmt(d.deals)} generated deal histories (${d.reps} reps, business time ${new Date(d.firstMs).toISOString().slice(0, 10)} → ${new Date(d.lastMs).toISOString().slice(0, 10)}), ` +
+      `written through the real deciders (bench/workload/dataset.ts)${d.fromCache ? ', taken from the cache' : `, generated in ${fmt(d.generatedSeconds, 0)} s`}.`,
+    `Rebuild = \`ProjectionRunner.rebuild\`: read \`$all\` in pages of ${r.rebuild.batchSize}, fold, then write the new read model in one transaction. ` +
+      `Limit = page through the same rows (same columns, same page size) and \`JSON.parse\` data and metadata: median of ${r.rebuild.bare.seconds.length} run(s) (${r.rebuild.bare.seconds.map((s) => `${s.toFixed(2)} s`).join(', ')}).`,
+    '',
+    '| projection | events | documents | seconds (fold + write) | events/s | ÷ limit |',
+    '| --- | ---: | ---: | --- | ---: | ---: |',
+    ...r.rebuild.projections.map((p) => `| ${p.projection} | ${fmt(p.events)} | ${fmt(p.documents)} | ${p.seconds.toFixed(1)} (${p.foldSeconds.toFixed(1)} + ${p.writeSeconds.toFixed(1)}) | ${fmt(p.eventsPerSecond)} | ${pct(p.eventsPerSecond / r.rebuild.bare.rowsPerSecond)} |`),
+    `| all three, one after the other | ${fmt(r.rebuild.total.events)} | | ${r.rebuild.total.seconds.toFixed(1)} | ${fmt(r.rebuild.total.eventsPerSecond)} | ${pct(r.rebuild.total.eventsPerSecond / r.rebuild.bare.rowsPerSecond)} |`,
+    `| limit: read + parse | ${fmt(r.rebuild.bare.rows)} | | ${r.rebuild.bare.seconds.map((s) => s.toFixed(1)).join(', ')} | ${fmt(r.rebuild.bare.rowsPerSecond)} | 100% |`,
+    '',
+  );
+
+  // 3. Live
+  push(
+    '## 3. Live latency',
+    '',
+    `Open loop at ${fmt(cfg.live.ratePerSecond)} commands/s for ${cfg.live.seconds} s after ${cfg.live.warmupSeconds} s of warm-up: each command is scheduled on a fixed timeline and its latency runs from the scheduled time (no coordinated omission). ` +
+      'Loopback only; each server in its own process, the load generator and the SSE client in another.',
+    '- **deal engine**: `POST` deal commands (open, buyer facts, advances — eight per deal, spread over lanes so a deal\'s commands do not overlap) with a rep\'s bearer token on the real application (durable store in a fresh folder); latency until `GET /live/projections?projections=deal-summary` (as sales-ops) delivers the change of the command\'s last event.',
+    '- **limit**: a bare Node `http` server that writes each posted body to an SSE client.',
+    '',
+    '| target | sent | achieved/s | received | errors | p50 | p90 | p99 | p99.9 | max | HTTP response p50 / p99 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...r.live.map((l) => `| ${l.target} | ${fmt(l.sent)} | ${fmt(l.achievedPerSecond)} | ${fmt(l.received)} | ${l.errors} | ${fmt(l.liveMs.p50, 2)} ms | ${fmt(l.liveMs.p90, 2)} ms | ${fmt(l.liveMs.p99, 2)} ms | ${fmt(l.liveMs.p999, 2)} ms | ${fmt(l.liveMs.max, 1)} ms | ${fmt(l.responseMs.p50, 2)} / ${fmt(l.responseMs.p99, 2)} ms |`),
+    '',
+    ...r.live.filter((l) => l.errorSamples.length).map((l) => `Errors (${l.target}): ${l.errorSamples.join('; ')}`),
+    '',
+  );
+
+  // 4. Memory and statement
+  const m = r.memory;
+  push(
+    '## 4. Memory and the as-of statement',
+    '',
+    `The application (\`createApp\`, all modules) started in its own process on the ${fmt(m.events)}-event store with the read models the rebuild wrote; ` +
+      `it loads every projection (${m.projections.map((p) => p.name).join(', ')}) in ${m.startSeconds.toFixed(1)} s. Measured after three forced collections (\`--expose-gc\`).`,
+    '',
+    '| resident (RSS) | heap used | heap total | external | peak RSS during start |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+    `| ${fmt(m.rssMiB)} MiB | ${fmt(m.heapUsedMiB)} MiB | ${fmt(m.heapTotalMiB)} MiB | ${fmt(m.externalMiB)} MiB | ${fmt(m.peakRssMiB)} MiB |`,
+    '',
+    '| projection | documents | documents as JSON | largest document |',
+    '| --- | ---: | ---: | --- |',
+    ...m.projections.map((p) => `| ${p.name} | ${fmt(p.documents)} | ${fmt(p.jsonMiB)} MiB | \`${p.largestKey}\`, ${fmt(p.largestKiB)} KiB |`),
+    '',
+    `Statement of ${m.statement.rep} for ${m.statement.period} as known at ${m.statement.asKnownAt} (${m.statement.lines} lines):`,
+    '',
+    '| how | samples | p50 | p95 | max |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    `| \`GET /commission/statements/:personId?period=…&asKnownAt=…\` (finance token) | ${m.statement.httpMs.samples} | ${fmt(m.statement.httpMs.p50, 1)} ms | ${fmt(m.statement.httpMs.p95, 1)} ms | ${fmt(m.statement.httpMs.max, 1)} ms |`,
+    `| the query alone: \`statement(readModel, { userId, period, asKnownAt })\` | ${m.statement.queryMs.samples} | ${fmt(m.statement.queryMs.p50, 1)} ms | ${fmt(m.statement.queryMs.p95, 1)} ms | ${fmt(m.statement.queryMs.max, 1)} ms |`,
+    `| \`?asOf=\` instead: replays the store up to the moment into a throw-away read model | ${m.statement.replayMs.samples} | ${fmt(m.statement.replayMs.p50, 0)} ms | — | ${fmt(m.statement.replayMs.max, 0)} ms |`,
+    `Also measured: the rebuild process held all three rebuilt read models at ${fmt(r.rebuild.rssAfterMiB)} MiB RSS.`,
+    '',
+  );
+
+  // Causes and profiles
+  if (missed.length) {
+    push('## Missed targets: causes', '');
+    for (const t of missed) {
+      push(`### ${t.figure}`, '', causeOf(t.id, r), '');
+      for (const p of r.profiles.filter((x) => t.id.startsWith(x.target) || x.target === t.id.replace(/-(emmett|limit)-/, '-'))) {
+        push(profileMarkdown(p.summary, `Profile: ${p.title}`), '');
+      }
+    }
+  }
+  push(
+    '## Reproduce',
+    '',
+    '```',
+    command,
+    '```',
+    '',
+    `Sections run in their own Node processes (bench/section.ts); the generated store is cached under \`.tmp/bench/\` by size and generator version. ` +
+      '`BENCH_QUICK=1` runs tiny sizes (smoke test: `npm run test:bench`); `BENCH_EVENTS`, `BENCH_PROFILE=0|1`, `BENCH_OUT` and `BENCH_CACHE` override the defaults. ' +
+      'Profiles are `node --cpu-prof` profiles of a separate run of the missed figure, summarised by self time (bench/lib/profile.ts).',
+    '',
+  );
+  return lines.join('\n');
+}

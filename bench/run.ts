@@ -1,0 +1,122 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { runSection } from './lib/child';
+import { loadAverage, machineFacts } from './lib/machine';
+import { newestProfile, ProfileSummary, ProfileWindow, summariseProfile } from './lib/profile';
+import { renderReport, BenchResults, evaluateTargets } from './report';
+import type { RunnerFigures } from './sections/commands';
+import type { LatencyFigures } from './sections/live';
+import type { MemoryFigures } from './sections/memory';
+import { projectionsDbOf, RebuildFigures } from './sections/rebuild';
+import type { Dataset } from './workload/dataset';
+
+/**
+ * `npm run bench`: every comparison in one run, each section in its own process, then
+ * docs/benchmarks.md written from the measured values. BENCH_QUICK=1 runs small sizes (a smoke
+ * run); BENCH_EVENTS, BENCH_OUT, BENCH_CACHE and BENCH_PROFILE=0|1 override the defaults.
+ */
+
+const env = process.env;
+const quick = env.BENCH_QUICK === '1';
+const root = resolve(__dirname, '..');
+const config = {
+  quick,
+  events: Number(env.BENCH_EVENTS ?? (quick ? 5000 : 1_000_000)),
+  commands: { rounds: quick ? 1 : 3, warmupMs: quick ? 200 : 1000, measureMs: quick ? 800 : 4000, concurrencies: [1, 64] },
+  bareRounds: quick ? 1 : 3,
+  live: { ratePerSecond: quick ? 200 : 1000, warmupSeconds: quick ? 0.5 : 2, seconds: quick ? 1.5 : 20 },
+  memory: { samples: quick ? 3 : 30, replaySamples: quick ? 1 : 3 },
+  out: resolve(root, env.BENCH_OUT ?? 'docs/benchmarks.md'),
+  cacheRoot: resolve(root, env.BENCH_CACHE ?? '.tmp/bench'),
+  profile: env.BENCH_PROFILE ? env.BENCH_PROFILE === '1' : !quick,
+};
+const workDir = join(config.cacheRoot, `run-${process.pid}`);
+
+const log = (m: string) => process.stderr.write(`${m}\n`);
+const loads: { section: string; before: number[]; after: number[] }[] = [];
+
+async function section<T>(name: string, job: object, options: Parameters<typeof runSection>[2] = {}): Promise<T> {
+  const before = loadAverage();
+  log(`[bench] ${name} (load average ${before.map((l) => l.toFixed(2)).join(' ')})`);
+  const started = performance.now();
+  const result = await runSection<T>(job, workDir, options);
+  loads.push({ section: name, before, after: loadAverage() });
+  log(`[bench] ${name} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return result;
+}
+
+async function profiled(name: string, job: object, options: { exposeGc?: boolean; window?: (result: unknown) => ProfileWindow | undefined } = {}): Promise<ProfileSummary> {
+  const dir = join(workDir, `profile-${name}`);
+  rmSync(dir, { recursive: true, force: true });
+  const result = await section<unknown>(`profile: ${name}`, job, { cpuProfDir: dir, exposeGc: options.exposeGc });
+  const file = newestProfile(dir);
+  if (!file) throw new Error(`no profile written for ${name}`);
+  return summariseProfile(file, 15, options.window?.(result));
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  mkdirSync(workDir, { recursive: true });
+  const machine = machineFacts(config.cacheRoot);
+
+  const commands = await section<RunnerFigures[]>('command throughput', { section: 'commands', ...config.commands, dir: join(workDir, 'commands') });
+  const dataset = await section<Dataset>('data set', { section: 'dataset', cacheRoot: config.cacheRoot, events: config.events });
+  const rebuild = await section<RebuildFigures>('projection rebuild', {
+    section: 'rebuild', eventsDb: dataset.eventsDb, projectionsDb: projectionsDbOf(dataset.dir), bareRounds: config.bareRounds,
+  });
+  const memory = await section<MemoryFigures>('memory and as-of statement', {
+    section: 'memory', dir: dataset.dir, eventsDb: dataset.eventsDb, events: dataset.events, rep: dataset.sampleRep, period: dataset.samplePeriod,
+    ...config.memory,
+  }, { exposeGc: true });
+  const live = await section<LatencyFigures[]>('live latency', { section: 'live', workDir, ...config.live, targets: ['echo', 'app'] });
+
+  const results: BenchResults = { config, machine, startedAt: startedAt.toISOString(), commands, dataset, rebuild, memory, live, loads, profiles: [] };
+  const targets = evaluateTargets(results);
+
+  if (config.profile) {
+    const missed = (id: string) => targets.some((t) => t.id.startsWith(id) && t.met === false);
+    for (const c of config.commands.concurrencies) {
+      if (missed(`commands-limit-${c}`) || missed(`commands-emmett-${c}`)) {
+        results.profiles.push({
+          target: `commands-${c}`, title: `command path, product only, concurrency ${c}`,
+          summary: await profiled(`commands-${c}`, { section: 'commands', rounds: 1, warmupMs: 500, measureMs: 4000, concurrencies: [c], dir: join(workDir, 'commands-profile'), only: ['product'] }),
+        });
+      }
+    }
+    const slowRebuilds = targets.filter((t) => t.id.startsWith('rebuild-') && t.met === false).map((t) => t.id.slice('rebuild-'.length));
+    for (const name of slowRebuilds) {
+      results.profiles.push({
+        target: `rebuild-${name}`, title: `rebuild of ${name}`,
+        summary: await profiled(`rebuild-${name}`, {
+          section: 'rebuild', eventsDb: dataset.eventsDb, projectionsDb: join(workDir, 'profile-projections.db'), bareRounds: 0, only: [name],
+        }),
+      });
+    }
+    if (missed('live-p99')) {
+      const dir = join(workDir, 'profile-live-app');
+      rmSync(dir, { recursive: true, force: true });
+      await section('profile: live app server', { section: 'live', workDir, ...config.live, seconds: 10, targets: ['app'], appProfileDir: dir });
+      const file = newestProfile(dir);
+      if (file) results.profiles.push({ target: 'live-p99', title: 'application server under the live load', summary: summariseProfile(file, 15) });
+    }
+    if (missed('statement')) {
+      results.profiles.push({
+        target: 'statement', title: 'the as-known-at statement query, repeated',
+        summary: await profiled('statement', { section: 'statement-loop', dir: dataset.dir, rep: dataset.sampleRep, period: dataset.samplePeriod, seconds: 5 }, {
+          window: (r) => (r as { window: ProfileWindow }).window,
+        }),
+      });
+    }
+  }
+
+  const command = quick ? 'BENCH_QUICK=1 npm run bench' : 'npm run bench';
+  mkdirSync(dirname(config.out), { recursive: true });
+  writeFileSync(config.out, renderReport(results, evaluateTargets(results), command, new Date()));
+  rmSync(workDir, { recursive: true, force: true });
+  log(`[bench] wrote ${config.out}`);
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

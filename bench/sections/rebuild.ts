@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@deals/event-store';
+import { EVENT_COLUMNS } from '@deals/event-store/sqlite/sqlite-event-row';
+import { auditProjection, commissionFactsProjection, dealSummaryProjection, Projection, ProjectionDatabase, ProjectionRunner } from '@deals/projections';
+import { median } from '../lib/stats';
+
+/**
+ * Projection rebuild speed: the runner's rebuild (read `$all` in pages, fold, write the new read
+ * model in one transaction) per projection, against the limit: a bare loop that reads the same
+ * rows in pages of the same size and parses their JSON.
+ */
+
+export const PROJECTIONS: readonly Projection<unknown>[] = [dealSummaryProjection, auditProjection, commissionFactsProjection] as Projection<unknown>[];
+
+export interface ProjectionRebuild {
+  readonly projection: string;
+  readonly events: number;
+  readonly documents: number;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+  /** Reading and folding, before the new read model is written. */
+  readonly foldSeconds: number;
+  readonly writeSeconds: number;
+}
+
+export interface RebuildFigures {
+  readonly bare: { readonly rows: number; readonly seconds: readonly number[]; readonly rowsPerSecond: number };
+  readonly projections: readonly ProjectionRebuild[];
+  /** All three, one after the other. */
+  readonly total: { readonly events: number; readonly seconds: number; readonly eventsPerSecond: number };
+  readonly rssAfterMiB: number;
+  readonly batchSize: number;
+}
+
+const BATCH = 500;
+
+/** The limit: page through the rows the runner reads, the same columns and page size, and parse their JSON. */
+export function bareReadAndParse(eventsDb: string, batch = BATCH): { rows: number; seconds: number } {
+  const db = new Database(eventsDb, { readonly: true });
+  const page = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
+  const t0 = performance.now();
+  let after = 0;
+  let rows = 0;
+  let sink = 0;
+  for (;;) {
+    const got = page.all(after, batch) as { position: number; data: string; metadata: string }[];
+    for (const row of got) {
+      const data = JSON.parse(row.data) as object;
+      const metadata = JSON.parse(row.metadata) as object;
+      sink += data === metadata ? 1 : 0;
+    }
+    rows += got.length;
+    if (got.length < batch) break;
+    after = got[got.length - 1].position;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  db.close();
+  return { rows: rows + sink, seconds };
+}
+
+export async function runRebuild(eventsDb: string, projectionsDb: string, options: { bareRounds: number; only?: readonly string[] }): Promise<RebuildFigures> {
+  const bare = Array.from({ length: options.bareRounds }, () => bareReadAndParse(eventsDb));
+  const rows = bare[0]?.rows ?? 0;
+  const bareSeconds = bare.map((b) => b.seconds);
+
+  for (const suffix of ['', '-wal', '-shm']) rmSync(projectionsDb + suffix, { force: true });
+  const store = new SqliteEventStore({ path: eventsDb });
+  const db = new ProjectionDatabase(projectionsDb);
+  const runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: BATCH });
+  const results: ProjectionRebuild[] = [];
+  for (const projection of PROJECTIONS) {
+    if (options.only && !options.only.includes(projection.name)) continue;
+    let folded = 0;
+    const t0 = performance.now();
+    const result = await runner.rebuild(projection.name, () => (folded = performance.now()));
+    const t1 = performance.now();
+    const seconds = (t1 - t0) / 1000;
+    results.push({
+      projection: projection.name, events: result.events, documents: runner.readModel(projection.name).size, seconds,
+      eventsPerSecond: result.events / seconds, foldSeconds: ((folded || t1) - t0) / 1000, writeSeconds: (t1 - (folded || t1)) / 1000,
+    });
+    process.stderr.write(`  rebuild ${projection.name}: ${result.events} events in ${seconds.toFixed(1)} s\n`);
+  }
+  const rssAfterMiB = process.memoryUsage().rss / 2 ** 20;
+  db.close();
+  await store.close();
+  const events = results.reduce((a, r) => a + r.events, 0);
+  const seconds = results.reduce((a, r) => a + r.seconds, 0);
+  return {
+    bare: { rows, seconds: bareSeconds, rowsPerSecond: rows / median(bareSeconds) },
+    projections: results,
+    total: { events, seconds, eventsPerSecond: events / seconds },
+    rssAfterMiB,
+    batchSize: BATCH,
+  };
+}
+
+export const projectionsDbOf = (dir: string) => join(dir, 'projections.db');
