@@ -99,7 +99,7 @@ describe('authorisation over HTTP (real SQLite)', () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBe(7 + 25 * 3 * 7);
-  });
+  }, 120_000); // over 500 HTTP requests: seconds on a loaded two-core machine
 
   it('answers a denial with the missing permission and the roles that allow it, and records it', async () => {
     const dealId = await openAcme(t);
