@@ -13,6 +13,8 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Deal API ready at ${url}  (${config.eventStoreConnectionString ? 'EventStoreDB' : `embedded store: ${config.dataDir}`})`,
+    `  Dashboard: ${url}/app/   (sign in with a token, below)`,
+    `  API docs:  ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
     `  Health:    curl ${url}/health`,
   ];
   const auth = 'Authorization: Bearer $(npm run -s token -- maria.manager)';
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
       `    curl -H "${auth}" ${url}/deals/${demo.sampleDealIds[0]}/events`,
     );
   }
-  lines.push('  API reference: docs/api.md; access and tokens: docs/security.md', '');
+  lines.push('  Reference: docs/api.md; access and tokens: docs/security.md; dashboard: docs/dashboard.md', '');
   process.stdout.write(lines.join('\n') + '\n');
 }
 
