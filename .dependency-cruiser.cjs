@@ -11,6 +11,13 @@ module.exports = {
       },
     },
     {
+      name: 'contracts-are-pure',
+      comment: 'libs/contracts is what other systems rely on: plain data and functions, no dependencies.',
+      severity: 'error',
+      from: { path: '^libs/contracts/src', pathNot: '\\.(spec|int-spec)\\.ts$' },
+      to: { pathNot: ['^libs/contracts/src'] },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },
