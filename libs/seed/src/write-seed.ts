@@ -69,13 +69,16 @@ export async function writeSeed(store: EventStore, dataset: SeedDataset, options
 
   const deals = dealDecider();
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < dataset.dealCount) {
+    // After one failure the other workers stop taking deals, so the error is reported promptly.
+    while (!failed && next < dataset.dealCount) {
       const script = stepsUntil(dataset.deal(next++), now.getTime());
       for (const step of script.steps) {
         try {
           await send(deals, `deal-${script.dealId}`, step.actor, step.key, step.type, step.data, step.occurredAt);
         } catch (error) {
+          failed = true;
           throw new Error(`seed deal #${script.index} (${script.dealId}) step ${step.key} ${step.type}: ${(error as Error).message}`, { cause: error });
         }
       }

@@ -20,7 +20,8 @@ export function readCsv(path: string): { header: string[]; rows: CsvRow[] } {
     throw new CliUsageError(`cannot read ${path}: ${(error as Error).message}`);
   }
   try {
-    const records = parse(text, { bom: true, columns: true, skip_empty_lines: true, trim: true, info: true }) as {
+    // Windows line ends become \n first: csv-parse counts a CRLF inside a quoted cell as two lines.
+    const records = parse(text.replace(/\r\n/g, '\n'), { bom: true, columns: true, skip_empty_lines: true, trim: true, info: true }) as {
       record: Record<string, string>; info: { lines: number };
     }[];
     const header = records.length > 0 ? Object.keys(records[0].record) : headerOf(text);
