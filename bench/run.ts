@@ -24,7 +24,7 @@ const config = {
   events: Number(env.BENCH_EVENTS ?? (quick ? 5000 : 1_000_000)),
   commands: { rounds: quick ? 1 : 3, warmupMs: quick ? 200 : 1000, measureMs: quick ? 800 : 4000, concurrencies: [1, 64] },
   bareRounds: quick ? 1 : 3,
-  live: { ratePerSecond: quick ? 200 : 1000, warmupSeconds: quick ? 0.5 : 2, seconds: quick ? 1.5 : 20 },
+  live: { ratePerSecond: quick ? 200 : 1000, extraRates: quick ? [] : [200], warmupSeconds: quick ? 0.5 : 2, seconds: quick ? 1.5 : 20 },
   memory: { samples: quick ? 3 : 30, replaySamples: quick ? 1 : 3 },
   out: resolve(root, env.BENCH_OUT ?? 'docs/benchmarks.md'),
   cacheRoot: resolve(root, env.BENCH_CACHE ?? '.tmp/bench'),
@@ -48,10 +48,11 @@ async function section<T>(name: string, job: object, options: Parameters<typeof 
 async function profiled(name: string, job: object, options: { exposeGc?: boolean; window?: (result: unknown) => ProfileWindow | undefined } = {}): Promise<ProfileSummary> {
   const dir = join(workDir, `profile-${name}`);
   rmSync(dir, { recursive: true, force: true });
-  const result = await section<unknown>(`profile: ${name}`, job, { cpuProfDir: dir, exposeGc: options.exposeGc });
+  let sectionWindow: ProfileWindow | undefined;
+  const result = await section<unknown>(`profile: ${name}`, job, { cpuProfDir: dir, exposeGc: options.exposeGc, onWindow: (w) => (sectionWindow = w) });
   const file = newestProfile(dir);
   if (!file) throw new Error(`no profile written for ${name}`);
-  return summariseProfile(file, 15, options.window?.(result));
+  return summariseProfile(file, 15, options.window?.(result) ?? sectionWindow);
 }
 
 async function main(): Promise<void> {
@@ -89,15 +90,16 @@ async function main(): Promise<void> {
         target: `rebuild-${name}`, title: `rebuild of ${name}`,
         summary: await profiled(`rebuild-${name}`, {
           section: 'rebuild', eventsDb: dataset.eventsDb, projectionsDb: join(workDir, 'profile-projections.db'), bareRounds: 0, only: [name],
+          stopAfterSeconds: quick ? undefined : 30,
         }),
       });
     }
     if (missed('live-p99')) {
       const dir = join(workDir, 'profile-live-app');
       rmSync(dir, { recursive: true, force: true });
-      await section('profile: live app server', { section: 'live', workDir, ...config.live, seconds: 10, targets: ['app'], appProfileDir: dir });
+      const [run] = await section<LatencyFigures[]>('profile: live app server', { section: 'live', workDir, ...config.live, extraRates: [], seconds: 10, targets: ['app'], appProfileDir: dir });
       const file = newestProfile(dir);
-      if (file) results.profiles.push({ target: 'live-p99', title: 'application server under the live load', summary: summariseProfile(file, 15) });
+      if (file) results.profiles.push({ target: 'live-p99', title: 'application server under the live load', summary: summariseProfile(file, 15, run?.window) });
     }
     if (missed('statement')) {
       results.profiles.push({
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
   const command = quick ? 'BENCH_QUICK=1 npm run bench' : 'npm run bench';
   mkdirSync(dirname(config.out), { recursive: true });
   writeFileSync(config.out, renderReport(results, evaluateTargets(results), command, new Date()));
+  writeFileSync(join(config.cacheRoot, 'last-results.json'), JSON.stringify(results, null, 1));
   rmSync(workDir, { recursive: true, force: true });
   log(`[bench] wrote ${config.out}`);
 }

@@ -12,6 +12,8 @@ export interface ChildOptions {
   readonly exposeGc?: boolean;
   readonly env?: Record<string, string>;
   readonly timeoutMs?: number;
+  /** Receives the profiler-clock window of the section's own work (after start-up). */
+  readonly onWindow?: (window: { fromUs: number; toUs: number }) => void;
 }
 
 export function nodeArgs(options: ChildOptions): string[] {
@@ -34,8 +36,9 @@ export async function runSection<T>(job: object, workDir: string, options: Child
   });
   const code = await exited(child, options.timeoutMs ?? 30 * 60_000);
   if (code !== 0) throw new Error(`bench section ${JSON.stringify(job).slice(0, 120)} exited with ${code}`);
-  const result = JSON.parse(readFileSync(resultFile, 'utf8')) as T;
+  const { result, window } = JSON.parse(readFileSync(resultFile, 'utf8')) as { result: T; window: { fromUs: number; toUs: number } };
   rmSync(resultFile, { force: true });
+  options.onWindow?.(window);
   return result;
 }
 

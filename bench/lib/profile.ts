@@ -31,6 +31,8 @@ export interface ProfileSummary {
   readonly functions: readonly ProfileLine[];
   /** Self time grouped by area: our libs and apps, node_modules packages, Node internals, native. */
   readonly areas: readonly ProfileLine[];
+  /** Named functions of the project's own code by inclusive time (themselves and all they call). */
+  readonly inclusive: readonly ProfileLine[];
 }
 
 const root = join(__dirname, '..', '..');
@@ -91,6 +93,27 @@ export function summariseProfile(file: string, top = 15, window?: ProfileWindow)
     const area = areaOf(url, functionName);
     areas.set(area, (areas.get(area) ?? 0) + ms);
   }
+  // Inclusive time: each node's self time plus its descendants', summed per named project function
+  // (a function that appears several times on one stack is counted once per stack).
+  const inclusiveMs = new Map<string, { name: string; where: string; ms: number }>();
+  const walk = (id: number, onStack: Set<string>): number => {
+    const node = byId.get(id)!;
+    let ms = self.get(id) ?? 0;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const own = functionName && /\/(libs|apps)\//.test(url) && !url.includes('node_modules') ? `${functionName}@${relative(root, url.replace(/^file:\/\//, ''))}` : undefined;
+    const fresh = own !== undefined && !onStack.has(own);
+    if (fresh) onStack.add(own);
+    for (const child of node.children ?? []) ms += walk(child, onStack);
+    if (fresh) {
+      onStack.delete(own);
+      const entry = inclusiveMs.get(own) ?? { name: functionName, where: `${relative(root, url.replace(/^file:\/\//, ''))}:${lineNumber + 1}`, ms: 0 };
+      entry.ms += ms;
+      inclusiveMs.set(own, entry);
+    }
+    return ms;
+  };
+  const childIds = new Set(profile.nodes.flatMap((n) => n.children ?? []));
+  for (const n of profile.nodes) if (!childIds.has(n.id)) walk(n.id, new Set());
   const busy = Math.max(1, totalMs - idle);
   const lines = (entries: { name: string; where: string; ms: number }[]) =>
     entries.sort((a, b) => b.ms - a.ms).slice(0, top).map((e) => ({ name: e.name, where: e.where, selfMs: e.ms, share: e.ms / busy }));
@@ -99,6 +122,7 @@ export function summariseProfile(file: string, top = 15, window?: ProfileWindow)
     idleShare: idle / Math.max(1, totalMs),
     functions: lines([...functions.values()].filter((f) => f.name !== '(idle)')),
     areas: lines([...areas.entries()].filter(([a]) => a !== '(idle)').map(([name, ms]) => ({ name, where: '', ms }))),
+    inclusive: lines([...inclusiveMs.values()]).slice(0, 12),
   };
 }
 
@@ -117,7 +141,11 @@ export function profileMarkdown(summary: ProfileSummary, title: string): string 
     '| --- | ---: | ---: |',
     ...summary.areas.slice(0, 8).map((a) => `| ${a.name} | ${a.selfMs.toFixed(0)} ms | ${pct(a.share)} |`),
     '',
-    '| function | where | self time | share |',
+    '| project function (inclusive: itself and what it calls) | where | time | share |',
+    '| --- | --- | ---: | ---: |',
+    ...summary.inclusive.map((f) => `| \`${f.name}\` | ${f.where} | ${f.selfMs.toFixed(0)} ms | ${pct(f.share)} |`),
+    '',
+    '| function (self time) | where | self time | share |',
     '| --- | --- | ---: | ---: |',
     ...summary.functions.map((f) => `| \`${f.name}\` | ${f.where || '—'} | ${f.selfMs.toFixed(0)} ms | ${pct(f.share)} |`),
   ].join('\n');

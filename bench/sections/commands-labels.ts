@@ -8,10 +8,17 @@ export const RUNNER_LABELS: Readonly<Record<string, string>> = {
   bare: 'limit: bare better-sqlite3 loop',
 };
 
+export interface CommandRound extends ClosedLoopResult {
+  /** Events of every command the runner reported done, over the whole run (warm-up and drain included). */
+  readonly acknowledgedEvents: number;
+  /** Events found in the database file after the run. */
+  readonly storedEvents: number;
+}
+
 export interface RunnerFigures {
   readonly runner: string;
   readonly concurrency: number;
   /** Median of the rounds. */
   readonly perSecond: number;
-  readonly rounds: readonly ClosedLoopResult[];
+  readonly rounds: readonly CommandRound[];
 }

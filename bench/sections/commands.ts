@@ -16,9 +16,9 @@ import { requestHashOf } from '@deals/command-pipeline';
 import { DealCommandSender } from '../../apps/deal-api/src/deals/commands/shared/deal-command.sender';
 import { ExecuteDealCommandHandler } from '../../apps/deal-api/src/deals/commands/shared/execute-deal-command.handler';
 import { commandMetadataOf } from '../../apps/deal-api/src/request-context/command-metadata';
-import { closedLoop, ClosedLoopResult } from '../lib/closed-loop';
+import { closedLoop } from '../lib/closed-loop';
 import { median } from '../lib/stats';
-import { RunnerFigures } from './commands-labels';
+import { CommandRound, RunnerFigures } from './commands-labels';
 import { dealLifecycle, DealStep, organisation } from '../workload/deal-lifecycle';
 
 /**
@@ -40,8 +40,11 @@ export interface CommandsConfig {
 export type { RunnerFigures };
 
 interface Runner {
-  run(deal: number, step: number): Promise<void>;
+  /** Runs one command; resolves with the number of events it reported written. */
+  run(deal: number, step: number): Promise<number>;
   close(): Promise<void>;
+  /** The table the events end up in, to count what was really stored. */
+  readonly table: string;
 }
 
 type RunnerFactory = (path: string) => Promise<Runner>;
@@ -94,9 +97,11 @@ export const productRunner: RunnerFactory = async (path) => {
     run: async (deal, stepIndex) => {
       const step = SHAPES[deal % POOL][stepIndex];
       const dealId = idOf(deal);
-      await sender.send({ actor: step.actor, idempotencyKey: `bench-${deal}-${stepIndex}` }, dealId, step.type, dataOf(step, dealId) as never);
+      const result = await sender.send({ actor: step.actor, idempotencyKey: `bench-${deal}-${stepIndex}` }, dealId, step.type, dataOf(step, dealId) as never);
+      return result.events.length;
     },
     close: () => store.close(),
+    table: 'events',
   };
 };
 
@@ -112,10 +117,12 @@ function emmettRunner(storeOf: (path: string) => Promise<{ store: unknown; close
         const d = decider(dealId);
         const metadata = eventMetadata(command, requestHash);
         const handle = CommandHandler<DealState, DealEvent>({ evolve: d.evolve as never, initialState: d.initialState });
-        await handle(store as never, `deal-${dealId}`, (state: DealState) =>
+        const result = await handle(store as never, `deal-${dealId}`, (state: DealState) =>
           d.decide(command, state).map((e) => ({ type: e.type, data: e.data, metadata })) as never);
+        return result.newEvents.length;
       },
       close,
+      table: 'emt_messages',
     };
   };
 }
@@ -225,7 +232,9 @@ export const bareRunner: RunnerFactory = async (path) => {
       const current = read.all(streamId).length;
       const rows = rowsOf[deal % POOL][stepIndex];
       await submit(() => rows.forEach((r, k) => insert.run(streamId, current + k, r.type, r.data, r.metadata)));
+      return rows.length;
     },
+    table: 'events',
     close: async () => {
       db.close();
     },
@@ -251,21 +260,35 @@ async function quietly<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Events really in the file once the runner is closed: an acknowledged command whose events are missing was lost. */
+function storedRows(path: string, table: string): number {
+  try {
+    const db = new Database(path, { readonly: true });
+    const n = db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+    db.close();
+    return n;
+  } catch {
+    return NaN;
+  }
+}
+
 export async function runCommands(config: CommandsConfig): Promise<RunnerFigures[]> {
   const names = Object.keys(RUNNERS).filter((n) => !config.only || config.only.includes(n));
-  const results = new Map<string, ClosedLoopResult[]>();
+  const results = new Map<string, CommandRound[]>();
   mkdirSync(config.dir, { recursive: true });
   for (let round = 0; round < config.rounds; round++) {
     for (const concurrency of config.concurrencies) {
       for (const name of names) {
         const path = join(config.dir, `${name}-${concurrency}-${round}.db`);
         const runner = await RUNNERS[name](path);
-        const result = await quietly(() => closedLoop(
+        let acknowledged = 0;
+        const loop = await quietly(() => closedLoop(
           { concurrency, warmupMs: config.warmupMs, measureMs: config.measureMs },
-          (deal, step) => runner.run(deal, step),
+          (deal, step) => runner.run(deal, step).then((n) => void (acknowledged += n)),
           stepsOf,
         ));
         await runner.close().catch(() => undefined);
+        const result = { ...loop, acknowledgedEvents: acknowledged, storedEvents: storedRows(path, runner.table) };
         for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
         const key = `${name}@${concurrency}`;
         results.set(key, [...(results.get(key) ?? []), result]);

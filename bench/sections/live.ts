@@ -4,6 +4,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createJwtService, signAccessToken } from '../../apps/deal-api/src/auth/access-token';
 import { startServer, stopServer } from '../lib/child';
+import { closedLoop } from '../lib/closed-loop';
+import { profilerClockUs } from '../lib/profile';
 import { percentile } from '../lib/stats';
 
 /**
@@ -27,6 +29,17 @@ export interface LatencyFigures {
   readonly liveMs: { p50: number; p90: number; p99: number; p999: number; max: number };
   /** Scheduled send → HTTP response. */
   readonly responseMs: { p50: number; p99: number };
+  /** The measured part on the profiler's clock (the same on every process of the machine). */
+  readonly window: { fromUs: number; toUs: number };
+  /** The application only: how many commands/s it completes over HTTP with 64 clients in a closed loop. */
+  capacity?: HttpCapacity;
+}
+
+export interface HttpCapacity {
+  readonly concurrency: number;
+  readonly perSecond: number;
+  readonly failed: number;
+  readonly errors: readonly string[];
 }
 
 export interface LiveJob {
@@ -35,6 +48,8 @@ export interface LiveJob {
   readonly warmupSeconds: number;
   readonly seconds: number;
   readonly targets: readonly ('echo' | 'app')[];
+  /** Further rates to run after `ratePerSecond` (the targets are judged at `ratePerSecond`). */
+  readonly extraRates?: readonly number[];
   /** Profile the application server (written to this folder). */
   readonly appProfileDir?: string;
 }
@@ -104,7 +119,7 @@ function echoTarget(port: number): Target {
 }
 
 /** Each lane works one deal at a time through eight commands; with two seconds between a deal's commands they do not overlap. */
-function appTarget(port: number, lanes: number): Target {
+function appTarget(port: number, lanes: number): Target & { sendStep(n: number, step: number): Promise<string>; steps: number } {
   const jwt = createJwtService(SECRET);
   // Fifty reps share the load, as in a sales team: each deal is its owner's.
   const reps = Array.from({ length: 50 }, (_, k) => ({ id: `live.rep${k}`, roles: ['rep'] }));
@@ -132,19 +147,23 @@ function appTarget(port: number, lanes: number): Target {
     send: async (i) => {
       const lane = i % lanes;
       const round = Math.floor(i / lanes);
-      const n = lane + lanes * Math.floor(round / steps.length);
-      const step = round % steps.length;
-      if (step === 0) deals.set(n, randomUUID());
-      const dealId = deals.get(n)!;
-      const [path, body] = steps[step](dealId, n);
-      const res = await post(port, path, { ...tokens[n % reps.length], 'Idempotency-Key': `live-${n}-${step}` }, JSON.stringify(body));
-      if (res.status !== 201) throw new Error(`${path.replace(dealId, ':id')} ${res.status} ${res.body.slice(0, 200)}`);
-      if (step === steps.length - 1) deals.delete(n);
-      const events = (JSON.parse(res.body) as { events: { eventId: string }[] }).events;
-      return events[events.length - 1].eventId;
+      return sendStep(lane + lanes * Math.floor(round / steps.length), round % steps.length);
     },
     keyOf: (data) => (JSON.parse(data) as { eventId?: string }).eventId,
+    sendStep: (n, step) => sendStep(n, step),
+    steps: steps.length,
   };
+
+  async function sendStep(n: number, step: number): Promise<string> {
+    if (step === 0) deals.set(n, randomUUID());
+    const dealId = deals.get(n)!;
+    const [path, body] = steps[step](dealId, n);
+    const res = await post(port, path, { ...tokens[n % reps.length], 'Idempotency-Key': `live-${n}-${step}` }, JSON.stringify(body));
+    if (res.status !== 201) throw new Error(`${path.replace(dealId, ':id')} ${res.status} ${res.body.slice(0, 200)}`);
+    if (step === steps.length - 1) deals.delete(n);
+    const events = (JSON.parse(res.body) as { events: { eventId: string }[] }).events;
+    return events[events.length - 1].eventId;
+  }
 }
 
 async function openLoop(target: Target, port: number, job: LiveJob, name: string): Promise<LatencyFigures> {
@@ -164,6 +183,7 @@ async function openLoop(target: Target, port: number, job: LiveJob, name: string
   const errors = new Map<string, number>();
   const pending: Promise<void>[] = [];
   const t0 = performance.now() + 50;
+  const fromUs = profilerClockUs() + Math.round((50 + job.warmupSeconds * 1000) * 1000);
   let next = 0;
   await new Promise<void>((done) => {
     const tick = () => {
@@ -188,6 +208,7 @@ async function openLoop(target: Target, port: number, job: LiveJob, name: string
     tick();
   });
   const lastSent = performance.now();
+  const toUs = profilerClockUs();
   await Promise.all(pending);
   // Give the last changes a moment to arrive.
   const deadline = performance.now() + 5000;
@@ -217,35 +238,51 @@ async function openLoop(target: Target, port: number, job: LiveJob, name: string
     errorSamples: [...errors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([m, n]) => `${n}× ${m}`),
     liveMs: { p50: percentile(live, 50), p90: percentile(live, 90), p99: percentile(live, 99), p999: percentile(live, 99.9), max: Math.max(...live) },
     responseMs: { p50: percentile(response, 50), p99: percentile(response, 99) },
+    window: { fromUs, toUs },
   };
 }
 
 export async function runLive(job: LiveJob): Promise<LatencyFigures[]> {
   const results: LatencyFigures[] = [];
-  for (const name of job.targets) {
-    if (name === 'echo') {
-      const { child, port } = await startServer(join(__dirname, '..', 'servers', 'echo-server.ts'), {});
-      try {
-        results.push(await openLoop(echoTarget(port), port, job, 'bare Node HTTP → SSE echo'));
-      } finally {
-        await stopServer(child);
-      }
-    } else {
-      const dataDir = join(job.workDir, `live-app-${process.pid}`);
-      rmSync(dataDir, { recursive: true, force: true });
-      mkdirSync(dataDir, { recursive: true });
-      const { child, port } = await startServer(join(__dirname, '..', 'servers', 'app-server.ts'), {
-        cpuProfDir: job.appProfileDir, args: { dataDir, secret: SECRET },
-      });
-      try {
-        results.push(await openLoop(appTarget(port, Math.max(8, Math.round(job.ratePerSecond * 2))), port, job, 'deal engine: HTTP command → /live/projections'));
-      } finally {
-        await stopServer(child);
+  // The rate asked for first, then any lower rates (where the server is not saturated), each target at each rate.
+  for (const rate of [job.ratePerSecond, ...(job.extraRates ?? [])]) {
+    const run = { ...job, ratePerSecond: rate };
+    for (const name of job.targets) {
+      if (name === 'echo') {
+        const { child, port } = await startServer(join(__dirname, '..', 'servers', 'echo-server.ts'), {});
+        try {
+          results.push(await openLoop(echoTarget(port), port, run, 'bare Node HTTP → SSE echo'));
+        } finally {
+          await stopServer(child);
+        }
+      } else {
+        const dataDir = join(job.workDir, `live-app-${process.pid}`);
         rmSync(dataDir, { recursive: true, force: true });
+        mkdirSync(dataDir, { recursive: true });
+        const { child, port } = await startServer(join(__dirname, '..', 'servers', 'app-server.ts'), {
+          cpuProfDir: rate === job.ratePerSecond ? job.appProfileDir : undefined, args: { dataDir, secret: SECRET },
+        });
+        try {
+          const target = appTarget(port, Math.max(8, Math.round(rate * 2)));
+          const figures = await openLoop(target, port, run, 'deal engine: HTTP command → /live/projections');
+          if (rate === job.ratePerSecond) {
+            // What the server can take at all: 64 clients, each a deal's commands in order, as fast as answered.
+            const capacity = await closedLoop(
+              { concurrency: 64, warmupMs: 1000, measureMs: Math.min(5000, job.seconds * 1000) },
+              (deal, step) => target.sendStep(2_000_000_000 + deal, step).then(() => undefined),
+              () => target.steps,
+            );
+            figures.capacity = { concurrency: 64, perSecond: capacity.perSecond, failed: capacity.failed, errors: capacity.errors };
+          }
+          results.push(figures);
+        } finally {
+          await stopServer(child);
+          rmSync(dataDir, { recursive: true, force: true });
+        }
       }
+      const r = results[results.length - 1];
+      process.stderr.write(`  live ${name} at ${rate}/s: p50 ${r.liveMs.p50.toFixed(2)} ms, p99 ${r.liveMs.p99.toFixed(2)} ms, ${r.errors} errors\n`);
     }
-    const r = results[results.length - 1];
-    process.stderr.write(`  live ${name}: p50 ${r.liveMs.p50.toFixed(2)} ms, p99 ${r.liveMs.p99.toFixed(2)} ms, ${r.errors} errors\n`);
   }
   return results;
 }

@@ -59,8 +59,12 @@ export async function runMemory(job: { dir: string; eventsDb: string; events: nu
   const token = signAccessToken(app.get(JwtService), { id: 'fiona.finance', roles: ['finance'] });
   const asKnownAt = quarterClose(job.period);
   const get = async (query: string) => {
+    const url = `${base}/commission/statements/${job.rep}?${query}`;
+    const headers = { Authorization: `Bearer ${token}` };
+    // A kept-alive socket the server closed while idle fails at once: that try is not timed, the next one is.
+    await fetch(`${base}/health`).then((r) => r.arrayBuffer()).catch(() => undefined);
     const started = performance.now();
-    const res = await fetch(`${base}/commission/statements/${job.rep}?${query}`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(url, { headers });
     const body = (await res.json()) as { result?: { lines?: unknown[] } };
     if (res.status !== 200) throw new Error(`statement: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
     return { ms: performance.now() - started, lines: body.result?.lines?.length ?? 0 };

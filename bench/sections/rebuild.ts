@@ -60,7 +60,14 @@ export function bareReadAndParse(eventsDb: string, batch = BATCH): { rows: numbe
   return { rows: rows + sink, seconds };
 }
 
-export async function runRebuild(eventsDb: string, projectionsDb: string, options: { bareRounds: number; only?: readonly string[] }): Promise<RebuildFigures> {
+class Enough extends Error {}
+
+export async function runRebuild(
+  eventsDb: string,
+  projectionsDb: string,
+  /** `stopAfterSeconds`: for a profile, abandon each rebuild after that long (its figures are then partial). */
+  options: { bareRounds: number; only?: readonly string[]; stopAfterSeconds?: number },
+): Promise<RebuildFigures> {
   const bare = Array.from({ length: options.bareRounds }, () => bareReadAndParse(eventsDb));
   const rows = bare[0]?.rows ?? 0;
   const bareSeconds = bare.map((b) => b.seconds);
@@ -73,8 +80,20 @@ export async function runRebuild(eventsDb: string, projectionsDb: string, option
   for (const projection of PROJECTIONS) {
     if (options.only && !options.only.includes(projection.name)) continue;
     let folded = 0;
+    let logged = performance.now();
     const t0 = performance.now();
-    const result = await runner.rebuild(projection.name, () => (folded = performance.now()));
+    let reached = { events: 0, position: 0 };
+    const result = await runner.rebuild(projection.name, (progress) => {
+      folded = performance.now();
+      reached = progress;
+      if (options.stopAfterSeconds !== undefined && folded - t0 > options.stopAfterSeconds * 1000) throw new Enough();
+      if (folded - logged < 15_000) return;
+      logged = folded;
+      process.stderr.write(`  rebuild ${projection.name}: ${progress.position} / ${progress.headPosition} after ${((folded - t0) / 1000).toFixed(0)} s\n`);
+    }).catch((error) => {
+      if (error instanceof Enough) return reached;
+      throw error;
+    });
     const t1 = performance.now();
     const seconds = (t1 - t0) / 1000;
     results.push({
