@@ -200,6 +200,8 @@ export class ProjectionRunner {
         continue;
       }
       if (!progressed) await this.sleep(this.idleWaitMs);
+      // The embedded store answers synchronously: yield so HTTP is served during a long catch-up.
+      else await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
