@@ -77,20 +77,25 @@ function commandsVsLimit(r: BenchResults, c: number): string {
 function rebuildCause(r: BenchResults, projection: string): string {
   const p = profileOf(r, `rebuild-${projection}`);
   const figures = r.rebuild.projections.find((x) => x.projection === projection);
-  const base = figures
-    ? `Reading and folding took ${figures.foldSeconds.toFixed(1)} s of ${figures.seconds.toFixed(1)} s; writing the ${fmt(figures.documents)} documents in one transaction ${figures.writeSeconds.toFixed(1)} s. `
-    : '';
-  const top = p?.inclusive.filter((f) => !['rebuild', 'rebuildSlot', 'exclusive', 'rebuildReadModel'].includes(f.name)).slice(0, 4)
-    .map((f) => `\`${f.name}\` (${f.where}) ${pct(f.share)}`).join(', ');
+  const bareSeconds = r.rebuild.bare.rows / r.rebuild.bare.rowsPerSecond;
+  const parts: string[] = [];
+  if (figures) {
+    parts.push(`To reach 40% of the limit a rebuild may take at most 2.5 times what reading and parsing the rows take (${bareSeconds.toFixed(1)} s); this one took ${figures.seconds.toFixed(1)} s, ` +
+      `${fmt(figures.seconds / bareSeconds, 1)} times: ${figures.foldSeconds.toFixed(1)} s reading and folding, ${figures.writeSeconds.toFixed(1)} s writing the ${fmt(figures.documents)} documents in one transaction.`);
+  }
+  const write = line(p, 'replaceAll') ? share(p, 'replaceAll') : 'not reached in the profiled part';
+  parts.push(`Of the profiled time, reading the pages (\`SqliteEventStore.readAll\` with \`toRecordedEvent\`'s JSON.parse — the limit's whole work) is ${share(p, 'readAll')}, ` +
+    `folding (\`applyBatch\` → the projection's \`apply\`) ${share(p, 'applyBatch')}, writing the read model (\`ProjectionDatabase.replaceAll\` → \`writeDocs\`: JSON.stringify and an upsert per document) ${write}, ` +
+    `garbage collection ${areaShare(p, 'garbage collection')} (the runner folds each batch into a new map of new documents, and the finished read model of ${fmt(figures?.documents ?? 0)} documents stays on the heap while the next is built).`);
   if (projection === 'audit') {
     const person = r.memory.projections.find((x) => x.name === 'audit');
-    return base + 'The fold is the cost. Every deal event is applied to the deal\'s timeline and to the document of every person it names; ' +
-      '`applyToPersonAudit` (libs/projections/src/audit/person-deals.ts) finds the deal in the person\'s list with `deals.find` and copies the whole list with `deals.map` for every event, ' +
-      `so its cost grows with the number of deals a person has worked (${fmt(r.dataset.deals / r.dataset.reps, 0)} per rep here; implementation leads, sales engineers and SDRs see more). ` +
+    parts.push('For audit the fold is the cost. Every deal event is applied to the deal\'s timeline and to the document of every person it names; ' +
+      `\`applyToPersonAudit\` (libs/projections/src/audit/person-deals.ts, ${share(p, 'applyToPersonAudit')} inclusive) finds the deal in the person's list with \`deals.find\` and copies the whole list with \`deals.map\` for every event, ` +
+      `so each event costs time in proportion to the deals that person has worked (${fmt(r.dataset.deals / r.dataset.reps, 0)} per rep here; implementation leads, sales engineers and SDRs have more) and the total grows with the square of it. ` +
       (person ? `The largest audit document is \`${person.largestKey}\`, ${fmt(person.largestKiB)} KiB as JSON. ` : '') +
-      `The deal timeline keeps every event with its raw data and walks it for evidence (\`walk\`, libs/projections/src/audit/audit-evidence.ts). Project functions by inclusive time: ${top || 'see the profile'}.`;
+      `The deal timeline copies every event with its raw data and walks it for evidence (\`applyToDealAudit\` ${share(p, 'applyToDealAudit')}).`);
   }
-  return base + `Project functions by inclusive time: ${top || 'see the profile'}.`;
+  return parts.join(' ');
 }
 
 function liveCause(r: BenchResults): string {
@@ -122,10 +127,12 @@ function memoryCause(r: BenchResults): string {
 function statementCause(r: BenchResults): string {
   const p = profileOf(r, 'statement');
   const s = r.memory.statement;
-  return `The query alone takes ${fmt(s.queryMs.p50, 1)} ms (p50) of the ${fmt(s.httpMs.p50, 1)} ms over HTTP. ` +
-    '`statement` (libs/projections/src/commission/commission.queries.ts) first turns the whole read model into facts — `commissionFactsOf` copies every document\'s facts and sorts all deals by position — ' +
-    'and `factsKnownAt` (libs/domain/src/commission/calculate/known-at.ts) then filters every fact of every deal by its recorded time, before `creditedWins` keeps the one person\'s deals: ' +
-    `the work grows with all ${fmt(r.dataset.deals)} deals, not with the rep's. Profile: \`commissionFactsOf\` ${share(p, 'commissionFactsOf')}, \`factsKnownAt\` ${share(p, 'factsKnownAt')}, \`commissionStatement\` ${share(p, 'commissionStatement')} inclusive.`;
+  return `The query alone takes ${fmt(s.queryMs.p50, 1)} ms (p50) of the ${fmt(s.httpMs.p50, 1)} ms over HTTP, and its work grows with every deal in the store (${fmt(r.dataset.deals)}), not with the rep's. ` +
+    '`statement` (libs/projections/src/commission/commission.queries.ts) first builds the facts of the whole read model (`commissionFactsOf`: every document, all deals sorted by position, ' +
+    `${share(p, 'commissionFactsOf')}); then \`factsKnownAt\` (libs/domain/src/commission/calculate/known-at.ts, ${share(p, 'factsKnownAt')} inclusive) copies every deal with its amounts, stages and splits filtered by recorded time, ` +
+    `calling \`recordedBy\` → \`parseInstant\` (libs/domain/src/shared/time.ts: a regular-expression check and Date.parse of the ISO string, ${share(p, 'parseInstant')}) for every fact of every deal on every request; ` +
+    `only then does \`creditedWins\` (${share(p, 'creditedWins')}) keep the rep's deals. The copies are garbage at once: collection takes ${areaShare(p, 'garbage collection')}. ` +
+    'Restricting the facts to the deals the person has credit on before the as-known-at copy, or keeping recorded times as numbers in the read model, would make the query proportional to the rep\'s deals; both touch the commission calculation, so they are left to a decision.';
 }
 
 export function causeOf(id: string, r: BenchResults): string {

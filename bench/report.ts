@@ -259,9 +259,15 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
   // Causes and profiles
   if (missed.length) {
     push('## Missed targets: causes', '');
+    const shown = new Set<string>();
     for (const t of missed) {
       push(`### ${t.figure}`, '', causeOf(t.id, r), '');
       for (const p of r.profiles.filter((x) => t.id.startsWith(x.target) || x.target === t.id.replace(/-(emmett|limit)-/, '-'))) {
+        if (shown.has(p.target)) {
+          push(`(Profile: ${p.title} — shown above.)`, '');
+          continue;
+        }
+        shown.add(p.target);
         push(profileMarkdown(p.summary, `Profile: ${p.title}`), '');
       }
     }
@@ -275,7 +281,8 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     '',
     `Sections run in their own Node processes (bench/section.ts); the generated store is cached under \`.tmp/bench/\` by size and generator version. ` +
       '`BENCH_QUICK=1` runs tiny sizes (smoke test: `npm run test:bench`); `BENCH_EVENTS`, `BENCH_PROFILE=0|1`, `BENCH_OUT` and `BENCH_CACHE` override the defaults. ' +
-      'Profiles are `node --cpu-prof` profiles of a separate run of the missed figure, summarised by self time (bench/lib/profile.ts).',
+      'Profiles are `node --cpu-prof` profiles of a separate run of the missed figure (its measured part only), summarised by area, by project function with what it calls (inclusive) and by self time (bench/lib/profile.ts). ' +
+      'The cause under each missed figure is written by bench/analysis.ts from this run\'s figures and profiles.',
     '',
   );
   return lines.join('\n');

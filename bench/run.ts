@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     const slowRebuilds = targets.filter((t) => t.id.startsWith('rebuild-') && t.met === false).map((t) => t.id.slice('rebuild-'.length));
     for (const name of slowRebuilds) {
       results.profiles.push({
-        target: `rebuild-${name}`, title: `rebuild of ${name}`,
+        target: `rebuild-${name}`, title: `rebuild of ${name}${quick ? '' : ' (stopped after 30 s)'}`,
         summary: await profiled(`rebuild-${name}`, {
           section: 'rebuild', eventsDb: dataset.eventsDb, projectionsDb: join(workDir, 'profile-projections.db'), bareRounds: 0, only: [name],
           stopAfterSeconds: quick ? undefined : 30,
