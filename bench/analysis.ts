@@ -104,7 +104,7 @@ function liveCause(r: BenchResults): string {
   const capacity = app?.capacity?.perSecond ?? NaN;
   return [
     app?.capacity && capacity < r.config.live.ratePerSecond
-      ? `The application cannot hold ${fmt(r.config.live.ratePerSecond)} commands/s on this machine: with 64 HTTP clients in a closed loop the same server completes ${fmt(capacity)} commands/s. ` +
+      ? `The application cannot hold ${fmt(r.config.live.ratePerSecond)} commands/s on this machine: with 64 HTTP clients in a closed loop a fresh server completes ${fmt(capacity)} commands/s. ` +
         'Above that rate commands queue, so the latency measured from each scheduled send grows for the whole run (and a deal\'s next command can arrive before the previous one was applied: the errors).'
       : 'The server keeps up with the rate, but each command waits behind the projection work of the previous ones.',
     'One Node event loop does all of it per command: HTTP parsing, the bearer token, validation, the command path with its fsync, then the projection runner (three projections, each reading the new events and committing its documents, change-log rows and checkpoint in its own transaction) and the SSE write. In the profile of the server under this load:',

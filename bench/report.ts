@@ -224,7 +224,7 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     '',
     ...r.live.filter((l) => l.errorSamples.length).map((l) => `Errors (${l.target}): ${l.errorSamples.join('; ')}`),
     '',
-    ...r.live.filter((l) => l.capacity).map((l) => `Capacity of the same server, measured right after: ${l.capacity!.concurrency} HTTP clients in a closed loop (each a deal's commands in order) complete **${fmt(l.capacity!.perSecond)} commands/s**` +
+    ...r.live.filter((l) => l.capacity).map((l) => `Capacity of the application (a fresh server and store, after the runs above): ${l.capacity!.concurrency} HTTP clients in a closed loop (each a deal's commands in order) complete **${fmt(l.capacity!.perSecond)} commands/s**` +
       `${l.capacity!.failed ? ` (${l.capacity!.failed} failed: ${l.capacity!.errors.join('; ')})` : ''}. A rate above this cannot be held steady: commands queue and the latency grows with the run.`),
     '',
   );

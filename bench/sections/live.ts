@@ -264,17 +264,7 @@ export async function runLive(job: LiveJob): Promise<LatencyFigures[]> {
         });
         try {
           const target = appTarget(port, Math.max(8, Math.round(rate * 2)));
-          const figures = await openLoop(target, port, run, 'deal engine: HTTP command → /live/projections');
-          if (rate === job.ratePerSecond) {
-            // What the server can take at all: 64 clients, each a deal's commands in order, as fast as answered.
-            const capacity = await closedLoop(
-              { concurrency: 64, warmupMs: 1000, measureMs: Math.min(5000, job.seconds * 1000) },
-              (deal, step) => target.sendStep(2_000_000_000 + deal, step).then(() => undefined),
-              () => target.steps,
-            );
-            figures.capacity = { concurrency: 64, perSecond: capacity.perSecond, failed: capacity.failed, errors: capacity.errors };
-          }
-          results.push(figures);
+          results.push(await openLoop(target, port, run, 'deal engine: HTTP command → /live/projections'));
         } finally {
           await stopServer(child);
           rmSync(dataDir, { recursive: true, force: true });
@@ -284,5 +274,29 @@ export async function runLive(job: LiveJob): Promise<LatencyFigures[]> {
       process.stderr.write(`  live ${name} at ${rate}/s: p50 ${r.liveMs.p50.toFixed(2)} ms, p99 ${r.liveMs.p99.toFixed(2)} ms, ${r.errors} errors\n`);
     }
   }
+  const main = results.find((r) => r.target.startsWith('deal engine') && r.ratePerSecond === job.ratePerSecond);
+  if (main && !job.appProfileDir) main.capacity = await capacity(job);
   return results;
+}
+
+/** What a fresh server can take at all: 64 HTTP clients, each a deal's commands in order, as fast as they are answered. */
+async function capacity(job: LiveJob): Promise<HttpCapacity> {
+  const dataDir = join(job.workDir, `live-capacity-${process.pid}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const { child, port } = await startServer(join(__dirname, '..', 'servers', 'app-server.ts'), { args: { dataDir, secret: SECRET } });
+  try {
+    const target = appTarget(port, 8);
+    for (let i = 0; i < 64; i++) await target.send(1_000_000_000 + i).catch(() => undefined);
+    const loop = await closedLoop(
+      { concurrency: 64, warmupMs: 1000, measureMs: Math.min(5000, job.seconds * 1000) },
+      (deal, step) => target.sendStep(2_000_000_000 + deal, step).then(() => undefined),
+      () => target.steps,
+    );
+    process.stderr.write(`  live app capacity: ${loop.perSecond.toFixed(0)} commands/s\n`);
+    return { concurrency: 64, perSecond: loop.perSecond, failed: loop.failed, errors: loop.errors };
+  } finally {
+    await stopServer(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
