@@ -19,6 +19,20 @@ export interface Projection<D> {
 /** A projection's documents, read-only for queries. */
 export type ReadModel<D> = ReadonlyMap<string, D>;
 
+/** A read model that lists documents by key prefix from an index (stored read models do). */
+interface PrefixIndexed<D> {
+  entriesWithPrefix(prefix: string): Iterable<[string, D]>;
+}
+
+/** Documents whose key starts with `prefix`, in key order when the model keeps an index, else in map order. */
+export function entriesWithPrefix<D>(model: ReadModel<D>, prefix: string): [string, D][] {
+  const indexed = (model as Partial<PrefixIndexed<D>>).entriesWithPrefix;
+  if (typeof indexed === 'function') return [...indexed.call(model, prefix)];
+  const found: [string, D][] = [];
+  for (const entry of model) if (entry[0].startsWith(prefix)) found.push(entry);
+  return found;
+}
+
 /** One document changed by one event, as streamed to live subscribers. */
 export interface DocumentChange<D = unknown> {
   readonly projection: string;
