@@ -10,6 +10,11 @@ export interface Projection<D> {
   readonly version: number;
   /** Which events the projection reads (server-side filter where the store supports it). */
   readonly filter: EventFilter;
+  /**
+   * Where the running read model lives: 'memory' (default) loads every document at start;
+   * 'stored' reads documents from the projection database when asked, for large read models.
+   */
+  readonly storage?: 'memory' | 'stored';
   /** The documents an event touches; [] to ignore it. */
   keysOf(event: RecordedEvent): readonly string[];
   /** The document after the event; `undefined` deletes it. */

@@ -15,6 +15,7 @@ export interface BatchResult<D> {
  * Folds a batch over the current read model without touching it, so a failed commit leaves
  * the read model as it was. An event the projection throws on is either dead-lettered
  * (live) or stops the work (strict, for rebuilds); an event is applied to all its keys or none.
+ * Documents `apply` returns unchanged (the same object) are left out of the result.
  */
 export function applyBatch<D>(
   projection: Projection<D>,
@@ -30,7 +31,12 @@ export function applyBatch<D>(
     if (!matchesFilter(projection.filter, e)) continue;
     let updates: [string, D | undefined][];
     try {
-      updates = projection.keysOf(e).map((key) => [key, projection.apply(read(key), e, key)]);
+      // A document returned as it was is unchanged: nothing to write or to tell live feeds.
+      updates = projection.keysOf(e).flatMap((key): [string, D | undefined][] => {
+        const before = read(key);
+        const after = projection.apply(before, e, key);
+        return after === before ? [] : [[key, after]];
+      });
     } catch (error) {
       if (mode === 'strict') throw new ProjectionRebuildError(projection.name, e, describeError(error));
       deadLetters.push({ projection: projection.name, position: e.position, eventId: e.eventId, eventType: e.type, streamId: e.streamId, error: describeError(error) });

@@ -44,6 +44,7 @@ const SCHEMA = `
  */
 export class ProjectionDatabase {
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -55,14 +56,37 @@ export class ProjectionDatabase {
   }
 
   state(name: string): ProjectionState | undefined {
-    return this.db.prepare('SELECT version, position FROM projection_state WHERE name = ?').get(name) as
+    return this.sql('SELECT version, position FROM projection_state WHERE name = ?').get(name) as
       | ProjectionState
       | undefined;
   }
 
   documents<D>(name: string): Map<string, D> {
-    const rows = this.db.prepare('SELECT key, doc FROM projection_docs WHERE name = ?').all(name) as { key: string; doc: string }[];
+    const rows = this.sql('SELECT key, doc FROM projection_docs WHERE name = ?').all(name) as { key: string; doc: string }[];
     return new Map(rows.map((r) => [r.key, JSON.parse(r.doc) as D]));
+  }
+
+  document<D>(name: string, key: string): D | undefined {
+    const row = this.sql('SELECT doc FROM projection_docs WHERE name = ? AND key = ?').get(name, key) as { doc: string } | undefined;
+    return row === undefined ? undefined : (JSON.parse(row.doc) as D);
+  }
+
+  hasDocument(name: string, key: string): boolean {
+    return this.sql('SELECT 1 FROM projection_docs WHERE name = ? AND key = ?').get(name, key) !== undefined;
+  }
+
+  documentCount(name: string): number {
+    return (this.sql('SELECT COUNT(*) AS n FROM projection_docs WHERE name = ?').get(name) as { n: number }).n;
+  }
+
+  /** Documents whose key starts with `prefix`, in key order, read through the primary key. */
+  documentsWithPrefix<D>(name: string, prefix: string): [string, D][] {
+    if (prefix === '') return [...this.documents<D>(name)];
+    const last = prefix.codePointAt(prefix.length - 1) as number;
+    const upper = prefix.slice(0, prefix.length - (last > 0xffff ? 2 : 1)) + String.fromCodePoint(last + 1);
+    const rows = this.sql('SELECT key, doc FROM projection_docs WHERE name = ? AND key >= ? AND key < ? ORDER BY key')
+      .all(name, prefix, upper) as { key: string; doc: string }[];
+    return rows.filter((r) => r.key.startsWith(prefix)).map((r) => [r.key, JSON.parse(r.doc) as D]);
   }
 
   /** Writes a batch: final documents by key, the change log, dead letters and the checkpoint, atomically. */
@@ -78,8 +102,7 @@ export class ProjectionDatabase {
       const logged = changes.map((c) => ({ ...c, id: this.logChange(c) }));
       const at = new Date().toISOString();
       for (const d of deadLetters) {
-        this.db
-          .prepare('INSERT INTO projection_dead_letters (name, position, event_id, event_type, stream_id, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        this.sql('INSERT INTO projection_dead_letters (name, position, event_id, event_type, stream_id, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(name, d.position, d.eventId, d.eventType, d.streamId, d.error, at);
       }
       this.writeState(name, state);
@@ -90,7 +113,7 @@ export class ProjectionDatabase {
   /** Swaps in a rebuilt read model: every document replaced, in one transaction. */
   replaceAll(name: string, state: ProjectionState, docs: ReadonlyMap<string, unknown>): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM projection_docs WHERE name = ?').run(name);
+      this.sql('DELETE FROM projection_docs WHERE name = ?').run(name);
       this.writeDocs(name, docs);
       this.writeState(name, state);
     })();
@@ -98,8 +121,7 @@ export class ProjectionDatabase {
 
   changesAfter(id: number, names: readonly string[] | undefined, limit: number): LoggedChange[] {
     const filter = names?.length ? `AND name IN (${names.map(() => '?').join(',')})` : '';
-    const rows = this.db
-      .prepare(`SELECT id, name, position, key, doc, event_id, event_type FROM projection_changes WHERE id > ? ${filter} ORDER BY id LIMIT ?`)
+    const rows = this.sql(`SELECT id, name, position, key, doc, event_id, event_type FROM projection_changes WHERE id > ? ${filter} ORDER BY id LIMIT ?`)
       .all(id, ...(names ?? []), limit) as {
       id: number; name: string; position: number; key: string; doc: string | null; event_id: string; event_type: string;
     }[];
@@ -115,7 +137,7 @@ export class ProjectionDatabase {
   }
 
   lastChangeId(): number {
-    return (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM projection_changes').get() as { id: number }).id;
+    return (this.sql('SELECT COALESCE(MAX(id), 0) AS id FROM projection_changes').get() as { id: number }).id;
   }
 
   /** Keeps the newest `keep` change-log rows; older reconnects start from a fresh snapshot. */
@@ -124,8 +146,7 @@ export class ProjectionDatabase {
   }
 
   deadLetters(name?: string): DeadLetter[] {
-    const rows = this.db
-      .prepare(`SELECT id, name, position, event_id, event_type, stream_id, error, at FROM projection_dead_letters ${name ? 'WHERE name = ?' : ''} ORDER BY id`)
+    const rows = this.sql(`SELECT id, name, position, event_id, event_type, stream_id, error, at FROM projection_dead_letters ${name ? 'WHERE name = ?' : ''} ORDER BY id`)
       .all(...(name ? [name] : [])) as {
       id: number; name: string; position: number; event_id: string; event_type: string; stream_id: string; error: string; at: string;
     }[];
@@ -135,13 +156,23 @@ export class ProjectionDatabase {
     }));
   }
 
+  /** Statements are prepared once per connection. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
 
   private writeDocs(name: string, docs: ReadonlyMap<string, unknown>): void {
-    const upsert = this.db.prepare('INSERT INTO projection_docs (name, key, doc) VALUES (?, ?, ?) ON CONFLICT (name, key) DO UPDATE SET doc = excluded.doc');
-    const remove = this.db.prepare('DELETE FROM projection_docs WHERE name = ? AND key = ?');
+    const upsert = this.sql('INSERT INTO projection_docs (name, key, doc) VALUES (?, ?, ?) ON CONFLICT (name, key) DO UPDATE SET doc = excluded.doc');
+    const remove = this.sql('DELETE FROM projection_docs WHERE name = ? AND key = ?');
     for (const [key, doc] of docs) {
       if (doc === undefined) remove.run(name, key);
       else upsert.run(name, key, JSON.stringify(doc));
@@ -151,15 +182,13 @@ export class ProjectionDatabase {
   private logChange(c: DocumentChange): number {
     const doc = c.doc === undefined ? null : JSON.stringify(c.doc);
     return Number(
-      this.db
-        .prepare('INSERT INTO projection_changes (name, position, key, doc, event_id, event_type) VALUES (?, ?, ?, ?, ?, ?)')
+      this.sql('INSERT INTO projection_changes (name, position, key, doc, event_id, event_type) VALUES (?, ?, ?, ?, ?, ?)')
         .run(c.projection, c.position, c.key, doc, c.eventId, c.eventType).lastInsertRowid,
     );
   }
 
   private writeState(name: string, s: ProjectionState): void {
-    this.db
-      .prepare('INSERT INTO projection_state (name, version, position, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, updated_at = excluded.updated_at')
+    this.sql('INSERT INTO projection_state (name, version, position, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, updated_at = excluded.updated_at')
       .run(name, s.version, s.position, new Date().toISOString());
   }
 }

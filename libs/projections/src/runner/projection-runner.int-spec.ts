@@ -7,7 +7,9 @@ import { SqliteEventStore } from '@deals/event-store';
 import { eventCounterProjection, recount } from '../testing/event-counter.projection';
 import { seedStore } from '../testing/seed-store';
 import { ProjectionDatabase } from './projection-database';
+import { entriesWithPrefix, Projection } from '../projection';
 import { ProjectionRunner } from './projection-runner';
+import { StoredReadModel } from './stored-read-model';
 
 describe('ProjectionRunner (real SQLite)', () => {
   let dir: string;
@@ -118,5 +120,49 @@ describe('ProjectionRunner (real SQLite)', () => {
     const r = runner();
     await r.start();
     expect(await r.waitForPosition(10_000_000, 100)).toBe(false);
+  });
+
+  it('answers a stored read model from the database: the same documents live, after a restart and after a rebuild', async () => {
+    await seedStore(store, 600);
+    const stored = runner(eventCounterProjection({ storage: 'stored' }));
+    await stored.start();
+    expect(await stored.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+    await seedStore(store, 200);
+    expect(await stored.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+
+    const model = stored.readModel<{ count: number }>('event-counter');
+    expect(model).toBeInstanceOf(StoredReadModel);
+    const expected = recount(await store.readAll());
+    expect(toObject(model)).toEqual(toObject(expected));
+    expect(model.size).toBe(expected.size);
+    expect(model.get('total')).toEqual(expected.get('total'));
+    expect(model.has('stream:nobody')).toBe(false);
+    const streams = [...expected.keys()].filter((k) => k.startsWith('stream:')).sort();
+    expect(entriesWithPrefix(model, 'stream:').map(([k]) => k)).toEqual(streams);
+
+    await stored.stop();
+    const again = runner(eventCounterProjection({ storage: 'stored' }));
+    await again.start();
+    await again.rebuild('event-counter');
+    expect(toObject(again.readModel('event-counter'))).toEqual(toObject(expected));
+    expect(again.readModel('event-counter')).toBeInstanceOf(StoredReadModel);
+  });
+
+  it('writes and announces nothing for a document the event leaves as it was', async () => {
+    const onlyA: Projection<{ n: number }> = {
+      name: 'only-a', version: 1, filter: {},
+      keysOf: () => ['a'],
+      apply: (doc, e) => (e.streamId === 'count-a' ? { n: (doc?.n ?? 0) + 1 } : doc),
+    };
+    const r = runner(onlyA as Projection<unknown>);
+    await r.start();
+    const received = firstValueFrom(r.changes$.pipe(take(2), toArray()));
+    for (const stream of ['count-a', 'count-b', 'count-b', 'count-a']) {
+      await store.append(stream, [{ eventId: randomUUID(), type: 'Counted', data: {}, metadata: {} }]);
+    }
+    const changes = await received;
+    expect(changes.map((c) => c.doc)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(await r.waitForPosition(await store.headPosition(), 5_000)).toBe(true);
+    expect(r.changesAfter(0).map((c) => c.doc)).toEqual([{ n: 1 }, { n: 2 }]);
   });
 });

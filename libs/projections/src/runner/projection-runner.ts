@@ -5,6 +5,7 @@ import { applyBatch } from './apply-batch';
 import { DeadLetter, LoggedChange, ProjectionDatabase } from './projection-database';
 import { describeError, UnknownProjectionError } from './projection.errors';
 import { rebuildReadModel, RebuildProgress } from './rebuild';
+import { StoredReadModel } from './stored-read-model';
 
 export interface RunnerOptions {
   /** Events per transaction. */
@@ -32,7 +33,8 @@ export interface ProjectionStatus {
 
 interface Slot {
   readonly projection: Projection<unknown>;
-  docs: Map<string, unknown>;
+  /** A Map of every document, or the stored read model for `storage: 'stored'`. */
+  docs: Map<string, unknown> | StoredReadModel<unknown>;
   position: number;
   state: ProjectionStatus['state'];
   lastError?: string;
@@ -88,13 +90,13 @@ export class ProjectionRunner {
       slot.state = 'starting';
       const stored = this.db.state(slot.projection.name);
       if (stored && stored.version === slot.projection.version) {
-        slot.docs = this.db.documents(slot.projection.name);
+        slot.docs = this.loaded(slot.projection);
         slot.position = stored.position;
       } else {
         // Built from zero by the live path, so one bad event is dead-lettered instead of stopping the start.
         this.log(`${slot.projection.name}: no read model of version ${slot.projection.version}; building from position 0`);
         this.db.replaceAll(slot.projection.name, { version: slot.projection.version, position: 0 }, new Map());
-        slot.docs = new Map();
+        slot.docs = this.loaded(slot.projection);
         slot.position = 0;
       }
       slot.state = 'running';
@@ -178,7 +180,7 @@ export class ProjectionRunner {
     try {
       const result = await rebuildReadModel(this.store, slot.projection, this.batchSize, onProgress);
       this.db.replaceAll(slot.projection.name, { version: slot.projection.version, position: result.position }, result.docs);
-      slot.docs = result.docs;
+      slot.docs = slot.projection.storage === 'stored' ? this.loaded(slot.projection) : result.docs;
       slot.position = result.position;
       this.notifyWaiters();
       return { events: result.events, position: result.position };
@@ -216,9 +218,11 @@ export class ProjectionRunner {
     if (scannedTo <= slot.position) return false;
     const batch = applyBatch(projection, slot.docs, events, 'live');
     const logged = this.db.commitBatch(projection.name, { version: projection.version, position: scannedTo }, batch.docs, batch.changes, batch.deadLetters);
-    for (const [key, doc] of batch.docs) {
-      if (doc === undefined) slot.docs.delete(key);
-      else slot.docs.set(key, doc);
+    if (slot.docs instanceof Map) {
+      for (const [key, doc] of batch.docs) {
+        if (doc === undefined) slot.docs.delete(key);
+        else slot.docs.set(key, doc);
+      }
     }
     slot.position = scannedTo;
     for (const d of batch.deadLetters) this.log(`${projection.name}: dead-lettered event ${d.eventId} at ${d.position}: ${d.error}`);
@@ -226,6 +230,10 @@ export class ProjectionRunner {
     this.notifyWaiters();
     this.onBatch?.(projection.name, scannedTo, events.length);
     return true;
+  }
+
+  private loaded(projection: Projection<unknown>): Slot['docs'] {
+    return projection.storage === 'stored' ? new StoredReadModel(this.db, projection.name) : this.db.documents(projection.name);
   }
 
   private exclusive<T>(slot: Slot, work: () => Promise<T>): Promise<T> {

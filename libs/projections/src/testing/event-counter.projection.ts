@@ -7,10 +7,13 @@ export interface EventCount {
 }
 
 /** Counts events overall and per stream: applying one twice or skipping one changes the numbers. */
-export function eventCounterProjection(options: { poisonType?: string; version?: number } = {}): Projection<EventCount> {
+export function eventCounterProjection(
+  options: { poisonType?: string; version?: number; storage?: Projection<EventCount>['storage'] } = {},
+): Projection<EventCount> {
   return {
     name: 'event-counter',
     version: options.version ?? 1,
+    storage: options.storage,
     filter: {},
     keysOf: (e: RecordedEvent) => ['total', `stream:${e.streamId}`],
     apply(doc, e) {
