@@ -1,6 +1,7 @@
 import { Command, Decider, DomainEvent, EventMetadata } from '@deals/domain';
 import { EventStore, RecordedEvent, WrongExpectedRevisionError } from '@deals/event-store';
 import { derivedUuid } from './command-ids';
+import { EventOfCommand, extendFolded, FoldedStream, StreamStateCache } from './stream-state-cache';
 import {
   ConcurrencyExhaustedError,
   IdempotencyKeyReusedError,
@@ -17,6 +18,8 @@ export interface CommandOptions {
   /** Identifies the request's content, to tell a retry from a reused key. */
   readonly requestHash: string;
   readonly maxAttempts?: number;
+  /** Folded streams of this decider kept between commands; only the events after the cached revision are read. */
+  readonly cache?: StreamStateCache;
 }
 
 export interface CommandResult {
@@ -44,18 +47,17 @@ export async function handleCommand<S, C extends Command, E extends DomainEvent>
 ): Promise<CommandResult> {
   const maxAttempts = options.expectedRevision === undefined ? (options.maxAttempts ?? 5) : 1;
   for (let attempt = 1; ; attempt++) {
-    const history = await store.readStream(streamId);
-    const earlier = options.idempotencyKey ? eventsOfCommand(history, command.metadata.commandId) : [];
+    const folded = await load(store, decider, streamId, options.cache as StreamStateCache<S> | undefined);
+    const earlier = options.idempotencyKey ? (folded.commands.get(command.metadata.commandId) ?? []) : [];
     if (earlier.length > 0) return replay(streamId, earlier, options);
 
-    const currentRevision = history.length - 1;
+    const currentRevision = folded.revision;
     if (options.expectedRevision !== undefined && options.expectedRevision !== currentRevision) {
       throw new RevisionMismatchError(streamId, options.expectedRevision, currentRevision);
     }
-    const state = history.reduce((s, e) => decider.evolve(s, toDomainEvent(e) as E), decider.initialState());
-    const decided = decider.decide(command, state);
+    const decided = decider.decide(command, folded.state);
     if (decided.length === 0) {
-      return { streamId, revision: currentRevision, position: history.at(-1)?.position ?? 0, events: [], replayed: false };
+      return { streamId, revision: currentRevision, position: folded.position, events: [], replayed: false };
     }
     const metadata = metadataFor(command, options.requestHash);
     try {
@@ -104,12 +106,20 @@ function metadataFor(command: Command, requestHash: string): EventMetadata {
   };
 }
 
-function eventsOfCommand(history: readonly RecordedEvent[], commandId: string): RecordedEvent[] {
-  return history.filter((e) => e.metadata.commandId === commandId);
+/** The stream folded to its head: from the cached fold plus the events after it, or from the start. */
+async function load<S, C extends Command, E extends DomainEvent>(
+  store: EventStore, decider: Decider<S, C, E>, streamId: string, cache: StreamStateCache<S> | undefined,
+): Promise<FoldedStream<S>> {
+  const empty: FoldedStream<S> = { revision: -1, position: 0, state: decider.initialState(), commands: new Map() };
+  const from = cache?.get(streamId) ?? empty;
+  const events = await store.readStream(streamId, { fromRevision: from.revision + 1 });
+  const folded = extendFolded(from, events, (state, e) => decider.evolve(state, toDomainEvent(e) as E));
+  cache?.set(streamId, folded);
+  return folded;
 }
 
-function replay(streamId: string, earlier: RecordedEvent[], options: CommandOptions): CommandResult {
-  if (earlier[0].metadata.requestHash !== options.requestHash) {
+function replay(streamId: string, earlier: readonly EventOfCommand[], options: CommandOptions): CommandResult {
+  if (earlier[0].requestHash !== options.requestHash) {
     throw new IdempotencyKeyReusedError(options.idempotencyKey ?? '');
   }
   const last = earlier[earlier.length - 1];

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDealDecider } from '@deals/domain';
 import { SqliteEventStore } from '@deals/event-store';
+import { StreamStateCache } from '@deals/command-pipeline';
 import { handleCommand } from '../command-pipeline/handle-command';
 
 async function main(): Promise<void> {
@@ -9,13 +10,15 @@ async function main(): Promise<void> {
   const store = new SqliteEventStore({ path });
   const decider = createDealDecider();
   const actor = { id: 'ana.ae', roles: ['rep'] };
+  // Each process keeps its own folded deal and must still see the other processes' writes.
+  const cache = new StreamStateCache();
   for (let i = 0; i < Number(count); i++) {
     const command = {
       type: 'RecordContactMade' as const,
       data: { channel: 'email', evidence: { kind: 'email' as const, ref: `<${writer}-${i}@x>` } },
       metadata: { commandId: randomUUID(), actor, now: new Date().toISOString() },
     };
-    await handleCommand(store, decider, `deal-${dealId}`, command, { requestHash: `${writer}-${i}`, maxAttempts: 1000 });
+    await handleCommand(store, decider, `deal-${dealId}`, command, { requestHash: `${writer}-${i}`, maxAttempts: 1000, cache });
   }
   await store.close();
 }

@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { authorizedDecider, authorizeDealCommand, createDealDecider } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { AccessDenialRecorder } from '../../../auth/access-denial.recorder';
+import { StreamStateCache } from '@deals/command-pipeline';
 import { CommandResult, handleCommand } from '../../../command-pipeline/handle-command';
 import { dealStreamId } from '../../deal-stream';
 import { ExecuteDealCommand } from './execute-deal-command.command';
@@ -10,6 +11,8 @@ import { ExecuteDealCommand } from './execute-deal-command.command';
 @CommandHandler(ExecuteDealCommand)
 export class ExecuteDealCommandHandler implements ICommandHandler<ExecuteDealCommand, CommandResult> {
   private readonly decider = createDealDecider();
+  /** Deals recently commanded, folded: a command reads only the events after the cached revision. */
+  private readonly folded = new StreamStateCache();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -25,6 +28,7 @@ export class ExecuteDealCommandHandler implements ICommandHandler<ExecuteDealCom
         requestHash: c.requestHash,
         idempotencyKey: c.idempotencyKey,
         expectedRevision: c.expectedRevision,
+        cache: this.folded,
       }));
   }
 }
