@@ -22,11 +22,21 @@ export interface GroupCommitHooks<C> {
 export class GroupCommit<C> {
   private queue: Queued<C>[] = [];
   private scheduled: NodeJS.Immediate | undefined;
+  /** Prepared once: `exec` would parse the text again for every append. */
+  private readonly sql: Record<'begin' | 'commit' | 'savepoint' | 'release' | 'undo', Database.Statement>;
 
   constructor(
     private readonly db: Database.Database,
     private readonly hooks: GroupCommitHooks<C>,
-  ) {}
+  ) {
+    this.sql = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      savepoint: db.prepare('SAVEPOINT one_append'),
+      release: db.prepare('RELEASE one_append'),
+      undo: db.prepare('ROLLBACK TO one_append'),
+    };
+  }
 
   submit<T>(work: (context: C) => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -45,10 +55,25 @@ export class GroupCommit<C> {
 
     const settle: (() => void)[] = [];
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.sql.begin.run();
       const context = this.hooks.begin();
-      for (const item of batch) settle.push(this.runInSavepoint(item, context));
-      this.db.exec('COMMIT');
+      if (batch.length === 1) {
+        // Alone in the transaction, an append needs no savepoint: if it fails, all of it rolls back.
+        const [only] = batch;
+        let value: unknown;
+        try {
+          value = only.work(context);
+        } catch (error) {
+          if (isUnavailableSqliteError(error)) throw error;
+          this.rollback();
+          only.reject(error);
+          return;
+        }
+        settle.push(() => only.resolve(value));
+      } else {
+        for (const item of batch) settle.push(this.runInSavepoint(item, context));
+      }
+      this.sql.commit.run();
     } catch (error) {
       this.rollback();
       const failure = toStoreError(error, 'committing appends');
@@ -60,16 +85,16 @@ export class GroupCommit<C> {
   }
 
   private runInSavepoint(item: Queued<C>, context: C): () => void {
-    this.db.exec('SAVEPOINT one_append');
+    this.sql.savepoint.run();
     try {
       const value = item.work(context);
-      this.db.exec('RELEASE one_append');
+      this.sql.release.run();
       return () => item.resolve(value);
     } catch (error) {
       // A storage failure dooms the whole transaction; anything else is this append's own.
       if (isUnavailableSqliteError(error)) throw error;
-      this.db.exec('ROLLBACK TO one_append');
-      this.db.exec('RELEASE one_append');
+      this.sql.undo.run();
+      this.sql.release.run();
       return () => item.reject(error);
     }
   }
