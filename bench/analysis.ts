@@ -89,9 +89,9 @@ function rebuildCause(r: BenchResults, projection: string): string {
     `garbage collection ${areaShare(p, 'garbage collection')} (the runner folds each batch into a new map of new documents, and the finished read model of ${fmt(figures?.documents ?? 0)} documents stays on the heap while the next is built).`);
   if (projection === 'audit') {
     const person = r.memory.projections.find((x) => x.name === 'audit');
-    parts.push('For audit the fold is the cost. Every deal event is applied to the deal\'s timeline and to the document of every person it names; ' +
-      `\`applyToPersonAudit\` (libs/projections/src/audit/person-deals.ts, ${share(p, 'applyToPersonAudit')} inclusive) finds the deal in the person's list with \`deals.find\` and copies the whole list with \`deals.map\` for every event, ` +
-      `so each event costs time in proportion to the deals that person has worked (${fmt(r.dataset.deals / r.dataset.reps, 0)} per rep here; implementation leads, sales engineers and SDRs have more) and the total grows with the square of it. ` +
+    parts.push('Every deal event is applied to the deal\'s timeline and to one document per person it names and that deal ' +
+      `(\`applyToPersonDeal\`, libs/projections/src/audit/person-deals.ts, ${share(p, 'applyToPersonDeal')} inclusive), so its cost is bounded by the deal, not by the deals a person has worked ` +
+      `(${fmt(r.dataset.deals / r.dataset.reps, 0)} per rep here). ` +
       (person ? `The largest audit document is \`${person.largestKey}\`, ${fmt(person.largestKiB)} KiB as JSON. ` : '') +
       `The deal timeline copies every event with its raw data and walks it for evidence (\`applyToDealAudit\` ${share(p, 'applyToDealAudit')}).`);
   }
@@ -111,7 +111,7 @@ function liveCause(r: BenchResults): string {
     `verifying the token (\`createPublicKey\`, ${share(p, 'createPublicKey', false)} self time): jsonwebtoken 9 (node_modules/jsonwebtoken/verify.js, lines 120–129) is given the HS256 secret as a string and first tries it as a PEM public key; ` +
       'that throws on every request before it falls back to `createSecretKey`. Handing @nestjs/jwt a `KeyObject` made once with `createSecretKey` (apps/deal-api/src/auth/access-token.ts, `createJwtService`) would skip it.',
     `The projection commits (better-sqlite3 \`sqliteTransaction\` ${share(p, 'sqliteTransaction', false)}, \`ProjectionDatabase.writeDocs\` ${share(p, 'writeDocs', false)}, \`logChange\` ${share(p, 'logChange', false)}, \`prepare\` ${share(p, 'prepare', false)}; libs/projections/src/runner/projection-database.ts): ` +
-      'each batch re-prepares its statements, serialises every changed document whole, and logs every change with the whole document again; the audit person documents grow with the deals a person works, so this cost grows with the store.',
+      'each batch re-prepares its statements, serialises every changed document whole, and logs every change with the whole document again.',
     `The event store's commit (\`exec\` ${share(p, 'exec', false)}: BEGIN IMMEDIATE/COMMIT with the fsync, and the projections' own commits).`,
   ].join(' ');
 }

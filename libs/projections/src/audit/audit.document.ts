@@ -3,16 +3,38 @@ import { DealTeamRole } from '@deals/domain';
 /**
  * The audit read model: "who worked which deal, when, in which role". Two kinds of
  * documents live side by side, told apart by key prefix: `deal:<dealId>` holds the deal's
- * full timeline, `person:<userId>` every deal the person worked. Plain JSON (arrays, no
- * Maps, no undefined values) so a stored document reads back equal to the one folded.
+ * full timeline, `person:<userId>/<dealId>` what one person did on one deal, so an event only
+ * rewrites documents bounded by one deal. Plain JSON (arrays, no Maps, no undefined values)
+ * so a stored document reads back equal to the one folded.
  */
-export type AuditDocument = DealAuditDocument | PersonAuditDocument;
+export type AuditDocument = DealAuditDocument | PersonDealDocument;
 
 export const DEAL_KEY_PREFIX = 'deal:';
 export const PERSON_KEY_PREFIX = 'person:';
+const PERSON_DEAL_SEPARATOR = '/';
 
 export const auditDealKey = (dealId: string): string => `${DEAL_KEY_PREFIX}${dealId}`;
-export const auditPersonKey = (userId: string): string => `${PERSON_KEY_PREFIX}${userId}`;
+
+/** The prefix of every key of one person's documents; it matches no other person's keys. */
+export const auditPersonPrefix = (userId: string): string => `${PERSON_KEY_PREFIX}${escapeUserId(userId)}${PERSON_DEAL_SEPARATOR}`;
+export const auditPersonDealKey = (userId: string, dealId: string): string => `${auditPersonPrefix(userId)}${dealId}`;
+
+/** The user id of a `person:` key. */
+export function personIdOfKey(key: string): string {
+  const end = key.indexOf(PERSON_DEAL_SEPARATOR, PERSON_KEY_PREFIX.length);
+  const escaped = key.slice(PERSON_KEY_PREFIX.length, end < 0 ? undefined : end);
+  return escaped.replace(/%([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/*
+ * User ids enter as [A-Za-z0-9._@-] (USER_ID), which has no '/', but the audit folds any stored
+ * event, and the deal decider only asks for non-blank text. So every other UTF-16 unit, '%' and
+ * '/' included, is written as %xxxx: an escaped id never holds the separator, and no two ids
+ * escape alike, so a person's prefix cannot reach into another person's keys.
+ */
+function escapeUserId(userId: string): string {
+  return userId.replace(/[^A-Za-z0-9._@-]/g, (unit) => `%${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** One event's place in both times and in `$all`. */
 export interface AuditMoment {
@@ -127,10 +149,10 @@ export interface PersonDealRecord {
   readonly firstPosition: number;
 }
 
-export interface PersonAuditDocument {
-  readonly kind: 'person';
+/** What one person did on one deal, under `person:<userId>/<dealId>`. */
+export interface PersonDealDocument extends PersonDealRecord {
+  readonly kind: 'person-deal';
   readonly personId: string;
-  /** In order of first involvement. */
-  readonly deals: readonly PersonDealRecord[];
+  /** Position of the last event folded in, so a redelivery changes nothing. */
   readonly lastPosition: number;
 }

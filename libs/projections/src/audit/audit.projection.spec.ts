@@ -24,11 +24,12 @@ function foldFrozen(source: readonly RecordedEvent[]): Map<string, AuditDocument
 
 describe('audit projection', () => {
   it('touches the deal and everyone the event names: its actor, the owner, team members, post-close leads', () => {
-    expect(auditProjection.keysOf(byType(events, 'deal-acme', 'DealOpened'))).toEqual(['deal:acme', 'person:ana']);
-    expect(auditProjection.keysOf(byType(events, 'deal-globex', 'TeamMemberAdded'))).toEqual(['deal:globex', 'person:ben', 'person:sam']);
+    expect(auditProjection.keysOf(byType(events, 'deal-acme', 'DealOpened'))).toEqual(['deal:acme', 'person:ana/acme']);
+    expect(auditProjection.keysOf(byType(events, 'deal-globex', 'TeamMemberAdded')))
+      .toEqual(['deal:globex', 'person:ben/globex', 'person:sam/globex']);
     expect(auditProjection.keysOf(byType(events, 'deal-acme', 'DealHandedToImplementation')))
-      .toEqual(['deal:acme', 'person:ana', 'person:ivan', 'person:cara']);
-    expect(auditProjection.keysOf(byType(events, 'deal-acme', 'LegacyNoteImported'))).toEqual(['deal:acme', 'person:ivan']);
+      .toEqual(['deal:acme', 'person:ana/acme', 'person:ivan/acme', 'person:cara/acme']);
+    expect(auditProjection.keysOf(byType(events, 'deal-acme', 'LegacyNoteImported'))).toEqual(['deal:acme', 'person:ivan/acme']);
     expect(auditProjection.keysOf({ ...events[0], streamId: 'plan-ae-fy26' })).toEqual([]);
   });
 
@@ -53,12 +54,35 @@ describe('audit projection', () => {
     }
   });
 
+  it('keeps one document per person and deal', () => {
+    const model = foldEvents(auditProjection, events);
+    expect([...model.keys()].filter((key) => key.startsWith('person:')).sort()).toEqual([
+      'person:ana/acme', 'person:ben/acme', 'person:ben/globex', 'person:cara/acme', 'person:ivan/acme',
+      'person:mia/acme', 'person:mia/globex', 'person:sam/acme', 'person:sam/globex',
+    ]);
+    expect(model.get('person:sam/globex')).toMatchObject({ kind: 'person-deal', personId: 'sam', dealId: 'globex' });
+  });
+
+  it('escapes in a key whatever a user id may not hold, so no person key reaches into another person', () => {
+    const opened = byType(events, 'deal-acme', 'DealOpened');
+    const odd = { ...opened, metadata: { ...opened.metadata, actor: { id: 'ana/x%', roles: [] } } };
+    expect(auditProjection.keysOf(odd)).toEqual(['deal:acme', 'person:ana%002fx%0025/acme', 'person:ana/acme']);
+    const model = foldEvents(auditProjection, [odd]);
+    expect(model.get('person:ana%002fx%0025/acme')).toMatchObject({ personId: 'ana/x%', recorded: [{ type: 'DealOpened' }] });
+  });
+
   it('changes nothing when an event already folded is delivered again', () => {
     const model = foldEvents(auditProjection, events);
     const again = byType(events, 'deal-acme', 'TeamMemberRemoved');
     for (const key of auditProjection.keysOf(again)) {
       expect(auditProjection.apply(model.get(key), again, key)).toBe(model.get(key));
     }
+  });
+
+  it('answers the same document for an event that does not involve the person', () => {
+    const model = foldEvents(auditProjection, events);
+    const demo = byType(events, 'deal-acme', 'DemoHeld');
+    expect(auditProjection.apply(model.get('person:ana/acme'), demo, 'person:ana/acme')).toBe(model.get('person:ana/acme'));
   });
 
   it('still records a malformed event rather than failing', () => {

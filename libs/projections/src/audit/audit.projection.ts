@@ -1,20 +1,21 @@
 import { RecordedEvent } from '@deals/event-store';
 import { Projection } from '../projection';
-import { AuditDocument, auditDealKey, auditPersonKey, DEAL_KEY_PREFIX, PERSON_KEY_PREFIX } from './audit.document';
+import { AuditDocument, auditDealKey, auditPersonDealKey, DEAL_KEY_PREFIX, PERSON_KEY_PREFIX, personIdOfKey } from './audit.document';
 import { dealIdOf, peopleOf } from './audit-envelope';
 import { applyToDealAudit } from './deal-timeline';
-import { applyToPersonAudit } from './person-deals';
+import { applyToPersonDeal } from './person-deals';
 
-/** "Who worked which deal": each deal's full timeline, and each person's deals and roles. */
+/** "Who worked which deal": each deal's full timeline, and what each person did on each deal. */
 export const auditProjection: Projection<AuditDocument> = {
   name: 'audit',
-  version: 1,
+  // 2: one document per person and deal instead of one per person.
+  version: 2,
   filter: { streamPrefixes: ['deal-'] },
 
   keysOf(event: RecordedEvent): readonly string[] {
     const dealId = dealIdOf(event.streamId);
     if (dealId === undefined || dealId === '') return [];
-    return [auditDealKey(dealId), ...peopleOf(event).map(auditPersonKey)];
+    return [auditDealKey(dealId), ...peopleOf(event).map((personId) => auditPersonDealKey(personId, dealId))];
   },
 
   apply(doc: AuditDocument | undefined, event: RecordedEvent, key: string): AuditDocument | undefined {
@@ -22,8 +23,7 @@ export const auditProjection: Projection<AuditDocument> = {
       return doc === undefined || doc.kind === 'deal' ? applyToDealAudit(doc, event) : doc;
     }
     if (key.startsWith(PERSON_KEY_PREFIX)) {
-      const personId = key.slice(PERSON_KEY_PREFIX.length);
-      return doc === undefined || doc.kind === 'person' ? applyToPersonAudit(doc, event, personId) : doc;
+      return doc === undefined || doc.kind === 'person-deal' ? applyToPersonDeal(doc, event, personIdOfKey(key)) : doc;
     }
     return doc;
   },

@@ -1,7 +1,8 @@
 import { foldEvents } from '../fold';
 import { auditProjection } from './audit.projection';
 import { dealParticipants, dealsWorkedBy, dealTimeline, personDeals } from './audit.queries';
-import { twoDeals } from './testing/audit-fixtures';
+import { EventLog } from '../testing/recorded-events';
+import { email, twoDeals } from './testing/audit-fixtures';
 
 const events = twoDeals();
 const model = foldEvents(auditProjection, events);
@@ -90,6 +91,36 @@ describe('audit queries', () => {
         },
       },
     ]);
+  });
+
+  it('never shows a person the deals of someone whose id starts with theirs', () => {
+    const log = new EventLog();
+    const ana2 = { id: 'ana2', roles: ['rep'] };
+    log.deal('hooli').by(ana2).at('2026-05-01T09:00:00Z')
+      .add('TeamMemberAdded', { userId: 'ana.x', role: 'sales-engineer' })
+      .add('ContactMade', { channel: 'email', evidence: email('<hooli-1@us.example>') });
+    log.deal('aaa').by(ana2).at('2026-05-02T09:00:00Z').add('ContactMade', { channel: 'phone', evidence: email('<aaa-1@us.example>') });
+    const wider = foldEvents(auditProjection, [...events, ...log.events.map((e) => ({ ...e, position: e.position + events.length }))]);
+    const ever = { timeBasis: 'occurred' } as const;
+
+    expect(personDeals(wider, 'ana', ever)).toEqual(personDeals(model, 'ana', ever));
+    expect(personDeals(wider, 'ana2', ever)?.deals.map((d) => d.dealId)).toEqual(['hooli', 'aaa']);
+    expect(dealsWorkedBy(wider, 'ana.x', ever)?.map((d) => [d.dealId, d.roles])).toEqual([['hooli', ['sales-engineer']]]);
+    expect(personDeals(wider, 'an', ever)).toBeUndefined();
+    expect(personDeals(wider, 'ana/acme', ever)).toBeUndefined();
+  });
+
+  it("keeps a person's deals in order of first involvement, however the model lists its documents", () => {
+    const ever = { timeBasis: 'occurred' } as const;
+    const reversed = new Map([...model].reverse());
+    const indexedBackwards = Object.assign(new Map(model), {
+      entriesWithPrefix: (prefix: string) => [...model].filter(([key]) => key.startsWith(prefix)).sort(([a], [b]) => (a < b ? 1 : -1)),
+    });
+    for (const person of ['ana', 'ben', 'sam', 'mia']) {
+      expect(personDeals(reversed, person, ever)).toEqual(personDeals(model, person, ever));
+      expect(personDeals(indexedBackwards, person, ever)).toEqual(personDeals(model, person, ever));
+    }
+    expect(personDeals(reversed, 'sam', ever)?.deals.map((d) => d.dealId)).toEqual(['acme', 'globex']);
   });
 
   it('lists who worked a deal in a period', () => {

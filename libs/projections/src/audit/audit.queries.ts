@@ -1,8 +1,8 @@
 import { DealTeamRole } from '@deals/domain';
-import { ReadModel } from '../projection';
+import { entriesWithPrefix, ReadModel } from '../projection';
 import {
-  ActivitySpan, AuditDocument, auditDealKey, auditPersonKey, DealAuditDocument, NamedInEvent, PersonAuditDocument,
-  PersonDealRecord, RecordedByPerson, RoleInterval, TeamMembership, TimelineEntry,
+  ActivitySpan, AuditDocument, auditDealKey, auditPersonDealKey, auditPersonPrefix, DealAuditDocument, NamedInEvent,
+  PersonDealDocument, PersonDealRecord, RecordedByPerson, RoleInterval, TeamMembership, TimelineEntry,
 } from './audit.document';
 import { spanOf } from './activity-span';
 import { AuditPeriod, Bounds, boundsOf, overlaps, timeOf, within } from './audit-period';
@@ -96,10 +96,10 @@ export function dealTimeline(model: ReadModel<AuditDocument>, dealId: string, qu
 }
 
 export function personDeals(model: ReadModel<AuditDocument>, personId: string, period: AuditPeriod): PersonDealsView | undefined {
-  const person = personDoc(model, personId);
-  if (!person) return undefined;
+  const records = personDealDocs(model, personId);
+  if (records.length === 0) return undefined;
   const bounds = boundsOf(period);
-  const deals = person.deals
+  const deals = records
     .map((record) => dealView(model, record, bounds))
     .filter((view) => view.roles.length > 0 || view.recorded.length > 0);
   return { personId, deals };
@@ -123,7 +123,7 @@ export function dealParticipants(model: ReadModel<AuditDocument>, dealId: string
   if (!deal) return undefined;
   const bounds = boundsOf(period);
   return deal.participants.flatMap((personId) => {
-    const record = personDoc(model, personId)?.deals.find((d) => d.dealId === dealId);
+    const record = personDealDoc(model, personId, dealId);
     if (!record) return [];
     const view = dealView(model, record, bounds);
     if (view.roles.length === 0 && view.recorded.length === 0) return [];
@@ -158,10 +158,19 @@ function dealDoc(model: ReadModel<AuditDocument>, dealId: string): DealAuditDocu
   return doc?.kind === 'deal' ? doc : undefined;
 }
 
-function personDoc(model: ReadModel<AuditDocument>, personId: string): PersonAuditDocument | undefined {
-  const doc = model.get(auditPersonKey(personId));
-  return doc?.kind === 'person' ? doc : undefined;
+/** The person's deals in order of first involvement; none for a person the model has never seen. */
+function personDealDocs(model: ReadModel<AuditDocument>, personId: string): PersonDealDocument[] {
+  return entriesWithPrefix(model, auditPersonPrefix(personId))
+    .flatMap(([, doc]) => (doc.kind === 'person-deal' ? [doc] : []))
+    .sort((a, b) => a.firstPosition - b.firstPosition || compare(a.dealId, b.dealId));
 }
+
+function personDealDoc(model: ReadModel<AuditDocument>, personId: string, dealId: string): PersonDealDocument | undefined {
+  const doc = model.get(auditPersonDealKey(personId, dealId));
+  return doc?.kind === 'person-deal' ? doc : undefined;
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Paging numbers as a non-negative integer; the API validates, this only keeps slice() sane. */
 function count(n: number): number {

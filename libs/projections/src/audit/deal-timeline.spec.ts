@@ -86,6 +86,6 @@ describe('audit projection: a deal timeline', () => {
     });
     const before = foldEvents(auditProjection, events.slice(0, -1)).get('deal:acme') as DealAuditDocument;
     expect(acme.team).toEqual(before.team);
-    expect(model.get('person:sam')).toEqual(foldEvents(auditProjection, events.slice(0, -1)).get('person:sam'));
+    expect(model.get('person:sam/acme')).toEqual(foldEvents(auditProjection, events.slice(0, -1)).get('person:sam/acme'));
   });
 });

@@ -1,21 +1,24 @@
 import { foldEvents } from '../fold';
-import { DealAuditDocument, PersonAuditDocument, PersonDealRecord, RoleInterval } from './audit.document';
+import { DealAuditDocument, PersonDealDocument, RoleInterval } from './audit.document';
 import { auditProjection } from './audit.projection';
 import { twoDeals } from './testing/audit-fixtures';
 
 const events = twoDeals();
 const model = foldEvents(auditProjection, events);
-const person = (id: string): PersonAuditDocument => model.get(`person:${id}`) as PersonAuditDocument;
-const dealOf = (id: string, dealId: string): PersonDealRecord => {
-  const found = person(id).deals.find((d) => d.dealId === dealId);
-  if (!found) throw new Error(`${id} has no ${dealId}`);
+/** The person's deals in order of first involvement. */
+const dealsOf = (id: string): PersonDealDocument[] => [...model.values()]
+  .filter((doc): doc is PersonDealDocument => doc.kind === 'person-deal' && doc.personId === id)
+  .sort((a, b) => a.firstPosition - b.firstPosition);
+const dealOf = (id: string, dealId: string): PersonDealDocument => {
+  const found = model.get(`person:${id}/${dealId}`);
+  if (found?.kind !== 'person-deal') throw new Error(`${id} has no ${dealId}`);
   return found;
 };
 const intervals = (roles: readonly RoleInterval[]) => roles.map((r) => [r.role, r.basis, r.from.occurredAt, r.to?.occurredAt]);
 
 describe('audit projection: the deals a person worked', () => {
   it('lists every deal a person worked, with the roles they held and from when to when', () => {
-    expect(person('sam').deals.map((d) => d.dealId)).toEqual(['acme', 'globex']);
+    expect(dealsOf('sam').map((d) => d.dealId)).toEqual(['acme', 'globex']);
     expect(intervals(dealOf('sam', 'acme').roles)).toEqual([
       ['sales-engineer', 'team', '2026-03-06T10:00:00.000Z', '2026-03-16T09:00:00.000Z'],
     ]);
@@ -69,11 +72,11 @@ describe('audit projection: the deals a person worked', () => {
       ['TeamMemberAdded', 'implementation-lead', 'ana'],
     ]);
     expect(dealOf('cara', 'acme')).toMatchObject({ recorded: [], roles: [{ role: 'customer-success-manager', basis: 'team' }] });
-    expect(person('cara').deals).toHaveLength(1);
+    expect(dealsOf('cara')).toHaveLength(1);
   });
 
   it('includes people who only recorded, with no role', () => {
-    expect(person('mia').deals.map((d) => [d.dealId, d.roles, d.recorded.length])).toEqual([['acme', [], 1], ['globex', [], 3]]);
+    expect(dealsOf('mia').map((d) => [d.dealId, d.roles, d.recorded.length])).toEqual([['acme', [], 1], ['globex', [], 3]]);
   });
 
   it('agrees with the deal timeline on the role each person held for each event they recorded', () => {

@@ -1,31 +1,26 @@
 import { RecordedEvent } from '@deals/event-store';
-import { PersonAuditDocument, PersonDealRecord } from './audit.document';
+import { PersonDealDocument } from './audit.document';
 import { widen } from './activity-span';
 import { namingsOf, ownerOf, readEnvelope, teamChangeOf } from './audit-envelope';
 import { addRole, becomeOwner, heldRoles, removeRole } from './role-intervals';
 
-export function emptyPersonAudit(personId: string): PersonAuditDocument {
-  return { kind: 'person', personId, deals: [], lastPosition: 0 };
-}
-
 /**
- * The person's document after one more event. The document is self-sufficient: it sees every
- * event that changes the person's roles (DealOpened naming them owner, team events naming
+ * What the person did on the event's deal, after one more event; the same document when the
+ * event does not involve them. The document is self-sufficient: it sees every event that
+ * changes the person's roles on the deal (DealOpened naming them owner, team events naming
  * them), so the roles it records for their own events equal the deal timeline's.
  */
-export function applyToPersonAudit(
-  doc: PersonAuditDocument | undefined, e: RecordedEvent, personId: string,
-): PersonAuditDocument | undefined {
+export function applyToPersonDeal(
+  doc: PersonDealDocument | undefined, e: RecordedEvent, personId: string,
+): PersonDealDocument | undefined {
   const envelope = readEnvelope(e);
   const namings = namingsOf(e).filter((n) => n.userId === personId);
   const isActor = envelope.actor.id === personId;
   if (!isActor && namings.length === 0) return doc;
-  const current = doc ?? emptyPersonAudit(personId);
-  if (e.position <= current.lastPosition) return current; // already folded: a redelivery changes nothing
+  if (doc && e.position <= doc.lastPosition) return doc; // already folded: a redelivery changes nothing
 
   const { moment } = envelope;
-  const existing = current.deals.find((d) => d.dealId === envelope.dealId);
-  let deal: PersonDealRecord = existing ?? newDealRecord(envelope.dealId, moment.position);
+  let deal = doc ?? newPersonDeal(personId, envelope.dealId, moment.position);
   if (ownerOf(e) === personId) deal = { ...deal, ...becomeOwner(deal, moment) };
   if (isActor) {
     deal = {
@@ -39,11 +34,9 @@ export function applyToPersonAudit(
   if (change && change.userId === personId) {
     deal = { ...deal, ...(change.added ? addRole(deal, change.role, moment) : removeRole(deal, change.role, moment)) };
   }
-
-  const deals = existing ? current.deals.map((d) => (d === existing ? deal : d)) : [...current.deals, deal];
-  return { ...current, deals, lastPosition: e.position };
+  return { ...deal, lastPosition: e.position };
 }
 
-function newDealRecord(dealId: string, position: number): PersonDealRecord {
-  return { dealId, isOwner: false, roles: [], recorded: [], namedIn: [], firstPosition: position };
+function newPersonDeal(personId: string, dealId: string, position: number): PersonDealDocument {
+  return { kind: 'person-deal', personId, dealId, isOwner: false, roles: [], recorded: [], namedIn: [], firstPosition: position, lastPosition: 0 };
 }
