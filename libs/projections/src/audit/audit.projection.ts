@@ -10,6 +10,8 @@ export const auditProjection: Projection<AuditDocument> = {
   name: 'audit',
   // 2: one document per person and deal instead of one per person.
   version: 2,
+  // Every event again with its data, per deal and per person: too large to keep on the heap.
+  storage: 'stored',
   filter: { streamPrefixes: ['deal-'] },
 
   keysOf(event: RecordedEvent): readonly string[] {
