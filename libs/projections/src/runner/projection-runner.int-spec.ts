@@ -17,7 +17,7 @@ describe('ProjectionRunner (real SQLite)', () => {
   let db: ProjectionDatabase;
   const runners: ProjectionRunner[] = [];
 
-  const runner = (projection = eventCounterProjection(), batchSize = 64) => {
+  const runner = (projection: Projection<unknown> = eventCounterProjection(), batchSize = 64) => {
     const r = new ProjectionRunner(store, db, [projection], { batchSize, idleWaitMs: 50, retryDelayMs: 20 });
     runners.push(r);
     return r;
@@ -154,7 +154,7 @@ describe('ProjectionRunner (real SQLite)', () => {
       keysOf: () => ['a'],
       apply: (doc, e) => (e.streamId === 'count-a' ? { n: (doc?.n ?? 0) + 1 } : doc),
     };
-    const r = runner(onlyA as Projection<unknown>);
+    const r = runner(onlyA);
     await r.start();
     const received = firstValueFrom(r.changes$.pipe(take(2), toArray()));
     for (const stream of ['count-a', 'count-b', 'count-b', 'count-a']) {
