@@ -28,8 +28,8 @@ export interface LoggedChange extends DocumentChange {
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS projection_state (
     name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS projection_docs (
-    name TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (name, key)) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS projection_documents (
+    name TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL, UNIQUE (name, key));
   CREATE TABLE IF NOT EXISTS projection_changes (
     id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, position INTEGER NOT NULL, key TEXT NOT NULL,
     doc TEXT, event_id TEXT NOT NULL, event_type TEXT NOT NULL);
@@ -53,6 +53,7 @@ export class ProjectionDatabase {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.migrate();
   }
 
   state(name: string): ProjectionState | undefined {
@@ -62,21 +63,21 @@ export class ProjectionDatabase {
   }
 
   documents<D>(name: string): Map<string, D> {
-    const rows = this.sql('SELECT key, doc FROM projection_docs WHERE name = ?').all(name) as { key: string; doc: string }[];
+    const rows = this.sql('SELECT key, doc FROM projection_documents WHERE name = ?').all(name) as { key: string; doc: string }[];
     return new Map(rows.map((r) => [r.key, JSON.parse(r.doc) as D]));
   }
 
   document<D>(name: string, key: string): D | undefined {
-    const row = this.sql('SELECT doc FROM projection_docs WHERE name = ? AND key = ?').get(name, key) as { doc: string } | undefined;
+    const row = this.sql('SELECT doc FROM projection_documents WHERE name = ? AND key = ?').get(name, key) as { doc: string } | undefined;
     return row === undefined ? undefined : (JSON.parse(row.doc) as D);
   }
 
   hasDocument(name: string, key: string): boolean {
-    return this.sql('SELECT 1 FROM projection_docs WHERE name = ? AND key = ?').get(name, key) !== undefined;
+    return this.sql('SELECT 1 FROM projection_documents WHERE name = ? AND key = ?').get(name, key) !== undefined;
   }
 
   documentCount(name: string): number {
-    return (this.sql('SELECT COUNT(*) AS n FROM projection_docs WHERE name = ?').get(name) as { n: number }).n;
+    return (this.sql('SELECT COUNT(*) AS n FROM projection_documents WHERE name = ?').get(name) as { n: number }).n;
   }
 
   /** Documents whose key starts with `prefix`, in key order, read through the primary key. */
@@ -84,7 +85,7 @@ export class ProjectionDatabase {
     if (prefix === '') return [...this.documents<D>(name)];
     const last = prefix.codePointAt(prefix.length - 1) as number;
     const upper = prefix.slice(0, prefix.length - (last > 0xffff ? 2 : 1)) + String.fromCodePoint(last + 1);
-    const rows = this.sql('SELECT key, doc FROM projection_docs WHERE name = ? AND key >= ? AND key < ? ORDER BY key')
+    const rows = this.sql('SELECT key, doc FROM projection_documents WHERE name = ? AND key >= ? AND key < ? ORDER BY key')
       .all(name, prefix, upper) as { key: string; doc: string }[];
     return rows.filter((r) => r.key.startsWith(prefix)).map((r) => [r.key, JSON.parse(r.doc) as D]);
   }
@@ -113,7 +114,7 @@ export class ProjectionDatabase {
   /** Swaps in a rebuilt read model: every document replaced, in one transaction. */
   replaceAll(name: string, state: ProjectionState, docs: ReadonlyMap<string, unknown>): void {
     this.db.transaction(() => {
-      this.sql('DELETE FROM projection_docs WHERE name = ?').run(name);
+      this.sql('DELETE FROM projection_documents WHERE name = ?').run(name);
       this.writeDocs(name, docs);
       this.writeState(name, state);
     })();
@@ -156,6 +157,19 @@ export class ProjectionDatabase {
     }));
   }
 
+  /**
+   * Documents used to live in a WITHOUT ROWID table, which suits small rows only: with
+   * kilobyte-sized documents every upsert rebalanced wide pages. Copied over once, same content.
+   */
+  private migrate(): void {
+    const old = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'projection_docs'").get();
+    if (!old) return;
+    this.db.transaction(() => {
+      this.db.exec('INSERT OR REPLACE INTO projection_documents (name, key, doc) SELECT name, key, doc FROM projection_docs');
+      this.db.exec('DROP TABLE projection_docs');
+    })();
+  }
+
   /** Statements are prepared once per connection. */
   private sql(text: string): Database.Statement {
     let statement = this.statements.get(text);
@@ -171,8 +185,8 @@ export class ProjectionDatabase {
   }
 
   private writeDocs(name: string, docs: ReadonlyMap<string, unknown>): void {
-    const upsert = this.sql('INSERT INTO projection_docs (name, key, doc) VALUES (?, ?, ?) ON CONFLICT (name, key) DO UPDATE SET doc = excluded.doc');
-    const remove = this.sql('DELETE FROM projection_docs WHERE name = ? AND key = ?');
+    const upsert = this.sql('INSERT INTO projection_documents (name, key, doc) VALUES (?, ?, ?) ON CONFLICT (name, key) DO UPDATE SET doc = excluded.doc');
+    const remove = this.sql('DELETE FROM projection_documents WHERE name = ? AND key = ?');
     for (const [key, doc] of docs) {
       if (doc === undefined) remove.run(name, key);
       else upsert.run(name, key, JSON.stringify(doc));
