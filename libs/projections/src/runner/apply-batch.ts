@@ -2,7 +2,7 @@ import { RecordedEvent } from '@deals/event-store';
 import { matchesFilter } from '../fold';
 import { DocumentChange, Projection, ReadModel } from '../projection';
 import { NewDeadLetter } from './projection-database';
-import { describeError, ProjectionRebuildError } from './projection.errors';
+import { describeError } from './projection.errors';
 
 export interface BatchResult<D> {
   /** Final document per key touched by the batch (`undefined` = deleted). */
@@ -13,15 +13,14 @@ export interface BatchResult<D> {
 
 /**
  * Folds a batch over the current read model without touching it, so a failed commit leaves
- * the read model as it was. An event the projection throws on is either dead-lettered
- * (live) or stops the work (strict, for rebuilds); an event is applied to all its keys or none.
+ * the read model as it was. An event the projection throws on is dead-lettered; an event is
+ * applied to all its keys or none.
  * Documents `apply` returns unchanged (the same object) are left out of the result.
  */
 export function applyBatch<D>(
   projection: Projection<D>,
   current: ReadModel<D>,
   events: readonly RecordedEvent[],
-  mode: 'live' | 'strict',
 ): BatchResult<D> {
   const docs = new Map<string, D | undefined>();
   const changes: DocumentChange<D>[] = [];
@@ -38,7 +37,6 @@ export function applyBatch<D>(
         return after === before ? [] : [[key, after]];
       });
     } catch (error) {
-      if (mode === 'strict') throw new ProjectionRebuildError(projection.name, e, describeError(error));
       deadLetters.push({ projection: projection.name, position: e.position, eventId: e.eventId, eventType: e.type, streamId: e.streamId, error: describeError(error) });
       continue;
     }

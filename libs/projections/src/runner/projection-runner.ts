@@ -216,7 +216,7 @@ export class ProjectionRunner {
     // A short page means everything up to the head read before it has been seen.
     const scannedTo = events.length < this.batchSize ? Math.max(head, last) : last;
     if (scannedTo <= slot.position) return false;
-    const batch = applyBatch(projection, slot.docs, events, 'live');
+    const batch = applyBatch(projection, slot.docs, events);
     const logged = this.db.commitBatch(projection.name, { version: projection.version, position: scannedTo }, batch.docs, batch.changes, batch.deadLetters);
     if (slot.docs instanceof Map) {
       for (const [key, doc] of batch.docs) {

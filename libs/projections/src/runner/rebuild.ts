@@ -1,6 +1,7 @@
 import { EventStore } from '@deals/event-store';
+import { matchesFilter } from '../fold';
 import { Projection } from '../projection';
-import { applyBatch } from './apply-batch';
+import { describeError, ProjectionRebuildError } from './projection.errors';
 
 export interface RebuildProgress {
   readonly projection: string;
@@ -23,10 +24,18 @@ export async function rebuildReadModel<D>(
   for (;;) {
     const page = await store.readAll({ after: position, maxCount: batchSize, filter: projection.filter });
     if (page.length === 0) break;
-    const batch = applyBatch(projection, docs, page, 'strict');
-    for (const [key, doc] of batch.docs) {
-      if (doc === undefined) docs.delete(key);
-      else docs.set(key, doc);
+    // Folded in place: a poison event abandons the whole rebuild, so no batch needs isolating.
+    for (const e of page) {
+      if (!matchesFilter(projection.filter, e)) continue;
+      try {
+        for (const key of projection.keysOf(e)) {
+          const doc = projection.apply(docs.get(key), e, key);
+          if (doc === undefined) docs.delete(key);
+          else docs.set(key, doc);
+        }
+      } catch (error) {
+        throw new ProjectionRebuildError(projection.name, e, describeError(error));
+      }
     }
     position = page[page.length - 1].position;
     events += page.length;
