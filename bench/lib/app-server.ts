@@ -1,0 +1,27 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ChildOptions, startServer, stopServer } from './child';
+
+/** The real application in its own process (bench/servers/app-server.ts), on a fresh durable store. */
+
+/** The token secret the server is started with; load generators sign their bearer tokens with it. */
+export const APP_SECRET = 'bench-live-secret-bench-live-secret-0123456789';
+
+export interface AppServer {
+  readonly child: ChildProcess;
+  readonly port: number;
+}
+
+/** Starts the server on an empty folder `dataDir`, runs `use`, then stops the server and removes the folder. */
+export async function withAppServer<T>(dataDir: string, options: ChildOptions, use: (server: AppServer) => Promise<T>): Promise<T> {
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const server = await startServer(join(__dirname, '..', 'servers', 'app-server.ts'), { ...options, args: { dataDir, secret: APP_SECRET } });
+  try {
+    return await use(server);
+  } finally {
+    await stopServer(server.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
