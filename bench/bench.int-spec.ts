@@ -13,14 +13,14 @@ describe('npm run bench (quick)', () => {
     await new Promise<void>((resolve, reject) => {
       execFile(process.execPath, ['-r', './bench/register.js', 'bench/run.ts'], {
         cwd: join(__dirname, '..'),
-        env: { ...process.env, BENCH_QUICK: '1', BENCH_PROFILE: '0', BENCH_EVENTS: '3000', BENCH_OUT: out, BENCH_CACHE: join(dir, 'cache') },
+        env: { ...process.env, BENCH_QUICK: '1', BENCH_PROFILE: '0', BENCH_EVENTS: '3000', BENCH_OUT: out, BENCH_CACHE: join(dir, 'cache'), BENCH_SOAK_SECONDS: '6' },
         maxBuffer: 16 * 1024 * 1024,
       }, (error, _stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve()));
     });
     const report = readFileSync(out, 'utf8');
     for (const heading of [
       '## Machine', '## Targets', '## 1. Command throughput (durable)', '## 2. Projection rebuild', '## 3. Live latency',
-      '## 4. Memory and the as-of statement', '## Reproduce',
+      '## 4. Memory and the as-of statement', '## 5. Soak', '## Reproduce',
     ]) {
       expect(report).toContain(heading);
     }
@@ -30,5 +30,9 @@ describe('npm run bench (quick)', () => {
     expect(report).toContain('BENCH_QUICK=1 npm run bench');
     expect(report).toMatch(/\| deal-summary \| [\d,]+ \|/);
     expect(report).toMatch(/bare Node HTTP → SSE echo/);
+    // The soak: a row a window with measured latency and memory, and a verdict from them.
+    expect(report).toMatch(/\| 0–2 s \| \d+ \| \d+ \| \d+ \| \d+ \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ MiB \| [\d.]+ MiB \|/);
+    expect(report).toMatch(/Verdict: \*\*(flat|not flat)\*\*: RSS (grew|fell) [\d.]+ MiB\/min/);
+    expect(report).toContain('BENCH_SOAK_SECONDS');
   }, 300_000);
 });

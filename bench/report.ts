@@ -5,6 +5,8 @@ import { RUNNER_LABELS, type RunnerFigures } from './sections/commands-labels';
 import type { LatencyFigures } from './sections/live';
 import type { MemoryFigures } from './sections/memory';
 import type { RebuildFigures } from './sections/rebuild';
+import type { SoakFigures } from './sections/soak';
+import { FLAT_P99_RATIO, FLAT_RSS_MIB_PER_MINUTE, soakVerdict } from './sections/soak-verdict';
 import type { Dataset } from './workload/dataset';
 import { causeOf } from './analysis';
 
@@ -18,6 +20,7 @@ export interface BenchResults {
     readonly bareRounds: number;
     readonly live: { ratePerSecond: number; extraRates: readonly number[]; warmupSeconds: number; seconds: number };
     readonly memory: { samples: number; replaySamples: number };
+    readonly soak: { ratePerSecond: number; seconds: number; windowSeconds: number };
   };
   readonly machine: MachineFacts;
   readonly startedAt: string;
@@ -26,6 +29,7 @@ export interface BenchResults {
   readonly rebuild: RebuildFigures;
   readonly memory: MemoryFigures;
   readonly live: readonly LatencyFigures[];
+  readonly soak: SoakFigures;
   readonly loads: readonly { section: string; before: number[]; after: number[] }[];
   readonly profiles: { target: string; title: string; summary: ProfileSummary }[];
 }
@@ -256,6 +260,37 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     '',
   );
 
+  // 5. Soak
+  const s = r.soak;
+  const capacity = r.live.find((l) => l.capacity)?.capacity;
+  const heapPerDealKiB = ((r.memory.heapUsedMiB - (s.start?.heapUsedMiB ?? NaN)) * 1024) / r.dataset.deals;
+  const mem = (m: SoakFigures['start']) => (m ? `${fmt(m.rssMiB, 1)} MiB | ${fmt(m.heapUsedMiB, 1)} MiB` : 'n/a | n/a');
+  push(
+    '## 5. Soak',
+    '',
+    `The live-latency load of section 3 (the same deal-command lanes, ${fmt(s.lanes)} of them, open loop, an SSE reader on \`/live/projections?projections=deal-summary\`) held at ` +
+      `**${fmt(s.ratePerSecond)} commands/s for ${fmt(s.seconds)} s** (achieved ${fmt(s.achievedPerSecond, 1)}/s; ${fmt(s.dealsPerMinute)} new deals a minute)` +
+      `${capacity ? `, well below the ${fmt(capacity.perSecond)} commands/s the application completes at all (section 3)` : ''}, on a fresh application server and store. ` +
+      `Every ${fmt(s.windowSeconds)} s the server reports its \`process.memoryUsage()\` over its IPC channel (no endpoint in the product); ` +
+      'latency (scheduled send → the SSE reader has the change) and failures are counted per window by each command\'s scheduled time. ' +
+      'Read models not stored in projections.db are kept on the heap, so every new deal adds to it by design: a slope here is what the data costs plus anything leaked.' +
+      (heapPerDealKiB > 0 ? ` For scale: with the whole generated store loaded (section 4) the heap holds ${fmt(heapPerDealKiB, 1)} KiB a deal more than this server's at the start ` +
+        `(${fmt(r.dataset.events / r.dataset.deals, 1)} events a deal there; here a deal gets ${fmt(s.commandsPerDeal)} commands).` : ''),
+    '',
+    '| window | sent | answered | errors | SSE received | p50 | p99 | RSS at its end | heap used at its end |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| start | | | | | | | ${mem(s.start)} |`,
+    ...s.windows.map((w) => `| ${fmt(w.fromSeconds)}–${fmt(w.toSeconds)} s | ${fmt(w.sent)} | ${fmt(w.answered)} | ${fmt(w.errors)} | ${fmt(w.received)} | ` +
+      `${fmt(w.liveMs.p50, 2)} ms | ${fmt(w.liveMs.p99, 2)} ms | ${mem(w.memory)} |`),
+    '',
+    `Verdict: ${soakVerdict(s).text}`,
+    '',
+    `"Flat" means both: RSS grows by less than ${fmt(FLAT_RSS_MIB_PER_MINUTE)} MiB/min over the second half of the run (least-squares slope of its samples), ` +
+      `and the last window's p99 is less than ${fmt(FLAT_P99_RATIO, 1)}× that of the first steady window (the second; the first carries the server's warm-up).`,
+    ...(s.errorSamples.length ? ['', `Errors: ${s.errorSamples.join('; ')}`] : []),
+    '',
+  );
+
   // Causes and profiles
   if (missed.length) {
     push('## Missed targets: causes', '');
@@ -281,6 +316,7 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     '',
     `Sections run in their own Node processes (bench/section.ts); the generated store is cached under \`.tmp/bench/\` by size and generator version. ` +
       '`BENCH_QUICK=1` runs tiny sizes (smoke test: `npm run test:bench`); `BENCH_EVENTS`, `BENCH_PROFILE=0|1`, `BENCH_OUT` and `BENCH_CACHE` override the defaults. ' +
+      `The soak's rate and length: \`BENCH_SOAK_RATE\` (commands/s, default 100) and \`BENCH_SOAK_SECONDS\` (default 300; 10 with \`BENCH_QUICK=1\`); this run: ${fmt(cfg.soak.ratePerSecond)}/s for ${fmt(cfg.soak.seconds)} s in ${fmt(cfg.soak.windowSeconds)} s windows. ` +
       'Profiles are `node --cpu-prof` profiles of a separate run of the missed figure (its measured part only), summarised by area, by project function with what it calls (inclusive) and by self time (bench/lib/profile.ts). ' +
       'The cause under each missed figure is written by bench/analysis.ts from this run\'s figures and profiles.',
     '',

@@ -8,16 +8,25 @@ import type { RunnerFigures } from './sections/commands';
 import type { LatencyFigures } from './sections/live';
 import type { MemoryFigures } from './sections/memory';
 import { projectionsDbOf, RebuildFigures } from './sections/rebuild';
+import type { SoakFigures } from './sections/soak';
 import type { Dataset } from './workload/dataset';
 
 /**
  * `npm run bench`: every comparison in one run, each section in its own process, then
  * docs/benchmarks.md written from the measured values. BENCH_QUICK=1 runs small sizes (a smoke
- * run); BENCH_EVENTS, BENCH_OUT, BENCH_CACHE and BENCH_PROFILE=0|1 override the defaults.
+ * run); BENCH_EVENTS, BENCH_OUT, BENCH_CACHE, BENCH_PROFILE=0|1, BENCH_SOAK_RATE (commands/s) and
+ * BENCH_SOAK_SECONDS override the defaults.
  */
 
 const env = process.env;
 const quick = env.BENCH_QUICK === '1';
+
+function positive(name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${env[name]}`);
+  return value;
+}
+
 const root = resolve(__dirname, '..');
 const config = {
   quick,
@@ -26,6 +35,7 @@ const config = {
   bareRounds: quick ? 1 : 3,
   live: { ratePerSecond: quick ? 200 : 1000, extraRates: quick ? [] : [200], warmupSeconds: quick ? 0.5 : 2, seconds: quick ? 1.5 : 20 },
   memory: { samples: quick ? 3 : 30, replaySamples: quick ? 1 : 3 },
+  soak: { ratePerSecond: positive('BENCH_SOAK_RATE', 100), seconds: positive('BENCH_SOAK_SECONDS', quick ? 10 : 300), windowSeconds: quick ? 2 : 10 },
   out: resolve(root, env.BENCH_OUT ?? 'docs/benchmarks.md'),
   cacheRoot: resolve(root, env.BENCH_CACHE ?? '.tmp/bench'),
   profile: env.BENCH_PROFILE ? env.BENCH_PROFILE === '1' : !quick,
@@ -70,8 +80,9 @@ async function main(): Promise<void> {
     ...config.memory,
   }, { exposeGc: true });
   const live = await section<LatencyFigures[]>('live latency', { section: 'live', workDir, ...config.live, targets: ['echo', 'app'] });
+  const soak = await section<SoakFigures>('soak', { section: 'soak', workDir, ...config.soak }, { timeoutMs: (config.soak.seconds + 600) * 1000 });
 
-  const results: BenchResults = { config, machine, startedAt: startedAt.toISOString(), commands, dataset, rebuild, memory, live, loads, profiles: [] };
+  const results: BenchResults = { config, machine, startedAt: startedAt.toISOString(), commands, dataset, rebuild, memory, live, soak, loads, profiles: [] };
   const targets = evaluateTargets(results);
 
   if (config.profile) {

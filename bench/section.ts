@@ -4,6 +4,7 @@ import { runCommands } from './sections/commands';
 import { runLive } from './sections/live';
 import { runMemory, runStatementLoop } from './sections/memory';
 import { runRebuild } from './sections/rebuild';
+import { runSoak } from './sections/soak';
 import { ensureDataset } from './workload/dataset';
 
 /** One section of the benchmark in its own process: reads the job from BENCH_JOB, writes the result to BENCH_RESULT. */
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
       break;
     case 'live':
       result = await runLive(job);
+      break;
+    case 'soak':
+      result = await runSoak(job);
       break;
     default:
       throw new Error(`unknown section ${job.section}`);

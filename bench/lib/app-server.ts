@@ -25,3 +25,26 @@ export async function withAppServer<T>(dataDir: string, options: ChildOptions, u
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+export interface ServerMemory {
+  readonly rss: number;
+  readonly heapUsed: number;
+}
+
+/** The server's own `process.memoryUsage()`, asked over its IPC channel (answered between requests, like any other work). */
+export function serverMemory(child: ChildProcess, timeoutMs = 10_000): Promise<ServerMemory> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: { memory?: ServerMemory }) => {
+      if (!m?.memory) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(m.memory);
+    };
+    const timer = setTimeout(() => {
+      child.off('message', onMessage);
+      reject(new Error(`server ${child.pid} did not report its memory within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('message', onMessage);
+    child.send({ memory: true });
+  });
+}

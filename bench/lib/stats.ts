@@ -24,3 +24,16 @@ export function fmt(value: number, digits = 0): string {
 }
 
 export const mib = (bytes: number) => bytes / (1024 * 1024);
+
+/** Least-squares slope of y over x; NaN with fewer than two distinct x. */
+export function slope(xs: readonly number[], ys: readonly number[]): number {
+  const mx = mean(xs);
+  const my = mean(ys);
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < xs.length; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) ** 2;
+  }
+  return sxx > 0 ? sxy / sxx : NaN;
+}
