@@ -95,7 +95,7 @@ function windowsOf(trace: OpenLoopTrace, job: SoakJob, samples: readonly MemoryS
 export async function runSoak(job: SoakJob): Promise<SoakFigures> {
   const lanes = lanesFor(job.ratePerSecond);
   const total = Math.round(job.seconds * job.ratePerSecond);
-  return withAppServer(join(job.workDir, `soak-app-${process.pid}`), {}, async (server) => {
+  return withAppServer(join(job.workDir, `soak-app-${process.pid}`), { exposeGc: true }, async (server) => {
     const target = dealLanes(server.port, lanes);
     const samples: MemorySample[] = [];
     let sampling: Promise<void> = Promise.resolve();

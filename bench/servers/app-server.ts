@@ -12,6 +12,8 @@ async function main(): Promise<void> {
   const port = Number(new URL((await app.getUrl()).replace('[::1]', '127.0.0.1')).port);
   process.on('message', (m: { stop?: boolean; memory?: boolean }) => {
     if (m?.memory) {
+      // Started with --expose-gc (the soak): heap used then counts live objects only.
+      (globalThis as { gc?: () => void }).gc?.();
       const { rss, heapUsed } = process.memoryUsage();
       process.send?.({ memory: { rss, heapUsed } });
     }
