@@ -25,7 +25,7 @@ export interface FoldedStream<S> {
 export class StreamStateCache<S = unknown> {
   private readonly entries = new Map<string, FoldedStream<S>>();
 
-  constructor(readonly capacity = 4096) {}
+  constructor(readonly capacity = 1024) {}
 
   get size(): number {
     return this.entries.size;
