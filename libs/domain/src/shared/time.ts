@@ -19,6 +19,43 @@ export function parseInstant(value: unknown, field = 'timestamp'): number {
   return ms;
 }
 
+/**
+ * Is `value` exactly what `Date.prototype.toISOString` writes for an instant of the years
+ * 0000–9999 (`2026-03-25T10:00:00.000Z`): fixed width, UTC, a real date and time of day? Two
+ * such strings order as their instants do, so they can be compared without parsing. Checked
+ * field by field, because Date.parse accepts some that toISOString never writes (2026-02-30,
+ * 24:00) and those would order wrongly as text.
+ */
+export function isCanonicalInstant(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length !== 24) return false;
+  const at = (index: number, char: string) => value.charCodeAt(index) === char.charCodeAt(0);
+  if (!at(4, '-') || !at(7, '-') || !at(10, 'T') || !at(13, ':') || !at(16, ':') || !at(19, '.') || !at(23, 'Z')) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  const hour = digits(value, 11, 13);
+  const minute = digits(value, 14, 16);
+  const second = digits(value, 17, 19);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && digits(value, 20, 23) >= 0;
+}
+
+/** The number written in value[from, to), or -1 when a character there is not a digit. */
+function digits(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /** Accepts an instant or a calendar date (YYYY-MM-DD, read as UTC midnight). */
 export function parseInstantOrDate(value: unknown, field = 'date'): number {
   if (typeof value === 'string' && CALENDAR_DATE.test(value)) {

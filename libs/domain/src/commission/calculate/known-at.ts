@@ -1,8 +1,21 @@
-import { parseInstant } from '../../shared/time';
+import { isCanonicalInstant, parseInstant } from '../../shared/time';
 import { CommissionFacts, DealFacts, FactRef } from './facts';
 
-/** Was the fact recorded by `moment`? */
-export const recordedBy = (ref: FactRef, momentMs: number): boolean => parseInstant(ref.recordedAt, 'recordedAt') <= momentMs;
+/**
+ * "Was the fact recorded by `moment`?", for many facts. The projection stores recorded times as
+ * `toISOString()` writes them, and two such strings order as their instants, so a fact's time
+ * is compared as text with the moment written the same way; only a time in another form is
+ * parsed. Same answers as parsing every time, without a regular expression and Date.parse
+ * per fact on every request.
+ */
+export function recordedBy(moment: string): (ref: FactRef) => boolean {
+  const momentMs = parseInstant(moment, 'asKnownAt');
+  const parsed = (ref: FactRef) => parseInstant(ref.recordedAt, 'recordedAt') <= momentMs;
+  const canonical = new Date(momentMs).toISOString();
+  // Outside the years 0000–9999 toISOString writes a sign and six digits: no text order then.
+  if (!isCanonicalInstant(canonical)) return parsed;
+  return (ref) => (isCanonicalInstant(ref.recordedAt) ? ref.recordedAt <= canonical : parsed(ref));
+}
 
 /**
  * The facts as the engine knew them at a recorded moment: every fact recorded after it is
@@ -10,8 +23,7 @@ export const recordedBy = (ref: FactRef, momentMs: number): boolean => parseInst
  * split recorded late but dated early counts only once it is known.
  */
 export function factsKnownAt(facts: CommissionFacts, moment: string): CommissionFacts {
-  const at = parseInstant(moment, 'asKnownAt');
-  const known = (ref: FactRef) => recordedBy(ref, at);
+  const known = recordedBy(moment);
   const deals: DealFacts[] = [];
   for (const deal of facts.deals) {
     if (!known(deal.opened)) continue;
