@@ -39,13 +39,59 @@ export interface DisputeDocument {
 }
 
 /**
+ * Under `person:<userId>/<bucket>` (bucket 0–15, by a hash of the document key): keys of the
+ * documents a person's commission can depend on — deals they own or are named in a split of,
+ * their plan assignments, disputes that adjust their pay. A person's index is sixteen reads
+ * however large the store, and each document holds about a sixteenth of their keys, so a new
+ * entry rewrites little.
+ */
+export interface PersonIndexDocument {
+  readonly kind: 'person-index';
+  readonly userId: string;
+  readonly keys: readonly string[];
+}
+
+/** Under `plans`: the key of every plan document (plans are few, and every statement reads them). */
+export interface PlanKeysDocument {
+  readonly kind: 'plan-keys';
+  readonly keys: readonly string[];
+}
+
+/**
+ * Under `misfiled-deals`: deal documents whose key is not `deal:<dealId>` (a DealOpened in a
+ * stream not named after its dealId). Absent while every deal stream is `deal-<dealId>`, as the
+ * writers name them; with it a deal is found by id without reading every deal.
+ */
+export interface MisfiledDealsDocument {
+  readonly kind: 'misfiled-deals';
+  readonly keys: readonly string[];
+}
+
+/**
  * The commission-facts read model holds facts, not results: every statement, as known at any
  * recorded moment, is computed from them by the pure domain calculation. JSON throughout.
  */
-export type CommissionFactsDocument = DealFactsDocument | PlanFactsDocument | AssignmentFactsDocument | DisputeDocument;
+export type CommissionFactsDocument =
+  | DealFactsDocument | PlanFactsDocument | AssignmentFactsDocument | DisputeDocument
+  | PersonIndexDocument | PlanKeysDocument | MisfiledDealsDocument;
 
 export const STREAM_PREFIXES = { deal: 'deal-', plan: 'plan-', assignment: 'assignment-', dispute: 'dispute-' } as const;
 export type FactsKind = keyof typeof STREAM_PREFIXES;
 
 /** Document key: `<kind>:<id>`, e.g. `deal:acme`, `assignment:ana`. */
 export const factsKey = (kind: FactsKind, id: string) => `${kind}:${id}`;
+
+export const PLAN_KEYS_KEY = 'plans';
+export const MISFILED_DEALS_KEY = 'misfiled-deals';
+export const PERSON_INDEX_BUCKETS = 16;
+
+/** `person:<userId>/<bucket>`: unambiguous without escaping, since the bucket is the part after the last '/'. */
+export const personIndexKey = (userId: string, bucket: number) => `person:${userId}/${bucket}`;
+export const userIdOfPersonIndexKey = (key: string) => key.slice('person:'.length, key.lastIndexOf('/'));
+
+/** The bucket of a document key in every person's index (32-bit FNV-1a): fixed, as stored keys depend on it. */
+export function personIndexBucket(documentKey: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < documentKey.length; i++) hash = Math.imul(hash ^ documentKey.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % PERSON_INDEX_BUCKETS;
+}

@@ -1,11 +1,11 @@
 import { RecordedEvent } from '@deals/event-store';
 import { foldEvents } from '../fold';
 import { EventLog } from '../testing/recorded-events';
-import { CommissionFactsDocument } from './commission-facts.document';
+import { CommissionFactsDocument, personIndexBucket } from './commission-facts.document';
 import { commissionFactsProjection as projection } from './commission-facts.projection';
 import { MalformedCommissionEventError } from './fact-ref';
-import { openPipelineEstimate, statement } from './commission.queries';
-import { ana, fay, openDeal, publishPlan, workedExampleLog } from './testing/commission-events';
+import { openPipelineEstimate, personCommissionFacts, statement } from './commission.queries';
+import { ae, ana, ben, fay, openDeal, publishPlan, setSplits, workedExampleLog } from './testing/commission-events';
 import { AE_FY26_RULES } from '@deals/domain/commission/testing/commission-fixtures';
 
 const total = (model: ReadonlyMap<string, CommissionFactsDocument>, userId: string, asKnownAt?: string) =>
@@ -15,9 +15,11 @@ describe('commission-facts projection', () => {
   it('reads deal, plan, assignment and dispute streams into one document each', () => {
     const { events } = workedExampleLog();
     const model = foldEvents(projection, events);
-    expect([projection.name, projection.version]).toStrictEqual(['commission-facts', 1]);
+    expect([projection.name, projection.version]).toStrictEqual(['commission-facts', 2]);
     expect(projection.filter).toStrictEqual({ streamPrefixes: ['deal-', 'plan-', 'assignment-', 'dispute-'] });
-    expect([...model.keys()].sort()).toStrictEqual(['assignment:ana', 'assignment:ben', 'assignment:sam', 'deal:acme', 'plan:ae-fy26', 'plan:se-fy26']);
+    const isIndex = (key: string) => key.startsWith('person:') || key === 'plans';
+    expect([...model.keys()].filter((key) => !isIndex(key)).sort()).toStrictEqual(['assignment:ana', 'assignment:ben', 'assignment:sam', 'deal:acme', 'plan:ae-fy26', 'plan:se-fy26']);
+    expect([...model.keys()].filter(isIndex).sort()).toStrictEqual(['person:ana/5', 'person:ana/8', 'person:ben/5', 'person:ben/7', 'person:sam/13', 'person:sam/5', 'plans']);
     expect(projection.keysOf({ ...events[0], streamId: 'team-x' })).toStrictEqual([]);
     expect(projection.keysOf({ ...events[0], streamId: 'plan-' })).toStrictEqual([]);
   });
@@ -42,6 +44,44 @@ describe('commission-facts projection', () => {
       ]);
       expect(line.lineage.events[1]).toMatchObject({ actorId: 'mia', occurredAt: '2026-03-01T09:00:00.000Z', recordedAt: '2026-03-01T09:00:00.000Z' });
     }
+  });
+
+  it('indexes, per person, the documents their commission can depend on, and lists the plans', () => {
+    const { log, events } = workedExampleLog();
+    openDeal(log, 'solo', '2026-03-02T09:00:00Z');
+    setSplits(log, 'solo', [ae('ana', 5000), ae('a/b', 5000)], [], '2026-03-03T09:00:00Z');
+    log.push('dispute-d-1', 'DisputeRaised', { disputeId: 'd-1', userId: 'ben', period: '2026-Q1', lineId: 'acme:commission:X', claim: 'c' }, ben, '2026-04-05T09:00:00Z', '2026-04-05T09:00:00Z');
+    log.push('dispute-d-1', 'DisputeAccepted', {
+      disputeId: 'd-1', reason: 'r', approverId: 'fay', adjustments: [{ adjustmentId: 'd-1-1', userId: 'eve', period: '2026-Q2', amountMinor: 100, currency: 'EUR', dealId: 'acme' }],
+    }, fay, '2026-04-06T09:00:00Z', '2026-04-06T09:00:00Z');
+    const model = foldEvents(projection, events);
+    const index = (userId: string) => [...model.entries()].filter(([key]) => key.startsWith(`person:${userId}/`)).flatMap(([key, doc]) => {
+      if (doc.kind !== 'person-index') return [];
+      expect(doc.userId).toBe(userId);
+      for (const documentKey of doc.keys) expect(key).toBe(`person:${userId}/${personIndexBucket(documentKey)}`);
+      return doc.keys;
+    }).sort();
+    expect(index('ana')).toStrictEqual(['assignment:ana', 'deal:acme', 'deal:solo']);
+    expect(index('ben')).toStrictEqual(['assignment:ben', 'deal:acme']);
+    expect(index('sam')).toStrictEqual(['assignment:sam', 'deal:acme']);
+    expect(index('eve')).toStrictEqual(['dispute:d-1']);
+    expect(index('a/b')).toStrictEqual(['deal:solo']);
+    expect(model.get('plans')).toStrictEqual({ kind: 'plan-keys', keys: ['plan:ae-fy26', 'plan:se-fy26'] });
+    expect(model.has('misfiled-deals')).toBe(false);
+    expect(personCommissionFacts(model, 'eve').deals.map((deal) => deal.dealId)).toStrictEqual(['acme']);
+    // A redelivered event changes no document.
+    for (const event of events) for (const key of projection.keysOf(event)) expect(projection.apply(model.get(key), event, key)).toBe(model.get(key));
+  });
+
+  it('lists a deal opened in a stream not named after its dealId, so it is still found by id', () => {
+    const { log, events } = workedExampleLog();
+    log.push('deal-elsewhere', 'DealOpened', {
+      dealId: 'acme', name: 'Acme again', account: { name: 'Acme' }, ownerId: 'zoe', currency: 'EUR', expectedAmountMinor: 100,
+      pipeline: { id: 'default', version: 1 }, stageId: 'engaged',
+    }, ana, '2026-02-01T09:00:00Z', '2026-02-01T09:00:00Z');
+    const model = foldEvents(projection, events);
+    expect(model.get('misfiled-deals')).toStrictEqual({ kind: 'misfiled-deals', keys: ['deal:elsewhere'] });
+    expect(personCommissionFacts(model, 'ana').deals.map((deal) => [deal.dealId, deal.ownerId])).toStrictEqual([['acme', 'ana'], ['acme', 'zoe']]);
   });
 
   it('keeps stage probabilities from the pipeline for the open-pipeline estimate', () => {

@@ -4,6 +4,7 @@ import { Projection } from '../projection';
 import { CommissionFactsDocument, factsKey, FactsKind, STREAM_PREFIXES } from './commission-facts.document';
 import { applyToAssignmentFacts, applyToDispute, applyToPlanFacts } from './commission-stream.evolve';
 import { applyToDealFacts } from './deal-facts.evolve';
+import { applyToIndex, indexKeys } from './person-index.evolve';
 
 function streamOf(event: RecordedEvent): { kind: FactsKind; id: string } | undefined {
   for (const kind of Object.keys(STREAM_PREFIXES) as FactsKind[]) {
@@ -17,19 +18,23 @@ function streamOf(event: RecordedEvent): { kind: FactsKind; id: string } | undef
  * The facts commission statements are computed from: one document per deal, plan, person's
  * assignments and dispute, keyed `<kind>:<id>`. Every fact keeps its event id, global position,
  * business time and recorded time, so statements "as known at" any moment come from the same
- * documents. Stage probabilities come from `catalog`.
+ * documents. Stage probabilities come from `catalog`. Beside them, an index: per person, the
+ * documents their commission can depend on (`person:<userId>/<bucket>`), and the plan
+ * documents (`plans`), so one person's statement reads only those.
  */
 export function createCommissionFactsProjection(catalog: PipelineCatalog = defaultPipelineCatalog): Projection<CommissionFactsDocument> {
   return {
     name: 'commission-facts',
-    version: 1,
+    // 2: the person index, the plan list and the misfiled-deals list.
+    version: 2,
     filter: { streamPrefixes: Object.values(STREAM_PREFIXES) },
     keysOf: (event) => {
       const stream = streamOf(event);
-      return stream ? [factsKey(stream.kind, stream.id)] : [];
+      return stream ? [factsKey(stream.kind, stream.id), ...indexKeys(stream.kind, stream.id, event)] : [];
     },
-    apply: (doc, event) => {
+    apply: (doc, event, key) => {
       const stream = streamOf(event);
+      if (stream && key !== factsKey(stream.kind, stream.id)) return applyToIndex(doc, key, stream.kind, stream.id);
       if (!stream || (doc !== undefined && doc.kind !== stream.kind)) return doc;
       switch (stream.kind) {
         case 'deal': return applyToDealFacts(catalog, doc as Extract<CommissionFactsDocument, { kind: 'deal' }> | undefined, event);

@@ -1,11 +1,14 @@
 import { CommissionFacts } from '@deals/domain/commission/calculate/facts';
 import { estimateOpenPipeline, PipelineEstimate } from '@deals/domain/commission/calculate/estimate';
+import { factsForPerson } from '@deals/domain/commission/calculate/person-facts';
 import { reconstruct, Reconstruction } from '@deals/domain/commission/calculate/reconstruct';
 import { commissionStatement } from '@deals/domain/commission/calculate/statement';
 import { Statement } from '@deals/domain/commission/calculate/statement.types';
 import { periodBounds } from '@deals/domain/commission/period';
 import { ReadModel } from '../projection';
-import { CommissionFactsDocument, DisputeDocument } from './commission-facts.document';
+import {
+  CommissionFactsDocument, DisputeDocument, factsKey, MISFILED_DEALS_KEY, PERSON_INDEX_BUCKETS, personIndexKey, PLAN_KEYS_KEY,
+} from './commission-facts.document';
 
 const byPosition = <T extends { ref: { position: number } }>(a: T, b: T) => a.ref.position - b.ref.position;
 
@@ -22,9 +25,44 @@ export function commissionFactsOf(model: ReadModel<CommissionFactsDocument>): Co
   };
 }
 
+/**
+ * The facts one person's queries read, from their index instead of every document: the deals,
+ * assignments and disputes it lists, every plan, and every deal holding the id of a listed deal
+ * or of a deal their adjustments name (`deal:<dealId>`, or under `misfiled-deals`). Then
+ * `factsForPerson` keeps what their answers depend on, as it would from all the facts.
+ */
+export function personCommissionFacts(model: ReadModel<CommissionFactsDocument>, userId: string): CommissionFacts {
+  const keys = new Set<string>();
+  for (let bucket = 0; bucket < PERSON_INDEX_BUCKETS; bucket++) {
+    const index = model.get(personIndexKey(userId, bucket));
+    if (index?.kind === 'person-index') for (const key of index.keys) keys.add(key);
+  }
+  const plans = model.get(PLAN_KEYS_KEY);
+  if (plans?.kind === 'plan-keys') for (const key of plans.keys) keys.add(key);
+  const docs = [...keys].flatMap((key) => { const doc = model.get(key); return doc === undefined ? [] : [doc]; });
+  const of = <K extends CommissionFactsDocument['kind']>(kind: K) => docs.filter((doc): doc is Extract<CommissionFactsDocument, { kind: K }> => doc.kind === kind);
+
+  const adjustments = of('dispute').flatMap((doc) => doc.adjustments).sort(byPosition);
+  const deals = new Map(of('deal').map((doc) => [doc.deal.opened.eventId, doc.deal]));
+  const dealIds = new Set([...deals.values()].map((deal) => deal.dealId));
+  for (const adjustment of adjustments) if (adjustment.userId === userId && adjustment.dealId !== undefined) dealIds.add(adjustment.dealId);
+  const misfiled = model.get(MISFILED_DEALS_KEY);
+  const byId = [...dealIds].map((dealId) => factsKey('deal', dealId)).concat(misfiled?.kind === 'misfiled-deals' ? misfiled.keys : []);
+  for (const key of byId) {
+    const doc = model.get(key);
+    if (doc?.kind === 'deal' && dealIds.has(doc.deal.dealId)) deals.set(doc.deal.opened.eventId, doc.deal);
+  }
+  return factsForPerson({
+    deals: [...deals.values()].sort((a, b) => a.opened.position - b.opened.position),
+    planVersions: of('plan').flatMap((doc) => doc.versions).sort(byPosition),
+    assignments: of('assignment').flatMap((doc) => doc.assignments).sort(byPosition),
+    adjustments,
+  }, userId);
+}
+
 /** A person's statement for a quarter (`2026-Q1`), as known now or at a past recorded moment. */
 export function statement(model: ReadModel<CommissionFactsDocument>, query: { userId: string; period: string; asKnownAt?: string }): Statement {
-  return commissionStatement(commissionFactsOf(model), query);
+  return commissionStatement(personCommissionFacts(model, query.userId), query);
 }
 
 /** The statement as known at two recorded moments, and each line's difference with the events that caused it. */
@@ -32,12 +70,12 @@ export function reconstruction(
   model: ReadModel<CommissionFactsDocument>,
   query: { userId: string; period: string; lineId?: string; knownAtA: string; knownAtB: string },
 ): Reconstruction {
-  return reconstruct(commissionFactsOf(model), query);
+  return reconstruct(personCommissionFacts(model, query.userId), query);
 }
 
 /** Estimated commission on the person's open deals (credit × rate × stage probability). */
 export function openPipelineEstimate(model: ReadModel<CommissionFactsDocument>, query: { userId: string; now: string }): PipelineEstimate {
-  return estimateOpenPipeline(commissionFactsOf(model), query.userId, query.now);
+  return estimateOpenPipeline(personCommissionFacts(model, query.userId), query.userId, query.now);
 }
 
 /** Disputes, oldest first, optionally one person's or in one status. */

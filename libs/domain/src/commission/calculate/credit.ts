@@ -26,6 +26,17 @@ export function splitInForce(deal: DealFacts, at: string): SplitInForce {
   return { ref: deal.opened, source: 'owner-default', revenue: [{ userId: deal.ownerId, role: 'account-executive', shareBp: BP }], overlay: [] };
 }
 
+/**
+ * Can the deal credit the person at any moment, as known at any moment? Only if they own it or
+ * are named in one of its splits: the split in force is always one of `deal.splits` (as known
+ * then, a subset) or the owner's default, and credit needs a share in it.
+ */
+export function mayCredit(deal: DealFacts, userId: string): boolean {
+  if (deal.ownerId === userId) return true;
+  const named = (share: CreditShare) => share.userId === userId;
+  return deal.splits.some((split) => split.revenue.some(named) || split.overlay.some(named));
+}
+
 export type CreditType = 'revenue' | 'overlay';
 
 /** One line item's credit for one person. */
