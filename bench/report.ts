@@ -165,7 +165,7 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
       `Each figure is the median of ${cfg.commands.rounds} round(s) of ${cfg.commands.measureMs / 1000} s after a ${cfg.commands.warmupMs / 1000} s warm-up; runners are interleaved round by round, each on a fresh database file. ` +
       'Every store is durable: WAL with synchronous=FULL (one fsync per commit).',
     '',
-    '- **deal engine**: in process, `DealCommandSender` → `ExecuteDealCommandHandler` (the authorised deal decider) → `handleCommand` (read the stream, idempotency check, fold, decide, append with the expected revision) → `SqliteEventStore` (validation, hash chain, group commit: all appends of one event-loop turn in one transaction). No HTTP.',
+    '- **deal engine**: in process, `DealCommandSender` → `ExecuteDealCommandHandler` (the authorised deal decider) → `handleCommand` (the deal folded from its cached state plus the events after it, idempotency check, decide, append with the expected revision) → `SqliteEventStore` (validation, hash chain, group commit: all appends of one event-loop turn in one transaction). No HTTP.',
     '- **Emmett-SQLite, getSQLiteEventStore**: Emmett\'s `CommandHandler` (aggregateStream → decide → appendToStream with the expected stream version) over `getSQLiteEventStore({ fileName })`, running the same authorised decider with the same event metadata. That store opens and closes an SQLite connection for every operation on a file.',
     '- **Emmett-SQLite, one long-lived connection**: the same `CommandHandler` over a store made of Emmett\'s exported `sqliteConnection`, `readStream` and `appendToStream` on one connection kept open (no connection per operation).',
     '- **limit**: a bare better-sqlite3 loop doing only the SQL a command needs — read the stream\'s rows, insert the new rows (pre-serialised) with `UNIQUE (stream_id, revision)` as the revision check — grouped the same way (one transaction per event-loop turn) and synced the same way.',
@@ -317,7 +317,7 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     '```',
     '',
     `Sections run in their own Node processes (bench/section.ts); the generated store is cached under \`.tmp/bench/\` by size and generator version. ` +
-      '`BENCH_QUICK=1` runs tiny sizes (smoke test: `npm run test:bench`); `BENCH_EVENTS`, `BENCH_PROFILE=0|1`, `BENCH_OUT` and `BENCH_CACHE` override the defaults. ' +
+      '`BENCH_QUICK=1` runs tiny sizes (smoke test: `npm run test:bench`); `BENCH_EVENTS`, `BENCH_PROFILE=0|1`, `BENCH_OUT` and `BENCH_CACHE` override the defaults; `BENCH_REPORT_ONLY=1` writes the report again from the last run\'s saved results (`.tmp/bench/last-results.json`) without measuring. ' +
       `The soak's rate and length: \`BENCH_SOAK_RATE\` (commands/s, default 100) and \`BENCH_SOAK_SECONDS\` (default 300; 10 with \`BENCH_QUICK=1\`); this run: ${fmt(cfg.soak.ratePerSecond)}/s for ${fmt(cfg.soak.seconds)} s in ${fmt(cfg.soak.windowSeconds)} s windows. ` +
       'Profiles are `node --cpu-prof` profiles of a separate run of the missed figure (its measured part only), summarised by area, by project function with what it calls (inclusive) and by self time (bench/lib/profile.ts). ' +
       'The cause under each missed figure is written by bench/analysis.ts from this run\'s figures and profiles.',

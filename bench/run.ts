@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runSection } from './lib/child';
 import { loadAverage, machineFacts } from './lib/machine';
@@ -130,7 +130,16 @@ async function main(): Promise<void> {
   log(`[bench] wrote ${config.out}`);
 }
 
-void main().catch((error) => {
+/** BENCH_REPORT_ONLY=1: writes the report again from the last run's saved results (e.g. after a change to its texts); measures nothing. */
+function reportOnly(): void {
+  const saved = join(config.cacheRoot, 'last-results.json');
+  const results = JSON.parse(readFileSync(saved, 'utf8')) as BenchResults;
+  const command = results.config.quick ? 'BENCH_QUICK=1 npm run bench' : 'npm run bench';
+  writeFileSync(config.out, renderReport(results, evaluateTargets(results), command, statSync(saved).mtime));
+  log(`[bench] wrote ${config.out} from ${saved}`);
+}
+
+void (env.BENCH_REPORT_ONLY === '1' ? Promise.resolve().then(reportOnly) : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });
