@@ -7,6 +7,8 @@ import { mountApiDocs } from './openapi/openapi';
 import { createValidationPipe } from './validation/validation.pipe';
 
 /** Builds the HTTP application; shared by main.ts and the tests so both run the same stack. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export async function createApp(config: ApiConfig, options: { logger?: false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: options.logger ?? ['log', 'warn', 'error'],
@@ -15,6 +17,11 @@ export async function createApp(config: ApiConfig, options: { logger?: false } =
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  // Idle keep-alive connections outlive clients' and proxies' pools (Node's default is 5 s): a
+  // client must never send a request on a socket the server is closing at that moment.
+  const server = app.getHttpServer() as { keepAliveTimeout: number; headersTimeout: number };
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   // GET /openapi.json and the UI at /docs, public; the document is built on first request.
   mountApiDocs(app);
   return app;
