@@ -63,14 +63,11 @@ function commandsVsLimit(r: BenchResults, c: number): string {
   const us = (rate: number) => fmt(1e6 / rate, 0);
   return [
     `Per command the deal engine spends about ${us(product)} µs of wall time, the limit ${us(bare)} µs. The limit reads the stream's rows without parsing them and inserts rows serialised in advance into a table with one unique index. ` +
-      'The command path does, for every command, what the profile below shows:',
-    `reading the whole stream back and parsing it (\`SqliteEventStore.readStream\` ${share(p, 'readStream')} inclusive, of which \`toRecordedEvent\`'s JSON.parse of data and metadata ${share(p, 'toRecordedEvent')}; ten columns per row including both 64-character hashes), ` +
-      `folding it and deciding (\`handleCommand\` ${share(p, 'handleCommand')} inclusive covers read, fold, decide and the wait for the commit), ` +
-      `and in the group commit (\`GroupCommit.flush\` ${share(p, 'flush')}): per append a savepoint, the idempotency look-up of every event id and the stream head (\`writeAppend\` ${share(p, 'writeAppend')}), ` +
-      `the RFC 8785 canonical form and SHA-256 of every event for the hash chain (\`computeEventHash\` ${share(p, 'computeEventHash')}), and inserts that maintain three indexes (event id, stream and revision, type) and AUTOINCREMENT's sequence row, ` +
-      `so each commit writes more pages to the WAL before its fsync (better-sqlite3's \`exec\` of BEGIN/COMMIT: ${share(p, 'exec', false)} self time). Garbage collection takes ${areaShare(p, 'garbage collection')}.`,
-    'No single function dominates: the gap is the sum of the product\'s guarantees (hash chain, idempotency by event id, typed filtering, per-append isolation) and of re-reading and re-parsing the stream on every command. ' +
-      'The largest single lever would be to keep folded state per stream in memory (checked against the stream head) instead of reading and parsing the stream for every command — a design change, not a small fix.',
+      'The command path keeps recently commanded deals folded in memory and reads only the events after the cached revision (usually the previous command\'s own), then decides and appends. In the profile below:',
+    `the group commit (\`GroupCommit.flush\` ${share(p, 'flush')} inclusive, ${share(p, 'flush', false)} self: the native BEGIN IMMEDIATE/COMMIT with its fsync, which writes more WAL pages than the limit's because each event row carries its metadata and both 64-character hashes and maintains three indexes — event id, stream and revision, type — and AUTOINCREMENT's sequence row); ` +
+      `inside it, per append, the idempotency look-up of every event id and the stream head (\`writeAppend\` ${share(p, 'writeAppend')}) and the RFC 8785 canonical form and SHA-256 of every event for the hash chain (\`computeEventHash\` ${share(p, 'computeEventHash')}); ` +
+      `reading the events after the cached revision (\`SqliteEventStore.readStream\` ${share(p, 'readStream')} inclusive: the first read after a commit); the authorised decide (\`decide\` ${share(p, 'decide')}). Garbage collection takes ${areaShare(p, 'garbage collection')}.`,
+    'No single function of the product dominates: what is left is the commit of what the product stores for each event (hash chain, idempotency by event id, typed filtering) and the guarantees checked per append.',
   ].join(' ');
 }
 
@@ -85,8 +82,8 @@ function rebuildCause(r: BenchResults, projection: string): string {
   }
   const write = line(p, 'replaceAll') ? share(p, 'replaceAll') : 'not reached in the profiled part';
   parts.push(`Of the profiled time, reading the pages (\`SqliteEventStore.readAll\` with \`toRecordedEvent\`'s JSON.parse — the limit's whole work) is ${share(p, 'readAll')}, ` +
-    `folding (\`applyBatch\` → the projection's \`apply\`) ${share(p, 'applyBatch')}, writing the read model (\`ProjectionDatabase.replaceAll\` → \`writeDocs\`: JSON.stringify and an upsert per document) ${write}, ` +
-    `garbage collection ${areaShare(p, 'garbage collection')} (the runner folds each batch into a new map of new documents, and the finished read model of ${fmt(figures?.documents ?? 0)} documents stays on the heap while the next is built).`);
+    `folding (the projection's \`apply\`, called by \`rebuildReadModel\`) ${share(p, 'apply')}, writing the read model (\`ProjectionDatabase.replaceAll\` → \`writeDocs\`: JSON.stringify and an upsert per document) ${write}, ` +
+    `garbage collection ${areaShare(p, 'garbage collection')} (a rebuild holds the whole new read model of ${fmt(figures?.documents ?? 0)} documents on the heap until it is written, so every collection walks a growing heap).`);
   if (projection === 'audit') {
     const person = r.memory.projections.find((x) => x.name === 'audit');
     parts.push('Every deal event is applied to the deal\'s timeline and to one document per person it names and that deal ' +
@@ -106,33 +103,27 @@ function liveCause(r: BenchResults): string {
     app?.capacity && capacity < r.config.live.ratePerSecond
       ? `The application cannot hold ${fmt(r.config.live.ratePerSecond)} commands/s on this machine: with 64 HTTP clients in a closed loop a fresh server completes ${fmt(capacity)} commands/s. ` +
         'Above that rate commands queue, so the latency measured from each scheduled send grows for the whole run (and a deal\'s next command can arrive before the previous one was applied: the errors).'
-      : 'The server keeps up with the rate, but each command waits behind the projection work of the previous ones.',
-    'One Node event loop does all of it per command: HTTP parsing, the bearer token, validation, the command path with its fsync, then the projection runner (three projections, each reading the new events and committing its documents, change-log rows and checkpoint in its own transaction) and the SSE write. In the profile of the server under this load:',
-    `verifying the token (\`createPublicKey\`, ${share(p, 'createPublicKey', false)} self time): jsonwebtoken 9 (node_modules/jsonwebtoken/verify.js, lines 120–129) is given the HS256 secret as a string and first tries it as a PEM public key; ` +
-      'that throws on every request before it falls back to `createSecretKey`. Handing @nestjs/jwt a `KeyObject` made once with `createSecretKey` (apps/deal-api/src/auth/access-token.ts, `createJwtService`) would skip it.',
-    `The projection commits (better-sqlite3 \`sqliteTransaction\` ${share(p, 'sqliteTransaction', false)}, \`ProjectionDatabase.writeDocs\` ${share(p, 'writeDocs', false)}, \`logChange\` ${share(p, 'logChange', false)}, \`prepare\` ${share(p, 'prepare', false)}; libs/projections/src/runner/projection-database.ts): ` +
-      'each batch re-prepares its statements, serialises every changed document whole, and logs every change with the whole document again.',
-    `The event store's commit (\`exec\` ${share(p, 'exec', false)}: BEGIN IMMEDIATE/COMMIT with the fsync, and the projections' own commits).`,
+      : `A fresh server completes ${fmt(capacity)} commands/s with 64 HTTP clients in a closed loop, so ${fmt(r.config.live.ratePerSecond)}/s is close to what it can do at all: ` +
+        'queues form whenever a burst of projection work or a collection stalls the event loop, and a deal\'s next command can then arrive before the previous one was applied (the errors).',
+    'One Node event loop does all of it per command: HTTP parsing, the bearer token, validation, the command path with its fsync, then the projection runner (three projections, each reading the new events and committing its documents, change-log rows and checkpoint in its own transaction) and the SSE write; the bare echo does only the HTTP parsing and the write. In the profile of the server under this load:',
+    `the projection runner (\`ProjectionRunner.step\` ${share(p, 'step')} inclusive; its commits \`commitBatch\` ${share(p, 'commitBatch')}, of which better-sqlite3's \`sqliteTransaction\` ${share(p, 'sqliteTransaction', false)} self, \`writeDocs\` ${share(p, 'writeDocs', false)}, \`logChange\` ${share(p, 'logChange', false)}; ` +
+      `reading stored audit documents \`document\` ${share(p, 'document', false)}), the command path (\`handleCommand\` ${share(p, 'handleCommand')} inclusive, of which reading the events after the cached revision \`readStream\` ${share(p, 'readStream')}), ` +
+      `garbage collection ${areaShare(p, 'garbage collection')}, class-validator ${areaShare(p, 'package class-validator')}.`,
+    'Each projection commits per batch in its own transaction, so one command costs three commits besides its own; reading `$all` once for all three projections and committing them together would remove two of them — a change to the runner\'s one-loop-per-projection design, not made here.',
   ].join(' ');
 }
 
 function memoryCause(r: BenchResults): string {
   const m = r.memory;
   const parts = m.projections.map((p) => `${p.name} ${fmt(p.documents)} documents, ${fmt(p.jsonMiB)} MiB as JSON`).join('; ');
-  return `All read models are held in memory as JavaScript objects (ProjectionRunner keeps a Map per projection, loaded from projections.db at start), and objects take a multiple of their JSON size. ` +
-    `Here: ${parts}. The audit projection keeps every deal event again, with its raw data, in the deal's timeline, and every person's deals with their records (libs/projections/src/audit/deal-timeline.ts, person-deals.ts): ` +
-    'it is a second copy of the store in memory. Heap used after collection: ' + `${fmt(m.heapUsedMiB)} MiB of ${fmt(m.rssMiB)} MiB resident.`;
+  return 'deal-summary and commission-facts are held in memory as JavaScript objects (loaded from projections.db at start), and objects take a multiple of their JSON size; audit is read from projections.db. ' +
+    `Here: ${parts}. Heap used after collection: ${fmt(m.heapUsedMiB)} MiB of ${fmt(m.rssMiB)} MiB resident.`;
 }
 
 function statementCause(r: BenchResults): string {
-  const p = profileOf(r, 'statement');
   const s = r.memory.statement;
-  return `The query alone takes ${fmt(s.queryMs.p50, 1)} ms (p50) of the ${fmt(s.httpMs.p50, 1)} ms over HTTP, and its work grows with every deal in the store (${fmt(r.dataset.deals)}), not with the rep's. ` +
-    '`statement` (libs/projections/src/commission/commission.queries.ts) first builds the facts of the whole read model (`commissionFactsOf`: every document, all deals sorted by position, ' +
-    `${share(p, 'commissionFactsOf')}); then \`factsKnownAt\` (libs/domain/src/commission/calculate/known-at.ts, ${share(p, 'factsKnownAt')} inclusive) copies every deal with its amounts, stages and splits filtered by recorded time, ` +
-    `calling \`recordedBy\` → \`parseInstant\` (libs/domain/src/shared/time.ts: a regular-expression check and Date.parse of the ISO string, ${share(p, 'parseInstant')}) for every fact of every deal on every request; ` +
-    `only then does \`creditedWins\` (${share(p, 'creditedWins')}) keep the rep's deals. The copies are garbage at once: collection takes ${areaShare(p, 'garbage collection')}. ` +
-    'Restricting the facts to the deals the person has credit on before the as-known-at copy, or keeping recorded times as numbers in the read model, would make the query proportional to the rep\'s deals; both touch the commission calculation, so they are left to a decision.';
+  return `The query alone takes ${fmt(s.queryMs.p50, 1)} ms (p50) of the ${fmt(s.httpMs.p50, 1)} ms over HTTP. ` +
+    '`statement` (libs/projections/src/commission/commission.queries.ts) reads only the facts the person\'s commission can depend on, from the per-person index of the commission-facts read model (`personCommissionFacts`), then computes the statement as known at the moment; see the profile below.';
 }
 
 export function causeOf(id: string, r: BenchResults): string {
