@@ -165,4 +165,27 @@ describe('ProjectionRunner (real SQLite)', () => {
     expect(await r.waitForPosition(await store.headPosition(), 5_000)).toBe(true);
     expect(r.changesAfter(0).map((c) => c.doc)).toEqual([{ n: 1 }, { n: 2 }]);
   });
+
+  it('follows several projections with one read of $all; a rebuild of one holds the others back at no point', async () => {
+    await seedStore(store, 2000);
+    const slow = eventCounterProjection({ name: 'slow', busyMicrosPerEvent: 400 });
+    const quick = eventCounterProjection({ name: 'quick', storage: 'stored' });
+    const r = new ProjectionRunner(store, db, [slow, quick], { batchSize: 64, idleWaitMs: 50, retryDelayMs: 20 });
+    runners.push(r);
+    await r.start();
+    expect(await r.waitForPosition(await store.headPosition(), 20_000)).toBe(true);
+
+    let rebuilt = false;
+    const rebuilding = r.rebuild('slow').then((result) => ((rebuilt = true), result));
+    await seedStore(store, 20);
+    expect(await r.waitForPosition(await store.headPosition(), 10_000, ['quick'])).toBe(true);
+    expect(rebuilt).toBe(false);
+    await rebuilding;
+    expect(await r.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+
+    const expected = toObject(recount(await store.readAll()));
+    expect(toObject(r.readModel('slow'))).toEqual(expected);
+    expect(toObject(r.readModel('quick'))).toEqual(expected);
+    expect(toObject(db.documents('slow'))).toEqual(expected);
+  });
 });

@@ -41,6 +41,8 @@ export async function rebuildReadModel<D>(
     events += page.length;
     onProgress?.({ projection: projection.name, events, position, headPosition: Math.max(head, position) });
     if (page.length < batchSize) break;
+    // The embedded store answers synchronously: yield so requests and the other projections go on.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return { docs, position: Math.max(position, head), events };
 }

@@ -8,16 +8,17 @@ export interface EventCount {
 
 /** Counts events overall and per stream: applying one twice or skipping one changes the numbers. */
 export function eventCounterProjection(
-  options: { poisonType?: string; version?: number; storage?: Projection<EventCount>['storage'] } = {},
+  options: { poisonType?: string; version?: number; storage?: Projection<EventCount>['storage']; name?: string; busyMicrosPerEvent?: number } = {},
 ): Projection<EventCount> {
   return {
-    name: 'event-counter',
+    name: options.name ?? 'event-counter',
     version: options.version ?? 1,
     storage: options.storage,
     filter: {},
     keysOf: (e: RecordedEvent) => ['total', `stream:${e.streamId}`],
     apply(doc, e) {
       if (e.type === options.poisonType) throw new Error(`cannot count ${e.type}`);
+      if (options.busyMicrosPerEvent) busy(options.busyMicrosPerEvent);
       return { count: (doc?.count ?? 0) + 1, positionSum: (doc?.positionSum ?? 0) + e.position };
     },
   };
@@ -34,4 +35,12 @@ export function recount(events: readonly RecordedEvent[], skipType?: string): Ma
     }
   }
   return counts;
+}
+
+/** Keeps the thread busy, as a costly fold would. */
+function busy(micros: number): void {
+  const until = performance.now() + micros / 1000;
+  while (performance.now() < until) {
+    // spin
+  }
 }
