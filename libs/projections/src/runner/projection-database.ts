@@ -20,15 +20,6 @@ export interface DeadLetter {
 
 export type NewDeadLetter = Omit<DeadLetter, 'id' | 'at'>;
 
-/** One projection's share of a committed batch. */
-export interface ProjectionBatch {
-  readonly name: string;
-  readonly state: ProjectionState;
-  readonly docs: ReadonlyMap<string, unknown>;
-  readonly changes: readonly DocumentChange[];
-  readonly deadLetters: readonly NewDeadLetter[];
-}
-
 /** A change as kept in the change log; `id` is what live feeds send as the SSE event id. */
 export interface LoggedChange extends DocumentChange {
   readonly id: number;
@@ -107,22 +98,17 @@ export class ProjectionDatabase {
     changes: readonly DocumentChange[],
     deadLetters: readonly NewDeadLetter[],
   ): LoggedChange[] {
-    return this.commitBatches([{ name, state, docs, changes, deadLetters }])[0];
-  }
-
-  /** Several projections' batches in one transaction; the logged changes per batch, in order. */
-  commitBatches(batches: readonly ProjectionBatch[]): LoggedChange[][] {
-    return this.db.transaction(() => batches.map((b) => {
-      this.writeDocs(b.name, b.docs);
-      const logged = b.changes.map((c) => ({ ...c, id: this.logChange(c) }));
+    return this.db.transaction(() => {
+      this.writeDocs(name, docs);
+      const logged = changes.map((c) => ({ ...c, id: this.logChange(c) }));
       const at = new Date().toISOString();
-      for (const d of b.deadLetters) {
+      for (const d of deadLetters) {
         this.sql('INSERT INTO projection_dead_letters (name, position, event_id, event_type, stream_id, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(b.name, d.position, d.eventId, d.eventType, d.streamId, d.error, at);
+          .run(name, d.position, d.eventId, d.eventType, d.streamId, d.error, at);
       }
-      this.writeState(b.name, b.state);
+      this.writeState(name, state);
       return logged;
-    }))();
+    })();
   }
 
   /** Swaps in a rebuilt read model: every document replaced, in one transaction. */

@@ -166,7 +166,7 @@ describe('ProjectionRunner (real SQLite)', () => {
     expect(r.changesAfter(0).map((c) => c.doc)).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
-  it('follows several projections with one read of $all; a rebuild of one holds the others back at no point', async () => {
+  it('follows several projections; a rebuild of one holds the others back at no point', async () => {
     await seedStore(store, 2000);
     const slow = eventCounterProjection({ name: 'slow', busyMicrosPerEvent: 400 });
     const quick = eventCounterProjection({ name: 'quick', storage: 'stored' });

@@ -1,7 +1,6 @@
 import { EventStore, StoreSubscription } from '@deals/event-store';
 import { Subject } from 'rxjs';
 import { Projection, ReadModel } from '../projection';
-import { EventFilter } from '@deals/event-store';
 import { applyBatch } from './apply-batch';
 import { DeadLetter, LoggedChange, ProjectionDatabase } from './projection-database';
 import { describeError, UnknownProjectionError } from './projection.errors';
@@ -41,15 +40,12 @@ interface Slot {
   lastError?: string;
   /** Serialises the loop's batches with rebuilds. */
   lock: Promise<unknown>;
-  /** Rebuilds asked for and not finished: the loop leaves the projection alone meanwhile. */
-  rebuilds: number;
 }
 
 /**
- * Runs projections: one loop reads `$all` once for all of them, from the lowest checkpoint
- * (history, then live), folds each projection's events, and commits every projection's
- * documents, change log and checkpoint in one transaction. Committed changes are published on
- * `changes$` for live feeds.
+ * Runs projections: reads `$all` from each projection's checkpoint (history, then live), folds
+ * batches, and commits documents, change log and checkpoint in one transaction. Committed
+ * changes are published on `changes$` for live feeds.
  */
 export class ProjectionRunner {
   readonly changes$ = new Subject<LoggedChange>();
@@ -77,7 +73,7 @@ export class ProjectionRunner {
     this.log = options.log ?? (() => undefined);
     this.onBatch = options.onBatch;
     for (const projection of projections) {
-      this.slots.set(projection.name, { projection, docs: new Map(), position: 0, state: 'stopped', lock: Promise.resolve(), rebuilds: 0 });
+      this.slots.set(projection.name, { projection, docs: new Map(), position: 0, state: 'stopped', lock: Promise.resolve() });
     }
   }
 
@@ -104,8 +100,8 @@ export class ProjectionRunner {
         slot.position = 0;
       }
       slot.state = 'running';
+      this.loops.push(this.follow(slot));
     }
-    this.loops.push(this.follow());
   }
 
   async stop(): Promise<void> {
@@ -175,10 +171,7 @@ export class ProjectionRunner {
   /** Replays the projection from position zero into a fresh read model, then swaps it in. */
   async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<{ events: number; position: number }> {
     const slot = this.slot(name);
-    slot.rebuilds++;
-    return this.exclusive([slot], () => this.rebuildSlot(slot, onProgress)).finally(() => {
-      slot.rebuilds--;
-    });
+    return this.exclusive(slot, () => this.rebuildSlot(slot, onProgress));
   }
 
   private async rebuildSlot(slot: Slot, onProgress?: (p: RebuildProgress) => void) {
@@ -196,17 +189,15 @@ export class ProjectionRunner {
     }
   }
 
-  private async follow(): Promise<void> {
+  private async follow(slot: Slot): Promise<void> {
     while (this.running) {
-      const slots = [...this.slots.values()].filter((s) => s.rebuilds === 0);
       let progressed = false;
       try {
-        progressed = slots.length > 0 && (await this.exclusive(slots, () => this.step(slots)));
-        for (const slot of slots) slot.lastError = undefined;
+        progressed = await this.exclusive(slot, () => this.step(slot));
+        slot.lastError = undefined;
       } catch (error) {
-        const message = describeError(error);
-        for (const slot of slots) slot.lastError = message;
-        this.log(`projections: batch failed, retrying: ${message}`);
+        slot.lastError = describeError(error);
+        this.log(`${slot.projection.name}: batch failed, retrying: ${slot.lastError}`);
         await this.sleep(this.retryDelayMs);
         continue;
       }
@@ -216,38 +207,28 @@ export class ProjectionRunner {
     }
   }
 
-  /** One batch of `$all` for every projection given. Returns false when there was nothing to do. */
-  private async step(slots: readonly Slot[]): Promise<boolean> {
-    const from = Math.min(...slots.map((s) => s.position));
+  /** One batch. Returns false when there was nothing to do. */
+  private async step(slot: Slot): Promise<boolean> {
+    const { projection } = slot;
     const head = await this.store.headPosition();
-    const events = await this.store.readAll({ after: from, maxCount: this.batchSize, filter: unionFilter(slots.map((s) => s.projection.filter)) });
-    const last = events.at(-1)?.position ?? from;
+    const events = await this.store.readAll({ after: slot.position, maxCount: this.batchSize, filter: projection.filter });
+    const last = events.at(-1)?.position ?? slot.position;
     // A short page means everything up to the head read before it has been seen.
     const scannedTo = events.length < this.batchSize ? Math.max(head, last) : last;
-    if (scannedTo <= from) return false;
-    const work = slots
-      .filter((slot) => scannedTo > slot.position)
-      .map((slot) => {
-        const unseen = events.filter((e) => e.position > slot.position);
-        return { slot, read: unseen.length, batch: applyBatch(slot.projection, slot.docs, unseen) };
-      });
-    const logged = this.db.commitBatches(work.map(({ slot, batch }) => ({
-      name: slot.projection.name, state: { version: slot.projection.version, position: scannedTo },
-      docs: batch.docs, changes: batch.changes, deadLetters: batch.deadLetters,
-    })));
-    work.forEach(({ slot, batch }, i) => {
-      if (slot.docs instanceof Map) {
-        for (const [key, doc] of batch.docs) {
-          if (doc === undefined) slot.docs.delete(key);
-          else slot.docs.set(key, doc);
-        }
+    if (scannedTo <= slot.position) return false;
+    const batch = applyBatch(projection, slot.docs, events);
+    const logged = this.db.commitBatch(projection.name, { version: projection.version, position: scannedTo }, batch.docs, batch.changes, batch.deadLetters);
+    if (slot.docs instanceof Map) {
+      for (const [key, doc] of batch.docs) {
+        if (doc === undefined) slot.docs.delete(key);
+        else slot.docs.set(key, doc);
       }
-      slot.position = scannedTo;
-      for (const d of batch.deadLetters) this.log(`${slot.projection.name}: dead-lettered event ${d.eventId} at ${d.position}: ${d.error}`);
-      for (const change of logged[i]) this.changes$.next(change);
-    });
+    }
+    slot.position = scannedTo;
+    for (const d of batch.deadLetters) this.log(`${projection.name}: dead-lettered event ${d.eventId} at ${d.position}: ${d.error}`);
+    for (const change of logged) this.changes$.next(change);
     this.notifyWaiters();
-    for (const { slot, read } of work) this.onBatch?.(slot.projection.name, scannedTo, read);
+    this.onBatch?.(projection.name, scannedTo, events.length);
     return true;
   }
 
@@ -255,10 +236,9 @@ export class ProjectionRunner {
     return projection.storage === 'stored' ? new StoredReadModel(this.db, projection.name) : this.db.documents(projection.name);
   }
 
-  /** Runs `work` once every earlier batch or rebuild of these projections has finished. */
-  private exclusive<T>(slots: readonly Slot[], work: () => Promise<T>): Promise<T> {
-    const next = Promise.all(slots.map((s) => s.lock)).then(work, work);
-    for (const slot of slots) slot.lock = next.catch(() => undefined);
+  private exclusive<T>(slot: Slot, work: () => Promise<T>): Promise<T> {
+    const next = slot.lock.then(work, work);
+    slot.lock = next.catch(() => undefined);
     return next;
   }
 
@@ -296,14 +276,4 @@ export class ProjectionRunner {
       this.wakers.add(wake);
     });
   }
-}
-
-/** A filter passing every event any of the filters passes (stream prefixes only; anything else reads all). */
-function unionFilter(filters: readonly EventFilter[]): EventFilter | undefined {
-  const prefixes: string[] = [];
-  for (const f of filters) {
-    if ((f.eventTypes?.length ?? 0) > 0 || (f.streamPrefixes?.length ?? 0) === 0) return undefined;
-    prefixes.push(...(f.streamPrefixes ?? []));
-  }
-  return { streamPrefixes: [...new Set(prefixes)] };
 }
