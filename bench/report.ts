@@ -287,7 +287,7 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     '',
     `"Flat" means all of: the heap after a full collection grows, per deal opened, by at most ${fmt(FLAT_HEAP_ALLOWANCE_FACTOR, 1)}× what the in-memory read models hold per deal ` +
       '(the per-deal figure above; they must grow with the data, anything beyond is kept by something else), least-squares slope over the second half of the run; ' +
-      `the last window's p99 is less than ${fmt(FLAT_P99_RATIO, 1)}× that of the first steady window (the second; the first carries the server's warm-up); no command failed. ` +
+      `the median of the windows' p99 in the second half is less than ${fmt(FLAT_P99_RATIO, 1)}× that of the first half (the first window, which carries the server's warm-up, left out); no command failed. ` +
       'RSS is shown as measured; it also holds memory the allocator keeps after collections.',
     ...(s.errorSamples.length ? ['', `Errors: ${s.errorSamples.join('; ')}`] : []),
     '',

@@ -1,3 +1,4 @@
+import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runSection } from './lib/child';
@@ -135,7 +136,10 @@ function reportOnly(): void {
   const saved = join(config.cacheRoot, 'last-results.json');
   const results = JSON.parse(readFileSync(saved, 'utf8')) as BenchResults;
   const command = results.config.quick ? 'BENCH_QUICK=1 npm run bench' : 'npm run bench';
-  writeFileSync(config.out, renderReport(results, evaluateTargets(results), command, statSync(saved).mtime));
+  const head = execSync('git rev-parse --short HEAD', { cwd: root, encoding: 'utf8' }).trim();
+  const report = renderReport(results, evaluateTargets(results), command, statSync(saved).mtime)
+    .replace(/^(Run from .*)$/m, `$1 Written again from that run's saved results at commit ${head} (\`BENCH_REPORT_ONLY=1 npm run bench\`): texts and verdicts may have changed, figures not.`);
+  writeFileSync(config.out, report);
   log(`[bench] wrote ${config.out} from ${saved}`);
 }
 

@@ -1,4 +1,4 @@
-import { fmt, slope } from '../lib/stats';
+import { fmt, percentile, slope } from '../lib/stats';
 import type { SoakFigures } from './soak';
 
 /**
@@ -6,15 +6,16 @@ import type { SoakFigures } from './soak';
  * (live objects only) over the second half of the run, per deal opened, against what the
  * in-memory read models hold per deal with the whole generated store loaded (section 4): a
  * server that keeps deal-summary and commission-facts on the heap must grow by that much, and
- * anything beyond it is kept by something else. Latency: the last window's p99 against the
- * first steady one's (the first window carries the server's warm-up).
+ * anything beyond it is kept by something else. Latency: the median of the windows' p99 in the
+ * second half against that of the first half (without the first window, which carries the
+ * server's warm-up); a median, so one noisy window on a shared machine does not decide it.
  */
 
 /** Heap growth per new deal may be at most this multiple of the read models' own heap per deal. */
 export const FLAT_HEAP_ALLOWANCE_FACTOR = 1.5;
 /** Without a per-deal figure from section 4 the heap may grow by less than this. */
 export const FLAT_HEAP_MIB_PER_MINUTE = 1;
-/** The last window's p99 may be at most this multiple of the first steady window's. */
+/** The second half's median window p99 may be at most this multiple of the first half's. */
 export const FLAT_P99_RATIO = 1.5;
 
 export interface SoakVerdict {
@@ -38,11 +39,13 @@ export function soakVerdict(s: SoakFigures, readModelKiBPerDeal?: number): SoakV
   const allowance = readModelKiBPerDeal !== undefined && readModelKiBPerDeal > 0 ? readModelKiBPerDeal * FLAT_HEAP_ALLOWANCE_FACTOR : undefined;
   const memoryFlat = allowance !== undefined ? heapKiBPerDeal <= allowance : heapMiBPerMinute < FLAT_HEAP_MIB_PER_MINUTE;
 
-  const steady = s.windows.length > 1 ? s.windows[1] : s.windows[0];
+  const steady = s.windows.slice(1);
+  const firstHalf = steady.filter((w) => w.toSeconds <= s.seconds / 2).map((w) => w.liveMs.p99);
+  const secondHalf = steady.filter((w) => w.toSeconds > s.seconds / 2).map((w) => w.liveMs.p99);
+  const firstP99 = percentile(firstHalf, 50);
+  const secondP99 = percentile(secondHalf, 50);
+  const p99Ratio = secondP99 / firstP99;
   const last = s.windows[s.windows.length - 1];
-  const firstSteadyP99 = steady?.liveMs.p99 ?? NaN;
-  const lastP99 = last?.liveMs.p99 ?? NaN;
-  const p99Ratio = lastP99 / firstSteadyP99;
   const errors = s.windows.reduce((a, w) => a + w.errors, 0);
   const flat = memoryFlat && p99Ratio < FLAT_P99_RATIO && errors === 0;
 
@@ -53,7 +56,8 @@ export function soakVerdict(s: SoakFigures, readModelKiBPerDeal?: number): SoakV
     : `heap after collection ${trend(heapMiBPerMinute)} over the second half (least-squares slope of ${half.length} samples; flat means < ${fmt(FLAT_HEAP_MIB_PER_MINUTE)} MiB/min)`;
   const text =
     `**${flat ? 'flat' : 'not flat'}**: ${memoryText}; RSS ${trend(rssMiBPerMinute)}; ` +
-    `p99 of the last window ${fmt(lastP99, 2)} ms ÷ first steady window (${steady ? `${steady.fromSeconds}–${steady.toSeconds} s` : 'none'}) ${fmt(firstSteadyP99, 2)} ms = ` +
-    `${Number.isFinite(p99Ratio) ? `${fmt(p99Ratio, 2)}×` : 'n/a'} (flat means < ${fmt(FLAT_P99_RATIO, 1)}×); ${fmt(errors)} command${errors === 1 ? '' : 's'} failed.`;
+    `median window p99 of the second half ${fmt(secondP99, 2)} ms ÷ of the first half ${fmt(firstP99, 2)} ms = ` +
+    `${Number.isFinite(p99Ratio) ? `${fmt(p99Ratio, 2)}×` : 'n/a'} (flat means < ${fmt(FLAT_P99_RATIO, 1)}×; the last window's p99: ${fmt(last?.liveMs.p99 ?? NaN, 2)} ms); ` +
+    `${fmt(errors)} command${errors === 1 ? '' : 's'} failed.`;
   return { flat, heapMiBPerMinute, rssMiBPerMinute, samples: half.length, p99Ratio, errors, text };
 }
