@@ -24,6 +24,8 @@ const common = {
 };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/scripts/jest-skip-reporter.js'],
+  rootDir: __dirname,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
