@@ -1,4 +1,7 @@
-import { Actor, DealCommandOf, DealCommandType, Evidence } from '@deals/domain';
+import { Actor, DealCommandOf, DealCommandType } from '@deals/domain';
+import {
+  ACCOUNTS, addBuyerJourney, DAY, dealAmounts, evidenceOf, LOSS_REASONS, STAGE_ORDER, TARGETS,
+} from '../../apps/deal-api/src/demo/deal-journey';
 
 /**
  * Realistic deal histories for the benchmarks: one deal's commands, from OpenDeal to where the
@@ -23,26 +26,6 @@ export interface DealStep<T extends DealCommandType = DealCommandType> {
   readonly atMs: number;
 }
 
-const ACCOUNTS = [
-  ['Acme', 'manufacturing'], ['Globex', 'energy'], ['Initech', 'software'], ['Umbrella', 'healthcare'],
-  ['Hooli', 'software'], ['Stark', 'manufacturing'], ['Wayne', 'finance'], ['Wonka', 'retail'],
-  ['Tyrell', 'biotech'], ['Soylent', 'food'], ['Cyberdyne', 'defense'], ['Vandelay', 'logistics'],
-] as const;
-
-/** Where deals end up, as in the demo data: spread over every stage, including after the close. */
-const TARGETS = [
-  ...Array(5).fill('engaged'), ...Array(5).fill('qualified'), ...Array(5).fill('product-evaluated'),
-  ...Array(4).fill('proposal-reviewed'), ...Array(3).fill('terms-agreed'), ...Array(4).fill('closed-lost'),
-  ...Array(3).fill('closed-won'), ...Array(2).fill('handed-to-implementation'),
-  ...Array(2).fill('implementation-in-progress'), ...Array(3).fill('live'),
-] as string[];
-
-const ORDER = [
-  'engaged', 'qualified', 'product-evaluated', 'proposal-reviewed', 'terms-agreed',
-  'closed-won', 'handed-to-implementation', 'implementation-in-progress', 'live',
-];
-
-const DAY = 86_400_000;
 const MANAGER_ROLES = ['manager'];
 
 /** A small deterministic hash, so that deal i always gets the same history. */
@@ -81,24 +64,18 @@ export function dealLifecycle(i: number, dealId: string, startMs: number, org: O
     n++;
     return t;
   };
-  const ev = (kind: Evidence['kind'], what: string): Evidence => ({
-    kind,
-    ref: kind === 'email' ? `<${what}.${key}@mail.${account.toLowerCase()}.example>` : `${what}-${key}`,
-  });
+  const ev = evidenceOf(key, account);
   const add = <T extends DealCommandType>(type: T, data: DealCommandOf<T>['data'], actor: Actor = owner) =>
     steps.push({ actor, type, data, atMs: at() } as DealStep);
 
-  const core = 20_000_00 + ((i * 13_337_00) % 80_000_00);
-  const productX = i % 2 === 0 ? 15_000_00 + ((i * 5_000_00) % 30_000_00) : 0;
-  const lineItems = [{ productCode: 'CORE', amountMinor: core, quantity: 1 }];
-  if (productX) lineItems.push({ productCode: 'X', amountMinor: productX, quantity: 1 });
+  const { totalMinor, lineItems } = dealAmounts(i);
   steps.push({
     actor: owner,
     type: 'OpenDeal',
     atMs: t,
     data: {
       dealId, name: `${account} rollout ${key}`, account: { name: account, industry },
-      ownerId, currency: 'EUR', expectedAmountMinor: core + productX, lineItems,
+      ownerId, currency: 'EUR', expectedAmountMinor: totalMinor, lineItems,
       team: [
         { userId: ownerId, role: 'account-executive' },
         ...(salesEngineer ? [{ userId: salesEngineer, role: 'sales-engineer' as const }] : []),
@@ -106,40 +83,10 @@ export function dealLifecycle(i: number, dealId: string, startMs: number, org: O
       ],
     },
   } as DealStep);
-  const reach = target === 'closed-lost' ? ORDER[i % 4] : target;
-  const upTo = ORDER.indexOf(reach);
-  const advance = () => add('AdvanceStage', {});
-
-  add('RecordContactMade', { channel: 'email', evidence: ev('email', 'intro') });
-  if (upTo >= 1 || i % 2 === 0) add('RecordBuyerResponded', { evidence: ev('email', 'reply') });
-  if (upTo >= 1) {
-    add('BookMeeting', { meetingId: `cal-${key}-1`, scheduledFor: new Date(t + 3 * DAY).toISOString(), evidence: ev('calendar', 'first-meeting') });
-    advance();
-    add('ConfirmDecisionMaker', { contactName: `Pat ${account}`, contactTitle: 'VP Operations', evidence: ev('meeting', 'discovery') });
-    add('NoteBudget', { maxMinor: core + productX + 10_000_00, evidence: ev('email', 'budget') });
-  }
-  if (upTo >= 2) {
-    add('NoteDecisionTimeframe', { decisionBy: new Date(t + 60 * DAY).toISOString().slice(0, 10), evidence: ev('meeting', 'discovery') });
-    advance();
-    add('RecordDemoHeld', { attended: true, questionsAnswered: true, evidence: ev('meeting', 'demo') });
-    add('ScheduleNextMeeting', { meetingId: `cal-${key}-2`, scheduledFor: new Date(t + 5 * DAY).toISOString(), evidence: ev('calendar', 'follow-up') });
-    add('RecordRecapEmailSent', { evidence: ev('email', 'recap') });
-  }
-  if (upTo >= 3) {
-    if (i % 5 === 3) {
-      add('OverrideStage', { toStageId: 'proposal-reviewed', reason: 'Buyer confirmed the recap by phone; email reply pending' }, manager);
-    } else {
-      add('RecordRecapConfirmed', { evidence: ev('email', 'recap-reply') });
-      advance();
-    }
-    add('DeliverProposal', { evidence: { kind: 'document', ref: `proposal-${key}.pdf`, url: `https://docs.example/proposals/${key}` } });
-  }
-  if (upTo >= 4) {
-    add('RecordProposalAcknowledged', { evidence: ev('email', 'proposal-ack') });
-    advance();
-  }
+  const reach = target === 'closed-lost' ? STAGE_ORDER[i % 4] : target;
+  const upTo = STAGE_ORDER.indexOf(reach);
+  addBuyerJourney(add, { i, key: key, account, totalMinor, upTo, manager: manager, now: () => t });
   if (upTo >= 5) {
-    add('AgreeTerms', { priceMinor: core + productX, paymentTerms: 'Net 30', deliveryTimeline: 'Kick-off within 2 weeks', evidence: ev('email', 'terms') });
     add('SetCreditSplits', {
       revenue: [{ userId: ownerId, role: 'account-executive', shareBp: 10_000 }],
       overlay: salesEngineer ? [{ userId: salesEngineer, role: 'sales-engineer', shareBp: 5000 }] : [],
@@ -151,7 +98,7 @@ export function dealLifecycle(i: number, dealId: string, startMs: number, org: O
   }
   if (upTo >= 7) add('StartImplementation', { evidence: ev('meeting', 'kickoff') }, implementation);
   if (upTo >= 8) add('GoLive', { evidence: ev('email', 'go-live') }, implementation);
-  if (target === 'closed-lost') add('CloseLost', { reason: ['No budget this year', 'Chose a competitor', 'Project cancelled', 'No decision'][i % 4] });
+  if (target === 'closed-lost') add('CloseLost', { reason: LOSS_REASONS[i % 4] });
   return steps;
 }
 

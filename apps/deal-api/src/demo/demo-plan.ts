@@ -1,4 +1,5 @@
-import { Actor, DealCommandOf, DealCommandType, Evidence } from '@deals/domain';
+import { Actor, DealCommandOf, DealCommandType } from '@deals/domain';
+import { ACCOUNTS, addBuyerJourney, DAY, dealAmounts, evidenceOf, LOSS_REASONS, STAGE_ORDER, TARGETS } from './deal-journey';
 
 /** One command of the demo data set, with who sends it and when it happened. */
 export interface DemoStep<T extends DealCommandType = DealCommandType> {
@@ -14,26 +15,6 @@ const rep = (id: string): Actor => ({ id, roles: ['rep'] });
 const MANAGER: Actor = { id: 'maria.manager', roles: ['manager'] };
 const IMPLEMENTATION: Actor = { id: 'ivan.impl', roles: ['implementation'] };
 const REPS = ['ana.ae', 'ben.ae', 'carla.ae'];
-const ACCOUNTS = [
-  ['Acme', 'manufacturing'], ['Globex', 'energy'], ['Initech', 'software'], ['Umbrella', 'healthcare'],
-  ['Hooli', 'software'], ['Stark', 'manufacturing'], ['Wayne', 'finance'], ['Wonka', 'retail'],
-  ['Tyrell', 'biotech'], ['Soylent', 'food'], ['Cyberdyne', 'defense'], ['Vandelay', 'logistics'],
-] as const;
-
-/** Where each demo deal ends up: spread over every stage, including after the close. */
-const TARGETS = [
-  ...Array(5).fill('engaged'), ...Array(5).fill('qualified'), ...Array(5).fill('product-evaluated'),
-  ...Array(4).fill('proposal-reviewed'), ...Array(3).fill('terms-agreed'), ...Array(4).fill('closed-lost'),
-  ...Array(3).fill('closed-won'), ...Array(2).fill('handed-to-implementation'),
-  ...Array(2).fill('implementation-in-progress'), ...Array(3).fill('live'),
-] as string[];
-
-const ORDER = [
-  'engaged', 'qualified', 'product-evaluated', 'proposal-reviewed', 'terms-agreed',
-  'closed-won', 'handed-to-implementation', 'implementation-in-progress', 'live',
-];
-
-const DAY = 86_400_000;
 
 /** The demo data set as a deterministic list of commands dated over the past months. */
 export function demoPlan(now: Date): DemoStep[] {
@@ -51,60 +32,24 @@ function dealSteps(i: number, target: string, now: Date): DemoStep[] {
     t += (1 + ((i * 7 + n * 3) % 4)) * DAY;
     return new Date(Math.min(t, now.getTime() - 60_000)).toISOString();
   };
-  const ev = (kind: Evidence['kind'], what: string): Evidence => ({
-    kind,
-    ref: kind === 'email' ? `<${what}.${dealKey}@mail.${account.toLowerCase()}.example>` : `${what}-${dealKey}`,
-  });
+  const ev = evidenceOf(dealKey, account);
   const add = <T extends DealCommandType>(type: T, data: DealCommandOf<T>['data'], actor: Actor = owner) =>
     steps.push({ key: `${dealKey}-${String(n++).padStart(2, '0')}`, actor, dealKey, type, data, occurredAt: at() } as DemoStep);
 
-  const core = 20_000_00 + ((i * 13_337_00) % 80_000_00);
-  const productX = i % 2 === 0 ? 15_000_00 + ((i * 5_000_00) % 30_000_00) : 0;
-  const lineItems = [{ productCode: 'CORE', amountMinor: core, quantity: 1 }];
-  if (productX) lineItems.push({ productCode: 'X', amountMinor: productX, quantity: 1 });
+  const { totalMinor, lineItems } = dealAmounts(i);
   add('OpenDeal', {
     dealId: '', name: `${account} ${2026 + (i % 2)} rollout`, account: { name: account, industry },
-    ownerId: owner.id, currency: 'EUR', expectedAmountMinor: core + productX, lineItems,
+    ownerId: owner.id, currency: 'EUR', expectedAmountMinor: totalMinor, lineItems,
     team: [
       { userId: owner.id, role: 'account-executive' },
       ...(i % 3 === 0 ? [{ userId: 'sam.se', role: 'sales-engineer' as const }] : []),
       ...(i % 4 === 0 ? [{ userId: 'dora.sdr', role: 'sales-development-rep' as const }] : []),
     ],
   });
-  const reach = target === 'closed-lost' ? ORDER[i % 4] : target;
-  const upTo = ORDER.indexOf(reach);
-  const advance = () => add('AdvanceStage', {});
-
-  add('RecordContactMade', { channel: 'email', evidence: ev('email', 'intro') });
-  if (upTo >= 1 || i % 2 === 0) add('RecordBuyerResponded', { evidence: ev('email', 'reply') });
-  if (upTo >= 1) {
-    add('BookMeeting', { meetingId: `cal-${dealKey}-1`, scheduledFor: new Date(t + 3 * DAY).toISOString(), evidence: ev('calendar', 'first-meeting') });
-    advance();
-    add('ConfirmDecisionMaker', { contactName: `Pat ${account}`, contactTitle: 'VP Operations', evidence: ev('meeting', 'discovery') });
-    add('NoteBudget', { maxMinor: core + productX + 10_000_00, evidence: ev('email', 'budget') });
-  }
-  if (upTo >= 2) {
-    add('NoteDecisionTimeframe', { decisionBy: new Date(t + 60 * DAY).toISOString().slice(0, 10), evidence: ev('meeting', 'discovery') });
-    advance();
-    add('RecordDemoHeld', { attended: true, questionsAnswered: true, evidence: ev('meeting', 'demo') });
-    add('ScheduleNextMeeting', { meetingId: `cal-${dealKey}-2`, scheduledFor: new Date(t + 5 * DAY).toISOString(), evidence: ev('calendar', 'follow-up') });
-    add('RecordRecapEmailSent', { evidence: ev('email', 'recap') });
-  }
-  if (upTo >= 3) {
-    if (i % 5 === 3) {
-      add('OverrideStage', { toStageId: 'proposal-reviewed', reason: 'Buyer confirmed the recap by phone; email reply pending' }, MANAGER);
-    } else {
-      add('RecordRecapConfirmed', { evidence: ev('email', 'recap-reply') });
-      advance();
-    }
-    add('DeliverProposal', { evidence: { kind: 'document', ref: `proposal-${dealKey}.pdf`, url: `https://docs.example/proposals/${dealKey}` } });
-  }
-  if (upTo >= 4) {
-    add('RecordProposalAcknowledged', { evidence: ev('email', 'proposal-ack') });
-    advance();
-  }
+  const reach = target === 'closed-lost' ? STAGE_ORDER[i % 4] : target;
+  const upTo = STAGE_ORDER.indexOf(reach);
+  addBuyerJourney(add, { i, key: dealKey, account, totalMinor, upTo, manager: MANAGER, now: () => t });
   if (upTo >= 5) {
-    add('AgreeTerms', { priceMinor: core + productX, paymentTerms: 'Net 30', deliveryTimeline: 'Kick-off within 2 weeks', evidence: ev('email', 'terms') });
     add('SetCreditSplits', {
       revenue: [{ userId: owner.id, role: 'account-executive', shareBp: 10_000 }],
       overlay: i % 3 === 0 ? [{ userId: 'sam.se', role: 'sales-engineer', shareBp: 5000 }] : [],
@@ -114,6 +59,6 @@ function dealSteps(i: number, target: string, now: Date): DemoStep[] {
   if (upTo >= 6) add('HandToImplementation', { implementationLeadId: 'ivan.impl', customerSuccessManagerId: 'olivia.csm' }, IMPLEMENTATION);
   if (upTo >= 7) add('StartImplementation', { evidence: ev('meeting', 'kickoff') }, IMPLEMENTATION);
   if (upTo >= 8) add('GoLive', { evidence: ev('email', 'go-live') }, IMPLEMENTATION);
-  if (target === 'closed-lost') add('CloseLost', { reason: ['No budget this year', 'Chose a competitor', 'Project cancelled', 'No decision'][i % 4] });
+  if (target === 'closed-lost') add('CloseLost', { reason: LOSS_REASONS[i % 4] });
   return steps;
 }
