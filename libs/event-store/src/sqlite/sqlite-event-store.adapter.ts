@@ -17,6 +17,7 @@ import { GroupCommit } from './group-commit';
 import { writeAppend } from './sqlite-append';
 import { AllQuery, buildAllQuery } from './sqlite-read-query';
 import { EventRow, toRecordedEvent } from './sqlite-event-row';
+import { preparePrivateDatabaseFile } from './private-files';
 import { migrate } from './sqlite-schema';
 import { Statements, prepareStatements } from './sqlite-statements';
 import { Page, SqliteSubscription } from './sqlite-subscription';
@@ -152,6 +153,7 @@ export class SqliteEventStore implements EventStore {
 function openDatabase(options: SqliteEventStoreOptions): Database.Database {
   let db: Database.Database | undefined;
   try {
+    preparePrivateDatabaseFile(options.path);
     db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5000 });
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.durable === false ? 'NORMAL' : 'FULL'}`);

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateDatabaseFile } from '@deals/event-store';
 import { DocumentChange } from '../projection';
 
 export interface ProjectionState {
@@ -47,6 +48,7 @@ export class ProjectionDatabase {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
+    preparePrivateDatabaseFile(path);
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     // A crash may lose the last committed batches, never half of one: replay redoes them.
