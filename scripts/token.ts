@@ -8,10 +8,9 @@
  * registers that person as the first admin (refused once any admin exists).
  */
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createUserDecider, UserCommand, userStreamId } from '@deals/domain';
-import { EsdbEventStore, EventStore, SqliteEventStore } from '@deals/event-store';
+import { EsdbEventStore, EventStore, preparePrivateDataDir, SqliteEventStore } from '@deals/event-store';
 import { ACCESS_TOKEN_TTL_SECONDS, createJwtService, signAccessToken } from '../apps/deal-api/src/auth/access-token';
 import { resolveAuthSecret } from '../apps/deal-api/src/auth/auth-secret';
 import { findUser } from '../apps/deal-api/src/auth/user-directory';
@@ -21,7 +20,6 @@ import { apiConfigFromEnv, ApiConfig } from '../apps/deal-api/src/config/api-con
 function openStore(config: ApiConfig): EventStore {
   if (config.eventStoreConnectionString) return new EsdbEventStore(config.eventStoreConnectionString);
   if (config.dataDir === ':memory:') throw new Error('DATA_DIR=:memory: has no users to issue tokens for');
-  mkdirSync(config.dataDir, { recursive: true });
   return new SqliteEventStore({ path: join(config.dataDir, 'events.db') });
 }
 
@@ -45,6 +43,8 @@ async function main(args: string[]): Promise<void> {
   const userId = firstAdmin ? args[1] : args[0];
   if (!userId || userId.startsWith('-')) throw new Error('usage: npm run -s token -- <userId>   (or --first-admin <userId>)');
   const config = apiConfigFromEnv();
+  // The secret file may be made here too (with EventStoreDB as well), so the folder is private first.
+  if (config.dataDir !== ':memory:') preparePrivateDataDir(config.dataDir);
   const store = openStore(config);
   try {
     if (firstAdmin) await registerFirstAdmin(store, userId);

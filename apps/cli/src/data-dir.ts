@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EsdbEventStore, EventStore, SqliteEventStore } from '@deals/event-store';
+import { EsdbEventStore, EventStore, preparePrivateDataDir, SqliteEventStore } from '@deals/event-store';
 import { ProjectionDatabase } from '@deals/projections';
 import { CliIo } from './cli-io';
 
@@ -25,12 +25,12 @@ export function dataDir(io: CliIo, option: string | undefined): DataDir {
       if (esdb) return new EsdbEventStore(esdb);
       const file = join(path, 'events.db');
       if (!create && !existsSync(file)) throw new CliUsageError(`There is no event store at ${file}; seed or import first, or pass --data-dir`);
-      mkdirSync(path, { recursive: true });
+      preparePrivateDataDir(path);
       // durable (synchronous=FULL) as the API opens it: an acknowledged command survives power loss.
       return new SqliteEventStore({ path: file, durable: true });
     },
     openProjections() {
-      mkdirSync(path, { recursive: true });
+      preparePrivateDataDir(path);
       return new ProjectionDatabase(join(path, 'projections.db'));
     },
   };

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { preparePrivateDataDir } from '@deals/event-store';
 import { AppModule } from './app.module';
 import { ApiConfig } from './config/api-config';
 import { mountApiDocs } from './openapi/openapi';
@@ -10,6 +11,8 @@ import { createValidationPipe } from './validation/validation.pipe';
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export async function createApp(config: ApiConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+  // Before any module opens a file in it: the folder 0700, what is in it 0600 (also files from before).
+  if (config.dataDir !== ':memory:') preparePrivateDataDir(config.dataDir);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });

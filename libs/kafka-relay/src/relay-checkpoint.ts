@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateDatabaseFile } from '@deals/event-store';
 
 /**
  * How far the relay has published: the global position of the last event the broker
@@ -15,6 +16,7 @@ export class RelayCheckpoint {
     path: string,
     private readonly name: string,
   ) {
+    preparePrivateDatabaseFile(path);
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     // A checkpoint lost in a power cut only re-publishes; FULL would cost an fsync per batch.

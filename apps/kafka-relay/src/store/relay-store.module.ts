@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EsdbEventStore, EVENT_STORE, EventStore, SqliteEventStore } from '@deals/event-store';
+import { EsdbEventStore, EVENT_STORE, EventStore, preparePrivateDataDir, SqliteEventStore } from '@deals/event-store';
 import { RelayConfig } from '@deals/kafka-relay';
 
 /**
@@ -12,7 +11,7 @@ import { RelayConfig } from '@deals/kafka-relay';
 function openStore(config: RelayConfig): EventStore {
   if (config.eventStoreConnectionString) return new EsdbEventStore(config.eventStoreConnectionString);
   if (config.dataDir === ':memory:') return new SqliteEventStore({ path: ':memory:' });
-  mkdirSync(config.dataDir, { recursive: true });
+  preparePrivateDataDir(config.dataDir);
   return new SqliteEventStore({ path: join(config.dataDir, 'events.db') });
 }
 
