@@ -8,10 +8,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import {
-  authorizedDecider, authorizeDealCommand, Command, createDealDecider, DealCommand, DealEvent, DealState, EventMetadata,
+  authorizedDealDecider, Command, createDealDecider, DealCommand, DealEvent, DealState, EventMetadata,
 } from '@deals/domain';
 import { SqliteEventStore } from '@deals/event-store';
-import { AccessDenialRecorder } from '../../apps/deal-api/src/auth/access-denial.recorder';
 import { requestHashOf } from '@deals/command-pipeline';
 import { DealCommandSender } from '../../apps/deal-api/src/deals/commands/shared/deal-command.sender';
 import { ExecuteDealCommandHandler } from '../../apps/deal-api/src/deals/commands/shared/execute-deal-command.handler';
@@ -19,7 +18,7 @@ import { commandMetadataOf } from '../../apps/deal-api/src/request-context/comma
 import { closedLoop } from '../lib/closed-loop';
 import { median } from '../lib/stats';
 import { CommandRound, RunnerFigures } from './commands-labels';
-import { dealLifecycle, DealStep, organisation } from '../workload/deal-lifecycle';
+import { dealLifecycle, DealStep, organisation, relationsOfOrganisation } from '../workload/deal-lifecycle';
 
 /**
  * Command throughput, durable, at concurrency 1 and 64: the product's command path on the
@@ -66,8 +65,9 @@ function dataOf(step: DealStep, dealId: string): DealCommand['data'] {
 }
 
 const dealDecider = createDealDecider();
+const RELATIONS = relationsOfOrganisation(ORG);
 function decider(dealId: string) {
-  return authorizedDecider(dealDecider, (c: DealCommand, s: DealState) => authorizeDealCommand(c.type, c.metadata.actor, s, dealId));
+  return authorizedDealDecider(RELATIONS, dealId, dealDecider);
 }
 
 /** The metadata the command path writes with every event (handle-command.ts). */
@@ -90,7 +90,7 @@ function commandOf(step: DealStep, deal: number, stepIndex: number, dealId: stri
 /** The product: DealCommandSender → ExecuteDealCommandHandler (authorised decider, handleCommand) → SqliteEventStore (durable, group commit). */
 export const productRunner: RunnerFactory = async (path) => {
   const store = new SqliteEventStore({ path });
-  const handler = new ExecuteDealCommandHandler(store, new AccessDenialRecorder(store));
+  const handler = new ExecuteDealCommandHandler(store, RELATIONS);
   const sender = new DealCommandSender({ execute: (c: never) => handler.execute(c) } as unknown as CommandBus);
   const idOf = dealIds();
   return {

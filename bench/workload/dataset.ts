@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, readFileSync 
 import { join } from 'node:path';
 import { derivedUuid, requestHashOf } from '@deals/command-pipeline';
 import {
-  Actor, authorizedDecider, authorizeDealCommand, Command, commissionPlanDecider, createDealDecider, createUserDecider, Decider,
-  DealCommand, DomainEvent, EventMetadata, planAssignmentDecider,
+  Actor, authorizedDealDecider, Command, commissionPlanDecider, createDealDecider, createUserDecider, Decider,
+  DealCommand, DomainEvent, EventMetadata, planAssignmentDecider, relationsOf,
 } from '@deals/domain';
 import { SqliteEventStore } from '@deals/event-store';
 import { SCHEMA_VERSION } from '@deals/event-store/sqlite/sqlite-schema';
@@ -183,6 +183,7 @@ async function generate(path: string, target: number, log: (m: string) => void) 
     ...org.implementationLeads.map((p): [string, string[], undefined] => [p, ['implementation'], undefined]),
     ...org.customerSuccessManagers.map((p): [string, string[], undefined] => [p, ['implementation'], undefined]),
   ];
+  const relations = relationsOf(new Map(people.map(([userId, , managerId]) => [userId, managerId])));
   for (const [userId, roles, managerId] of people) {
     const data = { userId, name: userId, roles, ...(managerId ? { managerId } : {}) };
     writer.send(users as never, `user-${userId}`, command('RegisterUser', data, ADMIN, setupAt), data);
@@ -238,7 +239,7 @@ async function generate(path: string, target: number, log: (m: string) => void) 
     if (sinceFlush === 0) chunkStartMs = atMs;
     const { dealId, steps } = shapes.get(deal)!;
     const s = steps[step];
-    const decider = authorizedDecider(dealDecider, (c: DealCommand, st) => authorizeDealCommand(c.type, c.metadata.actor, st, dealId));
+    const decider = authorizedDealDecider(relations, dealId, dealDecider);
     const c = command<DealCommand>(s.type, s.data as never, s.actor, atMs);
     writer.send(decider as never, `deal-${dealId}`, c, { dealId, type: s.type, data: s.data, occurredAt: c.metadata.occurredAt });
     lastMs = atMs;

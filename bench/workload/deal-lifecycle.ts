@@ -1,4 +1,4 @@
-import { Actor, DealCommandOf, DealCommandType } from '@deals/domain';
+import { Actor, DealCommandOf, DealCommandType, Relations, relationsOf } from '@deals/domain';
 import {
   ACCOUNTS, addBuyerJourney, DAY, dealAmounts, evidenceOf, LOSS_REASONS, STAGE_ORDER, TARGETS,
 } from '../../apps/deal-api/src/demo/deal-journey';
@@ -116,6 +116,11 @@ export function organisation(reps: number): Organisation {
     implementationLeads: list('impl', teams),
     customerSuccessManagers: list('csm', teams),
   };
+}
+
+/** The reporting lines the API's user directory would hold for this organisation. */
+export function relationsOfOrganisation(org: Organisation): Relations {
+  return relationsOf(new Map(org.reps.map((rep) => [rep, org.managerOfRep(rep)])));
 }
 
 export function managersOf(org: Organisation): string[] {

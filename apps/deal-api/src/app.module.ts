@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { KafkaRelayModule, relayConfigFromEnv } from '@deals/kafka-relay';
 import { AuthModule } from './auth/auth.module';
-import { ReadAccessGuard } from './auth/read-access.guard';
+import { AccessGuard } from './auth/access.guard';
 import { API_CONFIG, ApiConfig } from './config/api-config';
 import { CommissionModule } from './commission/commission.module';
 import { DealsModule } from './deals/deals.module';
@@ -41,9 +41,9 @@ export class AppModule {
       controllers: [HealthController, IntegrityController],
       providers: [
         { provide: ACTOR_RESOLVER, useClass: JwtActorResolver },
-        // In this order: who is asking, then may they read what they ask for.
+        // In this order: who is asking, then may they do what they ask (the access table).
         { provide: APP_GUARD, useClass: ActorGuard },
-        { provide: APP_GUARD, useClass: ReadAccessGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };

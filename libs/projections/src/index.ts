@@ -18,3 +18,4 @@ export * from './commission/commission-facts.document';
 export * from './commission/commission-facts.projection';
 export * from './commission/commission.queries';
 export { MalformedCommissionEventError } from './commission/fact-ref';
+export * from './users/user-directory';

@@ -1,8 +1,7 @@
-import {
-  authorizedDecider, authorizeDealCommand, Command, createDealDecider, DealCommand, DealEvent, DealState, DomainError,
-} from '@deals/domain';
+import { authorizedDealDecider, Command, DealCommand, DealEvent, DomainError, Relations } from '@deals/domain';
 import { DealScript } from './deal-script';
 import { seedDataset, stepsUntil } from './seed-dataset';
+import { seedRelations } from './write-seed';
 
 const FACTS_WITH_EVIDENCE = new Set([
   'RecordContactMade', 'RecordBuyerResponded', 'BookMeeting', 'ConfirmDecisionMaker', 'NoteBudget', 'NoteDecisionTimeframe',
@@ -11,8 +10,8 @@ const FACTS_WITH_EVIDENCE = new Set([
 ]);
 
 /** Runs a script through the deal decider behind the API's access check, in memory. */
-function replay(script: DealScript, now: string): DealEvent[] {
-  const decider = authorizedDecider(createDealDecider(), (c: DealCommand, s: DealState) => authorizeDealCommand(c.type, c.metadata.actor, s));
+function replay(script: DealScript, now: string, relations: Relations): DealEvent[] {
+  const decider = authorizedDealDecider(relations, script.dealId);
   let state = decider.initialState();
   const events: DealEvent[] = [];
   for (const [i, step] of script.steps.entries()) {
@@ -46,7 +45,7 @@ describe('seed data set', () => {
 
   it('writes only what the domain accepts: 600 deals replay through the deciders and access checks', () => {
     const ds = seedDataset({ seed: 3, deals: 600, start: '2024-06-01' });
-    for (let i = 0; i < 600; i++) expect(() => replay(ds.deal(i), NOW)).not.toThrow();
+    for (let i = 0; i < 600; i++) expect(() => replay(ds.deal(i), NOW, seedRelations(ds))).not.toThrow();
   });
 
   it('looks like a real funnel: each open stage loses a third or so, about one deal in six is won', () => {
@@ -56,7 +55,7 @@ describe('seed data set', () => {
     let won = 0; let lost = 0; let overridden = 0; let reversed = 0; let coSold = 0; let live = 0;
     for (let i = 0; i < deals; i++) {
       const script = ds.deal(i);
-      const events = replay(script, NOW);
+      const events = replay(script, NOW, seedRelations(ds));
       const stages = new Set(['engaged', ...events.flatMap((e) => ('toStageId' in e.data ? [String(e.data.toStageId)] : []))]);
       for (const s of stages) reached.set(s, (reached.get(s) ?? 0) + 1);
       const types = new Set(events.map((e) => e.type));

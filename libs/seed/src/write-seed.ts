@@ -1,7 +1,7 @@
 import { commandIdFor, handleCommand, requestHashOf } from '@deals/command-pipeline';
 import {
-  authorizedDecider, authorizeDealCommand, authorizeUserCommand, Command, commissionPlanDecider, createDealDecider,
-  createUserDecider, DealCommand, Decider, DomainEvent, planAssignmentDecider, userStreamId,
+  authorizedCommissionDecider, authorizedDealDecider, authorizedUserDecider, Command, createDealDecider, Decider, DomainEvent, Relations,
+  relationsOf, userStreamId,
 } from '@deals/domain';
 import { EventStore } from '@deals/event-store';
 import { actorOf } from './deal-script';
@@ -54,20 +54,21 @@ export async function writeSeed(store: EventStore, dataset: SeedDataset, options
     else counts.events += result.events.length;
   };
 
-  const users = authorizedDecider(createUserDecider(), (c) => authorizeUserCommand(c.type, c.metadata.actor, c.data.userId)) as unknown as AnyDecider;
+  const users = authorizedUserDecider() as unknown as AnyDecider;
   const { org } = dataset;
+  const relations = seedRelations(dataset);
   for (const person of org.people) {
     const { userId, name, roles, managerId } = person;
     await send(users, userStreamId(userId), org.admin, `seed-${dataset.seed}-user-${userId}`, 'RegisterUser', { userId, name, roles: [...roles], ...(managerId ? { managerId } : {}) });
   }
   for (const plan of dataset.plans) {
-    await send(commissionPlanDecider as unknown as AnyDecider, `plan-${plan.planId}`, org.finance, `seed-${dataset.seed}-plan-${plan.planId}-${plan.version}`, 'PublishPlanVersion', plan);
+    await send(authorizedCommissionDecider(relations, 'plan') as unknown as AnyDecider, `plan-${plan.planId}`, org.finance, `seed-${dataset.seed}-plan-${plan.planId}-${plan.version}`, 'PublishPlanVersion', plan);
   }
   for (const a of dataset.assignments) {
-    await send(planAssignmentDecider as unknown as AnyDecider, `assignment-${a.userId}`, org.finance, `seed-${dataset.seed}-assignment-${a.userId}`, 'AssignPlan', a);
+    await send(authorizedCommissionDecider(relations, 'assignment') as unknown as AnyDecider, `assignment-${a.userId}`, org.finance, `seed-${dataset.seed}-assignment-${a.userId}`, 'AssignPlan', a);
   }
 
-  const deals = dealDecider();
+  const dealDecider = createDealDecider();
   let next = 0;
   let failed = false;
   const worker = async () => {
@@ -76,6 +77,7 @@ export async function writeSeed(store: EventStore, dataset: SeedDataset, options
       const script = stepsUntil(dataset.deal(next++), now.getTime());
       for (const step of script.steps) {
         try {
+          const deals = authorizedDealDecider(relations, script.dealId, dealDecider) as unknown as AnyDecider;
           await send(deals, `deal-${script.dealId}`, step.actor, step.key, step.type, step.data, step.occurredAt);
         } catch (error) {
           failed = true;
@@ -93,8 +95,7 @@ export async function writeSeed(store: EventStore, dataset: SeedDataset, options
   };
 }
 
-/** The deal decider behind the same access check the API applies to every deal command. */
-function dealDecider(): AnyDecider {
-  return authorizedDecider(createDealDecider(), (command: DealCommand, state) =>
-    authorizeDealCommand(command.type, command.metadata.actor, state)) as unknown as AnyDecider;
+/** The reporting lines of the data set's people, as the API's user directory would know them. */
+export function seedRelations(dataset: SeedDataset): Relations {
+  return relationsOf(new Map(dataset.org.people.map((person) => [person.userId, person.managerId])));
 }

@@ -53,7 +53,9 @@ async function runImport(ctx: CliContext, source: ImportSource, file: string, op
   const progress = ctx.progress();
   try {
     const bar = progress.bar(`import ${source}`, plans.length, 'deals');
-    const result = await writeImport(store, plans, { id: options.actor, roles: ['manager'] }, { onDeal: (done) => bar.update(done) });
+    // An operator with the store at hand stands in for every imported owner's manager (stage moves are overrides).
+    const importer = { managerOf: (userId: string) => (userId === options.actor ? undefined : options.actor) };
+    const result = await writeImport(store, plans, { id: options.actor, roles: ['manager'] }, importer, { onDeal: (done) => bar.update(done) });
     progress.stop();
     problems.push(...result.problems);
     report(ctx, problems);

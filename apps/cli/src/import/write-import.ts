@@ -1,5 +1,5 @@
 import { commandIdFor, handleCommand, requestHashOf } from '@deals/command-pipeline';
-import { Actor, authorizedDecider, authorizeDealCommand, createDealDecider, DealCommand, DomainError } from '@deals/domain';
+import { Actor, authorizedDealDecider, createDealDecider, DealCommand, DomainError, Relations } from '@deals/domain';
 import { EventStore } from '@deals/event-store';
 import { ImportPlan } from './import-plan';
 import { RowProblem } from './source-deal';
@@ -18,9 +18,10 @@ export interface ImportResult {
  * A command the domain refuses is a problem on its source line; a deal that cannot be opened is skipped.
  */
 export async function writeImport(
-  store: EventStore, plans: readonly ImportPlan[], actor: Actor, options: { now?: Date; concurrency?: number; onDeal?: (done: number) => void } = {},
+  store: EventStore, plans: readonly ImportPlan[], actor: Actor, relations: Relations,
+  options: { now?: Date; concurrency?: number; onDeal?: (done: number) => void } = {},
 ): Promise<ImportResult> {
-  const decider = authorizedDecider(createDealDecider(), (c: DealCommand, state) => authorizeDealCommand(c.type, c.metadata.actor, state));
+  const dealDecider = createDealDecider();
   const now = (options.now ?? new Date()).toISOString();
   const problems: RowProblem[] = [];
   let events = 0;
@@ -37,6 +38,7 @@ export async function writeImport(
           metadata: { commandId: commandIdFor(actor.id, step.key), actor, now, occurredAt: step.occurredAt, correlationId: plan.correlationId, causationId: step.causationId },
         } as DealCommand;
         try {
+          const decider = authorizedDealDecider(relations, plan.dealId, dealDecider);
           const result = await handleCommand(store, decider, `deal-${plan.dealId}`, command, {
             idempotencyKey: step.key, requestHash: requestHashOf({ dealId: plan.dealId, type: step.type, data: step.data, occurredAt: step.occurredAt }),
           });

@@ -1,73 +1,53 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  AccessDecision, Actor, authorizeDealRead, authorizePersonRead, createDealDecider, DEAL_READ_REACH, DealAccessFacts, DealEvent,
-  OrganisationRole, peopleOnDeal, PermissionDeniedError, PersonFilter, readsEveryDeal, ReportFamily, scopeReportQuery,
+  AccessTarget, Actor, authorize, Authorization, createDealDecider, DealAccessFacts, DealEvent, Operation, PermissionDeniedError,
 } from '@deals/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@deals/event-store';
-import { toDomainEvent } from '../command-pipeline/handle-command';
+import { toDomainEvent } from '@deals/command-pipeline';
+import { DealSummary } from '@deals/projections';
 import { dealStreamId } from '../deals/deal-stream';
-import { AccessDenialRecorder } from './access-denial.recorder';
-import { UserDirectory } from './user-directory';
+import { LiveUserDirectory } from './user-directory';
 
 const deals = createDealDecider();
 
 /**
- * Read access in one place, for every endpoint that shows deals or people (statements too):
- * `can…` answers, `assert…` throws a recorded 403. Deal facts (owner, team, status) come from
- * the deal's own stream, so a rep reads a deal the moment they open it, with no projection lag.
+ * The access table applied with what it needs to know: reporting lines from the user directory,
+ * a deal's owner, team and status from its own stream (never behind a write). `check` answers,
+ * `assert` throws the 403 (recorded by the error filter, the one path every refusal takes).
  */
 @Injectable()
 export class AccessPolicy {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly users: UserDirectory,
-    private readonly denials: AccessDenialRecorder,
+    private readonly users: LiveUserDirectory,
   ) {}
 
-  /** Undefined when the deal does not exist: the endpoint answers 404 and there is nothing to protect. */
-  async canReadDeal(actor: Actor, dealId: string): Promise<AccessDecision | undefined> {
-    if (readsEveryDeal(actor)) return { allowed: true };
-    if (!actor.roles.some((role) => (DEAL_READ_REACH[role as OrganisationRole] ?? 'none') !== 'none')) {
-      return authorizeDealRead(actor, { dealId, ownerId: '', team: [], status: 'open' }, () => undefined);
-    }
+  check(operation: Operation, actor: Actor, target: AccessTarget): Authorization {
+    return authorize(operation, actor, target, this.users);
+  }
+
+  assert(operation: Operation, actor: Actor, target: AccessTarget): Authorization {
+    const decision = this.check(operation, actor, target);
+    if (!decision.allowed) throw new PermissionDeniedError(actor, decision);
+    return decision;
+  }
+
+  /** The deal's access facts from its stream; undefined when it does not exist (the endpoint answers 404). */
+  async dealFacts(dealId: string): Promise<DealAccessFacts | undefined> {
     const history = await this.store.readStream(dealStreamId(dealId));
-    if (history.length === 0) return undefined;
-    const facts = dealFacts(dealId, history);
-    const managers = new Map<string, string | undefined>();
-    if (actor.roles.includes('manager')) {
-      for (const person of peopleOnDeal(facts)) managers.set(person, await this.users.managerOf(person));
-    }
-    return authorizeDealRead(actor, facts, (person) => managers.get(person));
+    return history.length === 0 ? undefined : dealFacts(dealId, history);
   }
 
-  async canReadPerson(actor: Actor, personId: string): Promise<AccessDecision> {
-    const quick = authorizePersonRead(actor, personId, undefined);
-    if (quick.allowed || !actor.roles.includes('manager')) return quick;
-    return authorizePersonRead(actor, personId, await this.users.managerOf(personId));
+  /** Which deal summaries the actor may read now (for boards, reports and live feeds). */
+  dealFilter(operation: Operation, actor: Actor): (deal: Pick<DealSummary, 'dealId' | 'ownerId' | 'team' | 'status'>) => boolean {
+    const scope = this.check(operation, actor, { kind: 'organisation' });
+    if (scope.allowed && !scope.narrowed) return () => true;
+    return (d) => this.check('deal:read', actor, { kind: 'deal', dealId: d.dealId, deal: d }).allowed;
   }
 
-  async assertCanReadDeal(actor: Actor, dealId: string): Promise<void> {
-    await this.enforce(actor, await this.canReadDeal(actor, dealId));
-  }
-
-  async assertCanReadPerson(actor: Actor, personId: string): Promise<void> {
-    await this.enforce(actor, await this.canReadPerson(actor, personId));
-  }
-
-  /** The filters to force on a report query for this actor; throws a recorded 403 when they may not see it. */
-  async scopeReport(
-    actor: Actor, family: ReportFamily, query: Readonly<Record<string, unknown>>, narrowableBy: readonly PersonFilter[],
-  ): Promise<Readonly<Partial<Record<PersonFilter, string>>>> {
-    const scope = scopeReportQuery(actor, family, query, narrowableBy);
-    if (!scope.allowed) await this.enforce(actor, scope);
-    return scope.allowed ? scope.narrowTo : {};
-  }
-
-  private async enforce(actor: Actor, decision: AccessDecision | undefined): Promise<void> {
-    if (decision === undefined || decision.allowed) return;
-    const error = new PermissionDeniedError(actor, decision);
-    await this.denials.record(error);
-    throw error;
+  /** Which people's records the actor may read now. */
+  personFilter(actor: Actor): (personId: string) => boolean {
+    return (personId) => this.check('person:read', actor, { kind: 'person', personId }).allowed;
   }
 }
 

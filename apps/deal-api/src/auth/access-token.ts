@@ -4,17 +4,21 @@ import { Actor } from '@deals/domain';
 
 /** Tokens from `npm run token` last a working day. */
 export const ACCESS_TOKEN_TTL_SECONDS = 12 * 60 * 60;
+/** The API refuses a token valid for longer than this (exp - iat), whoever signed it. */
+export const MAX_TOKEN_LIFETIME_SECONDS = ACCESS_TOKEN_TTL_SECONDS;
+/** How far ahead of this clock an issuer's clock may be (iat). */
+export const TOKEN_CLOCK_SKEW_SECONDS = 60;
 
 /** Only HS256: a token naming another algorithm (or `none`) is refused. */
 export const TOKEN_ALGORITHM = 'HS256' as const;
 export const VERIFY_OPTIONS: JwtVerifyOptions = { algorithms: [TOKEN_ALGORITHM] };
 
-/** The claims the API reads: `sub` the user id, `roles` the organisation roles, `exp` the expiry (seconds). */
+/** The claims the API reads: `sub` the user id, `iat` and `exp` (seconds); `roles` is informational. */
 export interface AccessTokenClaims {
   readonly sub: string;
-  readonly roles: readonly string[];
+  readonly roles?: readonly string[];
   readonly exp: number;
-  readonly iat?: number;
+  readonly iat: number;
 }
 
 /**

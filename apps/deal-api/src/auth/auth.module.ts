@@ -1,20 +1,21 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { AccessDenialRecorder } from './access-denial.recorder';
+import { AccessDenialLog } from './access-denial.log';
 import { AccessPolicy } from './access-policy';
 import { createJwtService } from './access-token';
+import { AuditDenialsController } from './audit-denials/audit-denials.controller';
 import { resolveAuthSecret } from './auth-secret';
-import { UserDirectory } from './user-directory';
+import { LiveUserDirectory } from './user-directory';
 import { UserCommands } from './users/user-commands';
 import { UsersController } from './users/users.controller';
 
-const services = [AccessDenialRecorder, AccessPolicy, UserDirectory, UserCommands];
+const services = [AccessDenialLog, AccessPolicy, LiveUserDirectory, UserCommands];
 
-/** Identity (signed tokens, users) and the access policy, available to every module. */
+/** Identity (signed tokens, the user directory), the access table's policy and the refusal log, for every module. */
 @Global()
 @Module({
-  controllers: [UsersController],
+  controllers: [UsersController, AuditDenialsController],
   providers: [
     { provide: JwtService, inject: [API_CONFIG], useFactory: (config: ApiConfig) => createJwtService(resolveAuthSecret(config)) },
     ...services,

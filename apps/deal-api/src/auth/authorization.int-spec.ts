@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DealCommandType, ORGANISATION_ROLES, OrganisationRole } from '@deals/domain';
-import { expectedAllowed, Situation, SITUATIONS } from '@deals/domain/access/testing/expected-deal-permissions';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import {
   ADMIN, createTestApp, email, FINANCE, IMPLEMENTATION, INTEGRATION, MANAGER, openAcme, OPS, OTHER_MANAGER, OTHER_REP, REP,
@@ -8,37 +6,6 @@ import {
 } from '../testing/test-app';
 
 const ev = { kind: 'email', ref: '<x@acme.example>' };
-/** One valid request per deal command, so validation never hides the access decision. */
-const REQUESTS: Record<Exclude<DealCommandType, 'OpenDeal'>, [method: 'post' | 'delete', path: string, body?: object]> = {
-  RecordContactMade: ['post', 'contacts', { channel: 'email', evidence: ev }],
-  RecordBuyerResponded: ['post', 'buyer-responses', { evidence: ev }],
-  BookMeeting: ['post', 'meetings', { meetingId: 'm1', scheduledFor: '2026-01-09T10:00:00.000Z', evidence: ev }],
-  ConfirmDecisionMaker: ['post', 'decision-maker', { contactName: 'Pat', evidence: ev }],
-  NoteBudget: ['post', 'budget', { max: '1000.00', evidence: ev }],
-  NoteDecisionTimeframe: ['post', 'decision-timeframe', { decisionBy: '2026-03-31', evidence: ev }],
-  RecordDemoHeld: ['post', 'demos', { attended: true, questionsAnswered: true, evidence: ev }],
-  ScheduleNextMeeting: ['post', 'next-meetings', { meetingId: 'm2', scheduledFor: '2026-01-19T10:00:00.000Z', evidence: ev }],
-  RecordRecapEmailSent: ['post', 'recap-emails', { evidence: ev }],
-  RecordRecapConfirmed: ['post', 'recap-confirmations', { evidence: ev }],
-  DeliverProposal: ['post', 'proposals', { evidence: ev }],
-  RecordProposalAcknowledged: ['post', 'proposal-acknowledgements', { evidence: ev }],
-  AgreeTerms: ['post', 'terms', { price: '100000.00', paymentTerms: 'Net 30', deliveryTimeline: 'May', evidence: ev }],
-  ChangeAmount: ['post', 'amount', { expectedAmount: '90000.00', reason: 'Scope cut' }],
-  AdvanceStage: ['post', 'stage/advance', {}],
-  OverrideStage: ['post', 'stage/override', { toStageId: 'qualified', reason: 'Steering meeting' }],
-  SetCreditSplits: ['post', 'splits', { revenue: [{ userId: 'owner.rep', role: 'account-executive', shareBp: 10_000 }] }],
-  CloseWon: ['post', 'close-won', { signedOrder: { kind: 'signature', ref: 'order-1' } }],
-  CloseLost: ['post', 'close-lost', { reason: 'No budget' }],
-  ReverseWonDeal: ['post', 'reversal', { reason: 'Order cancelled' }],
-  HandToImplementation: ['post', 'handoff', { implementationLeadId: 'impl.x', customerSuccessManagerId: 'csm.x' }],
-  StartImplementation: ['post', 'implementation/start', {}],
-  GoLive: ['post', 'go-live', { evidence: ev }],
-  AddTeamMember: ['post', 'team', { userId: 'newcomer.x', role: 'marketing-rep' }],
-  RemoveTeamMember: ['delete', 'team/nobody.x/marketing-rep'],
-};
-
-const actorFor = (role: OrganisationRole): TestActor => ({ id: `${role}.matrix`, roles: [role] });
-const OWNER: TestActor = { id: 'owner.rep', roles: ['rep'] };
 
 describe('authorisation over HTTP (real SQLite)', () => {
   let t: TestApp;
@@ -49,60 +16,14 @@ describe('authorisation over HTTP (real SQLite)', () => {
   });
   afterAll(() => t.close());
 
-  async function openDeal(owner: TestActor, team: { userId: string; role: string }[]): Promise<string> {
-    const res = await t.as(owner).post('/deals', {
-      name: 'Matrix', account: { name: 'Matrix' }, currency: 'EUR', expectedAmount: '100000.00', team,
-      occurredAt: '2026-01-05T09:00:00.000Z',
-    });
-    if (res.status !== 201) throw new Error(`open failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.dealId;
-  }
-
   async function denialsToday(): Promise<{ actorId: string; action: string; resource: string; reasonCode: string }[]> {
     const events = await store.readStream(`access-denials-${new Date().toISOString().slice(0, 10)}`);
     return events.map((e) => e.data as never);
   }
 
-  it('allows exactly what the permission table allows: every command × organisation role × team situation', async () => {
-    const deals = {} as Record<Situation, string>;
-    const members = (role: string) => ORGANISATION_ROLES.map((r) => ({ userId: actorFor(r).id, role }));
-    deals['on the team'] = await openDeal(OWNER, [{ userId: OWNER.id, role: 'account-executive' }, ...members('sales-engineer')]);
-    deals['not on the team'] = await openDeal(OWNER, [{ userId: OWNER.id, role: 'account-executive' }]);
-    deals['support rep on the team'] = await openDeal(OWNER, [{ userId: OWNER.id, role: 'account-executive' }, ...members('support-rep')]);
-
-    const mismatches: string[] = [];
-    let checked = 0;
-    const check = (type: DealCommandType, role: OrganisationRole, situation: Situation, res: { status: number; body: { error?: string; details?: { permission?: string } } }) => {
-      checked++;
-      const allowed = expectedAllowed(type, role, situation);
-      const deniedByAccess = res.status === 403 && res.body.error === 'AUTH.PERMISSION_DENIED';
-      if (allowed && (res.status === 403 || res.body.error === 'VALIDATION.FAILED')) {
-        mismatches.push(`${type} by ${role} ${situation}: expected allowed, got ${res.status} ${res.body.error}`);
-      }
-      if (!allowed && !(deniedByAccess && res.body.details?.permission === `deal:${type}`)) {
-        mismatches.push(`${type} by ${role} ${situation}: expected 403 AUTH.PERMISSION_DENIED, got ${res.status} ${res.body.error}`);
-      }
-    };
-
-    for (const role of ORGANISATION_ROLES) {
-      const res = await t.as(actorFor(role)).post('/deals', { name: 'N', account: { name: 'N' }, currency: 'EUR', expectedAmount: '1.00' });
-      check('OpenDeal', role, 'on the team', res);
-    }
-    for (const [type, [method, path, body]] of Object.entries(REQUESTS) as [DealCommandType, (typeof REQUESTS)[keyof typeof REQUESTS]][]) {
-      for (const situation of SITUATIONS) {
-        for (const role of ORGANISATION_ROLES) {
-          const builder = t.as(actorFor(role));
-          const url = `/deals/${deals[situation]}/${path}`;
-          check(type, role, situation, method === 'post' ? await builder.post(url, body) : await builder.delete(url));
-        }
-      }
-    }
-    expect(mismatches).toEqual([]);
-    expect(checked).toBe(7 + 25 * 3 * 7);
-  }, 120_000); // over 500 HTTP requests: seconds on a loaded two-core machine
-
   it('answers a denial with the missing permission and the roles that allow it, and records it', async () => {
     const dealId = await openAcme(t);
+    await t.registerUser({ id: 'sue.support', roles: ['rep'] });
     await t.as(REP).post(`/deals/${dealId}/team`, { userId: 'sue.support', role: 'support-rep' }).expect(201);
     const res = await t.as({ id: 'sue.support', roles: ['rep'] }).post(`/deals/${dealId}/amount`, { expectedAmount: '1.00', reason: 'x' }).expect(403);
     expect(res.body).toMatchObject({
@@ -180,8 +101,8 @@ describe('authorisation over HTTP (real SQLite)', () => {
   describe('reading people', () => {
     beforeAll(async () => {
       await openAcme(t, REP);
-      await openAcme(t, { id: 'zed.ae', roles: ['rep'] });
       await t.registerUser({ id: 'zed.ae', roles: ['rep'], managerId: OTHER_MANAGER.id });
+      await openAcme(t, { id: 'zed.ae', roles: ['rep'] });
     });
 
     it.each([
@@ -200,27 +121,33 @@ describe('authorisation over HTTP (real SQLite)', () => {
   });
 
   describe('reports', () => {
-    it('narrows a rep\'s pipeline to their own deals and refuses someone else\'s', async () => {
+    it('computes a rep\'s pipeline over the deals they own or work on, with or without a team; filters only narrow', async () => {
       const mine = await openAcme(t, REP);
+      const teamless = (await t.as(REP).post('/deals', { name: 'No team', account: { name: 'Solo' }, currency: 'EUR', expectedAmount: '5000.00' }).expect(201)).body;
       await openAcme(t, OTHER_REP);
-      const position = (await t.as(REP).get(`/deals/${mine}`).expect(200)).body.position;
-      const forRep = await t.as(REP).get(`/pipeline?minPosition=${position}`).expect(200);
-      const forOwn = await t.as(REP).get(`/pipeline?teamMemberId=${REP.id}&minPosition=${position}`).expect(200);
-      const forAll = await t.as(OPS).get(`/pipeline?minPosition=${position}`).expect(200);
+      const position = teamless.position;
       const count = (b: { result: { stages: { count: number }[] } }) => b.result.stages.reduce((n, s) => n + s.count, 0);
-      expect(forRep.body.result).toEqual(forOwn.body.result);
+      const forRep = await t.as(REP).get(`/pipeline?minPosition=${position}`).expect(200);
+      const forOwner = await t.as(REP).get(`/pipeline?ownerId=${REP.id}&minPosition=${position}`).expect(200);
+      const forAll = await t.as(OPS).get(`/pipeline?minPosition=${position}`).expect(200);
+      expect(forRep.body.result).toEqual(forOwner.body.result);
       expect(count(forAll.body)).toBeGreaterThan(count(forRep.body));
-      const other = await t.as(REP).get(`/pipeline?ownerId=${OTHER_REP.id}`).expect(403);
-      expect(other.body.details).toMatchObject({ permission: 'report:pipeline', reason: 'other-rep' });
-      await t.as(REP).get(`/pipeline/stuck?ownerId=${REP.id}`).expect(200);
-      await t.as(MANAGER).get(`/pipeline?ownerId=${OTHER_REP.id}`).expect(200);
+      const board = await t.as(REP).get(`/board?minPosition=${position}`).expect(200);
+      const cards = board.body.result.stages.flatMap((s: { deals: { dealId: string }[] }) => s.deals.map((d) => d.dealId));
+      expect(cards).toEqual(expect.arrayContaining([mine, teamless.dealId]));
+      const other = await t.as(REP).get(`/pipeline?ownerId=${OTHER_REP.id}&minPosition=${position}`).expect(200);
+      expect(count(other.body)).toBe(0);
+      expect(count((await t.as(MANAGER).get(`/pipeline?ownerId=${OTHER_REP.id}&minPosition=${position}`).expect(200)).body)).toBeGreaterThan(0);
+      const otherTeam = await t.as(OTHER_MANAGER).get(`/board?minPosition=${position}`).expect(200);
+      const theirCards = otherTeam.body.result.stages.flatMap((s: { deals: { dealId: string }[] }) => s.deals.map((d) => d.dealId));
+      expect(theirCards).not.toContain(mine);
     });
 
-    it('refuses a rep the reports that cannot be narrowed to them, and integrations every report', async () => {
-      expect((await t.as(REP).get('/post-close').expect(403)).body.details.reason).toBe('org-wide');
-      await t.as(REP).get('/pipeline/conversion?stageId=engaged&from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z').expect(403);
+    it('narrows org-wide reports to the deals the caller may read, and refuses integrations every report', async () => {
+      await t.as(REP).get('/post-close').expect(200);
+      await t.as(REP).get('/pipeline/conversion?stageId=engaged&from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z').expect(200);
       await t.as(IMPLEMENTATION).get('/post-close').expect(200);
-      await t.as(INTEGRATION).get('/pipeline').expect(403);
+      expect((await t.as(INTEGRATION).get('/pipeline').expect(403)).body.details).toMatchObject({ permission: 'report:pipeline', reason: 'role' });
     });
   });
 
@@ -273,8 +200,8 @@ describe('authorisation over HTTP (real SQLite)', () => {
       expect((await t.as(ADMIN).post('/users', { userId: 'x', name: 'X', roles: ['wizard'] }).expect(400)).body.error).toBe('USER.ROLES_INVALID');
     });
 
-    it('answers 404 for a caller who is not registered', async () => {
-      expect((await t.as({ id: 'ghost', roles: ['rep'] }).get('/users/me').expect(404)).body.error).toBe('USER.NOT_FOUND');
+    it('answers 401 for a caller who is not registered', async () => {
+      expect((await t.as({ id: 'ghost', roles: ['rep'] }).get('/users/me').expect(401)).body.error).toBe('AUTH.USER_UNKNOWN');
     });
   });
 });

@@ -1,36 +1,30 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { createUserDecider, UserEvent, USER_ID, UserState, userStreamId } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { toDomainEvent } from '../command-pipeline/handle-command';
+import { UserDirectory } from '@deals/projections';
+import { toDomainEvent } from '@deals/command-pipeline';
 
-const users = createUserDecider();
-
-/** Registered users, read from their `user-<id>` streams (always current: no read model to lag). */
+/** The user directory of this process: loaded before the first request, then kept current from the store. */
 @Injectable()
-export class UserDirectory {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+export class LiveUserDirectory extends UserDirectory implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('UserDirectory');
 
-  async find(userId: string): Promise<UserState | undefined> {
-    return findUser(this.store, userId);
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    super();
   }
 
-  async managerOf(userId: string): Promise<string | undefined> {
-    return (await this.find(userId))?.managerId;
+  async onModuleInit(): Promise<void> {
+    await this.start(this.store, (error) => this.logger.warn(`user events subscription failed, resuming: ${error instanceof Error ? error.message : String(error)}`));
   }
 
-  /** Every registered user's manager, for checks over many deals at once (a live feed). */
-  async managers(): Promise<Map<string, string | undefined>> {
-    const byUser = new Map<string, UserState>();
-    const events = await this.store.readAll({ filter: { streamPrefixes: ['user-'] } });
-    for (const e of events) {
-      const userId = e.streamId.slice('user-'.length);
-      byUser.set(userId, users.evolve(byUser.get(userId) ?? users.initialState(), toDomainEvent(e) as UserEvent));
-    }
-    return new Map([...byUser].map(([id, state]) => [id, state.managerId]));
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
   }
 }
 
-/** A registered user, or undefined; shared with the token script. */
+const users = createUserDecider();
+
+/** A registered user read straight from their stream (for tools that run without the API). */
 export async function findUser(store: EventStore, userId: string): Promise<UserState | undefined> {
   if (!USER_ID.test(userId)) return undefined;
   const history = await store.readStream(userStreamId(userId));

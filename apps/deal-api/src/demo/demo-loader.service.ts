@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { UserDirectory } from '../auth/user-directory';
+import { LiveUserDirectory } from '../auth/user-directory';
 import { UserCommands } from '../auth/users/user-commands';
 import { derivedUuid } from '../command-pipeline/command-ids';
 import { CommissionCommandSender } from '../commission/commands/commission-command.sender';
@@ -31,7 +31,7 @@ export class DemoLoader implements OnApplicationBootstrap {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly sender: DealCommandSender,
     private readonly users: UserCommands,
-    private readonly directory: UserDirectory,
+    private readonly directory: LiveUserDirectory,
     private readonly commission: CommissionCommandSender,
   ) {}
 

@@ -6,8 +6,11 @@ import { ErrorCodes, mergeErrorCodes } from './api-errors';
  * The full list with meanings: docs/api.md "Errors".
  */
 
-/** Every route but /health: the bearer token is checked first. */
-export const AUTHENTICATED: ErrorCodes = { 401: ['AUTH.TOKEN_REQUIRED', 'AUTH.TOKEN_INVALID', 'AUTH.TOKEN_EXPIRED'] };
+/** Every route but /health: the bearer token and its user are checked first, then the access table. */
+export const AUTHENTICATED: ErrorCodes = {
+  401: ['AUTH.TOKEN_REQUIRED', 'AUTH.TOKEN_INVALID', 'AUTH.TOKEN_EXPIRED', 'AUTH.USER_UNKNOWN', 'AUTH.USER_DEACTIVATED'],
+  403: ['AUTH.PERMISSION_DENIED'],
+};
 
 /** A JSON body validated against its DTO (unknown fields are rejected). */
 export const JSON_BODY: ErrorCodes = { 400: ['VALIDATION.FAILED', 'REQUEST.INVALID'] };

@@ -68,13 +68,37 @@ export class HealthSchema {
   @ApiProperty({ type: 'integer', description: 'Global position of the newest event in the store.' }) headPosition!: number;
 }
 
-@ApiSchema({ name: 'Me', description: 'The caller as registered, and the roles their token carries (they differ until a new token is issued).' })
+@ApiSchema({ name: 'Me', description: 'The caller as registered (their rights follow `roles`), and the roles their token was issued with.' })
 export class MeSchema {
   @ApiProperty() userId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty({ type: String, nullable: true }) managerId!: string | null;
   @ApiProperty({ type: [String] }) tokenRoles!: string[];
+}
+
+@ApiSchema({ name: 'AccessDenialRow', description: 'Refusals of one permission to one person in one minute (UTC).' })
+export class AccessDenialRowSchema {
+  @ApiProperty({ example: '2026-12-06T14:05' }) minute!: string;
+  @ApiProperty() actorId!: string;
+  @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty({ example: 'deal:ChangeAmount' }) permission!: string;
+  @ApiProperty({ description: 'How many requests were refused.' }) count!: number;
+  @ApiProperty({ type: [String], description: 'Distinct resources refused (at most 20 per record).' }) resources!: string[];
+  @ApiProperty() reasonCode!: string;
+  @ApiProperty() reason!: string;
+}
+
+@ApiSchema({ name: 'AccessDenials' })
+export class AccessDenialsSchema {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
+  @ApiProperty({ description: 'Refused requests in all rows.' }) refusals!: number;
+  @ApiProperty() total!: number;
+  @ApiProperty() offset!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty({ type: [AccessDenialRowSchema] }) items!: AccessDenialRowSchema[];
 }
 
 @ApiSchema({ name: 'CriterionProgress' })

@@ -23,7 +23,10 @@ export class ActorGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (isPublic(this.reflector, context)) return true;
     const request = context.switchToHttp().getRequest<Request>();
-    request.actor = this.resolver.resolve(request.headers);
+    const resolved = this.resolver.resolve(request.headers);
+    request.actor = resolved.actor;
+    request.tokenExpiresAt = resolved.expiresAt;
+    request.tokenRoles = resolved.tokenRoles;
     return true;
   }
 }

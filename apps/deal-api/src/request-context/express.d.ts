@@ -1,9 +1,15 @@
-import { Actor } from '@deals/domain';
+import { Actor, Authorization } from '@deals/domain';
 
 declare global {
   namespace Express {
     interface Request {
       actor?: Actor;
+      /** When the bearer token expires (ms since the epoch). */
+      tokenExpiresAt?: number;
+      /** The roles the token claims (informational: rights come from the user directory). */
+      tokenRoles?: readonly string[];
+      /** The access decision for this request: `narrowed` when the caller sees only what they may read. */
+      scope?: Authorization;
     }
   }
 }

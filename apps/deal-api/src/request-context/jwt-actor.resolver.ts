@@ -1,23 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
-import { Actor, ORGANISATION_ROLES, USER_ID } from '@deals/domain';
-import { AccessTokenClaims, VERIFY_OPTIONS } from '../auth/access-token';
-import { ActorResolver } from './actor';
+import { USER_ID } from '@deals/domain';
+import { AccessTokenClaims, MAX_TOKEN_LIFETIME_SECONDS, TOKEN_CLOCK_SKEW_SECONDS, VERIFY_OPTIONS } from '../auth/access-token';
+import { LiveUserDirectory } from '../auth/user-directory';
+import { ActorResolver, ResolvedActor } from './actor';
 import { AuthErrors } from './auth.errors';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
 
-/** Reads `Authorization: Bearer <JWT>` (HS256): `sub` is the user, `roles` their organisation roles. */
+/**
+ * Reads `Authorization: Bearer <JWT>` (HS256). The token proves who the caller is; what they may
+ * do comes from the user directory now: an unknown or deactivated user is refused, and the roles
+ * are the ones registered, not the ones the token was issued with.
+ */
 @Injectable()
 export class JwtActorResolver implements ActorResolver {
-  constructor(private readonly jwt: JwtService) {}
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly users: LiveUserDirectory,
+  ) {}
 
-  resolve(headers: Readonly<Record<string, string | string[] | undefined>>): Actor {
+  resolve(headers: Readonly<Record<string, string | string[] | undefined>>): ResolvedActor {
     const header = single(headers.authorization)?.trim();
     if (!header) throw AuthErrors.tokenRequired();
     const token = BEARER.exec(header)?.[1];
     if (!token) throw AuthErrors.tokenInvalid('the Authorization header must be "Bearer <token>"');
-    return actorOf(this.verify(token));
+    const claims = checkClaims(this.verify(token));
+    const user = this.users.find(claims.sub);
+    if (!user) throw AuthErrors.userUnknown();
+    if (!user.active) throw AuthErrors.userDeactivated();
+    return {
+      actor: { id: user.userId, roles: [...user.roles] },
+      expiresAt: claims.exp * 1000,
+      tokenRoles: Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [],
+    };
   }
 
   private verify(token: string): Partial<AccessTokenClaims> {
@@ -30,18 +46,18 @@ export class JwtActorResolver implements ActorResolver {
   }
 }
 
-function actorOf(claims: Partial<AccessTokenClaims>): Actor {
+function checkClaims(claims: Partial<AccessTokenClaims>): AccessTokenClaims {
   if (typeof claims.exp !== 'number') throw AuthErrors.tokenInvalid('it has no expiry (exp)');
+  if (typeof claims.iat !== 'number') throw AuthErrors.tokenInvalid('it has no issue time (iat)');
+  const now = Date.now() / 1000;
+  if (claims.iat > now + TOKEN_CLOCK_SKEW_SECONDS) throw AuthErrors.tokenInvalid('it was issued in the future (iat)');
+  if (claims.exp - claims.iat > MAX_TOKEN_LIFETIME_SECONDS) {
+    throw AuthErrors.tokenInvalid(`it is valid for longer than the allowed ${MAX_TOKEN_LIFETIME_SECONDS / 3600} hours`, { maxLifetimeSeconds: MAX_TOKEN_LIFETIME_SECONDS });
+  }
   if (typeof claims.sub !== 'string' || !USER_ID.test(claims.sub)) {
     throw AuthErrors.tokenInvalid('sub must be a user id (1-100 of A-Z a-z 0-9 . _ @ -)');
   }
-  const roles = claims.roles;
-  if (!Array.isArray(roles) || roles.some((r) => typeof r !== 'string')) throw AuthErrors.tokenInvalid('roles must be a list');
-  const unknown = roles.filter((r) => !(ORGANISATION_ROLES as readonly string[]).includes(r));
-  if (unknown.length > 0) {
-    throw AuthErrors.tokenInvalid(`unknown role(s) ${unknown.join(', ')}`, { unknown, allowed: ORGANISATION_ROLES });
-  }
-  return { id: claims.sub, roles: [...roles] };
+  return claims as AccessTokenClaims;
 }
 
 function single(v: string | string[] | undefined): string | undefined {

@@ -4,12 +4,12 @@ import { OrganisationRole } from '../deal/deal-access';
 export type DenialReason =
   | 'role' // none of the actor's organisation roles grants the permission
   | 'not-on-deal' // the role grants it only on deals the actor owns or works on
+  | 'not-owner' // the role grants it only on deals the actor owns
+  | 'not-report' // the role grants it only on the actor's and their reports' deals or people
+  | 'not-won' // implementation acts on won deals only
+  | 'other-person' // the role grants it only for the actor themselves
   | 'support-rep' // a support rep may not change commercial terms
-  | 'not-report' // a manager reads deals and people of their reports only
-  | 'not-won' // implementation reads won deals only
-  | 'other-person' // a person's record is for them, their manager, ops, finance and admin
-  | 'other-rep' // a rep asked for someone else's figures
-  | 'org-wide'; // a rep asked for figures that cannot be narrowed to their deals
+  | 'self'; // nobody may do this to or for themselves
 
 export interface AccessDenial {
   /** The permission that was missing, e.g. `deal:ChangeAmount`. */

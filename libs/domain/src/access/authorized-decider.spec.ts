@@ -2,10 +2,10 @@ import { createDealDecider } from '../deal/deal.decider';
 import { ana, command, dealOpened, evidence, stored } from '../testing/deal-fixtures';
 import { deciderSpec } from '../testing/decider-spec';
 import { PermissionDeniedError } from './access.errors';
-import { authorizedDecider } from './authorized-decider';
-import { authorizeDealCommand } from './deal-command-access';
+import { authorizedDealDecider } from './authorized-deciders';
+import { NO_RELATIONS } from './relations';
 
-const decider = authorizedDecider(createDealDecider(), (c, s) => authorizeDealCommand(c.type, c.metadata.actor, s));
+const decider = authorizedDealDecider(NO_RELATIONS, 'deal-acme');
 const { given } = deciderSpec(decider);
 const opened = [stored(dealOpened()), stored({ type: 'TeamMemberAdded', data: { userId: 'sue', role: 'support-rep' } })];
 

@@ -1,24 +1,37 @@
-import { COMMERCIAL_TERMS_COMMANDS, DEAL_COMMAND_ROLES, ORGANISATION_ROLES } from '../deal/deal-access';
-import { DealCommandType } from '../deal/deal.commands';
-import { dealCommandGrants } from './deal-command-access';
+import { ORGANISATION_ROLES } from '../deal/deal-access';
+import { Operation, OPERATIONS, ResourceKind } from './operations';
+import { Reach } from './reach';
 
-const CELL = { 'any-deal': 'any deal', 'own-deals': 'own deals' } as const;
+const CELL: Record<ResourceKind, Partial<Record<Reach, string>>> = {
+  deal: { organisation: 'any deal', reports: 'own + reports\'', own: 'own deals', owner: 'owned deals', 'owner-line': 'owned by them or reports', won: 'won deals' },
+  person: { organisation: 'anyone', reports: 'self + reports', own: 'self' },
+  organisation: { organisation: 'all', readable: 'what they may read' },
+};
+
+const TITLES: Record<ResourceKind, string> = {
+  deal: 'On one deal',
+  person: 'On one person',
+  organisation: 'Across the organisation',
+};
 
 /**
- * The deal-command permission table as Markdown: one row per command, one column per
- * organisation role. docs/security.md embeds it; a spec keeps the two equal.
+ * The access table as Markdown, one table per kind of resource, one row per operation and one
+ * column per organisation role. docs/security.md embeds it; a spec keeps the two equal.
  */
-export function renderDealPermissionTable(): string {
-  const header = `| command | ${ORGANISATION_ROLES.join(' | ')} |`;
+export function renderAccessTables(): string {
+  const header = `| operation | ${ORGANISATION_ROLES.join(' | ')} |`;
   const rule = `| --- |${ORGANISATION_ROLES.map(() => ' --- |').join('')}`;
-  const rows = (Object.keys(DEAL_COMMAND_ROLES) as DealCommandType[]).map((type) => {
-    const grants = dealCommandGrants(type);
-    const cells = ORGANISATION_ROLES.map((role) => {
-      const grant = grants.find((g) => g.role === role);
-      return grant ? CELL[grant.reach] : '—';
+  const operations = Object.keys(OPERATIONS) as Operation[];
+  return (['deal', 'person', 'organisation'] as const).map((kind) => {
+    const rows = operations.filter((op) => OPERATIONS[op].resource === kind).map((op) => {
+      const { grants, commercialTerms, notOnSelf } = OPERATIONS[op];
+      const cells = ORGANISATION_ROLES.map((role) => {
+        const reach = grants[role];
+        return reach === undefined ? '—' : (CELL[kind][reach] ?? reach);
+      });
+      const marks = `${commercialTerms ? ' ¹' : ''}${notOnSelf ? ' ²' : ''}`;
+      return `| \`${op}\`${marks} | ${cells.join(' | ')} |`;
     });
-    const mark = COMMERCIAL_TERMS_COMMANDS.includes(type) ? ' ¹' : '';
-    return `| \`${type}\`${mark} | ${cells.join(' | ')} |`;
-  });
-  return [header, rule, ...rows].join('\n');
+    return [`#### ${TITLES[kind]}`, '', header, rule, ...rows].join('\n');
+  }).join('\n\n');
 }

@@ -21,3 +21,7 @@ export class RegisterUserDto {
 export class ChangeUserRolesDto {
   @ApiProperty(ROLES) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(7) @IsString({ each: true }) roles!: string[];
 }
+
+export class UserStatusDto {
+  @ApiProperty({ maxLength: 500, example: 'Left the company' }) @IsString() @MaxLength(500) reason!: string;
+}

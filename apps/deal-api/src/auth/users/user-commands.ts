@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { authorizedDecider, authorizeUserCommand, createUserDecider, UserCommand, userStreamId } from '@deals/domain';
+import { authorizedUserDecider, UserCommand, userStreamId } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { requestHashOf } from '../../command-pipeline/command-ids';
+import { CommandResult, handleCommand, requestHashOf } from '@deals/command-pipeline';
 import { commandMetadataOf } from '../../request-context/command-metadata';
-import { CommandResult, handleCommand } from '../../command-pipeline/handle-command';
 import { RequestContext } from '../../request-context/request-context.decorator';
-import { AccessDenialRecorder } from '../access-denial.recorder';
+import { LiveUserDirectory } from '../user-directory';
 
 export interface UserCommandResponse {
   readonly userId: string;
@@ -15,25 +14,28 @@ export interface UserCommandResponse {
   readonly replayed: boolean;
 }
 
-/** Registers users and changes their roles through the one command path, admins only. */
+/**
+ * Registers, re-roles, deactivates and reactivates users through the one command path, admins
+ * only and never on themselves. Answers once the user directory holds the change, so the very
+ * next request of that user is decided on their new rights.
+ */
 @Injectable()
 export class UserCommands {
-  private readonly users = authorizedDecider(createUserDecider(), (command) =>
-    authorizeUserCommand(command.type, command.metadata.actor, command.data.userId));
+  private readonly users = authorizedUserDecider();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly denials: AccessDenialRecorder,
+    private readonly directory: LiveUserDirectory,
   ) {}
 
   async send<T extends UserCommand['type']>(ctx: RequestContext, type: T, data: Extract<UserCommand, { type: T }>['data']): Promise<UserCommandResponse> {
     const command = { type, data, metadata: commandMetadataOf(ctx) } as UserCommand;
-    const result = await this.denials.recording(() =>
-      handleCommand(this.store, this.users, userStreamId(data.userId), command, {
-        requestHash: requestHashOf({ type, data }),
-        idempotencyKey: ctx.idempotencyKey,
-        expectedRevision: ctx.expectedRevision,
-      }));
+    const result = await handleCommand(this.store, this.users, userStreamId(data.userId), command, {
+      requestHash: requestHashOf({ type, data }),
+      idempotencyKey: ctx.idempotencyKey,
+      expectedRevision: ctx.expectedRevision,
+    });
+    await this.directory.waitFor(result.position);
     return { userId: data.userId, revision: result.revision, position: result.position, events: result.events, replayed: result.replayed };
   }
 }

@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Post } from '@nestjs/common';
+import { Access } from '../../auth/access.decorator';
 import { parseMoneyToMinor } from '@deals/domain';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionCommandSender } from '../commands/commission-command.sender';
@@ -14,6 +15,7 @@ export class AssignmentsController {
   constructor(private readonly sender: CommissionCommandSender) {}
 
   @Post()
+  @Access('commission:AssignPlan')
   @CommissionCommand(
     'Put a person on a plan for a period (finance; periods may not overlap)',
     COMMISSION_COMMAND,

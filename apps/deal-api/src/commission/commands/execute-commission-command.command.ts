@@ -1,9 +1,9 @@
 import { Command } from '@nestjs/cqrs';
 import { CommissionCommand } from '@deals/domain';
+import { CommissionAggregate } from '@deals/domain';
 import { CommandResult } from '../../command-pipeline/handle-command';
 
-/** Which aggregate a commission command is for; each has its own stream category. */
-export type CommissionAggregate = 'plan' | 'assignment' | 'dispute';
+export type { CommissionAggregate };
 
 export class ExecuteCommissionCommand extends Command<CommandResult> {
   constructor(

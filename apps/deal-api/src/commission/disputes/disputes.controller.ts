@@ -4,6 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@deals/domain';
 import { CommissionFactsDocument, commissionFactsProjection, disputeReview, ReadModel } from '@deals/projections';
+import { Access } from '../../auth/access.decorator';
 import { AccessPolicy } from '../../auth/access-policy';
 import { derivedUuid } from '../../command-pipeline/command-ids';
 import { ReadOptionsDto } from '../../projections/read-options.dto';
@@ -17,7 +18,6 @@ import { DisputeReviewSchema } from '../../openapi/schemas';
 import { RaiseDisputeDto, ResolveDisputeDto } from './dispute.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const REVIEWERS = ['finance', 'sales-ops', 'admin'];
 const DISPUTE_ID = { name: 'disputeId', schema: { type: 'string', format: 'uuid' } } as const;
 
 /** Disputes: a rep questions a statement line; finance reviews "as known at close" vs "now" and resolves. */
@@ -31,6 +31,7 @@ export class DisputesController {
   ) {}
 
   @Post()
+  @Access('commission:RaiseDispute')
   @CommissionCommand(
     { summary: 'Dispute a statement line (the person or their manager)', description: 'The answer\'s `id` is the dispute id.' },
     COMMISSION_COMMAND, { 400: ['COMMISSION.PERIOD_INVALID'], 409: ['DISPUTE.ALREADY_EXISTS'] },
@@ -41,6 +42,7 @@ export class DisputesController {
   }
 
   @Post(':disputeId/resolution')
+  @Access('commission:ResolveDispute')
   @ApiParam(DISPUTE_ID)
   @CommissionCommand(
     'Resolve a dispute: accept with adjustments, or reject (finance)',
@@ -59,6 +61,7 @@ export class DisputesController {
 
   /** The dispute with the statement as known at the quarter's close and as known now, line by line. */
   @Get(':disputeId')
+  @Access('dispute:read')
   @ApiParam(DISPUTE_ID)
   @ApiRead(
     'A dispute with the statement as known at the quarter\'s close and as known now, line by line',
@@ -73,7 +76,7 @@ export class DisputesController {
     );
     const review = answer.result as ReturnType<typeof disputeReview>;
     if (!review) throw new DomainError('DISPUTE.NOT_FOUND', 'not_found', `No dispute with id ${disputeId}`, { disputeId });
-    if (!ctx.actor.roles.some((r) => REVIEWERS.includes(r))) await this.access.assertCanReadPerson(ctx.actor, review.dispute.userId);
+    this.access.assert('dispute:read', ctx.actor, { kind: 'person', personId: review.dispute.userId });
     return { ...review, position: answer.position };
   }
 }

@@ -1,5 +1,6 @@
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Access } from '../../auth/access.decorator';
 import { DomainError } from '@deals/domain';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionCommandSender } from '../commands/commission-command.sender';
@@ -16,6 +17,7 @@ export class PlansController {
   constructor(private readonly sender: CommissionCommandSender) {}
 
   @Post(':planId/versions')
+  @Access('commission:PublishPlanVersion')
   @ApiParam({ name: 'planId', schema: { type: 'string', pattern: PLAN_ID.source } })
   @CommissionCommand(
     'Publish the next version of a commission plan (finance)',

@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Access } from '../../auth/access.decorator';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   CommissionFactsDocument, commissionFactsProjection, openPipelineEstimate, quarterClose, ReadModel, reconstruction, statement,
@@ -24,6 +25,7 @@ export class StatementsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Access('person:read')
   @ReadModelQuery('A person\'s commission statement for a quarter, each line with its lineage', PERSON_READ)
   statement(@Param('personId') personId: string, @Query() q: StatementDto) {
     return this.queryBus.execute(read(q, (m) => statement(m, { userId: personId, period: q.period, asKnownAt: q.asKnownAt })));
@@ -31,6 +33,7 @@ export class StatementsController {
 
   /** As known at A (default: the quarter's close) and at B (default: now), with each line's difference and its causes. */
   @Get('reconstruction')
+  @Access('person:read')
   @ReadModelQuery('The statement as known at two moments, with per-line differences and the events that caused them', PERSON_READ)
   reconstruction(@Param('personId') personId: string, @Query() q: ReconstructionDto) {
     const knownAtA = q.knownAtA ?? quarterClose(q.period);
@@ -40,6 +43,7 @@ export class StatementsController {
 
   /** Estimated commission on open deals (weighted by stage probability). */
   @Get('estimate')
+  @Access('person:read')
   @ReadModelQuery('Estimated commission on open deals (credit × rate × stage probability)', PERSON_READ)
   estimate(@Param('personId') personId: string, @Query() q: ReadOptionsDto) {
     return this.queryBus.execute(read(q, (m) => openPipelineEstimate(m, { userId: personId, now: q.asOf ?? new Date().toISOString() })));

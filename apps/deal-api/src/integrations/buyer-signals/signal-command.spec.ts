@@ -1,5 +1,5 @@
 import { BuyerSignalV1, SIGNAL_EVIDENCE_KINDS } from '@deals/contracts';
-import { DEAL_COMMAND_ROLES, EVIDENCE_KINDS } from '@deals/domain';
+import { EVIDENCE_KINDS, rolesGranted } from '@deals/domain';
 import { integrationActor, signalCommand } from './signal-command';
 
 const base = {
@@ -35,7 +35,7 @@ describe('signalCommand', () => {
     const actor = integrationActor({ ...base, kind: 'recap-confirmed' });
     expect(actor).toEqual({ id: 'integration:email-sync', roles: ['integration'] });
     for (const type of ['RecordRecapConfirmed', 'RecordBuyerResponded', 'RecordDemoHeld'] as const) {
-      expect(DEAL_COMMAND_ROLES[type]).toContain('integration');
+      expect(rolesGranted(`deal:${type}`)).toContain('integration');
     }
   });
 

@@ -1,13 +1,11 @@
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { DomainError } from '@deals/domain';
-import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
+import { Access } from '../../auth/access.decorator';
 import { ApiRead } from '../../openapi/api-operations';
 import { AUTHENTICATED } from '../../openapi/error-codes';
 import { DeadLettersSchema, ProjectionStatusSchema, RebuildResultSchema } from '../../openapi/schemas';
 import { ProjectionRunnerService } from '../projection-runner.provider';
 
-const OPERATORS = ['admin', 'sales-ops'];
 const PROJECTION_NAME = { name: 'name', description: 'A projection name, e.g. `deal-summary`, `audit`.', schema: { type: 'string' } } as const;
 
 /** Projection health for operators: positions, lag, dead letters, and rebuilds. */
@@ -17,12 +15,14 @@ export class ProjectionsAdminController {
   constructor(private readonly runner: ProjectionRunnerService) {}
 
   @Get()
+  @Access('projections:status')
   @ApiRead('Every projection\'s version, position, lag, state and dead-letter count', [ProjectionStatusSchema], AUTHENTICATED, { 503: ['STORE.UNAVAILABLE'] })
   status() {
     return this.runner.status();
   }
 
   @Get(':name/dead-letters')
+  @Access('projections:dead-letters')
   @ApiParam(PROJECTION_NAME)
   @ApiRead('The events a projection could not apply', DeadLettersSchema, AUTHENTICATED, { 404: ['PROJECTION.UNKNOWN'] })
   deadLetters(@Param('name') name: string) {
@@ -30,19 +30,15 @@ export class ProjectionsAdminController {
   }
 
   @Post(':name/rebuild')
+  @Access('projections:rebuild')
   @HttpCode(200)
   @ApiParam(PROJECTION_NAME)
   @ApiRead(
     { summary: 'Rebuild a projection from position 0 and swap it in (admin, sales-ops)', status: 200 },
     RebuildResultSchema,
-    AUTHENTICATED, { 403: ['AUTH.FORBIDDEN'], 404: ['PROJECTION.UNKNOWN'], 409: ['PROJECTION.REBUILD_FAILED'], 503: ['STORE.UNAVAILABLE'] },
+    AUTHENTICATED, { 404: ['PROJECTION.UNKNOWN'], 409: ['PROJECTION.REBUILD_FAILED'], 503: ['STORE.UNAVAILABLE'] },
   )
-  async rebuild(@Param('name') name: string, @Ctx() ctx: RequestContext) {
-    if (!ctx.actor.roles.some((r) => OPERATORS.includes(r))) {
-      throw new DomainError('AUTH.FORBIDDEN', 'forbidden', 'Rebuilding a projection needs the admin or sales-ops role', {
-        required: OPERATORS,
-      });
-    }
+  async rebuild(@Param('name') name: string) {
     const started = Date.now();
     const result = await this.runner.rebuild(name);
     return { projection: name, ...result, durationMs: Date.now() - started };

@@ -42,6 +42,16 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
       const same = roles.length === state.roles.length && roles.every((role) => state.roles.includes(role));
       return same ? [] : [{ type: 'UserRolesChanged', data: { roles } }];
     }
+    case 'DeactivateUser': {
+      if (!state.exists) throw UserErrors.notFound(command.data.userId);
+      if (!state.active) throw UserErrors.alreadyInactive(state.userId);
+      return [{ type: 'UserDeactivated', data: { reason: requireText(command.data.reason, 'reason').trim() } }];
+    }
+    case 'ReactivateUser': {
+      if (!state.exists) throw UserErrors.notFound(command.data.userId);
+      if (state.active) throw UserErrors.notInactive(state.userId);
+      return [{ type: 'UserReactivated', data: { reason: requireText(command.data.reason, 'reason').trim() } }];
+    }
   }
 }
 
@@ -49,10 +59,14 @@ function evolve(state: UserState, event: UserEvent): UserState {
   switch (event.type) {
     case 'UserRegistered': {
       const { userId, name, roles, managerId } = event.data;
-      return { exists: true, userId, name, roles, ...(managerId === undefined ? {} : { managerId }) };
+      return { exists: true, active: true, userId, name, roles, ...(managerId === undefined ? {} : { managerId }) };
     }
     case 'UserRolesChanged':
       return { ...state, roles: event.data.roles };
+    case 'UserDeactivated':
+      return { ...state, active: false };
+    case 'UserReactivated':
+      return { ...state, active: true };
     default:
       return state;
   }

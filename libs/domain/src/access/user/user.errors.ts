@@ -12,6 +12,10 @@ export const UserErrors = {
     new DomainError('USER.ROLES_INVALID', 'invalid',
       `roles must be a non-empty list of distinct organisation roles (${allowed.join(', ')}); got ${JSON.stringify(roles)}.`,
       { roles, allowed }),
+  alreadyInactive: (userId: string) =>
+    new DomainError('USER.ALREADY_DEACTIVATED', 'conflict', `User ${userId} is already deactivated.`, { userId }),
+  notInactive: (userId: string) =>
+    new DomainError('USER.NOT_DEACTIVATED', 'conflict', `User ${userId} is active.`, { userId }),
   selfManaged: (userId: string) =>
     new DomainError('USER.MANAGER_INVALID', 'invalid', `${userId} cannot be their own manager.`, { userId }),
 };

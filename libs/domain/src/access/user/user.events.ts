@@ -7,4 +7,7 @@ export const userStreamId = (userId: string) => `${USER_CATEGORY}-${userId}`;
 
 export type UserEvent =
   | DomainEvent<'UserRegistered', { userId: string; name: string; roles: readonly OrganisationRole[]; managerId?: string }>
-  | DomainEvent<'UserRolesChanged', { roles: readonly OrganisationRole[] }>;
+  | DomainEvent<'UserRolesChanged', { roles: readonly OrganisationRole[] }>
+  /** The person may no longer sign in or act; their tokens stop working at once. */
+  | DomainEvent<'UserDeactivated', { reason: string }>
+  | DomainEvent<'UserReactivated', { reason: string }>;

@@ -2,6 +2,8 @@ import { OrganisationRole } from '../../deal/deal-access';
 
 export interface UserState {
   readonly exists: boolean;
+  /** False once deactivated: the person holds no rights until reactivated. */
+  readonly active: boolean;
   readonly userId: string;
   readonly name: string;
   /** Organisation roles: what the person may do anywhere (see the permission table). */
@@ -10,4 +12,4 @@ export interface UserState {
   readonly managerId?: string;
 }
 
-export const initialUserState = (): UserState => ({ exists: false, userId: '', name: '', roles: [] });
+export const initialUserState = (): UserState => ({ exists: false, active: false, userId: '', name: '', roles: [] });

@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Access } from '../../../auth/access.decorator';
 import { parseMoneyToMinor } from '@deals/domain';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandSender } from '../shared/deal-command.sender';
@@ -19,6 +20,7 @@ export class CloseController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post('close-won')
+  @Access('deal:CloseWon')
   @DealCommand(
     'Close the deal won, with the signed order',
     JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, COMMERCIAL_TERMS, EVIDENCE, AMOUNT_WITH_LINE_ITEMS, AFTER_STAGE_ENTERED,
@@ -34,12 +36,14 @@ export class CloseController {
   }
 
   @Post('close-lost')
+  @Access('deal:CloseLost')
   @DealCommand('Close the deal lost, with the reason', JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, EVIDENCE, AFTER_STAGE_ENTERED, { 400: ['DEAL.REASON_REQUIRED'] })
   lost(@Param('dealId', DealIdPipe) id: string, @Body() b: ReasonDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'CloseLost', { reason: b.reason, evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('reversal')
+  @Access('deal:ReverseWonDeal')
   @DealCommand(
     'Reverse a win (e.g. the contract was cancelled)',
     JSON_BODY, DEAL_COMMAND, BACKDATED, EVIDENCE,

@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandSender } from '../shared/deal-command.sender';
 import { DealIdPipe } from '../shared/deal-id.pipe';
@@ -17,6 +18,7 @@ export class CreditSplitsController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post('splits')
+  @Access('deal:SetCreditSplits')
   @DealCommand(
     'Set the credit splits (revenue shares total exactly 100%)',
     JSON_BODY, DEAL_COMMAND, BACKDATED, COMMERCIAL_TERMS,

@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandSender } from '../shared/deal-command.sender';
 import { DealIdPipe } from '../shared/deal-id.pipe';
@@ -19,18 +20,21 @@ export class EngagementController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post('contacts')
+  @Access('deal:RecordContactMade')
   @DealCommand('Record the first contact with the buyer', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
   contactMade(@Param('dealId', DealIdPipe) id: string, @Body() b: ContactMadeDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'RecordContactMade', { channel: b.channel, evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('buyer-responses')
+  @Access('deal:RecordBuyerResponded')
   @DealCommand('Record that the buyer responded', BUYER_FACT)
   buyerResponded(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'RecordBuyerResponded', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('meetings')
+  @Access('deal:BookMeeting')
   @DealCommand('Record a meeting the buyer accepted', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
   meetingBooked(@Param('dealId', DealIdPipe) id: string, @Body() b: MeetingDto, @Ctx() ctx: RequestContext) {
     const data = { meetingId: b.meetingId, scheduledFor: b.scheduledFor, evidence: b.evidence };

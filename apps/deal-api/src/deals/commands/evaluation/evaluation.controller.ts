@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { MeetingDto } from '../engagement/meeting.dto';
 import { DealCommandSender } from '../shared/deal-command.sender';
@@ -19,6 +20,7 @@ export class EvaluationController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post('demos')
+  @Access('deal:RecordDemoHeld')
   @DealCommand('Record a demo', BUYER_FACT)
   demoHeld(@Param('dealId', DealIdPipe) id: string, @Body() b: DemoHeldDto, @Ctx() ctx: RequestContext) {
     const data = { attended: b.attended, questionsAnswered: b.questionsAnswered, evidence: b.evidence };
@@ -26,6 +28,7 @@ export class EvaluationController {
   }
 
   @Post('next-meetings')
+  @Access('deal:ScheduleNextMeeting')
   @DealCommand('Record the next meeting the buyer accepted', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
   nextMeeting(@Param('dealId', DealIdPipe) id: string, @Body() b: MeetingDto, @Ctx() ctx: RequestContext) {
     const data = { meetingId: b.meetingId, scheduledFor: b.scheduledFor, evidence: b.evidence };
@@ -33,12 +36,14 @@ export class EvaluationController {
   }
 
   @Post('recap-emails')
+  @Access('deal:RecordRecapEmailSent')
   @DealCommand('Record the recap email sent to the buyer', BUYER_FACT)
   recapSent(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'RecordRecapEmailSent', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('recap-confirmations')
+  @Access('deal:RecordRecapConfirmed')
   @DealCommand('Record the buyer confirming the recap', BUYER_FACT, { 409: ['DEAL.RECAP_NOT_SENT'] })
   recapConfirmed(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'RecordRecapConfirmed', { evidence: b.evidence }, b.occurredAt);

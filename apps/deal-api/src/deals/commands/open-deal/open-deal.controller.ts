@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Post, UseInterceptors } from '@nestjs/common';
+import { Access } from '../../../auth/access.decorator';
 import { randomUUID } from 'node:crypto';
 import { parseMoneyToMinor } from '@deals/domain';
 import { derivedUuid } from '../../../command-pipeline/command-ids';
@@ -18,6 +19,7 @@ export class OpenDealController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post()
+  @Access('deal:OpenDeal')
   @DealCommand(
     'Open a deal',
     JSON_BODY, COMMAND, IF_MATCH,

@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandSender } from '../shared/deal-command.sender';
 import { DealIdPipe } from '../shared/deal-id.pipe';
@@ -18,6 +19,7 @@ export class PostCloseController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post('handoff')
+  @Access('deal:HandToImplementation')
   @DealCommand(
     'Hand the won deal to implementation',
     JSON_BODY, DEAL_COMMAND, BACKDATED, EVIDENCE, AFTER_STAGE_ENTERED, { 400: ['FIELD.REQUIRED'], 409: ['DEAL.INVALID_TRANSITION'] },
@@ -32,12 +34,14 @@ export class PostCloseController {
   }
 
   @Post('implementation/start')
+  @Access('deal:StartImplementation')
   @DealCommand('Record that implementation started', JSON_BODY, DEAL_COMMAND, BACKDATED, EVIDENCE, AFTER_STAGE_ENTERED, { 409: ['DEAL.INVALID_TRANSITION'] })
   start(@Param('dealId', DealIdPipe) id: string, @Body() b: OptionalEvidenceDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'StartImplementation', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('go-live')
+  @Access('deal:GoLive')
   @DealCommand('Record that the customer went live', JSON_BODY, DEAL_COMMAND, BACKDATED, EVIDENCE, AFTER_STAGE_ENTERED, { 409: ['DEAL.INVALID_TRANSITION'] })
   live(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'GoLive', { evidence: b.evidence }, b.occurredAt);

@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Access } from '../../../auth/access.decorator';
 import { parseMoneyToMinor } from '@deals/domain';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandSender } from '../shared/deal-command.sender';
@@ -20,18 +21,21 @@ export class ProposalController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post('proposals')
+  @Access('deal:DeliverProposal')
   @DealCommand('Record the proposal delivered', BUYER_FACT)
   delivered(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'DeliverProposal', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('proposal-acknowledgements')
+  @Access('deal:RecordProposalAcknowledged')
   @DealCommand('Record the buyer acknowledging the proposal', BUYER_FACT)
   acknowledged(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'RecordProposalAcknowledged', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('terms')
+  @Access('deal:AgreeTerms')
   @DealCommand('Record the terms agreed', BUYER_FACT, COMMERCIAL_TERMS, MONEY, { 400: ['FIELD.REQUIRED'] })
   terms(@Param('dealId', DealIdPipe) id: string, @Body() b: TermsDto, @Ctx() ctx: RequestContext) {
     const data = {
@@ -44,6 +48,7 @@ export class ProposalController {
   }
 
   @Post('amount')
+  @Access('deal:ChangeAmount')
   @DealCommand('Change the expected amount', JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, COMMERCIAL_TERMS, AMOUNT_WITH_LINE_ITEMS, { 400: ['DEAL.REASON_REQUIRED'] })
   changeAmount(@Param('dealId', DealIdPipe) id: string, @Body() b: ChangeAmountDto, @Ctx() ctx: RequestContext) {
     const data = {

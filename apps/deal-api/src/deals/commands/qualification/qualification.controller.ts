@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Access } from '../../../auth/access.decorator';
 import { parseMoneyToMinor } from '@deals/domain';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandSender } from '../shared/deal-command.sender';
@@ -18,6 +19,7 @@ export class QualificationController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post('decision-maker')
+  @Access('deal:ConfirmDecisionMaker')
   @DealCommand('Confirm the decision maker', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
   decisionMaker(@Param('dealId', DealIdPipe) id: string, @Body() b: DecisionMakerDto, @Ctx() ctx: RequestContext) {
     const data = { contactName: b.contactName, contactTitle: b.contactTitle, evidence: b.evidence };
@@ -25,6 +27,7 @@ export class QualificationController {
   }
 
   @Post('budget')
+  @Access('deal:NoteBudget')
   @DealCommand('Note the budget range the buyer named', BUYER_FACT, MONEY)
   budget(@Param('dealId', DealIdPipe) id: string, @Body() b: BudgetDto, @Ctx() ctx: RequestContext) {
     const data = {
@@ -36,6 +39,7 @@ export class QualificationController {
   }
 
   @Post('decision-timeframe')
+  @Access('deal:NoteDecisionTimeframe')
   @DealCommand('Note the date the buyer intends to decide by', BUYER_FACT)
   timeframe(@Param('dealId', DealIdPipe) id: string, @Body() b: DecisionTimeframeDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'NoteDecisionTimeframe', { decisionBy: b.decisionBy, evidence: b.evidence }, b.occurredAt);

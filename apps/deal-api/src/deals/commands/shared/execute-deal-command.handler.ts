@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { authorizedDecider, authorizeDealCommand, createDealDecider } from '@deals/domain';
+import { authorizedDealDecider, createDealDecider, Relations } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { AccessDenialRecorder } from '../../../auth/access-denial.recorder';
 import { StreamStateCache } from '@deals/command-pipeline';
+import { LiveUserDirectory } from '../../../auth/user-directory';
 import { CommandResult, handleCommand } from '../../../command-pipeline/handle-command';
 import { dealStreamId } from '../../deal-stream';
 import { ExecuteDealCommand } from './execute-deal-command.command';
@@ -16,19 +16,16 @@ export class ExecuteDealCommandHandler implements ICommandHandler<ExecuteDealCom
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly denials: AccessDenialRecorder,
+    @Inject(LiveUserDirectory) private readonly relations: Relations,
   ) {}
 
   execute(c: ExecuteDealCommand): Promise<CommandResult> {
-    // Every deal command is authorised here, against the folded deal, before decide; a denial is recorded.
-    const decider = authorizedDecider(this.decider, (command, state) =>
-      authorizeDealCommand(command.type, command.metadata.actor, state, c.dealId));
-    return this.denials.recording(() =>
-      handleCommand(this.store, decider, dealStreamId(c.dealId), c.command, {
-        requestHash: c.requestHash,
-        idempotencyKey: c.idempotencyKey,
-        expectedRevision: c.expectedRevision,
-        cache: this.folded,
-      }));
+    // Every deal command is authorised against the folded deal, before decide, by the access table.
+    return handleCommand(this.store, authorizedDealDecider(this.relations, c.dealId, this.decider), dealStreamId(c.dealId), c.command, {
+      requestHash: c.requestHash,
+      idempotencyKey: c.idempotencyKey,
+      expectedRevision: c.expectedRevision,
+      cache: this.folded,
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandSender } from '../shared/deal-command.sender';
 import { DealIdPipe } from '../shared/deal-id.pipe';
@@ -17,6 +18,7 @@ export class StageController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post('advance')
+  @Access('deal:AdvanceStage')
   @DealCommand(
     'Advance to the next stage (its exit criteria must be met)',
     JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, AFTER_STAGE_ENTERED,
@@ -27,6 +29,7 @@ export class StageController {
   }
 
   @Post('override')
+  @Access('deal:OverrideStage')
   @DealCommand(
     'Override: move past unmet criteria (managers only)',
     JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, AFTER_STAGE_ENTERED,

@@ -1,5 +1,6 @@
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Delete, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Access } from '../../../auth/access.decorator';
 import { DEAL_TEAM_ROLES, DealTeamRole, DomainError } from '@deals/domain';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
@@ -18,12 +19,14 @@ export class TeamController {
   constructor(private readonly sender: DealCommandSender) {}
 
   @Post()
+  @Access('deal:AddTeamMember')
   @DealCommand('Add someone to the deal team', JSON_BODY, DEAL_COMMAND, { 400: ['FIELD.REQUIRED', 'TEAM.ROLE_UNKNOWN'], 409: ['TEAM.MEMBER_EXISTS'] })
   add(@Param('dealId', DealIdPipe) id: string, @Body() b: TeamMemberDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'AddTeamMember', { userId: b.userId, role: b.role });
   }
 
   @Delete(':userId/:role')
+  @Access('deal:RemoveTeamMember')
   @ApiParam({ name: 'userId', schema: { type: 'string' } })
   @ApiParam({ name: 'role', schema: { type: 'string', enum: [...DEAL_TEAM_ROLES] } })
   @DealCommand(

@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Access } from '../../../auth/access.decorator';
 import { QueryBus } from '@nestjs/cqrs';
 import { DealIdPipe } from '../../commands/shared/deal-id.pipe';
 import { ApiDealId, ApiRead } from '../../../openapi/api-operations';
@@ -15,6 +16,7 @@ export class GetDealEventsController {
 
   /** The deal's stored events with their full metadata: actor, both times, evidence, hashes. */
   @Get(':dealId/events')
+  @Access('deal:read')
   @ApiDealId()
   @ApiRead('A deal\'s stored events with their full metadata, page by page', DealEventsPageSchema, DEAL_READ)
   list(@Param('dealId', DealIdPipe) dealId: string, @Query() q: GetDealEventsDto) {

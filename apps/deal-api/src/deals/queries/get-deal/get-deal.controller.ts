@@ -1,5 +1,6 @@
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Access } from '../../../auth/access.decorator';
 import { QueryBus } from '@nestjs/cqrs';
 import { DealIdPipe } from '../../commands/shared/deal-id.pipe';
 import { RevisionHeadersInterceptor } from '../../commands/shared/revision-headers.interceptor';
@@ -18,6 +19,7 @@ export class GetDealController {
 
   /** The deal's current state, its stage and which exit criteria are met or missing. */
   @Get(':dealId')
+  @Access('deal:read')
   @ApiDealId()
   @ApiOperation({ summary: 'A deal: its state, its stage and which exit criteria are met or missing' })
   @ApiErrors(DEAL_READ)

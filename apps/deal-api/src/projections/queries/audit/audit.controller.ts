@@ -1,5 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Access } from '../../../auth/access.decorator';
 import { QueryBus } from '@nestjs/cqrs';
 import { DealIdPipe } from '../../../deals/commands/shared/deal-id.pipe';
 import { ApiDealId, ApiPersonId, ReadModelQuery } from '../../../openapi/api-operations';
@@ -14,6 +15,7 @@ export class AuditController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get('deals/:dealId')
+  @Access('deal:read')
   @ApiDealId()
   @ReadModelQuery(
     'A deal\'s full timeline: each event with its actor, both times, its evidence and a summary',
@@ -24,6 +26,7 @@ export class AuditController {
   }
 
   @Get('people/:personId')
+  @Access('person:read')
   @ApiPersonId()
   @ReadModelQuery('Every deal a person worked: roles held, what they recorded, where they were named', PERSON_READ, { 404: ['PERSON.NOT_FOUND'] })
   person(@Param('personId') personId: string, @Query() q: AuditPageDto) {

@@ -1,0 +1,37 @@
+import { commissionPlanDecider } from '../commission/plan/commission-plan.decider';
+import { planAssignmentDecider } from '../commission/assignment/plan-assignment.decider';
+import { createDisputeDecider } from '../commission/dispute/dispute.decider';
+import { createDealDecider, DealDecider } from '../deal/deal.decider';
+import { Command, DomainEvent } from '../shared/message';
+import { Decider } from '../shared/decider';
+import { authorizedDecider } from './authorized-decider';
+import { authorizeCommissionCommand } from './commission-access';
+import { authorizeDealCommand, dealCommandSubject } from './deal-command-access';
+import { Relations, reportsTo } from './relations';
+import { createUserDecider, UserDecider } from './user/user.decider';
+import { authorizeUserCommand } from './user/user-access';
+import { CommissionCommand } from '../commission/commission.commands';
+
+/** The deal decider behind the access table, for one deal (its id names the resource in a refusal). */
+export function authorizedDealDecider(relations: Relations, dealId: string, inner: DealDecider = createDealDecider()): DealDecider {
+  return authorizedDecider(inner, (command, state) =>
+    authorizeDealCommand(command.type, command.metadata.actor, state, relations, dealId, dealCommandSubject(command)));
+}
+
+/** The user decider behind the access table: admins only, never on themselves. */
+export function authorizedUserDecider(inner: UserDecider = createUserDecider()): UserDecider {
+  return authorizedDecider(inner, (command) => authorizeUserCommand(command.type, command.metadata.actor, command.data.userId));
+}
+
+export type CommissionAggregate = 'plan' | 'assignment' | 'dispute';
+type AnyDecider = Decider<unknown, Command, DomainEvent>;
+
+/** Plans, assignments and disputes behind the access table; a manager's reach follows the reporting lines. */
+export function authorizedCommissionDecider(relations: Relations, aggregate: CommissionAggregate): Decider<unknown, CommissionCommand, DomainEvent> {
+  const inner = (aggregate === 'plan'
+    ? commissionPlanDecider
+    : aggregate === 'assignment'
+      ? planAssignmentDecider
+      : createDisputeDecider({ isManagerOf: (actor, userId) => reportsTo(relations, userId, actor.id) })) as unknown as AnyDecider;
+  return authorizedDecider(inner as Decider<unknown, CommissionCommand, DomainEvent>, (command) => authorizeCommissionCommand(command, relations));
+}

@@ -1,0 +1,134 @@
+import { CommissionCommandType } from '../commission/commission.commands';
+import { ORGANISATION_ROLES, OrganisationRole } from '../deal/deal-access';
+import { DealCommandType } from '../deal/deal.commands';
+import { Reach } from './reach';
+import { UserCommandType } from './user/user.commands';
+
+/** What an operation acts on: one deal, one person, or figures over the organisation. */
+export type ResourceKind = 'deal' | 'person' | 'organisation';
+
+export interface OperationRule {
+  readonly resource: ResourceKind;
+  /** The organisation roles that may perform it, and how far each reaches. No entry: refused. */
+  readonly grants: Readonly<Partial<Record<OrganisationRole, Reach>>>;
+  /** Changes commercial terms: a person whose only role on the deal's team is support rep may not. */
+  readonly commercialTerms?: true;
+  /** Refused when it would act on the caller themselves (their own roles, their own deal-team role). */
+  readonly notOnSelf?: true;
+  readonly summary: string;
+}
+
+const SELLING = { rep: 'own', manager: 'reports', admin: 'organisation' } as const;
+/** Email, calendar and e-signature integrations record buyer facts on any deal. */
+const FACTS = { ...SELLING, integration: 'organisation' } as const;
+const DELIVERY = { manager: 'reports', admin: 'organisation', implementation: 'won' } as const;
+/** Team changes: the owner, the owner's managers, sales-ops and admin. */
+const TEAM = { rep: 'owner', manager: 'owner-line', 'sales-ops': 'organisation', admin: 'organisation' } as const;
+const ORGANISATION = { 'sales-ops': 'organisation', finance: 'organisation', admin: 'organisation' } as const;
+/** Whoever reads deals: figures narrowed to the deals they may read, all of them for org-wide roles. */
+const DEAL_FIGURES = { rep: 'readable', manager: 'readable', ...ORGANISATION } as const;
+const EVERYONE_SELF = {
+  rep: 'own', manager: 'own', 'sales-ops': 'own', finance: 'own', implementation: 'own', admin: 'own', integration: 'own',
+} as const;
+
+const deal = (summary: string, grants: OperationRule['grants'], extra: Partial<OperationRule> = {}): OperationRule =>
+  ({ resource: 'deal', grants, summary, ...extra });
+const person = (summary: string, grants: OperationRule['grants'], extra: Partial<OperationRule> = {}): OperationRule =>
+  ({ resource: 'person', grants, summary, ...extra });
+const organisation = (summary: string, grants: OperationRule['grants']): OperationRule =>
+  ({ resource: 'organisation', grants, summary });
+
+export const DEAL_COMMAND_RULES: Readonly<Record<DealCommandType, OperationRule>> = {
+  OpenDeal: deal('open a deal (its owner is the caller)', { rep: 'organisation', manager: 'organisation', admin: 'organisation', integration: 'organisation' }),
+  RecordContactMade: deal('record first contact', FACTS),
+  RecordBuyerResponded: deal('record the buyer\'s response', FACTS),
+  BookMeeting: deal('book a meeting', FACTS),
+  ConfirmDecisionMaker: deal('confirm the decision maker', SELLING),
+  NoteBudget: deal('note the budget', SELLING),
+  NoteDecisionTimeframe: deal('note the decision timeframe', SELLING),
+  RecordDemoHeld: deal('record a demo held', FACTS),
+  ScheduleNextMeeting: deal('schedule the next meeting', FACTS),
+  RecordRecapEmailSent: deal('record the recap email', FACTS),
+  RecordRecapConfirmed: deal('record the buyer\'s recap confirmation', FACTS),
+  DeliverProposal: deal('deliver a proposal', FACTS),
+  RecordProposalAcknowledged: deal('record the proposal acknowledged', FACTS),
+  AgreeTerms: deal('agree terms', SELLING, { commercialTerms: true }),
+  ChangeAmount: deal('change the amount or line items', SELLING, { commercialTerms: true }),
+  AdvanceStage: deal('advance the stage', SELLING),
+  OverrideStage: deal('override the stage past unmet criteria', { manager: 'reports' }),
+  SetCreditSplits: deal('set credit splits', { ...SELLING, 'sales-ops': 'organisation' }, { commercialTerms: true }),
+  CloseWon: deal('close won', FACTS, { commercialTerms: true }),
+  CloseLost: deal('close lost', SELLING),
+  ReverseWonDeal: deal('reverse a won deal (claws back commission)', { manager: 'reports', admin: 'organisation' }),
+  HandToImplementation: deal('hand to implementation', { ...SELLING, implementation: 'won' }),
+  StartImplementation: deal('start implementation', DELIVERY),
+  GoLive: deal('record go-live', DELIVERY),
+  AddTeamMember: deal('add someone to the team (never oneself)', TEAM, { notOnSelf: true }),
+  RemoveTeamMember: deal('remove someone from the team', TEAM),
+};
+
+export const USER_COMMAND_RULES: Readonly<Record<UserCommandType, OperationRule>> = {
+  RegisterUser: person('register a person', { admin: 'organisation' }),
+  ChangeUserRoles: person('change a person\'s roles (never one\'s own)', { admin: 'organisation' }, { notOnSelf: true }),
+  DeactivateUser: person('deactivate a person (never oneself)', { admin: 'organisation' }, { notOnSelf: true }),
+  ReactivateUser: person('reactivate a person', { admin: 'organisation' }, { notOnSelf: true }),
+};
+
+export const COMMISSION_COMMAND_RULES: Readonly<Record<CommissionCommandType, OperationRule>> = {
+  PublishPlanVersion: organisation('publish a commission plan version', { finance: 'organisation' }),
+  AssignPlan: person('put a person on a plan', { finance: 'organisation' }),
+  RaiseDispute: person('dispute a statement line (the person or their managers)', {
+    rep: 'own', manager: 'reports', 'sales-ops': 'own', finance: 'own', implementation: 'own', admin: 'own',
+  }),
+  ResolveDispute: organisation('accept or reject a dispute', { finance: 'organisation' }),
+};
+
+/** Reads, reports, live feeds and operator endpoints. */
+export const READ_RULES = {
+  'deal:read': deal('read a deal, its events and its audit timeline', {
+    rep: 'own', manager: 'reports', implementation: 'won', ...ORGANISATION,
+  }),
+  'person:read': person('read a person\'s deals worked, statements, estimate and refusals', { ...EVERYONE_SELF, manager: 'reports', ...ORGANISATION }),
+  'report:pipeline': organisation('pipeline figures (/pipeline…)', DEAL_FIGURES),
+  'report:post-close': organisation('post-close figures (/post-close…)', { ...DEAL_FIGURES, implementation: 'readable' }),
+  'board:read': organisation('the dashboard board', { ...DEAL_FIGURES, implementation: 'readable' }),
+  'dispute:read': person('read a dispute with its review', { ...EVERYONE_SELF, manager: 'reports', ...ORGANISATION }),
+  'dispute:queue': organisation('the dispute queue (disputes of the people they may read)', {
+    rep: 'readable', manager: 'readable', implementation: 'readable', integration: 'readable', ...ORGANISATION,
+  }),
+  'live:deal-summary': organisation('live deal summaries', { ...DEAL_FIGURES, implementation: 'readable' }),
+  'live:every-projection': organisation('live changes of every projection', ORGANISATION),
+  'audit:access-denials': organisation('the log of refused requests', ORGANISATION),
+  'projections:status': organisation('projection positions, lag and dead-letter counts', { 'sales-ops': 'organisation', admin: 'organisation' }),
+  'projections:dead-letters': organisation('events a projection could not apply', { 'sales-ops': 'organisation', admin: 'organisation' }),
+  'projections:rebuild': organisation('rebuild a projection', { 'sales-ops': 'organisation', admin: 'organisation' }),
+  'integrity:verify': organisation('verify every stream\'s hash chain', ORGANISATION),
+  'user:me': person('read oneself as registered', EVERYONE_SELF),
+} as const satisfies Record<string, OperationRule>;
+
+export type ReadOperation = keyof typeof READ_RULES;
+export type Operation =
+  | `deal:${DealCommandType}`
+  | `user:${UserCommandType}`
+  | `commission:${CommissionCommandType}`
+  | ReadOperation;
+
+/** Every operation the API offers and who may perform it: the one access table. */
+export const OPERATIONS: Readonly<Record<Operation, OperationRule>> = {
+  ...prefixed('deal', DEAL_COMMAND_RULES),
+  ...prefixed('user', USER_COMMAND_RULES),
+  ...prefixed('commission', COMMISSION_COMMAND_RULES),
+  ...READ_RULES,
+} as Record<Operation, OperationRule>;
+
+function prefixed<K extends string, P extends string>(prefix: P, rules: Readonly<Record<K, OperationRule>>): Record<`${P}:${K}`, OperationRule> {
+  return Object.fromEntries(Object.entries(rules).map(([k, rule]) => [`${prefix}:${k}`, rule])) as Record<`${P}:${K}`, OperationRule>;
+}
+
+export const isOperation = (value: string): value is Operation => Object.prototype.hasOwnProperty.call(OPERATIONS, value);
+
+/** The roles that may perform an operation at all. */
+export function rolesGranted(operation: Operation): OrganisationRole[] {
+  const { grants } = OPERATIONS[operation];
+  return ORGANISATION_ROLES.filter((role) => grants[role] !== undefined);
+}
