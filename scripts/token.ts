@@ -50,6 +50,7 @@ async function main(args: string[]): Promise<void> {
     if (firstAdmin) await registerFirstAdmin(store, userId);
     const user = await findUser(store, userId);
     if (!user) throw new Error(`${userId} is not a registered user in ${config.eventStoreConnectionString ? 'EventStoreDB' : config.dataDir}`);
+    if (!user.active) throw new Error(`${userId} is deactivated; an admin can reactivate them (POST /users/${userId}/reactivate)`);
     const jwt = createJwtService(resolveAuthSecret(config));
     process.stdout.write(`${signAccessToken(jwt, { id: user.userId, roles: user.roles }, ACCESS_TOKEN_TTL_SECONDS)}\n`);
   } finally {

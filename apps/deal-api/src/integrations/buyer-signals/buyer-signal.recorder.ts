@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { parseBuyerSignal } from '@deals/contracts';
-import { DomainError } from '@deals/domain';
+import { DomainError, PermissionDeniedError } from '@deals/domain';
 import { StoreUnavailableError } from '@deals/event-store';
+import { AccessDenialLog } from '../../auth/access-denial.log';
 import { DealCommandSender } from '../../deals/commands/shared/deal-command.sender';
 import { RequestContext } from '../../request-context/request-context.decorator';
 import { integrationActor, signalCommand, SignalCommand } from './signal-command';
@@ -21,7 +22,10 @@ export type SignalOutcome =
  */
 @Injectable()
 export class BuyerSignalRecorder {
-  constructor(private readonly sender: DealCommandSender) {}
+  constructor(
+    private readonly sender: DealCommandSender,
+    private readonly denials: AccessDenialLog,
+  ) {}
 
   async record(body: string): Promise<SignalOutcome> {
     const parsed = parseBuyerSignal(body);
@@ -37,6 +41,8 @@ export class BuyerSignalRecorder {
       const response = await this.sender.send<SignalCommand['type']>(ctx, signal.dealId, command.type, command.data, signal.occurredAt);
       return { kind: response.replayed ? 'duplicate' : 'recorded', dealId: response.dealId, revision: response.revision };
     } catch (error) {
+      // A refusal by the access table is logged like any other (an HTTP one passes the error filter).
+      if (error instanceof PermissionDeniedError) await this.denials.record(error);
       if (isRefusal(error)) return { kind: 'rejected', code: error.code, reason: error.message };
       throw error;
     }
