@@ -87,7 +87,7 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
   const [who, setWho] = useState(personId);
   const go = (p: string, q: string) => (location.hash = `${href('commission', p)}?period=${q}`);
   const s = statement.data?.result;
-  const canDispute = personId === me.userId || me.tokenRoles.includes('manager');
+  const canDispute = personId === me.userId || me.roles.includes('manager');
   return (
     <div>
       <header class="page-head">

@@ -127,7 +127,7 @@ export function DisputePage({ disputeId, me }: { disputeId: string; me: Me }) {
           <Section title="Events that differ">
             {r.causes.length ? <EventRefs events={r.causes} label="Events recorded between the close and now" /> : <p class="muted">No event recorded since the close changes this statement.</p>}
           </Section>
-          {d.status === 'open' && me.tokenRoles.includes('finance') && (
+          {d.status === 'open' && me.roles.includes('finance') && (
             <Section title="Resolve"><Resolve dispute={d} recon={r} onDone={review.reload} /></Section>
           )}
         </>
