@@ -5,6 +5,7 @@ import { preparePrivateDataDir } from '@deals/event-store';
 import { AppModule } from './app.module';
 import { ApiConfig } from './config/api-config';
 import { mountApiDocs } from './openapi/openapi';
+import { installRequestDoor } from './security/request-door';
 import { createValidationPipe } from './validation/validation.pipe';
 
 /** Builds the HTTP application; shared by main.ts and the tests so both run the same stack. */
@@ -15,8 +16,10 @@ export async function createApp(config: ApiConfig, options: { logger?: false } =
   if (config.dataDir !== ':memory:') preparePrivateDataDir(config.dataDir);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: options.logger ?? ['log', 'warn', 'error'],
+    // The door parses bodies itself, JSON only; Nest's defaults would also take form bodies.
+    bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  installRequestDoor(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   app.disable('x-powered-by');

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { Response } from 'express';
+import { Request, Response } from 'express';
 import { DomainError, ErrorKind } from '@deals/domain';
 import {
   IdempotencyConflictError,
@@ -8,6 +8,7 @@ import {
   WrongExpectedRevisionError,
 } from '@deals/event-store';
 import { ProjectionRebuildError, UnknownProjectionError } from '@deals/projections';
+import { RequestRefusedError } from '../security/request.errors';
 import { ErrorBody } from './error-body';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -28,12 +29,15 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
+    // A server error keeps its stack; a refusal at the door is one line (a client's mistake, or a probe).
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    else if (exception instanceof RequestRefusedError) this.logger.warn(refusalLine(host.switchToHttp().getRequest<Request>(), body));
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
     response.status(body.statusCode).json(body);
   }
 
   private toBody(e: unknown): ErrorBody {
+    if (e instanceof RequestRefusedError) return { statusCode: e.httpStatus, error: e.code, message: e.message, details: e.details };
     if (e instanceof DomainError) {
       return { statusCode: STATUS[e.kind], error: e.code, message: e.message, details: e.details };
     }
@@ -56,6 +60,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (e instanceof HttpException) return fromHttpException(e);
     return { statusCode: 500, error: 'INTERNAL', message: 'Unexpected error; it has been logged' };
   }
+}
+
+/** "POST /deals refused: 413 REQUEST.BODY_TOO_LARGE" — the path without its query, never a body or header. */
+function refusalLine(req: Request, body: ErrorBody): string {
+  return `${req.method} ${req.path} refused: ${body.statusCode} ${body.error}`;
 }
 
 function fromHttpException(e: HttpException): ErrorBody {

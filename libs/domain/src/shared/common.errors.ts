@@ -1,4 +1,5 @@
 import { DomainError } from './domain-error';
+import { TextProblem } from './text';
 
 /** Errors shared by every aggregate: time, evidence, money and required fields. */
 export const CommonErrors = {
@@ -24,6 +25,11 @@ export const CommonErrors = {
       { field, kind, allowed }),
   moneyInvalid: (value: unknown, reason: string) =>
     new DomainError('MONEY.INVALID', 'invalid', `${JSON.stringify(value)} is not a valid amount: ${reason}.`, { value, reason }),
+  textInvalid: (field: string, problem: TextProblem) =>
+    new DomainError('TEXT.INVALID', 'invalid',
+      `${field} holds ${problem.problem === 'lone-surrogate' ? 'a lone UTF-16 surrogate' : 'a control character'} (${problem.codePoint}) at position ${problem.index}; ` +
+      'text must be well-formed Unicode without control characters other than tab, line feed and carriage return.',
+      { field, ...problem }),
   fieldRequired: (field: string) =>
     new DomainError('FIELD.REQUIRED', 'invalid', `${field} is required and must not be blank.`, { field }),
 };
