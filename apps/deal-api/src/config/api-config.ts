@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { LiveFeedLimits, liveFeedLimitsFromEnv } from '../projections/live/live-feed-limits';
 
 export interface ApiConfig {
   readonly host: string;
@@ -13,6 +14,8 @@ export interface ApiConfig {
   readonly eventStoreConnectionString?: string;
   /** Signs and checks bearer tokens (AUTH_TOKEN_SECRET); absent: a secret kept in `<dataDir>/auth-secret`. Never log it. */
   readonly authTokenSecret?: string;
+  /** What one live-feed subscriber may cost (LIVE_* variables); unset ones take the defaults. */
+  readonly liveFeed?: Partial<LiveFeedLimits>;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -31,5 +34,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     embeddedRelay: env.KAFKA_RELAY_EMBEDDED === 'true',
     authTokenSecret: env.AUTH_TOKEN_SECRET || undefined,
+    liveFeed: liveFeedLimitsFromEnv(env),
   };
 }

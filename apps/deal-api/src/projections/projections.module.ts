@@ -5,12 +5,14 @@ import { auditProjection, commissionFactsProjection, dealSummaryProjection, Proj
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
 import { LiveFeedController } from './live/live-feed.controller';
+import { LiveSubscribers } from './live/live-subscribers';
 import { ProjectionRunnerService } from './projection-runner.provider';
 import { PROJECTION_DATABASE, PROJECTIONS } from './projections.tokens';
 import { AuditController } from './queries/audit/audit.controller';
 import { GetDealTimelineHandler, GetPersonDealsHandler } from './queries/audit/audit.handler';
 import { PipelineController } from './queries/pipeline/pipeline.controller';
 import { PostCloseController } from './queries/post-close/post-close.controller';
+import { ReadScope } from './queries/read-model/read-scope';
 import { RunReadModelHandler } from './queries/read-model/run-read-model.handler';
 import { ReadModelSource } from './read-model.source';
 
@@ -31,7 +33,10 @@ function openProjectionDatabase(config: ApiConfig): ProjectionDatabase {
     { provide: PROJECTION_DATABASE, inject: [API_CONFIG], useFactory: openProjectionDatabase },
     ProjectionRunnerService,
     ReadModelSource,
+    ReadScope,
+    LiveSubscribers,
     ...queryHandlers,
   ],
+  exports: [LiveSubscribers, ReadScope],
 })
 export class ProjectionsModule {}

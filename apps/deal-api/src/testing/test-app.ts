@@ -4,6 +4,7 @@ import request from 'supertest';
 import { signAccessToken } from '../auth/access-token';
 import { UserCommands } from '../auth/users/user-commands';
 import { createApp } from '../bootstrap';
+import { ApiConfig } from '../config/api-config';
 
 export interface TestActor {
   readonly id: string;
@@ -50,8 +51,8 @@ export interface TestApp {
 }
 
 /** The real application on an in-memory (or given) store, listening on an ephemeral loopback port. */
-export async function createTestApp(dataDir = ':memory:'): Promise<TestApp> {
-  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir, demoData: false }, { logger: false });
+export async function createTestApp(dataDir = ':memory:', config: Partial<ApiConfig> = {}): Promise<TestApp> {
+  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir, demoData: false, ...config }, { logger: false });
   await app.init();
   const server = app.getHttpServer();
   const jwt = app.get(JwtService);

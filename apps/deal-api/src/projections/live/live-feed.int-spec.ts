@@ -1,5 +1,6 @@
 import { createTestApp, email, OPS, openAcme, OTHER_REP, REP, TestApp } from '../../testing/test-app';
 import { SseClient } from '../../testing/sse-client';
+import { LiveSubscribers } from './live-subscribers';
 
 describe('live projection feed over SSE (real HTTP)', () => {
   let t: TestApp;
@@ -85,10 +86,56 @@ describe('live projection feed over SSE (real HTTP)', () => {
     expect(audit.body.error).toBe('AUTH.PERMISSION_DENIED');
   });
 
+  it('ends a feed on close(reason) with a last `closed` event naming it; the reconnect resumes after the last change', async () => {
+    const dealId = await openAcme(t);
+    const sub = client();
+    await sub.connect(`${base}/live/projections?projections=audit`, t.headersOf(OPS));
+    await t.as(REP).post(`/deals/${dealId}/buyer-responses`, { evidence: email('<r@x>') }).expect(201);
+    await sub.waitFor(1);
+    const [feed] = t.app.get(LiveSubscribers).list(OPS.id);
+    expect(feed.projections).toEqual(['audit']);
+    feed.subscriber.close('token-expired');
+    await sub.waitForEnd();
+    expect(sub.messages.at(-1)).toEqual(expect.objectContaining({ id: undefined, event: 'closed', data: '{"reason":"token-expired"}' }));
+    expect(await feed.subscriber.ended).toBe('token-expired');
+    expect(t.app.get(LiveSubscribers).list(OPS.id)).toEqual([]);
+
+    await t.as(REP).post(`/deals/${dealId}/recap-emails`, { evidence: email('<recap@x>') }).expect(201);
+    const again = client();
+    await again.connect(`${base}/live/projections?projections=audit`, { ...t.headersOf(OPS), 'Last-Event-ID': sub.lastEventId! });
+    await again.waitFor(1);
+    expect(timelineEvents(again).map((d) => d.eventType)).toEqual(['RecapEmailSent']);
+  });
+
+  it('applies a new visibility rule to an open feed from the next change on', async () => {
+    const [hidden, shown] = [await openAcme(t), await openAcme(t)];
+    const sub = client();
+    await sub.connect(`${base}/live/projections?projections=deal-summary`, t.headersOf(REP));
+    const [feed] = t.app.get(LiveSubscribers).list(REP.id);
+    feed.subscriber.setVisibility((c) => c.key !== hidden);
+    for (const dealId of [hidden, shown]) {
+      await t.as(REP).post(`/deals/${dealId}/contacts`, { channel: 'phone', evidence: { kind: 'call', ref: 'c' } }).expect(201);
+    }
+    await sub.waitFor(1);
+    expect(sub.messages.map((m) => JSON.parse(m.data).key)).toEqual([shown]);
+  });
+
   it('rejects an unknown projection and a malformed Last-Event-ID', async () => {
     const unknown = await t.as(REP).get('/live/projections?projections=nope').expect(404);
     expect(unknown.body.error).toBe('PROJECTION.UNKNOWN');
     const bad = await t.as(REP).get('/live/projections').set('Last-Event-ID', 'abc').expect(400);
     expect(bad.body.error).toBe('LIVE.LAST_EVENT_ID_INVALID');
+  });
+});
+
+describe('live feed at shutdown (real HTTP)', () => {
+  it('closes every feed with `server-shutdown`, so the server can stop', async () => {
+    const t = await createTestApp();
+    const base = await t.listen();
+    const sub = new SseClient();
+    await sub.connect(`${base}/live/projections?projections=audit`, t.headersOf(OPS));
+    await t.close();
+    await sub.waitForEnd();
+    expect(sub.messages.at(-1)).toMatchObject({ event: 'closed', data: '{"reason":"server-shutdown"}' });
   });
 });
