@@ -42,6 +42,9 @@ export function useDealFeed(onDoc: (doc: unknown) => void): LiveStatus {
       onFatal: (httpStatus, body) => {
         if (httpStatus === 401) session.onExpired(/"message":"([^"]*)"/.exec(body)?.[1] ?? 'the token was refused');
       },
+      onClosed: (reason) => {
+        if (reason === 'token-expired') session.onExpired('the token expired');
+      },
       onMessage: (m) => {
         if (m.event !== 'deal-summary') return;
         const change = JSON.parse(m.data) as { doc: unknown };

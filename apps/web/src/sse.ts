@@ -60,13 +60,20 @@ export interface SseOptions {
   readonly onStatus?: (status: LiveStatus, detail?: string) => void;
   /** A response that should not be retried (e.g. 401, 403): the stream stops. */
   readonly onFatal?: (status: number, body: string) => void;
+  /**
+   * The server ended the feed on purpose (`event: closed`, e.g. `token-expired`, `rights-changed`,
+   * `server-shutdown`). The feed reconnects after the retry delay, except after `token-expired`
+   * while headers() still sends the token it was opened with: then it stops.
+   */
+  readonly onClosed?: (reason: string) => void;
   readonly fetchImpl?: typeof fetch;
 }
 
 /**
  * A live feed over fetch, because EventSource cannot send the Authorization header. It
- * reconnects with Last-Event-ID after a drop (the server replays what was missed) and stops
- * on close() or a 4xx answer.
+ * reconnects with Last-Event-ID after a drop (the server replays what was missed), including
+ * after `event: overflow` (the server cut off a tab that fell too far behind), and stops on
+ * close(), a 4xx answer, or `event: closed` for an expired token it would only send again.
  */
 export function openSse(options: SseOptions): { close(): void } {
   const doFetch = options.fetchImpl ?? fetch.bind(globalThis);
@@ -81,8 +88,10 @@ export function openSse(options: SseOptions): { close(): void } {
       controller = new AbortController();
       const parser = new SseParser();
       status('connecting');
+      let closedReason: string | undefined;
+      const sent = options.headers();
       try {
-        const headers: Record<string, string> = { Accept: 'text/event-stream', ...options.headers() };
+        const headers: Record<string, string> = { Accept: 'text/event-stream', ...sent };
         if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
         const res = await doFetch(options.url, { headers, signal: controller.signal, cache: 'no-store' });
         if (res.status >= 400 && res.status < 500) {
@@ -99,7 +108,9 @@ export function openSse(options: SseOptions): { close(): void } {
           if (done) break;
           for (const message of parser.push(value)) {
             if (message.id !== undefined) lastEventId = message.id;
-            options.onMessage(message);
+            // The server's last word on this connection: not data, and the stream ends after it.
+            if (message.event === 'closed') closedReason = reasonOf(message.data);
+            else if (message.event !== 'overflow') options.onMessage(message);
           }
           delayMs = parser.retryMs ?? 1000;
         }
@@ -108,7 +119,16 @@ export function openSse(options: SseOptions): { close(): void } {
         status('retrying', error instanceof Error ? error.message : String(error));
       }
       if (stopped) return;
-      status('retrying');
+      if (closedReason !== undefined) {
+        options.onClosed?.(closedReason);
+        // The same expired token would only be refused: wait for a new one instead of asking again.
+        if (closedReason === 'token-expired' && options.headers().Authorization === sent.Authorization) {
+          stopped = true;
+          status('stopped', closedReason);
+          return;
+        }
+      }
+      status('retrying', closedReason);
       await new Promise((r) => setTimeout(r, delayMs));
       delayMs = Math.min(delayMs * 2, 30_000);
     }
@@ -121,4 +141,13 @@ export function openSse(options: SseOptions): { close(): void } {
       status('stopped');
     },
   };
+}
+
+function reasonOf(data: string): string {
+  try {
+    const reason = (JSON.parse(data) as { reason?: unknown }).reason;
+    return typeof reason === 'string' ? reason : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
