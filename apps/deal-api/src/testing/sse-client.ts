@@ -89,6 +89,11 @@ export class SseClient {
     this.request?.destroy();
   }
 
+  /** Drops the connection with a TCP reset, as a crashed client or a middlebox would. */
+  reset(): void {
+    this.request?.socket?.resetAndDestroy();
+  }
+
   private wake(): void {
     this.waiters.splice(0).forEach((w) => w());
   }

@@ -260,6 +260,29 @@ describe('the triggers from the security review, with the default limits (real H
   }, 120_000);
 });
 
+describe('a reader that resets its connection while the feed waits on it (real HTTP)', () => {
+  it('ends the feed quietly, and the server goes on', async () => {
+    const t = await createTestApp();
+    try {
+      const base = await t.listen();
+      const reader = new SseClient();
+      await reader.connect(`${base}/live/projections`, t.headersOf(ADMIN), { paused: true });
+      const [{ subscriber: feed }] = t.app.get(LiveSubscribers).list(ADMIN.id);
+      const deal = await openLargeDeal(t, REP);
+      for (let i = 0; !feed.waitingForClient && feed.state !== 'ended'; i++) {
+        if (i === 200) throw new Error('the socket buffers never filled');
+        await contact(t, deal);
+      }
+      reader.reset();
+      expect(await feed.ended).toBe('disconnected');
+      await contact(t, deal);
+      await t.withHeaders({}).get('/health').expect(200);
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
+});
+
 describe('a reader that takes nothing for stallTimeoutMs (real HTTP)', () => {
   let t: TestApp;
   afterAll(() => t.close());
