@@ -1,6 +1,6 @@
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Controller, Get, Headers, Inject, Logger, Query, Res } from '@nestjs/common';
-import { Response } from 'express';
+import { Controller, Get, Headers, Inject, Logger, Query, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
 import { DomainError } from '@deals/domain';
 import { dealSummaryProjection, LoggedChange } from '@deals/projections';
 import { Access } from '../../auth/access.decorator';
@@ -58,6 +58,7 @@ export class LiveFeedController {
     @Query() q: LiveFeedDto,
     @Headers('last-event-id') lastEventHeader: string | undefined,
     @Ctx() ctx: RequestContext,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const everything = this.access.check('live:every-projection', ctx.actor, { kind: 'organisation' }).allowed;
@@ -77,7 +78,7 @@ export class LiveFeedController {
       limits: this.limits,
       log: (m) => this.logger.warn(m),
     });
-    this.subscribers.add({ actor: ctx.actor, projections: names, subscriber });
+    this.subscribers.add({ actor: ctx.actor, projections: names, subscriber, expiresAt: req.tokenExpiresAt ?? Date.now() });
     void subscriber.ended.then((reason) => {
       if (reason === 'overflow' || reason === 'stalled') this.logger.log(`live feed of ${ctx.actor.id} cut off (${reason}); it resumes with Last-Event-ID`);
     });

@@ -1,25 +1,43 @@
-import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, OnModuleInit } from '@nestjs/common';
+import { Subscription } from 'rxjs';
 import { Actor } from '@deals/domain';
+import { LiveUserDirectory } from '../../auth/user-directory';
 import { SseSubscriber } from './sse-subscriber';
 
 export interface LiveSubscription {
   readonly actor: Actor;
   readonly projections: readonly string[];
   readonly subscriber: SseSubscriber;
+  /** When the subscriber's token expires (ms since the epoch): the feed is closed then. */
+  readonly expiresAt: number;
 }
 
 /**
- * The open live feeds and who holds them: where a feed is found to close it (a token expired,
- * rights changed: `subscriber.close(reason)`) or to narrow it (`subscriber.setVisibility(rule)`).
- * A feed leaves the list when it ends; at shutdown every feed is closed with `server-shutdown`.
+ * The open live feeds and who holds them. A feed is closed with `token-expired` when its token
+ * expires and with `rights-changed` when its user's roles change or they are deactivated (the
+ * subscriber reconnects and is judged again); at shutdown every feed is closed with `server-shutdown`.
  */
 @Injectable()
-export class LiveSubscribers implements BeforeApplicationShutdown {
+export class LiveSubscribers implements OnModuleInit, BeforeApplicationShutdown {
   private readonly open = new Set<LiveSubscription>();
+  private rights?: Subscription;
+
+  constructor(private readonly users: LiveUserDirectory) {}
+
+  onModuleInit(): void {
+    this.rights = this.users.changes$.subscribe((change) => {
+      for (const s of this.list(change.userId)) s.subscriber.close('rights-changed');
+    });
+  }
 
   add(subscription: LiveSubscription): void {
     this.open.add(subscription);
-    void subscription.subscriber.ended.then(() => this.open.delete(subscription));
+    const expiry = setTimeout(() => subscription.subscriber.close('token-expired'), Math.max(0, subscription.expiresAt - Date.now()));
+    expiry.unref();
+    void subscription.subscriber.ended.then(() => {
+      clearTimeout(expiry);
+      this.open.delete(subscription);
+    });
   }
 
   /** The open feeds, or those of one user. */
@@ -28,6 +46,7 @@ export class LiveSubscribers implements BeforeApplicationShutdown {
   }
 
   beforeApplicationShutdown(): void {
+    this.rights?.unsubscribe();
     for (const s of this.open) s.subscriber.close('server-shutdown');
   }
 }
