@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { DomainError, ErrorKind } from '@deals/domain';
+import { DomainError, ErrorKind, PermissionDeniedError } from '@deals/domain';
 import {
   IdempotencyConflictError,
   InvalidAppendError,
@@ -8,6 +8,7 @@ import {
   WrongExpectedRevisionError,
 } from '@deals/event-store';
 import { ProjectionRebuildError, UnknownProjectionError } from '@deals/projections';
+import { AccessDenialLog } from '../auth/access-denial.log';
 import { RequestRefusedError } from '../security/request.errors';
 import { ErrorBody } from './error-body';
 
@@ -26,7 +27,18 @@ const STATUS: Record<ErrorKind, number> = {
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
+  constructor(private readonly denials: AccessDenialLog) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
+    // Every refusal passes here: it is recorded before the caller sees it.
+    if (exception instanceof PermissionDeniedError) {
+      void this.denials.record(exception).finally(() => this.respond(exception, host));
+      return;
+    }
+    this.respond(exception, host);
+  }
+
+  private respond(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     // A server error keeps its stack; a refusal at the door is one line (a client's mistake, or a probe).
