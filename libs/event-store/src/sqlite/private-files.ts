@@ -31,7 +31,17 @@ export function preparePrivateDataDir(dir: string): void {
  */
 export function preparePrivateDatabaseFile(path: string): void {
   if (!isPlainPath(path)) return;
-  closeSync(openSync(path, 'a', PRIVATE_FILE_MODE));
+  if (!existsSync(path)) {
+    try {
+      closeSync(openSync(path, 'wx', PRIVATE_FILE_MODE));
+    } catch (error) {
+      // Another process made it meanwhile: tighten below. Otherwise (a missing folder, no right to
+      // create) SQLite says why it cannot open the path.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return;
+    }
+  } else if (!statSync(path).isFile()) {
+    return; // a folder or a device: left for SQLite to refuse.
+  }
   for (const file of [path, `${path}-wal`, `${path}-shm`]) {
     if (existsSync(file)) tighten(file);
   }
