@@ -1,14 +1,23 @@
-/** Money in minor units, with its currency (two decimals, grouped). */
+import { displayDigitsOf } from '../../../libs/domain/src/shared/currency';
+
+/** Minor units as plain decimal text with the currency's own decimals ("-1234.50" EUR, "1500000" JPY), for form fields. */
+export function decimal(minor: number, currency: string): string {
+  const digits = displayDigitsOf(currency);
+  const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const whole = abs.slice(0, abs.length - digits);
+  return `${minor < 0 ? '-' : ''}${whole}${digits ? `.${abs.slice(abs.length - digits)}` : ''}`;
+}
+
+/** Money in minor units, with its currency, grouped, in the currency's own decimals (EUR 2, JPY none, KWD 3). */
 export function money(minor: number, currency: string): string {
-  const sign = minor < 0 ? '−' : '';
-  const abs = Math.abs(minor);
-  const units = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}${units}.${String(abs % 100).padStart(2, '0')} ${currency}`;
+  const [whole, fraction] = decimal(Math.abs(minor), currency).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${minor < 0 ? '−' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`} ${currency}`;
 }
 
 /** A compact amount for tight places: 1.2M EUR, 350k EUR. */
 export function shortMoney(minor: number, currency: string): string {
-  const units = minor / 100;
+  const units = minor / 10 ** displayDigitsOf(currency);
   const abs = Math.abs(units);
   const text = abs >= 1e6 ? `${(units / 1e6).toFixed(abs >= 1e7 ? 0 : 1)}M` : abs >= 1e3 ? `${Math.round(units / 1e3)}k` : units.toFixed(0);
   return `${text} ${currency}`;

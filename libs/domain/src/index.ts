@@ -5,6 +5,7 @@ export * from './shared/common.errors';
 export * from './shared/evidence';
 export * from './shared/evidence-check';
 export * from './shared/money';
+export * from './shared/currency';
 export * from './shared/time';
 export * from './shared/text';
 export * from './shared/required';

@@ -84,5 +84,5 @@ async function withReadSide(ctx: CliContext, work: (store: EventStore, db: Proje
 
 function describeTotals(totals: ReadonlyMap<string, number>): string {
   if (totals.size === 0) return 'nothing';
-  return [...totals].sort(([a], [b]) => a.localeCompare(b)).map(([c, m]) => `${c} ${minorToDecimal(m)}`).join(', ');
+  return [...totals].sort(([a], [b]) => a.localeCompare(b)).map(([c, m]) => `${c} ${minorToDecimal(m, c)}`).join(', ');
 }

@@ -13,7 +13,7 @@ export function pipelineStageRows(p: PipelineByStage): unknown[][] {
     const base = [p.pipelineId, p.pipelineVersion, stage.stageId, stage.stageName];
     if (stage.amounts.length === 0) return [[...base, '', 0, 0, '0.00', 0, '0.00']];
     return stage.amounts.map((a) => [
-      ...base, a.currency, a.count, a.amountMinor, minorToDecimal(a.amountMinor), a.weightedAmountMinor, minorToDecimal(a.weightedAmountMinor),
+      ...base, a.currency, a.count, a.amountMinor, minorToDecimal(a.amountMinor, a.currency), a.weightedAmountMinor, minorToDecimal(a.weightedAmountMinor, a.currency),
     ]);
   });
 }
@@ -33,7 +33,7 @@ export function pipelineDealRows(model: ReadModel<DealSummary>, now: Date): unkn
       const days = Math.floor((now.getTime() - Date.parse(d.stageEnteredAt)) / 86_400_000);
       return [
         d.dealId, d.name, d.account.name, d.account.industry ?? '', d.ownerId, d.pipeline.id, d.stageId, d.stageName, d.probability,
-        d.currency, d.amountMinor, minorToDecimal(d.amountMinor), weighted, minorToDecimal(weighted), d.openedAt, d.stageEnteredAt, days,
+        d.currency, d.amountMinor, minorToDecimal(d.amountMinor, d.currency), weighted, minorToDecimal(weighted, d.currency), d.openedAt, d.stageEnteredAt, days,
       ];
     });
 }

@@ -12,7 +12,7 @@ export const STATEMENT_COLUMNS = [
  */
 export function statementRows(s: Statement): unknown[][] {
   const lines = s.lines.map((l) => [
-    s.userId, s.period, l.lineId, l.kind, l.lineage.dealId ?? '', l.productCode ?? '', l.currency, l.amountMinor, minorToDecimal(l.amountMinor),
+    s.userId, s.period, l.lineId, l.kind, l.lineage.dealId ?? '', l.productCode ?? '', l.currency, l.amountMinor, minorToDecimal(l.amountMinor, l.currency),
     l.dueAt, l.lineage.plan?.planId ?? '', l.lineage.plan?.version ?? '', l.lineage.rule, l.lineage.arithmetic,
     l.lineage.split?.source ?? '', l.lineage.split?.shareBp ?? '', l.lineage.events.map((e) => e.eventId).join(' '),
   ]);

@@ -1,6 +1,7 @@
 import { CliUsageError } from '../data-dir';
 import { column, CsvRow } from './read-csv';
 import { ParsedExport, RowProblem, SourceDeal, SourceStageEntry } from './source-deal';
+import { isIsoCurrency, minorUnitOf } from '@deals/domain';
 import { parseSourceAmount, parseSourceDate, toUserId } from './source-values';
 import { SourceDefaults } from './salesforce-history';
 
@@ -41,9 +42,14 @@ export function parseHubspot(header: readonly string[], rows: readonly CsvRow[],
       problems.push({ line: row.line, reason: `Create Date "${row.cells['Create Date']}" is not a date` });
       continue;
     }
-    const amountMinor = parseSourceAmount(row.cells.Amount);
+    const currency = cellOf(row, 'Currency', 'Deal currency code') ?? defaults.currency;
+    if (!isIsoCurrency(currency)) {
+      problems.push({ line: row.line, reason: `Currency "${currency}" is not an ISO 4217 currency` });
+      continue;
+    }
+    const amountMinor = parseSourceAmount(row.cells.Amount, currency);
     if (Number.isNaN(amountMinor)) {
-      problems.push({ line: row.line, reason: `Amount "${row.cells.Amount}" is not an amount` });
+      problems.push({ line: row.line, reason: `Amount "${row.cells.Amount}" is not an amount in ${currency} (${minorUnitOf(currency)} decimals)` });
       continue;
     }
     const pipeline = cellOf(row, 'Pipeline');
@@ -75,7 +81,7 @@ export function parseHubspot(header: readonly string[], rows: readonly CsvRow[],
       name: cellOf(row, 'Deal Name') ?? `HubSpot deal ${recordId}`,
       accountName: cellOf(row, 'Associated Company', 'Associated Company (Primary)', 'Company name', 'Company') ?? 'Unknown account (HubSpot)',
       ownerId: toUserId(cellOf(row, 'Deal owner', 'Deal Owner', 'HubSpot Owner')) ?? defaults.ownerId,
-      currency: cellOf(row, 'Currency', 'Deal currency code') ?? defaults.currency,
+      currency,
       amountMinor: amountMinor ?? 0,
       createdAt,
       line: row.line,

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { basename, resolve } from 'node:path';
-import { USER_ID } from '@deals/domain';
+import { isIsoCurrency, USER_ID } from '@deals/domain';
 import { CliContext } from '../cli-context';
 import { CliUsageError } from '../data-dir';
 import { parseHubspot } from './hubspot-deals';
@@ -34,7 +34,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
 }
 
 async function runImport(ctx: CliContext, source: ImportSource, file: string, options: ImportOptions): Promise<void> {
-  if (!/^[A-Z]{3}$/.test(options.currency)) throw new CliUsageError(`--currency must be three upper-case letters, got "${options.currency}"`);
+  if (!isIsoCurrency(options.currency)) throw new CliUsageError(`--currency must be an ISO 4217 code in circulation (e.g. USD, EUR, JPY), got "${options.currency}"`);
   if (!USER_ID.test(options.actor)) throw new CliUsageError(`--actor "${options.actor}" is not a user id`);
   const mapping = stageMapping(source, options.mapping ? readMappingFile(resolve(ctx.io.cwd, options.mapping)) : {});
   const { header, rows } = readCsv(file);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CliUsageError } from '../data-dir';
 import { column, CsvRow } from './read-csv';
 import { ParsedExport, RowProblem, SourceDeal, SourceStageEntry } from './source-deal';
+import { isIsoCurrency, minorUnitOf } from '@deals/domain';
 import { parseSourceAmount, parseSourceDate, toUserId } from './source-values';
 
 export interface SourceDefaults {
@@ -62,6 +63,8 @@ export function parseSalesforce(header: readonly string[], rows: readonly CsvRow
 }
 
 function fromOpportunityHistory(header: readonly string[], opp: Opportunity, defaults: SourceDefaults, problems: RowProblem[]): SourceDeal | undefined {
+  const currency = currencyOf(header, opp, defaults, problems);
+  if (currency === undefined) return undefined;
   const entries: SourceStageEntry[] = [];
   for (const row of opp.rows) {
     const stage = row.cells.StageName;
@@ -69,9 +72,9 @@ function fromOpportunityHistory(header: readonly string[], opp: Opportunity, def
       problems.push({ line: row.line, reason: 'StageName is blank' });
       continue;
     }
-    const amountMinor = parseSourceAmount(row.cells.Amount);
+    const amountMinor = parseSourceAmount(row.cells.Amount, currency);
     if (Number.isNaN(amountMinor)) {
-      problems.push({ line: row.line, reason: `Amount "${row.cells.Amount}" is not an amount` });
+      problems.push({ line: row.line, reason: `Amount "${row.cells.Amount}" is not an amount in ${currency} (${minorUnitOf(currency)} decimals)` });
       continue;
     }
     entries.push(entryOf(opp.id, row, stage, amountMinor));
@@ -87,6 +90,8 @@ function fromFieldHistory(header: readonly string[], opp: Opportunity, defaults:
     problems.push({ line: opp.rows[0].line, reason: `opportunity ${opp.id} has no StageName rows: its stage history is unknown` });
     return undefined;
   }
+  const currency = currencyOf(header, opp, defaults, problems);
+  if (currency === undefined) return undefined;
   const created = opp.rows.find((r) => r.cells.Field === 'created') ?? opp.rows[0];
   let stage = stageRows[0].cells.OldValue || stageRows[0].cells.NewValue;
   let openingAmount: number | undefined;
@@ -97,17 +102,26 @@ function fromFieldHistory(header: readonly string[], opp: Opportunity, defaults:
       if (!stage) problems.push({ line: row.line, reason: 'NewValue of a StageName change is blank' });
       else entries.push(entryOf(opp.id, row, stage, undefined));
     } else if (row.cells.Field === 'Amount') {
-      const amountMinor = parseSourceAmount(row.cells.NewValue);
+      const amountMinor = parseSourceAmount(row.cells.NewValue, currency);
       if (amountMinor === undefined || Number.isNaN(amountMinor)) {
         problems.push({ line: row.line, reason: `Amount change NewValue "${row.cells.NewValue}" is not an amount` });
         continue;
       }
-      openingAmount ??= parseSourceAmount(row.cells.OldValue);
+      openingAmount ??= parseSourceAmount(row.cells.OldValue, currency);
       entries.push(entryOf(opp.id, row, stage, amountMinor));
     }
   }
-  const opening = openingAmount !== undefined && !Number.isNaN(openingAmount) ? openingAmount : (parseSourceAmount(created.cells.Amount) ?? 0);
+  const opening = openingAmount !== undefined && !Number.isNaN(openingAmount) ? openingAmount : (parseSourceAmount(created.cells.Amount, currency) ?? 0);
   return dealOf(header, opp, defaults, entries, Number.isNaN(opening) ? 0 : opening, created);
+}
+
+/** The opportunity's currency (its column, or the default), when ISO 4217 knows it. */
+function currencyOf(header: readonly string[], opp: Opportunity, defaults: SourceDefaults, problems: RowProblem[]): string | undefined {
+  const name = column(header, 'CurrencyIsoCode', 'Opportunity.CurrencyIsoCode');
+  const currency = (name ? opp.rows.map((r) => r.cells[name]).find((v) => v) : undefined) ?? defaults.currency;
+  if (isIsoCurrency(currency)) return currency;
+  problems.push({ line: opp.rows[0].line, reason: `opportunity ${opp.id}: currency "${currency}" is not an ISO 4217 currency` });
+  return undefined;
 }
 
 function entryOf(opportunityId: string, row: CsvRow, stage: string, amountMinor: number | undefined): SourceStageEntry {

@@ -19,15 +19,23 @@ describe('values as CRM exports write them', () => {
     expect(parseSourceDate(value)).toBeUndefined();
   });
 
-  it('reads amounts into minor units, blank as nothing and garbage as NaN', () => {
-    expect(parseSourceAmount('12500')).toBe(1_250_000);
-    expect(parseSourceAmount('12,500.5')).toBe(1_250_050);
-    expect(parseSourceAmount('$12,500.05')).toBe(1_250_005);
-    expect(parseSourceAmount('EUR 9,900.00')).toBe(990_000);
-    expect(parseSourceAmount('-20.10')).toBe(-2010);
-    expect(parseSourceAmount(' ')).toBeUndefined();
-    expect(parseSourceAmount('12.345')).toBeNaN();
-    expect(parseSourceAmount('ten')).toBeNaN();
+  it('reads amounts into minor units of their currency, blank as nothing and garbage as NaN', () => {
+    expect(parseSourceAmount('12500', 'USD')).toBe(1_250_000);
+    expect(parseSourceAmount('12,500.5', 'USD')).toBe(1_250_050);
+    expect(parseSourceAmount('$12,500.05', 'USD')).toBe(1_250_005);
+    expect(parseSourceAmount('EUR 9,900.00', 'EUR')).toBe(990_000);
+    expect(parseSourceAmount('-20.10', 'EUR')).toBe(-2010);
+    expect(parseSourceAmount(' ', 'EUR')).toBeUndefined();
+    expect(parseSourceAmount('12.345', 'EUR')).toBeNaN();
+    expect(parseSourceAmount('ten', 'EUR')).toBeNaN();
+  });
+
+  it('reads amounts with the decimals of their currency: none for JPY, three for KWD', () => {
+    expect(parseSourceAmount('1,250,000', 'JPY')).toBe(1_250_000);
+    expect(parseSourceAmount('100.50', 'JPY')).toBeNaN();
+    expect(parseSourceAmount('12.345', 'KWD')).toBe(12_345);
+    expect(parseSourceAmount('12.3456', 'KWD')).toBeNaN();
+    expect(parseSourceAmount('100', 'ZZZ')).toBeNaN();
   });
 
   it('turns names into user ids and keeps ids as they are', () => {

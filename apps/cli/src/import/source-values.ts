@@ -1,3 +1,5 @@
+import { parseMoney } from '@deals/domain';
+
 /**
  * Dates as CRM exports write them, read as UTC unless they carry an offset:
  * ISO-8601 (`2025-01-15T10:23:00.000Z`, `…+0000`, `…+01:00`), `2025-01-15 10:23[:00]`,
@@ -36,16 +38,18 @@ function checked(iso: string, y: string, mo: string, d: string): string | undefi
 
 /**
  * An amount in the currency's major unit as exports write it ("12500", "12,500.50", "$12,500",
- * "EUR 9,900.00") as integer minor units (cents). Blank is undefined; garbage is NaN.
+ * "EUR 9,900.00") as integer minor units of that ISO 4217 currency (cents for EUR, yen for
+ * JPY). Blank is undefined; garbage, or more decimals than the currency has, is NaN.
  */
-export function parseSourceAmount(value: string | undefined): number | undefined {
+export function parseSourceAmount(value: string | undefined, currency: string): number | undefined {
   const v = value?.trim();
   if (!v) return undefined;
   const cleaned = v.replace(/^[A-Z]{3}\s*/, '').replace(/^[$€£]/, '').replace(/,/g, '').trim();
-  if (!/^-?\d+(\.\d{1,2})?$/.test(cleaned)) return NaN;
-  const [whole, fraction = ''] = cleaned.replace('-', '').split('.');
-  const minor = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  return cleaned.startsWith('-') ? -minor : minor;
+  try {
+    return parseMoney(cleaned, currency);
+  } catch {
+    return NaN;
+  }
 }
 
 /** A person's name from the export as an engine user id ("Jane O'Neil" → "jane.oneil"); an id stays as it is. */

@@ -4,9 +4,10 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { findTextProblem } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { createApp } from '../bootstrap';
-import { createTestApp, REP, TestApp } from '../testing/test-app';
+import { createTestApp, FINANCE, REP, TestApp } from '../testing/test-app';
 
 interface Answer {
   readonly status: number;
@@ -126,6 +127,69 @@ describe('the door: bad requests are refused before authentication and parsing, 
     // The door lets a good request through: the same body, sent well, opens the deal (and gzip works).
     const opened = await send(`${url}/deals`, 'POST', { ...json, 'Content-Encoding': 'gzip', ...t.headersOf(REP) }, gzipSync(valid));
     expect(opened.status).toBe(201);
+  }, 60_000);
+
+  it('finding 3: money is in an ISO 4217 currency with its own decimals, and text is well-formed without control characters', async () => {
+    const asRep = { ...json, ...t.headersOf(REP) };
+    const post = async (path: string, body: unknown, headers = asRep) => send(url + path, 'POST', headers, JSON.stringify(body));
+    /** Refused with this status and code, and the store is where it was. */
+    async function refused(label: string, path: string, body: unknown, code: string, headers = asRep): Promise<Answer> {
+      const before = await store.headPosition();
+      const answer = await post(path, body, headers);
+      expect({ label, status: answer.status, error: answer.body.error }).toEqual({ label, status: 400, error: code });
+      expect({ label, head: await store.headPosition() }).toEqual({ label, head: before });
+      return answer;
+    }
+
+    // Currencies: an unknown code, and more decimals than the currency has, on every way in.
+    expect((await refused('ZZZ', '/deals', { ...openDealBody, currency: 'ZZZ' }, 'DEAL.INVALID_CURRENCY')).body.details).toEqual({ currency: 'ZZZ' });
+    const yenCents = await refused('JPY 100.50', '/deals', { ...openDealBody, currency: 'JPY', expectedAmount: '100.50' }, 'MONEY.INVALID');
+    expect(yenCents.body.details).toMatchObject({ field: 'expectedAmount', currency: 'JPY', minorUnit: 0 });
+    await refused('a yen line item with decimals', '/deals', {
+      ...openDealBody, currency: 'JPY', expectedAmount: '100', lineItems: [{ productCode: 'X', amount: '100.00', quantity: 1 }],
+    }, 'MONEY.INVALID');
+    await refused('EUR with 3 decimals', '/deals', { ...openDealBody, expectedAmount: '1.005' }, 'MONEY.INVALID');
+    const yen = await post('/deals', { ...openDealBody, currency: 'JPY', expectedAmount: '1500000', lineItems: [{ productCode: 'X', amount: '1500000', quantity: 1 }] });
+    expect(yen.status).toBe(201);
+    const dealId = (yen.body as unknown as { dealId: string }).dealId;
+    const budget = await refused('a yen budget with decimals', `/deals/${dealId}/budget`,
+      { max: '2000000.5', evidence: { kind: 'email', ref: '<b@acme.example>' } }, 'MONEY.INVALID');
+    expect(budget.body.details).toMatchObject({ field: 'max', currency: 'JPY', minorUnit: 0 });
+    await refused('a new yen amount with decimals', `/deals/${dealId}/amount`, { expectedAmount: '1600000.10', reason: 'more seats' }, 'MONEY.INVALID');
+    const finance = { ...json, ...t.headersOf(FINANCE) };
+    await refused('a yen quota with decimals', '/commission/assignments',
+      { userId: REP.id, planId: 'ae', effectiveFrom: '2026-01-01', quota: '30000000.5', currency: 'JPY' }, 'MONEY.INVALID', finance);
+    await refused('a quota in ZZZ', '/commission/assignments',
+      { userId: REP.id, planId: 'ae', effectiveFrom: '2026-01-01', quota: '30000000', currency: 'ZZZ' }, 'COMMISSION.ASSIGNMENT_INVALID', finance);
+    const opened = (await store.readStream(`deal-${dealId}`))[0];
+    expect(opened.data).toMatchObject({ currency: 'JPY', expectedAmountMinor: 1_500_000, lineItems: [{ productCode: 'X', amountMinor: 1_500_000, quantity: 1 }] });
+
+    // Text: a lone surrogate or a control character anywhere in a body, named by its field.
+    const name = await refused('a lone surrogate in the name', '/deals', { ...openDealBody, name: 'Acme \ud83d' }, 'TEXT.INVALID');
+    expect(name.body.details).toEqual({ field: 'name', problem: 'lone-surrogate', index: 5, codePoint: 'U+D83D' });
+    const item = await refused('a bell in a line item', '/deals', {
+      ...openDealBody, lineItems: [{ productCode: 'X', amount: '100000.00', quantity: 1 }, { productCode: 'Y\u0007', amount: '0', quantity: 1 }],
+    }, 'TEXT.INVALID');
+    expect(item.body.details).toMatchObject({ field: 'lineItems.1.productCode', problem: 'control-character', codePoint: 'U+0007' });
+    await refused('an escape in an evidence note', `/deals/${dealId}/buyer-responses`,
+      { evidence: { kind: 'email', ref: '<r@acme.example>', note: 'ok \u001b[2J' } }, 'TEXT.INVALID');
+    await refused('a C1 control in a field name', '/deals', { ...openDealBody, ['x\u0085']: 1 }, 'TEXT.INVALID');
+    await refused('refused before authentication too', '/deals', { ...openDealBody, name: '\udc00' }, 'TEXT.INVALID', json);
+    // Emoji (surrogate pairs), other scripts, tabs and new lines are text like any other.
+    expect((await post('/deals', { ...openDealBody, name: 'Acme 🚀 東京\tnord\r\n' })).status).toBe(201);
+
+    // The board is JSON every strict parser reads: every string in it is well-formed.
+    const board = await send(`${url}/board`, 'GET', t.headersOf(REP));
+    expect(board.status).toBe(200);
+    const strings: string[] = [];
+    const walk = (value: unknown): void => {
+      if (typeof value === 'string') strings.push(value);
+      else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) { strings.push(key); walk(item); }
+    };
+    walk(JSON.parse(board.text));
+    expect(strings).toContain('Acme 🚀 東京\tnord\r\n');
+    expect(strings.filter((text) => findTextProblem(text) !== undefined)).toEqual([]);
+    expect(board.text).not.toMatch(/\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/i);
   }, 60_000);
 
   it('finding 2: the data folder and its files are made private at start, also when they existed with looser modes', async () => {

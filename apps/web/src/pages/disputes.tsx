@@ -3,7 +3,7 @@ import { api } from '../api';
 import { Dispute, Reconstruction } from '../commission-types';
 import { EventRefs } from '../components/events';
 import { ErrorBox, Loading, Section, Table } from '../components/ui';
-import { money, shiftQuarter, shortId, when } from '../format';
+import { decimal, money, shiftQuarter, shortId, when } from '../format';
 import { useApi } from '../hooks';
 import { href } from '../router';
 import { Me } from '../me';
@@ -38,8 +38,6 @@ export function DisputesPage() {
 
 interface AdjustmentRow { userId: string; period: string; amount: string; currency: string }
 
-const decimal = (minor: number) => `${minor < 0 ? '-' : ''}${Math.floor(Math.abs(minor) / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')}`;
-
 /** Finance resolves: accept with adjustment lines (in the period they choose), or reject with a reason. */
 function Resolve({ dispute, recon, onDone }: { dispute: Dispute; recon: Reconstruction; onDone: () => void }) {
   const [decision, setDecision] = useState<'accept' | 'reject'>('accept');
@@ -47,7 +45,7 @@ function Resolve({ dispute, recon, onDone }: { dispute: Dispute; recon: Reconstr
   const [rows, setRows] = useState<AdjustmentRow[]>(() => {
     const delta = recon.totalDifference.filter((t) => t.deltaMinor !== 0);
     const next = shiftQuarter(dispute.period, 1);
-    return (delta.length ? delta : [{ currency: 'EUR', deltaMinor: 0 }]).map((t) => ({ userId: dispute.userId, period: next, amount: decimal(t.deltaMinor), currency: t.currency }));
+    return (delta.length ? delta : [{ currency: 'EUR', deltaMinor: 0 }]).map((t) => ({ userId: dispute.userId, period: next, amount: decimal(t.deltaMinor, t.currency), currency: t.currency }));
   });
   const [error, setError] = useState<Error>();
   const set = (i: number, field: keyof AdjustmentRow, value: string) => setRows(rows.map((r, j) => (j === i ? { ...r, [field]: value } : r)));

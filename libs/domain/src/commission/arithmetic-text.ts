@@ -1,16 +1,16 @@
-import { formatMinor } from '../shared/money';
+import { formatMinor, formatMoney } from '../shared/money';
 
-/** 1487500 → "14,875.00"; the readable form used in statement arithmetic. */
-export function money(minor: number): string {
-  const [whole, fraction] = formatMinor(minor).split('.');
+/** 1487500 EUR → "14,875.00", 1487500 JPY → "1,487,500": the readable form used in statement arithmetic. */
+export function money(minor: number, currency: string): string {
+  const [whole, fraction] = formatMoney(minor, currency).split('.');
   const sign = whole.startsWith('-') ? '−' : '';
   const digits = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${digits}.${fraction}`;
+  return fraction === undefined ? `${sign}${digits}` : `${sign}${digits}.${fraction}`;
 }
 
 /** Signed money for differences: "+2,125.00", "−2,125.00", "0.00". */
-export function signedMoney(minor: number): string {
-  return minor > 0 ? `+${money(minor)}` : money(minor);
+export function signedMoney(minor: number, currency: string): string {
+  return minor > 0 ? `+${money(minor, currency)}` : money(minor, currency);
 }
 
 /** 7000 → "70.00%". */

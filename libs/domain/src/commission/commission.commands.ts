@@ -1,4 +1,5 @@
 import { Command } from '../shared/message';
+import { AmountInput } from '../shared/money';
 
 /** Stream `plan-<planId>`. Finance only. */
 export type CommissionPlanCommand = Command<'PublishPlanVersion', {
@@ -7,14 +8,16 @@ export type CommissionPlanCommand = Command<'PublishPlanVersion', {
 
 /** Stream `assignment-<userId>`. Finance only. */
 export type PlanAssignmentCommand = Command<'AssignPlan', {
-  userId: string; planId: string; effectiveFrom: string; effectiveTo?: string; quotaMinor?: number; currency: string;
+  userId: string; planId: string; effectiveFrom: string; effectiveTo?: string;
+  /** Minor units, or decimal text read in `currency`. */
+  quotaMinor?: AmountInput; currency: string;
 }>;
 
 export interface AdjustmentInput {
   readonly userId: string;
   readonly period: string;
-  /** Signed: positive pays more, negative recovers. */
-  readonly amountMinor: number;
+  /** Signed: positive pays more, negative recovers. Minor units, or decimal text read in `currency`. */
+  readonly amountMinor: AmountInput;
   readonly currency: string;
   /** Defaults to the resolution's reason. */
   readonly reason?: string;

@@ -2,7 +2,6 @@ import { Actor } from '../shared/message';
 import { CommissionErrors } from './commission.errors';
 
 export const FINANCE_ROLE = 'finance';
-export const CURRENCY = /^[A-Z]{3}$/;
 
 /** Plans, assignments and dispute resolutions are finance's to decide. */
 export function requireFinance(actor: Actor, command: string): void {

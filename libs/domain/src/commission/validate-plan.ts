@@ -18,15 +18,17 @@ const isInt = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): valu
 /**
  * Checks unknown input (a request body, a stored event) against the plan format and returns a
  * clean copy. Throws COMMISSION.PLAN_INVALID listing every problem by path, not just the first.
+ * `isCurrency`: publishing checks ISO 4217; reading a stored plan only the shape, so a plan
+ * published before currencies were checked (or in one withdrawn since) is still read.
  */
-export function validatePlanRules(input: unknown): PlanRules {
+export function validatePlanRules(input: unknown, isCurrency: (code: string) => boolean = (code) => CURRENCY.test(code)): PlanRules {
   const issues: PlanIssue[] = [];
   const report: Report = (path, message) => issues.push({ path, message });
   if (!isObject(input)) throw CommissionErrors.planInvalid([{ path: '(rules)', message: 'must be an object' }]);
   unknownFields(input, TOP_LEVEL, '', report);
 
   if (input.creditType !== 'revenue' && input.creditType !== 'overlay') report('creditType', "must be 'revenue' or 'overlay'");
-  if (typeof input.currency !== 'string' || !CURRENCY.test(input.currency)) report('currency', 'must be three upper-case letters (ISO 4217, e.g. EUR)');
+  if (typeof input.currency !== 'string' || !isCurrency(input.currency)) report('currency', 'must be an ISO 4217 code in circulation (e.g. EUR, JPY)');
   rate(input.baseRateBp, 'baseRateBp', 0, report);
   const productRates = list(input.productRates, 'productRates', report, (item, at) => {
     unknownFields(item, ['productCode', 'rateBp'], at, report);

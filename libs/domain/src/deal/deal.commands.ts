@@ -1,20 +1,31 @@
 import { Command } from '../shared/message';
 import { Evidence } from '../shared/evidence';
+import { AmountInput } from '../shared/money';
 import { CreditShare } from './credit-split';
 import { DealTeamRole } from './deal-team';
-import { LineItem, PipelineRef } from './deal.events';
+import { PipelineRef } from './deal.events';
+
+/**
+ * Amounts in commands (`…Minor` fields) are minor units, or decimal text (`{ decimal: "100.50" }`)
+ * read in the deal's currency when the command is decided; events always hold minor units.
+ */
+export interface LineItemInput {
+  readonly productCode: string;
+  readonly amountMinor: AmountInput;
+  readonly quantity: number;
+}
 
 export type DealCommand =
   | Command<'OpenDeal', {
       dealId: string; name: string; account: { name: string; industry?: string };
-      ownerId: string; currency: string; expectedAmountMinor: number; lineItems?: readonly LineItem[];
+      ownerId: string; currency: string; expectedAmountMinor: AmountInput; lineItems?: readonly LineItemInput[];
       pipeline?: PipelineRef; team?: readonly { userId: string; role: DealTeamRole }[];
     }>
   | Command<'RecordContactMade', { channel: string; evidence: Evidence }>
   | Command<'RecordBuyerResponded', { evidence: Evidence }>
   | Command<'BookMeeting', { meetingId: string; scheduledFor: string; evidence: Evidence }>
   | Command<'ConfirmDecisionMaker', { contactName: string; contactTitle?: string; evidence: Evidence }>
-  | Command<'NoteBudget', { minMinor?: number; maxMinor: number; evidence: Evidence }>
+  | Command<'NoteBudget', { minMinor?: AmountInput; maxMinor: AmountInput; evidence: Evidence }>
   | Command<'NoteDecisionTimeframe', { decisionBy: string; evidence: Evidence }>
   | Command<'RecordDemoHeld', { attended: boolean; questionsAnswered: boolean; evidence: Evidence }>
   | Command<'ScheduleNextMeeting', { meetingId: string; scheduledFor: string; evidence: Evidence }>
@@ -22,12 +33,12 @@ export type DealCommand =
   | Command<'RecordRecapConfirmed', { evidence: Evidence }>
   | Command<'DeliverProposal', { evidence: Evidence }>
   | Command<'RecordProposalAcknowledged', { evidence: Evidence }>
-  | Command<'AgreeTerms', { priceMinor: number; paymentTerms: string; deliveryTimeline: string; evidence: Evidence }>
-  | Command<'ChangeAmount', { expectedAmountMinor: number; lineItems?: readonly LineItem[]; reason: string }>
+  | Command<'AgreeTerms', { priceMinor: AmountInput; paymentTerms: string; deliveryTimeline: string; evidence: Evidence }>
+  | Command<'ChangeAmount', { expectedAmountMinor: AmountInput; lineItems?: readonly LineItemInput[]; reason: string }>
   /** Moves to the next stage; `toStageId`, when given, must be that stage. */
   | Command<'AdvanceStage', { toStageId?: string }>
   | Command<'OverrideStage', { toStageId: string; reason: string }>
-  | Command<'CloseWon', { signedOrder: Evidence; amountMinor?: number; lineItems?: readonly LineItem[] }>
+  | Command<'CloseWon', { signedOrder: Evidence; amountMinor?: AmountInput; lineItems?: readonly LineItemInput[] }>
   | Command<'CloseLost', { reason: string; evidence?: Evidence }>
   | Command<'ReverseWonDeal', { reason: string; evidence?: Evidence }>
   | Command<'HandToImplementation', { implementationLeadId: string; customerSuccessManagerId: string; evidence?: Evidence }>

@@ -24,7 +24,7 @@ export const DealErrors = {
     new DomainError('DEAL.INVALID_LINE_ITEM', 'invalid', `Line item ${index}: ${problem}.`, { index, problem }),
   invalidCurrency: (currency: unknown) =>
     new DomainError('DEAL.INVALID_CURRENCY', 'invalid',
-      `Currency must be three upper-case letters (ISO 4217, e.g. EUR); got ${JSON.stringify(currency)}.`, { currency }),
+      `Currency must be an ISO 4217 code in circulation (e.g. EUR, JPY); got ${JSON.stringify(currency)}.`, { currency }),
   splitTotalInvalid: (totalBp: number) =>
     new DomainError('DEAL.SPLIT_TOTAL_INVALID', 'invalid',
       `Revenue splits total ${(totalBp / 100).toFixed(2)}%; they must total exactly 100.00%.`, { totalBp, requiredBp: 10_000 }),

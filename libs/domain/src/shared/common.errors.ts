@@ -23,8 +23,10 @@ export const CommonErrors = {
     new DomainError('EVIDENCE.KIND_UNKNOWN', 'invalid',
       `${field}.kind ${JSON.stringify(kind)} is not one of: ${allowed.join(', ')}.`,
       { field, kind, allowed }),
-  moneyInvalid: (value: unknown, reason: string) =>
-    new DomainError('MONEY.INVALID', 'invalid', `${JSON.stringify(value)} is not a valid amount: ${reason}.`, { value, reason }),
+  moneyInvalid: (value: unknown, reason: string, context: { field?: string; currency?: string; minorUnit?: number } = {}) =>
+    new DomainError('MONEY.INVALID', 'invalid',
+      `${context.field === undefined ? '' : `${context.field}: `}${JSON.stringify(value)} is not a valid ${context.currency ?? ''}${context.currency ? ' ' : ''}amount: ${reason}.`,
+      { value, reason, ...context }),
   textInvalid: (field: string, problem: TextProblem) =>
     new DomainError('TEXT.INVALID', 'invalid',
       `${field} holds ${problem.problem === 'lone-surrogate' ? 'a lone UTF-16 surrogate' : 'a control character'} (${problem.codePoint}) at position ${problem.index}; ` +

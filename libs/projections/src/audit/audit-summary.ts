@@ -1,10 +1,10 @@
-import { DealEventOf, DealEventType, formatMinor } from '@deals/domain';
+import { DealEventOf, DealEventType, formatMoney } from '@deals/domain';
 import { AuditActor } from './audit.document';
 
 type Phrase<T extends DealEventType> = (data: DealEventOf<T>['data'], currency: string) => string;
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
-const money = (minor: number, currency: string): string => `${formatMinor(minor)} ${currency}`.trim();
+const money = (minor: number, currency: string): string => `${formatMoney(minor, currency)} ${currency}`.trim();
 
 /** What the actor did, in the words a sales-ops reader uses. */
 const PHRASES: { readonly [T in DealEventType]: Phrase<T> } = {

@@ -1,7 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Post } from '@nestjs/common';
 import { Access } from '../../auth/access.decorator';
-import { parseMoneyToMinor } from '@deals/domain';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionCommandSender } from '../commands/commission-command.sender';
 import { CommissionCommand } from '../../openapi/api-operations';
@@ -24,7 +23,7 @@ export class AssignmentsController {
   assign(@Body() b: AssignPlanDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, 'assignment', b.userId, 'AssignPlan', {
       userId: b.userId, planId: b.planId, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo,
-      quotaMinor: b.quota === undefined ? undefined : parseMoneyToMinor(b.quota), currency: b.currency,
+      quotaMinor: b.quota === undefined ? undefined : { decimal: b.quota }, currency: b.currency,
     });
   }
 }

@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 
 const PERIOD = /^\d{4}-Q[1-4]$/;
-const SIGNED_MONEY = /^-?\d{1,13}(\.\d{1,2})?$/;
+/** As MONEY, signed; the domain refuses more decimals than the currency has. */
+const SIGNED_MONEY = /^-?\d{1,15}(\.\d{1,4})?$/;
 
 /** A rep's claim against one line of a statement. */
 export class RaiseDisputeDto {
@@ -41,8 +42,8 @@ export class AdjustmentDto {
   period!: string;
 
   /** Signed decimal: positive pays more, negative recovers. */
-  @ApiProperty({ pattern: SIGNED_MONEY.source, description: 'Signed decimal: positive pays more, negative recovers.', example: '-2125.00' })
-  @Matches(SIGNED_MONEY, { message: 'amount must be a signed decimal with at most 2 decimals, e.g. "-2125.00"' })
+  @ApiProperty({ pattern: SIGNED_MONEY.source, description: 'Signed decimal, at most as many decimals as the currency\'s ISO 4217 minor unit: positive pays more, negative recovers.', example: '-2125.00' })
+  @Matches(SIGNED_MONEY, { message: 'amount must be a signed decimal with no more decimals than its currency has, e.g. "-2125.00"' })
   amount!: string;
 
   @ApiProperty({ pattern: '^[A-Z]{3}$', example: 'EUR' })

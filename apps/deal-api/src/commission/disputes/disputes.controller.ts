@@ -11,7 +11,6 @@ import { ReadOptionsDto } from '../../projections/read-options.dto';
 import { RunReadModelQuery } from '../../projections/queries/read-model/run-read-model.query';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionCommandSender } from '../commands/commission-command.sender';
-import { parseSignedMoneyToMinor } from '../money';
 import { ApiRead, CommissionCommand } from '../../openapi/api-operations';
 import { COMMISSION_COMMAND, READ_MODEL } from '../../openapi/error-codes';
 import { DisputeReviewSchema } from '../../openapi/schemas';
@@ -55,7 +54,7 @@ export class DisputesController {
   )
   resolve(@Param('disputeId') disputeId: string, @Body() b: ResolveDisputeDto, @Ctx() ctx: RequestContext) {
     requireUuid(disputeId);
-    const adjustments = b.adjustments?.map(({ amount, ...rest }) => ({ ...rest, amountMinor: parseSignedMoneyToMinor(amount) }));
+    const adjustments = b.adjustments?.map(({ amount, ...rest }) => ({ ...rest, amountMinor: { decimal: amount } }));
     return this.sender.send(ctx, 'dispute', disputeId, 'ResolveDispute', { disputeId, decision: b.decision, reason: b.reason, adjustments });
   }
 

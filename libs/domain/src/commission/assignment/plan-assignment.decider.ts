@@ -1,12 +1,13 @@
 import { Decider } from '../../shared/decider';
-import { isMinorAmount } from '../../shared/money';
+import { isIsoCurrency } from '../../shared/currency';
+import { amountToMinor, isMinorAmount } from '../../shared/money';
 import { requireText } from '../../shared/required';
 import { parseInstantOrDate } from '../../shared/time';
 import { assignmentSpan } from '../calculate/plan-in-force';
 import { PlanAssignmentCommand } from '../commission.commands';
 import { CommissionErrors } from '../commission.errors';
 import { CommissionEvent } from '../commission.events';
-import { CURRENCY, requireFinance } from '../finance-only';
+import { requireFinance } from '../finance-only';
 
 export type PlanAssignmentEvent = Extract<CommissionEvent, { type: 'CommissionPlanAssigned' }>;
 
@@ -40,11 +41,12 @@ export function decidePlanAssignment(command: PlanAssignmentCommand, state: Plan
   if (data.effectiveTo !== undefined && parseInstantOrDate(data.effectiveTo, 'effectiveTo') < fromMs) {
     throw CommissionErrors.assignmentInvalid('effectiveTo', `must not be before effectiveFrom (${data.effectiveFrom})`);
   }
-  if (data.quotaMinor !== undefined && !isMinorAmount(data.quotaMinor)) {
-    throw CommissionErrors.assignmentInvalid('quotaMinor', 'must be a non-negative whole number of minor units');
+  if (!isIsoCurrency(data.currency)) {
+    throw CommissionErrors.assignmentInvalid('currency', 'must be an ISO 4217 code in circulation (e.g. EUR, JPY)');
   }
-  if (typeof data.currency !== 'string' || !CURRENCY.test(data.currency)) {
-    throw CommissionErrors.assignmentInvalid('currency', 'must be three upper-case letters (ISO 4217, e.g. EUR)');
+  const quotaMinor = data.quotaMinor === undefined ? undefined : amountToMinor(data.quotaMinor, data.currency, 'quota');
+  if (quotaMinor !== undefined && !isMinorAmount(quotaMinor)) {
+    throw CommissionErrors.assignmentInvalid('quotaMinor', 'must be a non-negative whole number of minor units');
   }
   const span = assignmentSpan(data);
   const overlapping = state.assignments.find((existing) => {
@@ -57,7 +59,7 @@ export function decidePlanAssignment(command: PlanAssignmentCommand, state: Plan
     data: {
       userId, planId, effectiveFrom: data.effectiveFrom,
       ...(data.effectiveTo === undefined ? {} : { effectiveTo: data.effectiveTo }),
-      ...(data.quotaMinor === undefined ? {} : { quotaMinor: data.quotaMinor }),
+      ...(quotaMinor === undefined ? {} : { quotaMinor }),
       currency: data.currency,
     },
   }];

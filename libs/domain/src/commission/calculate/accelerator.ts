@@ -44,7 +44,7 @@ function attainmentTier(win: CreditedWin): Multiplier | undefined {
   return {
     multiplierBp: chosen.multiplierBp,
     rule: `accelerators.attainmentTiers[${chosen.index}]`,
-    why: `attainment before this deal ${money(win.creditBeforeInQuarterMinor)} ÷ quota ${money(quota)} = ${percent(attainedBp)} ≥ ${percent(chosen.aboveAttainmentBp)}`,
+    why: `attainment before this deal ${money(win.creditBeforeInQuarterMinor, win.plan.version.rules.currency)} ÷ quota ${money(quota, win.plan.version.rules.currency)} = ${percent(attainedBp)} ≥ ${percent(chosen.aboveAttainmentBp)}`,
   };
 }
 

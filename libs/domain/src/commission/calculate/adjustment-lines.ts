@@ -16,7 +16,7 @@ export function adjustmentLines(facts: CommissionFacts, userId: string, period: 
         ...(adjustment.dealId === undefined ? {} : { dealId: adjustment.dealId }),
         events: [withRole(adjustment.ref, 'adjustment')],
         rule: `dispute ${adjustment.disputeId}`,
-        arithmetic: `adjustment approved by ${adjustment.approverId} (${adjustment.reason}) = ${signedMoney(adjustment.amountMinor)}`,
+        arithmetic: `adjustment approved by ${adjustment.approverId} (${adjustment.reason}) = ${signedMoney(adjustment.amountMinor, adjustment.currency)}`,
       },
     }));
 }

@@ -18,7 +18,7 @@ export function clawbackLine(payout: DealPayout): StatementLine | undefined {
   const days = (reversedMs - win.closeMs) / MS_PER_DAY;
   const windowDays = win.plan.version.rules.clawbackWindowDays;
   if (days > windowDays) return undefined;
-  const parts = payout.lines.map((line) => money(line.amountMinor));
+  const parts = payout.lines.map((line) => money(line.amountMinor, line.currency));
   const paid = parts.length === 1 ? parts[0] : `(${parts.join(' + ')})`;
   return {
     lineId: `${win.deal.dealId}:clawback`, kind: 'clawback', amountMinor: -payout.paidMinor,
@@ -29,7 +29,7 @@ export function clawbackLine(payout: DealPayout): StatementLine | undefined {
       split: { source: win.split.source, creditType: win.creditType, shareBp: win.shareBp, eventId: win.split.ref.eventId, position: win.split.ref.position },
       plan: planOf(win.plan),
       rule: 'clawbackWindowDays',
-      arithmetic: `reversed ${formatDays(days)} days after the close (window ${windowDays} days): −${paid} = ${money(-payout.paidMinor)}`,
+      arithmetic: `reversed ${formatDays(days)} days after the close (window ${windowDays} days): −${paid} = ${money(-payout.paidMinor, payout.lines[0].currency)}`,
     },
   };
 }

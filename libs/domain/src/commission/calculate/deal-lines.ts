@@ -44,7 +44,7 @@ export function dealPayout(win: CreditedWin): DealPayout {
     return {
       lineId: `${deal.dealId}:commission:${credit.productCode}${count > 1 ? `:${count}` : ''}`,
       kind: 'commission', amountMinor, currency: rules.currency, dueAt, productCode: credit.productCode,
-      lineage: lineage(rate.rule, commissionText(credit, win.shareBp, rate, amountMinor)),
+      lineage: lineage(rate.rule, commissionText(credit, win.shareBp, rate, amountMinor, rules.currency)),
     };
   });
 
@@ -52,8 +52,8 @@ export function dealPayout(win: CreditedWin): DealPayout {
   const factors = multipliersFor(win);
   if (factors.length === 0) return { win, dueAt, lines, paidMinor: subtotal };
   const { totalMinor, text } = accelerate(subtotal, factors);
-  const sum = lines.length === 1 ? money(subtotal) : `(${lines.map((line) => money(line.amountMinor)).join(' + ')})`;
-  const arithmetic = `${sum}${text} = ${money(totalMinor)}; ${money(totalMinor)} − ${money(subtotal)} = ${money(totalMinor - subtotal)} (${factors.map((f) => f.why).join('; ')})`;
+  const sum = lines.length === 1 ? money(subtotal, rules.currency) : `(${lines.map((line) => money(line.amountMinor, rules.currency)).join(' + ')})`;
+  const arithmetic = `${sum}${text} = ${money(totalMinor, rules.currency)}; ${money(totalMinor, rules.currency)} − ${money(subtotal, rules.currency)} = ${money(totalMinor - subtotal, rules.currency)} (${factors.map((f) => f.why).join('; ')})`;
   const accelerator: StatementLine = {
     lineId: `${deal.dealId}:accelerator`, kind: 'accelerator', amountMinor: totalMinor - subtotal, currency: rules.currency, dueAt,
     lineage: lineage(factors.map((factor) => factor.rule).join(' + '), arithmetic),
@@ -61,9 +61,9 @@ export function dealPayout(win: CreditedWin): DealPayout {
   return { win, dueAt, lines: [...lines, accelerator], paidMinor: totalMinor };
 }
 
-function commissionText(credit: LineCredit, shareBp: number, rate: AppliedRate, amountMinor: number): string {
+function commissionText(credit: LineCredit, shareBp: number, rate: AppliedRate, amountMinor: number, currency: string): string {
   const rateText = rate.parts.length === 1 ? percent(rate.rateBp) : `(${rate.parts.map(percent).join(' + ')})`;
   const halfUp = BigInt(credit.creditMinor) * BigInt(rate.rateBp) % BigInt(BP) !== 0n ? ' (rounded half-up)' : '';
-  if (!credit.rounded) return `${money(credit.lineAmountMinor)} × ${percent(shareBp)} × ${rateText} = ${money(amountMinor)}${halfUp}`;
-  return `${money(credit.lineAmountMinor)} × ${percent(shareBp)} → credit ${money(credit.creditMinor)} (rounded); ${money(credit.creditMinor)} × ${rateText} = ${money(amountMinor)}${halfUp}`;
+  if (!credit.rounded) return `${money(credit.lineAmountMinor, currency)} × ${percent(shareBp)} × ${rateText} = ${money(amountMinor, currency)}${halfUp}`;
+  return `${money(credit.lineAmountMinor, currency)} × ${percent(shareBp)} → credit ${money(credit.creditMinor, currency)} (rounded); ${money(credit.creditMinor, currency)} × ${rateText} = ${money(amountMinor, currency)}${halfUp}`;
 }

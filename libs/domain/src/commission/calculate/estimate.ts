@@ -54,13 +54,13 @@ export function estimateOpenPipeline(facts: CommissionFacts, userId: string, now
     const rates = credit.credits.map((line) => ({ line, rate: rateFor(rules, line.productCode, deal.industry) }));
     const exact = rates.reduce((sum, { line, rate }) => sum + BigInt(line.creditMinor) * BigInt(rate.rateBp), 0n) * BigInt(stage.probabilityBp);
     const estimateMinor = Number(divideHalfUp(exact, BigInt(BP) * BigInt(BP)));
-    const terms = rates.map(({ line, rate }) => `${money(line.creditMinor)} × ${percent(rate.rateBp)}`).join(' + ');
+    const terms = rates.map(({ line, rate }) => `${money(line.creditMinor, rules.currency)} × ${percent(rate.rateBp)}`).join(' + ');
     lines.push({
       dealId: deal.dealId, stageId: stage.stageId, probabilityBp: stage.probabilityBp,
       creditMinor: credit.credits.reduce((sum, line) => sum + line.creditMinor, 0), estimateMinor, currency: rules.currency,
       plan: { planId: plan.version.planId, version: plan.version.version, name: plan.version.name },
       rules: [...new Set(rates.map(({ rate }) => rate.rule))],
-      arithmetic: `(${terms}) × ${percent(stage.probabilityBp)} (${stage.stageId}) = ${money(estimateMinor)} estimated`,
+      arithmetic: `(${terms}) × ${percent(stage.probabilityBp)} (${stage.stageId}) = ${money(estimateMinor, rules.currency)} estimated`,
       events: [withRole(split.ref, 'split'), withRole(plan.version.ref, 'plan-version'), withRole(plan.assignment.ref, 'assignment')],
     });
   }

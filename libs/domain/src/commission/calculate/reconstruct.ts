@@ -82,7 +82,7 @@ export function reconstruct(facts: CommissionFacts, request: ReconstructionReque
     differences.push({
       lineId, kind: line.kind, ...(line.lineage.dealId === undefined ? {} : { dealId: line.lineage.dealId }), currency: line.currency,
       amountAMinor, amountBMinor, deltaMinor: amountBMinor - amountAMinor,
-      arithmetic: `${money(amountBMinor)} − ${money(amountAMinor)} = ${signedMoney(amountBMinor - amountAMinor)}`,
+      arithmetic: `${money(amountBMinor, line.currency)} − ${money(amountAMinor, line.currency)} = ${signedMoney(amountBMinor - amountAMinor, line.currency)}`,
       causes: uniqueRefs(candidates.filter(inWindow)),
     });
   }

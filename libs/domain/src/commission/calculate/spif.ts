@@ -35,7 +35,7 @@ export function spifLines(payouts: readonly DealPayout[], period: Period): State
       state.parts.push({ dealId: win.deal.dealId, value, close: withRole(win.close.ref, 'contributing-close') });
       if (state.paid || state.total < spif.target) continue;
       state.paid = true;
-      const show = (n: number) => (spif.metric === 'amount' ? money(n) : String(n));
+      const show = (n: number) => (spif.metric === 'amount' ? money(n, win.plan.version.rules.currency) : String(n));
       const sum = state.parts.map((part) => `${part.dealId} ${show(part.value)}`).join(' + ');
       lines.push({
         lineId: `spif:${spif.id}:${period}`, kind: 'spif', amountMinor: spif.bonusMinor, currency: win.plan.version.rules.currency,
@@ -45,7 +45,7 @@ export function spifLines(payouts: readonly DealPayout[], period: Period): State
           events: [...dealLineageEvents(win.close.ref, win.split.ref, win.plan), ...state.parts.slice(0, -1).map((part) => part.close)],
           plan: planOf(win.plan),
           rule: `spifs[${spif.id}]`,
-          arithmetic: `${spif.productCode} ${spif.metric} in ${period}: ${sum} = ${show(state.total)} ≥ target ${show(spif.target)} → bonus ${money(spif.bonusMinor)}`,
+          arithmetic: `${spif.productCode} ${spif.metric} in ${period}: ${sum} = ${show(state.total)} ≥ target ${show(spif.target)} → bonus ${money(spif.bonusMinor, win.plan.version.rules.currency)}`,
         },
       });
     }

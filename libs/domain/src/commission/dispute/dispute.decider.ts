@@ -1,11 +1,13 @@
+import { isIsoCurrency } from '../../shared/currency';
 import { Decider } from '../../shared/decider';
 import { Actor } from '../../shared/message';
+import { amountToMinor } from '../../shared/money';
 import { requireText } from '../../shared/required';
 import { isBlank } from '../../shared/text';
 import { AdjustmentInput, DisputeCommand } from '../commission.commands';
 import { CommissionErrors, DisputeErrors } from '../commission.errors';
 import { CommissionEvent } from '../commission.events';
-import { CURRENCY, requireFinance } from '../finance-only';
+import { requireFinance } from '../finance-only';
 import { isPeriod } from '../period';
 
 export type DisputeEvent = Extract<CommissionEvent, { type: 'DisputeRaised' | 'DisputeAccepted' | 'DisputeRejected' }>;
@@ -71,14 +73,15 @@ export function createDisputeDecide(policy: DisputePolicy = anyManager) {
 function checkAdjustment(input: AdjustmentInput, index: number, disputeId: string, reason: string): Adjustment {
   if (isBlank(input.userId)) throw DisputeErrors.adjustmentInvalid(index, 'userId is required');
   if (!isPeriod(input.period)) throw DisputeErrors.adjustmentInvalid(index, `period must be a quarter like 2026-Q2; got ${JSON.stringify(input.period)}`);
-  if (typeof input.amountMinor !== 'number' || !Number.isSafeInteger(input.amountMinor) || input.amountMinor === 0) {
+  if (!isIsoCurrency(input.currency)) {
+    throw DisputeErrors.adjustmentInvalid(index, `currency must be an ISO 4217 code in circulation; got ${JSON.stringify(input.currency)}`);
+  }
+  const amountMinor = amountToMinor(input.amountMinor, input.currency, `adjustments[${index}].amount`);
+  if (typeof amountMinor !== 'number' || !Number.isSafeInteger(amountMinor) || amountMinor === 0) {
     throw DisputeErrors.adjustmentInvalid(index, 'amountMinor must be a non-zero whole number of minor units (negative recovers)');
   }
-  if (typeof input.currency !== 'string' || !CURRENCY.test(input.currency)) {
-    throw DisputeErrors.adjustmentInvalid(index, 'currency must be three upper-case letters (ISO 4217)');
-  }
   return {
-    adjustmentId: adjustmentId(disputeId, index), userId: input.userId.trim(), period: input.period, amountMinor: input.amountMinor,
+    adjustmentId: adjustmentId(disputeId, index), userId: input.userId.trim(), period: input.period, amountMinor,
     currency: input.currency, reason: isBlank(input.reason) ? reason : input.reason!.trim(),
     ...(isBlank(input.dealId) ? {} : { dealId: input.dealId!.trim() }),
   };

@@ -1,3 +1,4 @@
+import { isIsoCurrency } from '../../shared/currency';
 import { Decider } from '../../shared/decider';
 import { requireText } from '../../shared/required';
 import { parseInstantOrDate } from '../../shared/time';
@@ -29,7 +30,7 @@ export function decideCommissionPlan(command: CommissionPlanCommand, state: Comm
   if (data.version !== state.lastVersion + 1) throw CommissionErrors.planVersionConflict(planId, data.version, state.lastVersion + 1);
   const name = requireText(data.name, 'name').trim();
   parseInstantOrDate(data.effectiveFrom, 'effectiveFrom');
-  const rules = validatePlanRules(data.rules);
+  const rules = validatePlanRules(data.rules, isIsoCurrency);
   return [{ type: 'CommissionPlanVersionPublished', data: { planId, version: data.version, name, effectiveFrom: data.effectiveFrom, rules } }];
 }
 

@@ -1,6 +1,7 @@
-import { isMinorAmount, sumMinor } from '../../shared/money';
+import { AmountInput, amountToMinor, isMinorAmount, sumMinor } from '../../shared/money';
 import { isBlank } from '../../shared/text';
 import { DealErrors } from '../deal.errors';
+import { LineItemInput } from '../deal.commands';
 import { LineItem } from '../deal.events';
 
 /** An amount in minor units, and line items (if any) that add up to it exactly. */
@@ -19,7 +20,13 @@ export function checkAmountAndLineItems(amountMinor: number, lineItems: readonly
   if (lineItems.length > 0 && total !== amountMinor) throw DealErrors.lineItemsMismatch(total, amountMinor);
 }
 
-/** Copies only the line-item fields the event schema knows. */
-export function copyLineItems(lineItems: readonly LineItem[]): readonly LineItem[] {
-  return lineItems.map(({ productCode, amountMinor, quantity }) => ({ productCode, amountMinor, quantity }));
+/** Copies only the line-item fields the event schema knows, amounts in minor units of `currency`. */
+export function copyLineItems(lineItems: readonly (LineItem | LineItemInput)[], currency: string): readonly LineItem[] {
+  return lineItems.map(({ productCode, amountMinor, quantity }, index) =>
+    ({ productCode, amountMinor: amountToMinor(amountMinor, currency, `lineItems[${index}].amount`), quantity }));
+}
+
+/** An amount of the command in minor units of the deal's currency (text is read in it). */
+export function minorIn(amount: AmountInput, currency: string, field: string): number {
+  return amountToMinor(amount, currency, field);
 }

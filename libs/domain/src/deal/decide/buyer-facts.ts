@@ -6,6 +6,7 @@ import { parseInstantOrDate } from '../../shared/time';
 import { DealCommand, DealCommandOf } from '../deal.commands';
 import { DealErrors } from '../deal.errors';
 import { DealEvent } from '../deal.events';
+import { minorIn } from './amounts';
 import { DealContext } from './deal-context';
 import { requireMayChangeCommercialTerms, requireOpen } from './guards';
 
@@ -50,7 +51,9 @@ function toFactEvent(command: BuyerFactCommand, context: DealContext, ev: Eviden
       };
     }
     case 'NoteBudget': {
-      const { minMinor, maxMinor } = command.data;
+      const currency = context.state.currency;
+      const maxMinor = minorIn(command.data.maxMinor, currency, 'max');
+      const minMinor = command.data.minMinor === undefined ? undefined : minorIn(command.data.minMinor, currency, 'min');
       if (!isMinorAmount(maxMinor)) throw DealErrors.invalidAmount('maxMinor', maxMinor);
       if (minMinor !== undefined && (!isMinorAmount(minMinor) || minMinor > maxMinor)) {
         throw DealErrors.invalidAmount('minMinor', minMinor);
@@ -76,7 +79,8 @@ function toFactEvent(command: BuyerFactCommand, context: DealContext, ev: Eviden
       return { type: 'ProposalAcknowledged', data: { evidence: ev } };
     case 'AgreeTerms': {
       requireMayChangeCommercialTerms(context, command.type);
-      const { priceMinor, paymentTerms, deliveryTimeline } = command.data;
+      const { paymentTerms, deliveryTimeline } = command.data;
+      const priceMinor = minorIn(command.data.priceMinor, context.state.currency, 'price');
       if (!isMinorAmount(priceMinor)) throw DealErrors.invalidAmount('priceMinor', priceMinor);
       requireText(paymentTerms, 'paymentTerms');
       requireText(deliveryTimeline, 'deliveryTimeline');

@@ -2,7 +2,7 @@ import { isBlank } from '../../shared/text';
 import { DealCommandOf } from '../deal.commands';
 import { DealErrors } from '../deal.errors';
 import { DealEvent } from '../deal.events';
-import { checkAmountAndLineItems, copyLineItems } from './amounts';
+import { checkAmountAndLineItems, copyLineItems, minorIn } from './amounts';
 import { DealContext } from './deal-context';
 import { requireMayChangeCommercialTerms, requireOpen } from './guards';
 
@@ -15,8 +15,8 @@ export function changeAmount(command: DealCommandOf<'ChangeAmount'>, context: De
   requireOpen(context, command.type);
   requireMayChangeCommercialTerms(context, command.type);
   if (isBlank(command.data.reason)) throw DealErrors.reasonRequired(command.type);
-  const { expectedAmountMinor } = command.data;
-  const lineItems = copyLineItems(command.data.lineItems ?? state.lineItems);
+  const expectedAmountMinor = minorIn(command.data.expectedAmountMinor, state.currency, 'expectedAmount');
+  const lineItems = copyLineItems(command.data.lineItems ?? state.lineItems, state.currency);
   checkAmountAndLineItems(expectedAmountMinor, lineItems, 'expectedAmountMinor');
   return [{
     type: 'AmountChanged',

@@ -4,7 +4,7 @@ import { copyEvidence, requireEvidence } from '../../shared/evidence-check';
 import { DealCommandOf } from '../deal.commands';
 import { DealErrors } from '../deal.errors';
 import { DealEvent } from '../deal.events';
-import { checkAmountAndLineItems, copyLineItems } from './amounts';
+import { checkAmountAndLineItems, copyLineItems, minorIn } from './amounts';
 import { DealContext } from './deal-context';
 import { requireAfterStageEntered, requireMayChangeCommercialTerms, requireOpen } from './guards';
 
@@ -21,8 +21,8 @@ export function closeWon(command: DealCommandOf<'CloseWon'>, context: DealContex
     );
   }
   const signedOrder = copyEvidence(requireEvidence(command.data.signedOrder, 'signedOrder'));
-  const amountMinor = command.data.amountMinor ?? state.expectedAmountMinor;
-  const lineItems = copyLineItems(command.data.lineItems ?? state.lineItems);
+  const amountMinor = command.data.amountMinor === undefined ? state.expectedAmountMinor : minorIn(command.data.amountMinor, state.currency, 'amount');
+  const lineItems = copyLineItems(command.data.lineItems ?? state.lineItems, state.currency);
   checkAmountAndLineItems(amountMinor, lineItems, 'amountMinor');
   requireAfterStageEntered(context);
   const { missing } = evaluateExitCriteria(last, state.facts);

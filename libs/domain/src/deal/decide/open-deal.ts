@@ -1,16 +1,15 @@
 import { PipelineCatalog } from '../../pipeline/pipeline-catalog';
 import { firstOpenStage } from '../../pipeline/pipeline-navigation';
 import { PipelineErrors } from '../../pipeline/pipeline.errors';
+import { isIsoCurrency } from '../../shared/currency';
 import { requireText } from '../../shared/required';
 import { resolveOccurredAt } from '../../shared/time';
 import { DealCommandOf } from '../deal.commands';
 import { DealErrors } from '../deal.errors';
 import { DealEvent } from '../deal.events';
 import { DealState } from '../deal.state';
-import { checkAmountAndLineItems, copyLineItems } from './amounts';
+import { checkAmountAndLineItems, copyLineItems, minorIn } from './amounts';
 import { teamMemberAdded } from './team-members';
-
-const CURRENCY = /^[A-Z]{3}$/;
 
 /** Opens a deal in the first stage of its pipeline, then adds its initial team. */
 export function openDeal(command: DealCommandOf<'OpenDeal'>, state: DealState, catalog: PipelineCatalog): DealEvent[] {
@@ -21,9 +20,10 @@ export function openDeal(command: DealCommandOf<'OpenDeal'>, state: DealState, c
   requireText(data.name, 'name');
   requireText(data.account?.name, 'account.name');
   requireText(data.ownerId, 'ownerId');
-  if (typeof data.currency !== 'string' || !CURRENCY.test(data.currency)) throw DealErrors.invalidCurrency(data.currency);
-  const lineItems = copyLineItems(data.lineItems ?? []);
-  checkAmountAndLineItems(data.expectedAmountMinor, lineItems, 'expectedAmountMinor');
+  if (!isIsoCurrency(data.currency)) throw DealErrors.invalidCurrency(data.currency);
+  const expectedAmountMinor = minorIn(data.expectedAmountMinor, data.currency, 'expectedAmount');
+  const lineItems = copyLineItems(data.lineItems ?? [], data.currency);
+  checkAmountAndLineItems(expectedAmountMinor, lineItems, 'expectedAmountMinor');
 
   const pipeline = data.pipeline ? catalog.get(data.pipeline.id, data.pipeline.version) : catalog.default;
   if (!pipeline) throw PipelineErrors.unknown(data.pipeline?.id ?? '', data.pipeline?.version);
@@ -46,7 +46,7 @@ export function openDeal(command: DealCommandOf<'OpenDeal'>, state: DealState, c
       type: 'DealOpened',
       data: {
         dealId: data.dealId, name: data.name, account, ownerId: data.ownerId, currency: data.currency,
-        expectedAmountMinor: data.expectedAmountMinor, lineItems,
+        expectedAmountMinor, lineItems,
         pipeline: { id: pipeline.id, version: pipeline.version }, stageId: stage.id,
       },
     },

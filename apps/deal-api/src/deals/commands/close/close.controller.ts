@@ -1,7 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
-import { parseMoneyToMinor } from '@deals/domain';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandSender } from '../shared/deal-command.sender';
 import { DealIdPipe } from '../shared/deal-id.pipe';
@@ -29,7 +28,7 @@ export class CloseController {
   won(@Param('dealId', DealIdPipe) id: string, @Body() b: CloseWonDto, @Ctx() ctx: RequestContext) {
     const data = {
       signedOrder: b.signedOrder,
-      amountMinor: b.amount === undefined ? undefined : parseMoneyToMinor(b.amount),
+      amountMinor: b.amount === undefined ? undefined : { decimal: b.amount },
       lineItems: toLineItems(b.lineItems),
     };
     return this.sender.send(ctx, id, 'CloseWon', data, b.occurredAt);

@@ -2,7 +2,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
 import { randomUUID } from 'node:crypto';
-import { parseMoneyToMinor } from '@deals/domain';
 import { derivedUuid } from '../../../command-pipeline/command-ids';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandSender } from '../shared/deal-command.sender';
@@ -45,7 +44,7 @@ export class OpenDealController {
         account: { name: body.account.name, industry: body.account.industry },
         ownerId: body.ownerId ?? ctx.actor.id,
         currency: body.currency,
-        expectedAmountMinor: parseMoneyToMinor(body.expectedAmount),
+        expectedAmountMinor: { decimal: body.expectedAmount },
         lineItems: toLineItems(body.lineItems),
         team: body.team?.map((m) => ({ userId: m.userId, role: m.role })),
       },

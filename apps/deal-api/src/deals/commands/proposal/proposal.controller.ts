@@ -1,7 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
-import { parseMoneyToMinor } from '@deals/domain';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandSender } from '../shared/deal-command.sender';
 import { DealIdPipe } from '../shared/deal-id.pipe';
@@ -39,7 +38,7 @@ export class ProposalController {
   @DealCommand('Record the terms agreed', BUYER_FACT, COMMERCIAL_TERMS, MONEY, { 400: ['FIELD.REQUIRED'] })
   terms(@Param('dealId', DealIdPipe) id: string, @Body() b: TermsDto, @Ctx() ctx: RequestContext) {
     const data = {
-      priceMinor: parseMoneyToMinor(b.price),
+      priceMinor: { decimal: b.price },
       paymentTerms: b.paymentTerms,
       deliveryTimeline: b.deliveryTimeline,
       evidence: b.evidence,
@@ -52,7 +51,7 @@ export class ProposalController {
   @DealCommand('Change the expected amount', JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, COMMERCIAL_TERMS, AMOUNT_WITH_LINE_ITEMS, { 400: ['DEAL.REASON_REQUIRED'] })
   changeAmount(@Param('dealId', DealIdPipe) id: string, @Body() b: ChangeAmountDto, @Ctx() ctx: RequestContext) {
     const data = {
-      expectedAmountMinor: parseMoneyToMinor(b.expectedAmount),
+      expectedAmountMinor: { decimal: b.expectedAmount },
       lineItems: toLineItems(b.lineItems),
       reason: b.reason,
     };

@@ -1,7 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
-import { parseMoneyToMinor } from '@deals/domain';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandSender } from '../shared/deal-command.sender';
 import { DealIdPipe } from '../shared/deal-id.pipe';
@@ -31,8 +30,8 @@ export class QualificationController {
   @DealCommand('Note the budget range the buyer named', BUYER_FACT, MONEY)
   budget(@Param('dealId', DealIdPipe) id: string, @Body() b: BudgetDto, @Ctx() ctx: RequestContext) {
     const data = {
-      minMinor: b.min === undefined ? undefined : parseMoneyToMinor(b.min),
-      maxMinor: parseMoneyToMinor(b.max),
+      minMinor: b.min === undefined ? undefined : { decimal: b.min },
+      maxMinor: { decimal: b.max },
       evidence: b.evidence,
     };
     return this.sender.send(ctx, id, 'NoteBudget', data, b.occurredAt);

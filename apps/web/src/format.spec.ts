@@ -1,0 +1,22 @@
+import { decimal, money, shortMoney } from './format';
+
+describe('money on the dashboard, in each currency\'s own decimals', () => {
+  it.each([
+    [10_050, 'EUR', '100.50 EUR'],
+    [1_487_500, 'USD', '14,875.00 USD'],
+    [1_500_000, 'JPY', '1,500,000 JPY'],
+    [-1_250, 'KWD', '−1.250 KWD'],
+    [5, 'EUR', '0.05 EUR'],
+    [10_050, 'ZZZ', '100.50 ZZZ'],
+  ])('shows %d %s as %s', (minor, currency, text) => {
+    expect(money(minor, currency)).toBe(text);
+  });
+
+  it('writes plain decimals for form fields, signed', () => {
+    expect([decimal(-212_500, 'EUR'), decimal(-2_125, 'JPY'), decimal(7, 'BHD'), decimal(0, 'EUR')]).toEqual(['-2125.00', '-2125', '0.007', '0.00']);
+  });
+
+  it('shortens by the currency\'s unit, not by hundredths', () => {
+    expect([shortMoney(120_000_000, 'EUR'), shortMoney(150_000_000, 'JPY'), shortMoney(35_000_000, 'EUR')]).toEqual(['1.2M EUR', '150M JPY', '350k EUR']);
+  });
+});
