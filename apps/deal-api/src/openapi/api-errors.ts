@@ -3,7 +3,7 @@ import { ApiResponse } from '@nestjs/swagger';
 import { ErrorBodySchema } from './schemas';
 
 /** The error statuses the API answers with (500 is left out: it is never intended). */
-export const ERROR_STATUSES = [400, 401, 403, 404, 409, 412, 503] as const;
+export const ERROR_STATUSES = [400, 401, 403, 404, 409, 412, 413, 415, 503] as const;
 export type ErrorStatus = (typeof ERROR_STATUSES)[number];
 
 /** The `error` codes an operation can answer with, by status. */
@@ -16,6 +16,8 @@ const TITLES: Record<ErrorStatus, string> = {
   404: 'Not found',
   409: 'Conflicts with the current state',
   412: 'If-Match does not match the current revision',
+  413: 'The body is larger than 1 MiB (after decompression)',
+  415: 'The body is not UTF-8 JSON in an accepted encoding',
   503: 'Temporarily unavailable; retry after `Retry-After` seconds',
 };
 

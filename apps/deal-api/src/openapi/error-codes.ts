@@ -12,11 +12,23 @@ export const AUTHENTICATED: ErrorCodes = {
   403: ['AUTH.PERMISSION_DENIED'],
 };
 
-/** A JSON body validated against its DTO (unknown fields are rejected). */
-export const JSON_BODY: ErrorCodes = { 400: ['VALIDATION.FAILED', 'REQUEST.INVALID'] };
+/**
+ * The door every request passes before authentication (apps/deal-api/src/security): a query string's
+ * size, a body's size, media type, charset, encoding, depth and entries, and the text rule.
+ */
+export const DOOR: ErrorCodes = {
+  400: ['REQUEST.TOO_MANY_PARAMETERS', 'TEXT.INVALID'],
+};
 
-/** Query parameters validated against their DTO (unknown parameters are rejected). */
-export const QUERY: ErrorCodes = { 400: ['VALIDATION.FAILED'] };
+/** A JSON body validated against its DTO (unknown fields are rejected), after the door's checks of the body. */
+export const JSON_BODY: ErrorCodes = mergeErrorCodes(DOOR, {
+  400: ['VALIDATION.FAILED', 'REQUEST.INVALID', 'REQUEST.BODY_MALFORMED', 'REQUEST.TOO_DEEP'],
+  413: ['REQUEST.BODY_TOO_LARGE'],
+  415: ['REQUEST.CONTENT_TYPE_UNSUPPORTED', 'REQUEST.CHARSET_UNSUPPORTED', 'REQUEST.ENCODING_UNSUPPORTED'],
+});
+
+/** Query parameters validated against their DTO (unknown parameters are rejected), after the door's. */
+export const QUERY: ErrorCodes = mergeErrorCodes(DOOR, { 400: ['VALIDATION.FAILED'] });
 
 /** The command path: headers, idempotency, retries on concurrent writes, the store. */
 export const COMMAND: ErrorCodes = mergeErrorCodes(AUTHENTICATED, {
