@@ -130,7 +130,7 @@ describe('commission: the worked example over HTTP', () => {
     expect(review.body.dispute).toMatchObject({ userId: OTHER_REP.id, status: 'open' });
 
     const byRep = await t.as(OTHER_REP).post(`/commission/disputes/${dispute.id}/resolution`, { decision: 'accept', reason: 'mine' }).expect(403);
-    expect(byRep.body.error).toMatch(/FORBIDDEN/);
+    expect(byRep.body).toMatchObject({ error: 'AUTH.PERMISSION_DENIED', details: { permission: 'commission:ResolveDispute' } });
     const resolved = await ok(FINANCE, `/commission/disputes/${dispute.id}/resolution`, {
       decision: 'accept', reason: 'The split change was dated before the close; paying the difference next quarter',
       adjustments: [
