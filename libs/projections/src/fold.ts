@@ -8,14 +8,19 @@ export function matchesFilter(filter: EventFilter, e: RecordedEvent): boolean {
     (types.length === 0 || types.includes(e.type));
 }
 
-/** Folds one event into `model` (mutating the map, never the documents) and returns what changed. */
+/**
+ * Folds one event into `model` (mutating the map, never the documents) and returns what changed;
+ * a document `apply` returns as it was is no change.
+ */
 export function applyEvent<D>(projection: Projection<D>, model: Map<string, D>, e: RecordedEvent): DocumentChange<D>[] {
   if (!matchesFilter(projection.filter, e)) return [];
-  return projection.keysOf(e).map((key) => {
-    const doc = projection.apply(model.get(key), e, key);
+  return projection.keysOf(e).flatMap((key) => {
+    const before = model.get(key);
+    const doc = projection.apply(before, e, key);
+    if (doc === before) return [];
     if (doc === undefined) model.delete(key);
     else model.set(key, doc);
-    return { projection: projection.name, key, doc, position: e.position, eventId: e.eventId, eventType: e.type };
+    return [{ projection: projection.name, key, doc, position: e.position, eventId: e.eventId, eventType: e.type }];
   });
 }
 

@@ -19,6 +19,13 @@ export interface Projection<D> {
   keysOf(event: RecordedEvent): readonly string[];
   /** The document after the event; `undefined` deletes it. */
   apply(doc: D | undefined, event: RecordedEvent, key: string): D | undefined;
+  /**
+   * For reads as of a past moment: the one stream whose events alone make the document under
+   * `key`, or `undefined` when events of other streams change it too. A document of one stream
+   * is folded again from that stream when asked about; every version of any other document
+   * is kept in the projection database. Omitted: every document's versions are kept.
+   */
+  streamOf?(key: string): string | undefined;
 }
 
 /** A projection's documents, read-only for queries. */

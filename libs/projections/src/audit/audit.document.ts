@@ -19,6 +19,13 @@ export const auditDealKey = (dealId: string): string => `${DEAL_KEY_PREFIX}${dea
 export const auditPersonPrefix = (userId: string): string => `${PERSON_KEY_PREFIX}${escapeUserId(userId)}${PERSON_DEAL_SEPARATOR}`;
 export const auditPersonDealKey = (userId: string, dealId: string): string => `${auditPersonPrefix(userId)}${dealId}`;
 
+/** The deal id of a `deal:` or `person:` key. */
+export function dealIdOfKey(key: string): string | undefined {
+  if (key.startsWith(DEAL_KEY_PREFIX)) return key.slice(DEAL_KEY_PREFIX.length);
+  const separator = key.startsWith(PERSON_KEY_PREFIX) ? key.indexOf(PERSON_DEAL_SEPARATOR, PERSON_KEY_PREFIX.length) : -1;
+  return separator < 0 ? undefined : key.slice(separator + 1);
+}
+
 /** The user id of a `person:` key. */
 export function personIdOfKey(key: string): string {
   const end = key.indexOf(PERSON_DEAL_SEPARATOR, PERSON_KEY_PREFIX.length);

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@deals/event-store';
 import { Projection } from '../projection';
-import { AuditDocument, auditDealKey, auditPersonDealKey, DEAL_KEY_PREFIX, PERSON_KEY_PREFIX, personIdOfKey } from './audit.document';
+import { AuditDocument, auditDealKey, auditPersonDealKey, DEAL_KEY_PREFIX, dealIdOfKey, PERSON_KEY_PREFIX, personIdOfKey } from './audit.document';
 import { dealIdOf, peopleOf } from './audit-envelope';
 import { applyToDealAudit } from './deal-timeline';
 import { applyToPersonDeal } from './person-deals';
@@ -28,5 +28,11 @@ export const auditProjection: Projection<AuditDocument> = {
       return doc === undefined || doc.kind === 'person-deal' ? applyToPersonDeal(doc, event, personIdOfKey(key)) : doc;
     }
     return doc;
+  },
+
+  // Every document is of one deal, made by that deal's stream alone.
+  streamOf(key: string): string | undefined {
+    const dealId = dealIdOfKey(key);
+    return dealId === undefined ? undefined : `deal-${dealId}`;
   },
 };

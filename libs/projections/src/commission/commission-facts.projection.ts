@@ -43,6 +43,12 @@ export function createCommissionFactsProjection(catalog: PipelineCatalog = defau
         case 'dispute': return applyToDispute(doc as Extract<CommissionFactsDocument, { kind: 'dispute' }> | undefined, event);
       }
     },
+    // `<kind>:<id>` is made by the stream `<kind>-<id>` alone; the index documents by every stream that names a person or plan.
+    streamOf: (key) => {
+      const colon = key.indexOf(':');
+      const kind = key.slice(0, colon);
+      return colon > 0 && Object.hasOwn(STREAM_PREFIXES, kind) ? `${STREAM_PREFIXES[kind as FactsKind]}${key.slice(colon + 1)}` : undefined;
+    },
   };
 }
 

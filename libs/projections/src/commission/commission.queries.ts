@@ -5,7 +5,7 @@ import { reconstruct, Reconstruction } from '@deals/domain/commission/calculate/
 import { commissionStatement } from '@deals/domain/commission/calculate/statement';
 import { Statement } from '@deals/domain/commission/calculate/statement.types';
 import { periodBounds } from '@deals/domain/commission/period';
-import { ReadModel } from '../projection';
+import { entriesWithPrefix, ReadModel } from '../projection';
 import {
   CommissionFactsDocument, DisputeDocument, factsKey, MISFILED_DEALS_KEY, PERSON_INDEX_BUCKETS, personIndexKey, PLAN_KEYS_KEY,
 } from './commission-facts.document';
@@ -82,7 +82,8 @@ export function openPipelineEstimate(model: ReadModel<CommissionFactsDocument>, 
 export function disputes(
   model: ReadModel<CommissionFactsDocument>, query: { userId?: string; status?: DisputeDocument['status'] } = {},
 ): DisputeDocument[] {
-  return [...model.values()]
+  return entriesWithPrefix(model, factsKey('dispute', ''))
+    .map(([, doc]) => doc)
     .filter((doc): doc is DisputeDocument => doc.kind === 'dispute')
     .filter((doc) => (query.userId === undefined || doc.userId === query.userId) && (query.status === undefined || doc.status === query.status))
     .sort((a, b) => a.raised.position - b.raised.position);

@@ -1,6 +1,6 @@
 import { EventStore, ReadAllOptions, RecordedEvent } from '@deals/event-store';
 import { eventCounterProjection } from '../testing/event-counter.projection';
-import { readModelAsOf } from './as-of';
+import { positionRecordedBy, readModelAsOf } from './as-of';
 
 /** Serves readAll from an array, as a store with several writers' clocks could order them. */
 function storeOf(events: RecordedEvent[]): EventStore {
@@ -39,5 +39,31 @@ describe('readModelAsOf', () => {
     const { docs, position } = await readModelAsOf(storeOf(events), eventCounterProjection(), { recordedAt: '2026-01-01T00:00:00.000Z' });
     expect(docs.size).toBe(0);
     expect(position).toBe(0);
+  });
+});
+
+describe('positionRecordedBy (recordedAt never decreasing along $all, as the embedded store stamps it)', () => {
+  // Positions with gaps, and several events stamped in the same millisecond.
+  const events = [
+    at(2, '2026-03-01T10:00:00.000Z'),
+    at(3, '2026-03-01T10:00:00.000Z'),
+    at(7, '2026-03-01T10:00:01.000Z'),
+    at(8, '2026-03-01T10:00:02.000Z'),
+    at(9, '2026-03-01T10:00:02.000Z'),
+    at(12, '2026-03-01T10:30:00.000Z'),
+  ];
+  const head = 12;
+
+  it('is the last position recorded at or before the moment, for every moment', async () => {
+    const moments = [...new Set(events.map((e) => Date.parse(e.metadata.recordedAt)))].flatMap((ms) => [ms - 1, ms, ms + 1]);
+    for (const ms of [Date.parse('2000-01-01T00:00:00Z'), ...moments, Date.parse('2030-01-01T00:00:00Z')]) {
+      const expected = events.filter((e) => Date.parse(e.metadata.recordedAt) <= ms).at(-1)?.position ?? 0;
+      expect({ ms, position: await positionRecordedBy(storeOf(events), new Date(ms).toISOString(), head) }).toEqual({ ms, position: expected });
+    }
+  });
+
+  it('never looks past the head it was given', async () => {
+    expect(await positionRecordedBy(storeOf(events), '2030-01-01T00:00:00.000Z', 8)).toBe(8);
+    expect(await positionRecordedBy(storeOf([]), '2030-01-01T00:00:00.000Z', 0)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { EventStore, RecordedEvent } from '@deals/event-store';
+import { EventFilter, EventStore, RecordedEvent } from '@deals/event-store';
 import { applyEvent } from '../fold';
 import { Projection } from '../projection';
 
@@ -11,7 +11,12 @@ export type AsOf = { readonly position: number } | { readonly recordedAt: string
  */
 export const RECORDED_AT_SKEW_MS = 60_000;
 
-/** The read model exactly as the engine knew it at a past moment, by replaying the same fold up to it. */
+/**
+ * The read model exactly as the engine knew it at a past moment, by replaying the same fold up
+ * to it: the reference the bounded as-of reads (`ProjectionRunner.queryAsOf`) are tested and
+ * measured against. Its cost grows with the store, so the API does not serve requests with it
+ * where recorded times can be found by position.
+ */
 export async function readModelAsOf<D>(store: EventStore, projection: Projection<D>, asOf: AsOf, pageSize = 2000) {
   const at = 'position' in asOf ? asOf.position : Date.parse(asOf.recordedAt);
   const known = 'position' in asOf ? (e: RecordedEvent) => e.position <= at : (e: RecordedEvent) => Date.parse(e.metadata.recordedAt) <= at;
@@ -30,4 +35,29 @@ export async function readModelAsOf<D>(store: EventStore, projection: Projection
     if (page.length < pageSize) return { docs, position: reached };
     position = page[page.length - 1].position;
   }
+}
+
+/**
+ * The last position recorded at or before `recordedAt`, for a store whose recordedAt never
+ * decreases along `$all` and whose positions can be probed (the embedded store): there, the
+ * events recorded by then are exactly those up to it. A binary search of one-event reads.
+ */
+export async function positionRecordedBy(store: EventStore, recordedAt: string, head: number): Promise<number> {
+  const at = Date.parse(recordedAt);
+  // Every event at or before `known` was recorded by then; none after `unknown`.
+  let known = 0;
+  let unknown = head;
+  while (known < unknown) {
+    const middle = known + Math.ceil((unknown - known) / 2);
+    const [first] = await store.readAll({ after: middle - 1, maxCount: 1 });
+    if (first === undefined || first.position > unknown || Date.parse(first.metadata.recordedAt) > at) unknown = middle - 1;
+    else known = first.position;
+  }
+  return known;
+}
+
+/** The position of the last event of `filter` at or before `position` (0 when none): what a replay up to it reports. */
+export async function lastPositionAtOrBefore(store: EventStore, filter: EventFilter, position: number): Promise<number> {
+  const [last] = await store.readAll({ direction: 'backwards', after: position + 1, maxCount: 1, filter });
+  return last?.position ?? 0;
 }

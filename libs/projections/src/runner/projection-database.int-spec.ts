@@ -23,7 +23,7 @@ describe('ProjectionDatabase (real SQLite)', () => {
 
     const db = new ProjectionDatabase(path);
     expect([...db.documents('p')]).toEqual([['a', { n: 1 }], ['b', { n: 2 }]]);
-    expect(db.state('p')).toEqual({ version: 3, position: 42 });
+    expect(db.state('p')).toEqual({ version: 3, position: 42, build: null });
     db.close();
     const reopened = new ProjectionDatabase(path);
     expect(reopened.documentCount('p')).toBe(2);
@@ -33,8 +33,8 @@ describe('ProjectionDatabase (real SQLite)', () => {
   it('lists documents by key prefix exactly, in key order, for any last character', () => {
     const db = new ProjectionDatabase(join(dir, 'projections.db'));
     const keys = ['person:ana/1', 'person:ana/2', 'person:ana0', 'person:ana.x/1', 'person:an', 'person:ana/\u{10ffff}', 'x:\u{1f600}a', 'x:\u{1f600}b', 'x:\u{1f601}'];
-    db.replaceAll('p', { version: 1, position: 0 }, new Map(keys.map((k) => [k, { k }])));
-    db.replaceAll('q', { version: 1, position: 0 }, new Map([['person:ana/9', { k: 'other projection' }]]));
+    db.replaceAll('p', { version: 1, position: 0, build: db.versions.newBuild('p', 1, { indexed: true }) }, new Map(keys.map((k) => [k, { k }])));
+    db.replaceAll('q', { version: 1, position: 0, build: db.versions.newBuild('q', 1, { indexed: true }) }, new Map([['person:ana/9', { k: 'other projection' }]]));
     expect(db.documentsWithPrefix('p', 'person:ana/').map(([k]) => k)).toEqual(['person:ana/1', 'person:ana/2', 'person:ana/\u{10ffff}']);
     expect(db.documentsWithPrefix('p', 'x:\u{1f600}').map(([k]) => k)).toEqual(['x:\u{1f600}a', 'x:\u{1f600}b']);
     expect(db.documentsWithPrefix('p', 'nobody')).toEqual([]);

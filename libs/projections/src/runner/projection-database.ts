@@ -1,11 +1,14 @@
 import Database from 'better-sqlite3';
 import { preparePrivateDatabaseFile } from '@deals/event-store';
 import { DocumentChange } from '../projection';
+import { ProjectionVersions, prefixUpperBound, VERSIONS_SCHEMA } from './projection-versions';
 
 export interface ProjectionState {
   readonly version: number;
   /** Every event at or before this position has been applied (or was not for this projection). */
   readonly position: number;
+  /** The build the documents and their versions belong to; null for a read model stored before versions were kept. */
+  readonly build: number | null;
 }
 
 export interface DeadLetter {
@@ -28,7 +31,7 @@ export interface LoggedChange extends DocumentChange {
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS projection_state (
-    name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL);
+    name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL, build INTEGER);
   CREATE TABLE IF NOT EXISTS projection_documents (
     name TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL, UNIQUE (name, key));
   CREATE TABLE IF NOT EXISTS projection_changes (
@@ -37,15 +40,17 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS projection_dead_letters (
     id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, position INTEGER NOT NULL, event_id TEXT NOT NULL,
     event_type TEXT NOT NULL, stream_id TEXT NOT NULL, error TEXT NOT NULL, at TEXT NOT NULL);
-`;
+${VERSIONS_SCHEMA}`;
 
 /**
- * Read models, checkpoints, the change log and dead letters in one SQLite file, so that a
- * batch's document changes and its checkpoint commit in the same transaction.
+ * Read models, checkpoints, the change log, document versions and dead letters in one SQLite
+ * file, so that a batch's document changes and its checkpoint commit in the same transaction.
  */
 export class ProjectionDatabase {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Versions by position of the documents as-of reads do not fold from their stream. */
+  readonly versions: ProjectionVersions;
 
   constructor(path: string) {
     preparePrivateDatabaseFile(path);
@@ -56,10 +61,11 @@ export class ProjectionDatabase {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.migrate();
+    this.versions = new ProjectionVersions(this.db, (text) => this.sql(text));
   }
 
   state(name: string): ProjectionState | undefined {
-    return this.sql('SELECT version, position FROM projection_state WHERE name = ?').get(name) as
+    return this.sql('SELECT version, position, build FROM projection_state WHERE name = ?').get(name) as
       | ProjectionState
       | undefined;
   }
@@ -84,25 +90,38 @@ export class ProjectionDatabase {
 
   /** Documents whose key starts with `prefix`, in key order, read through the primary key. */
   documentsWithPrefix<D>(name: string, prefix: string): [string, D][] {
-    if (prefix === '') return [...this.documents<D>(name)];
-    const last = prefix.codePointAt(prefix.length - 1) as number;
-    const upper = prefix.slice(0, prefix.length - (last > 0xffff ? 2 : 1)) + String.fromCodePoint(last + 1);
+    const upper = prefixUpperBound(prefix);
+    if (upper === undefined) return [...this.documents<D>(name)];
     const rows = this.sql('SELECT key, doc FROM projection_documents WHERE name = ? AND key >= ? AND key < ? ORDER BY key')
       .all(name, prefix, upper) as { key: string; doc: string }[];
     return rows.filter((r) => r.key.startsWith(prefix)).map((r) => [r.key, JSON.parse(r.doc) as D]);
   }
 
-  /** Writes a batch: final documents by key, the change log, dead letters and the checkpoint, atomically. */
+  /** The keys of the current documents that start with `prefix`, in key order. */
+  keysWithPrefix(name: string, prefix: string): string[] {
+    const upper = prefixUpperBound(prefix);
+    const rows = upper === undefined
+      ? (this.sql('SELECT key FROM projection_documents WHERE name = ? ORDER BY key').all(name) as { key: string }[])
+      : (this.sql('SELECT key FROM projection_documents WHERE name = ? AND key >= ? AND key < ? ORDER BY key').all(name, prefix, upper) as { key: string }[]);
+    return rows.map((r) => r.key).filter((key) => key.startsWith(prefix));
+  }
+
+  /**
+   * Writes a batch: final documents by key, the change log, the kept versions (under the state's
+   * build), dead letters and the checkpoint, atomically.
+   */
   commitBatch(
     name: string,
-    state: ProjectionState,
+    state: ProjectionState & { build: number },
     docs: ReadonlyMap<string, unknown>,
     changes: readonly DocumentChange[],
     deadLetters: readonly NewDeadLetter[],
+    versions: readonly DocumentChange[],
   ): LoggedChange[] {
     return this.db.transaction(() => {
       this.writeDocs(name, docs);
       const logged = changes.map((c) => ({ ...c, id: this.logChange(c) }));
+      this.versions.write(state.build, versions);
       const at = new Date().toISOString();
       for (const d of deadLetters) {
         this.sql('INSERT INTO projection_dead_letters (name, position, event_id, event_type, stream_id, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -113,13 +132,24 @@ export class ProjectionDatabase {
     })();
   }
 
-  /** Swaps in a rebuilt read model: every document replaced, in one transaction. */
-  replaceAll(name: string, state: ProjectionState, docs: ReadonlyMap<string, unknown>): void {
+  /**
+   * Swaps in a rebuilt read model: every document replaced, in one transaction. The state names
+   * the build whose versions were written for it (`versions.newBuild`, indexed).
+   */
+  replaceAll(name: string, state: ProjectionState & { build: number }, docs: ReadonlyMap<string, unknown>): void {
     this.db.transaction(() => {
+      if (!this.versions.hasBuild(state.build)) {
+        throw new Error(`Build ${state.build} of "${name}" was given up meanwhile (did another process start on this projections.db?); rebuild again`);
+      }
       this.sql('DELETE FROM projection_documents WHERE name = ?').run(name);
       this.writeDocs(name, docs);
       this.writeState(name, state);
     })();
+  }
+
+  /** Versions written while a build is made, before `replaceAll` swaps it in. */
+  writeVersions(build: number, changes: readonly DocumentChange[]): void {
+    this.db.transaction(() => this.versions.write(build, changes))();
   }
 
   changesAfter(id: number, names: readonly string[] | undefined, limit: number): LoggedChange[] {
@@ -162,8 +192,11 @@ export class ProjectionDatabase {
   /**
    * Documents used to live in a WITHOUT ROWID table, which suits small rows only: with
    * kilobyte-sized documents every upsert rebalanced wide pages. Copied over once, same content.
+   * A state without a build column is from before versions were kept: its build reads null.
    */
   private migrate(): void {
+    const columns = this.db.prepare('PRAGMA table_info(projection_state)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'build')) this.db.exec('ALTER TABLE projection_state ADD COLUMN build INTEGER');
     const old = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'projection_docs'").get();
     if (!old) return;
     this.db.transaction(() => {
@@ -204,7 +237,7 @@ export class ProjectionDatabase {
   }
 
   private writeState(name: string, s: ProjectionState): void {
-    this.sql('INSERT INTO projection_state (name, version, position, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, updated_at = excluded.updated_at')
-      .run(name, s.version, s.position, new Date().toISOString());
+    this.sql('INSERT INTO projection_state (name, version, position, updated_at, build) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, updated_at = excluded.updated_at, build = excluded.build')
+      .run(name, s.version, s.position, new Date().toISOString(), s.build);
   }
 }

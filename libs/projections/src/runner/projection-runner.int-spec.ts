@@ -95,7 +95,7 @@ describe('ProjectionRunner (real SQLite)', () => {
     await v1.start();
     await v1.waitForPosition(await store.headPosition(), 10_000);
     await v1.stop();
-    db.replaceAll('event-counter', { version: 1, position: await store.headPosition() }, new Map([['total', { count: 999, positionSum: 0 }]]));
+    db.replaceAll('event-counter', { version: 1, position: await store.headPosition(), build: db.versions.newBuild('event-counter', 1, { indexed: true }) }, new Map([['total', { count: 999, positionSum: 0 }]]));
     const v2 = runner(eventCounterProjection({ version: 2 }));
     await v2.start();
     expect(await v2.waitForPosition(await store.headPosition(), 10_000)).toBe(true);

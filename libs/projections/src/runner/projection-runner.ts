@@ -2,7 +2,11 @@ import { EventStore, StoreSubscription } from '@deals/event-store';
 import { Subject } from 'rxjs';
 import { Projection, ReadModel } from '../projection';
 import { applyBatch } from './apply-batch';
+import { lastPositionAtOrBefore } from './as-of';
+import { queryAsOf } from './as-of-reader';
+import { ConcurrencyLimit } from './concurrency-limit';
 import { DeadLetter, LoggedChange, ProjectionDatabase } from './projection-database';
+import { keepsVersion } from './projection-versions';
 import { describeError, UnknownProjectionError } from './projection.errors';
 import { rebuildReadModel, RebuildProgress } from './rebuild';
 import { StoredReadModel } from './stored-read-model';
@@ -17,6 +21,8 @@ export interface RunnerOptions {
   readonly log?: (message: string) => void;
   /** Called after each committed batch (progress reporting). */
   readonly onBatch?: (projection: string, position: number, events: number) => void;
+  /** As-of queries answered at once; more wait their turn (each holds its documents in memory). */
+  readonly asOfConcurrency?: number;
 }
 
 export interface ProjectionStatus {
@@ -36,6 +42,8 @@ interface Slot {
   /** A Map of every document, or the stored read model for `storage: 'stored'`. */
   docs: Map<string, unknown> | StoredReadModel<unknown>;
   position: number;
+  /** The build of `docs`: their versions are complete up to `position`. */
+  build: number;
   state: ProjectionStatus['state'];
   lastError?: string;
   /** Serialises the loop's batches with rebuilds. */
@@ -60,6 +68,7 @@ export class ProjectionRunner {
   private wakers = new Set<() => void>();
   private loops: Promise<void>[] = [];
   private waiters = new Set<() => void>();
+  private readonly asOfLimit: ConcurrencyLimit;
 
   constructor(
     private readonly store: EventStore,
@@ -72,8 +81,9 @@ export class ProjectionRunner {
     this.retryDelayMs = options.retryDelayMs ?? 1000;
     this.log = options.log ?? (() => undefined);
     this.onBatch = options.onBatch;
+    this.asOfLimit = new ConcurrencyLimit(options.asOfConcurrency ?? 2);
     for (const projection of projections) {
-      this.slots.set(projection.name, { projection, docs: new Map(), position: 0, state: 'stopped', lock: Promise.resolve() });
+      this.slots.set(projection.name, { projection, docs: new Map(), position: 0, build: 0, state: 'stopped', lock: Promise.resolve() });
     }
   }
 
@@ -88,20 +98,26 @@ export class ProjectionRunner {
     void this.pumpWakeUps(this.wakeUp);
     for (const slot of this.slots.values()) {
       slot.state = 'starting';
-      const stored = this.db.state(slot.projection.name);
-      if (stored && stored.version === slot.projection.version) {
+      const { name, version } = slot.projection;
+      const stored = this.db.state(name);
+      if (stored && stored.version === version && stored.build !== null) {
         slot.docs = this.loaded(slot.projection);
         slot.position = stored.position;
+        slot.build = stored.build;
       } else {
         // Built from zero by the live path, so one bad event is dead-lettered instead of stopping the start.
-        this.log(`${slot.projection.name}: no read model of version ${slot.projection.version}; building from position 0`);
-        this.db.replaceAll(slot.projection.name, { version: slot.projection.version, position: 0 }, new Map());
+        const why = stored && stored.version === version ? 'kept without document versions' : `of version ${version} not stored`;
+        this.log(`${name}: read model ${why}; building from position 0`);
+        slot.build = this.db.versions.newBuild(name, version, { indexed: true });
+        this.db.replaceAll(name, { version, position: 0, build: slot.build }, new Map());
         slot.docs = this.loaded(slot.projection);
         slot.position = 0;
       }
       slot.state = 'running';
       this.loops.push(this.follow(slot));
     }
+    // No rebuild runs yet: builds no state names were left by a crash (or by the builds replaced above).
+    this.db.versions.dropUnnamed();
   }
 
   async stop(): Promise<void> {
@@ -168,6 +184,27 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Answers a pure query over the projection's documents as they were at `position` (every event
+   * at or before it), from their kept versions and their streams; the cost follows the documents
+   * the query reads. Waits up to `waitMs` for the projection to reach the position (its versions
+   * go no further); `undefined` when it has not. The answer's position is the last event of the
+   * projection at or before it, as a replay up to it reports.
+   */
+  async queryAsOf<D, R>(name: string, position: number, query: (docs: ReadModel<D>) => R, waitMs: number): Promise<{ result: R; position: number } | undefined> {
+    const slot = this.slot(name);
+    const projection = slot.projection as Projection<D>;
+    if (!(await this.waitForPosition(position, waitMs, [name]))) return undefined;
+    return this.asOfLimit.run(async () => ({
+      result: await queryAsOf(
+        { store: this.store, db: this.db, projection, current: () => ({ docs: slot.docs as ReadModel<D>, build: slot.build }) },
+        position,
+        query,
+      ),
+      position: await lastPositionAtOrBefore(this.store, projection.filter, position),
+    }));
+  }
+
   /** Replays the projection from position zero into a fresh read model, then swaps it in. */
   async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<{ events: number; position: number }> {
     const slot = this.slot(name);
@@ -176,14 +213,25 @@ export class ProjectionRunner {
 
   private async rebuildSlot(slot: Slot, onProgress?: (p: RebuildProgress) => void) {
     const previous = slot.state;
+    const { projection } = slot;
     slot.state = 'rebuilding';
+    // Versions go to a build of their own, read only once the new read model is swapped in.
+    const build = this.db.versions.newBuild(projection.name, projection.version, { indexed: false });
     try {
-      const result = await rebuildReadModel(this.store, slot.projection, this.batchSize, onProgress);
-      this.db.replaceAll(slot.projection.name, { version: slot.projection.version, position: result.position }, result.docs);
-      slot.docs = slot.projection.storage === 'stored' ? this.loaded(slot.projection) : result.docs;
+      const result = await rebuildReadModel(this.store, projection, this.batchSize, onProgress, (changes) =>
+        this.db.writeVersions(build, changes.filter((c) => keepsVersion(projection, c))),
+      );
+      this.db.versions.index(build);
+      this.db.replaceAll(projection.name, { version: projection.version, position: result.position, build }, result.docs);
+      this.db.versions.drop(slot.build);
+      slot.docs = projection.storage === 'stored' ? this.loaded(projection) : result.docs;
       slot.position = result.position;
+      slot.build = build;
       this.notifyWaiters();
       return { events: result.events, position: result.position };
+    } catch (error) {
+      this.db.versions.drop(build);
+      throw error;
     } finally {
       slot.state = previous === 'starting' ? 'starting' : 'running';
     }
@@ -217,7 +265,9 @@ export class ProjectionRunner {
     const scannedTo = events.length < this.batchSize ? Math.max(head, last) : last;
     if (scannedTo <= slot.position) return false;
     const batch = applyBatch(projection, slot.docs, events);
-    const logged = this.db.commitBatch(projection.name, { version: projection.version, position: scannedTo }, batch.docs, batch.changes, batch.deadLetters);
+    const versions = batch.changes.filter((c) => keepsVersion(projection, c));
+    const state = { version: projection.version, position: scannedTo, build: slot.build };
+    const logged = this.db.commitBatch(projection.name, state, batch.docs, batch.changes, batch.deadLetters, versions);
     if (slot.docs instanceof Map) {
       for (const [key, doc] of batch.docs) {
         if (doc === undefined) slot.docs.delete(key);

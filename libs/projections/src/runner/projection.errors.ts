@@ -24,3 +24,15 @@ export class UnknownProjectionError extends Error {
 export function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
+
+/** A query over every document of a projection whose documents are folded from their streams when asked as of a past moment. */
+export class AsOfScanError extends Error {
+  readonly code = 'READ.AS_OF_SCAN';
+  constructor(readonly projection: string) {
+    super(
+      `A query over every document of "${projection}" as of a past moment would fold every stream again; ` +
+        'read its documents by key or key prefix instead',
+    );
+    this.name = 'AsOfScanError';
+  }
+}

@@ -1,6 +1,6 @@
 import { EventStore } from '@deals/event-store';
-import { matchesFilter } from '../fold';
-import { Projection } from '../projection';
+import { applyEvent } from '../fold';
+import { DocumentChange, Projection } from '../projection';
 import { describeError, ProjectionRebuildError } from './projection.errors';
 
 export interface RebuildProgress {
@@ -10,12 +10,16 @@ export interface RebuildProgress {
   readonly headPosition: number;
 }
 
-/** Folds every event from position zero into a fresh read model; a poison event stops it. */
+/**
+ * Folds every event from position zero into a fresh read model; a poison event stops it.
+ * `onPage` receives each page's document changes, in order, before the next page is read.
+ */
 export async function rebuildReadModel<D>(
   store: EventStore,
   projection: Projection<D>,
   batchSize: number,
   onProgress?: (p: RebuildProgress) => void,
+  onPage?: (changes: DocumentChange<D>[]) => void,
 ): Promise<{ docs: Map<string, D>; position: number; events: number }> {
   const docs = new Map<string, D>();
   const head = await store.headPosition();
@@ -25,18 +29,15 @@ export async function rebuildReadModel<D>(
     const page = await store.readAll({ after: position, maxCount: batchSize, filter: projection.filter });
     if (page.length === 0) break;
     // Folded in place: a poison event abandons the whole rebuild, so no batch needs isolating.
+    const changes: DocumentChange<D>[] = [];
     for (const e of page) {
-      if (!matchesFilter(projection.filter, e)) continue;
       try {
-        for (const key of projection.keysOf(e)) {
-          const doc = projection.apply(docs.get(key), e, key);
-          if (doc === undefined) docs.delete(key);
-          else docs.set(key, doc);
-        }
+        for (const change of applyEvent(projection, docs, e)) changes.push(change);
       } catch (error) {
         throw new ProjectionRebuildError(projection.name, e, describeError(error));
       }
     }
+    onPage?.(changes);
     position = page[page.length - 1].position;
     events += page.length;
     onProgress?.({ projection: projection.name, events, position, headPosition: Math.max(head, position) });

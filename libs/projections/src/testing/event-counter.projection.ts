@@ -8,7 +8,11 @@ export interface EventCount {
 
 /** Counts events overall and per stream: applying one twice or skipping one changes the numbers. */
 export function eventCounterProjection(
-  options: { poisonType?: string; version?: number; storage?: Projection<EventCount>['storage']; name?: string; busyMicrosPerEvent?: number } = {},
+  options: {
+    poisonType?: string; version?: number; storage?: Projection<EventCount>['storage']; name?: string; busyMicrosPerEvent?: number;
+    /** Declare `stream:<id>` documents as made by their stream alone (folded from it when read as of a past moment). */
+    streamScoped?: boolean;
+  } = {},
 ): Projection<EventCount> {
   return {
     name: options.name ?? 'event-counter',
@@ -16,6 +20,7 @@ export function eventCounterProjection(
     storage: options.storage,
     filter: {},
     keysOf: (e: RecordedEvent) => ['total', `stream:${e.streamId}`],
+    ...(options.streamScoped ? { streamOf: (key: string) => (key.startsWith('stream:') ? key.slice('stream:'.length) : undefined) } : {}),
     apply(doc, e) {
       if (e.type === options.poisonType) throw new Error(`cannot count ${e.type}`);
       if (options.busyMicrosPerEvent) busy(options.busyMicrosPerEvent);

@@ -1,0 +1,135 @@
+import Database from 'better-sqlite3';
+import { DocumentChange, Projection } from '../projection';
+
+/**
+ * A kept document as of a position. `doc` is undefined when it did not exist then (not yet, or
+ * deleted); `latest` says no version came after it, so it is the current document (and `doc` is
+ * left unread when the caller has the current ones at hand). `created` orders documents as the
+ * fold created them: rows are appended in fold order, so it is its first version's row id.
+ */
+export interface VersionAt<D> {
+  readonly key: string;
+  readonly doc: D | undefined;
+  readonly latest: boolean;
+  readonly created: number;
+}
+
+export const VERSIONS_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS projection_builds (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, version INTEGER NOT NULL, started_at TEXT NOT NULL);
+`;
+
+/**
+ * Which changes are kept as versions: every change of a document other streams feed, and the
+ * deletion of a document of one stream (so a key that existed then is still found by prefix;
+ * its content comes from its stream).
+ */
+export function keepsVersion(projection: Projection<unknown>, change: DocumentChange): boolean {
+  return change.doc === undefined || projection.streamOf?.(change.key) === undefined;
+}
+
+/** The first string after every string that starts with `prefix` (`undefined`: none, the prefix is empty). */
+export function prefixUpperBound(prefix: string): string | undefined {
+  if (prefix === '') return undefined;
+  const last = prefix.codePointAt(prefix.length - 1) as number;
+  return prefix.slice(0, prefix.length - (last > 0xffff ? 2 : 1)) + String.fromCodePoint(last + 1);
+}
+
+const table = (build: number) => `projection_versions_${Math.trunc(build)}`;
+const TABLE_NAME = /^projection_versions_(\d+)$/;
+
+// A build's keys from `:from` on (in key order, one index seek each), each with its newest version at or before the position.
+const documentsAtSql = (build: number, bounded: boolean) => {
+  const upper = bounded ? 'AND key < :upper' : '';
+  const t = table(build);
+  return `
+  WITH RECURSIVE k(key) AS (
+    SELECT (SELECT key FROM ${t} WHERE key >= :from ${upper} ORDER BY key LIMIT 1)
+    UNION ALL
+    SELECT (SELECT key FROM ${t} WHERE key > k.key ${upper} ORDER BY key LIMIT 1) FROM k WHERE k.key IS NOT NULL
+    LIMIT :limit),
+  v(key, latest, created) AS (
+    SELECT key, NOT EXISTS (SELECT 1 FROM ${t} WHERE key = k.key AND position > :position),
+      (SELECT rowid FROM ${t} WHERE key = k.key ORDER BY position, rowid LIMIT 1)
+    FROM k WHERE key IS NOT NULL)
+  SELECT key, latest, created,
+    CASE WHEN latest AND :skipLatest THEN NULL
+      ELSE (SELECT doc FROM ${t} WHERE key = v.key AND position <= :position ORDER BY position DESC, rowid DESC LIMIT 1) END AS doc
+  FROM v`;
+};
+
+/**
+ * Each kept document's versions by global position, in a table per build. A build is one read
+ * model built from position 0 (a rebuild, or a start on an empty database or with a new
+ * projection version), so versions of a replaced or abandoned build are never read for another,
+ * and giving one up is dropping its table. A rebuild appends to a table without an index and
+ * indexes it once, before the swap: appends in key order they are not.
+ */
+export class ProjectionVersions {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sql: (text: string) => Database.Statement,
+  ) {}
+
+  /** A new build: read once the projection state names it; `indexed` false for a rebuild (`index` it before the swap). */
+  newBuild(name: string, version: number, options: { indexed: boolean }): number {
+    const build = Number(this.sql('INSERT INTO projection_builds (name, version, started_at) VALUES (?, ?, ?)').run(name, version, new Date().toISOString()).lastInsertRowid);
+    this.db.exec(`CREATE TABLE ${table(build)} (key TEXT NOT NULL, position INTEGER NOT NULL, doc TEXT)`);
+    if (options.indexed) this.index(build);
+    return build;
+  }
+
+  index(build: number): void {
+    this.db.exec(`CREATE INDEX IF NOT EXISTS ${table(build)}_by_key ON ${table(build)} (key, position)`);
+  }
+
+  hasBuild(build: number): boolean {
+    return this.sql('SELECT 1 FROM projection_builds WHERE id = ?').get(build) !== undefined;
+  }
+
+  /** Gives a build up (replaced, or its rebuild failed): its versions go. */
+  drop(build: number): void {
+    this.sql('DELETE FROM projection_builds WHERE id = ?').run(build);
+    this.db.exec(`DROP TABLE IF EXISTS ${table(build)}`);
+  }
+
+  /** Gives up every build no projection state names: at start, when no rebuild runs (builds left by a crash). */
+  dropUnnamed(): void {
+    const named = new Set((this.sql('SELECT build FROM projection_state WHERE build IS NOT NULL').all() as { build: number }[]).map((r) => r.build));
+    const tables = this.sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'projection_versions_%'").all() as { name: string }[];
+    const builds = (this.sql('SELECT id FROM projection_builds').all() as { id: number }[]).map((r) => r.id);
+    const present = tables.flatMap((t) => { const m = TABLE_NAME.exec(t.name); return m ? [Number(m[1])] : []; });
+    for (const build of new Set([...builds, ...present])) if (!named.has(build)) this.drop(build);
+  }
+
+  write(build: number, changes: readonly DocumentChange[]): void {
+    const insert = this.sql(`INSERT INTO ${table(build)} (key, position, doc) VALUES (?, ?, ?)`);
+    for (const c of changes) insert.run(c.key, c.position, c.doc === undefined ? null : JSON.stringify(c.doc));
+  }
+
+  /** One document as of `position`: its newest version at or before it. */
+  documentAt<D>(build: number, key: string, position: number): D | undefined {
+    const row = this.sql(`SELECT doc FROM ${table(build)} WHERE key = ? AND position <= ? ORDER BY position DESC, rowid DESC LIMIT 1`)
+      .get(key, position) as { doc: string | null } | undefined;
+    return row === undefined || row.doc === null ? undefined : (JSON.parse(row.doc) as D);
+  }
+
+  /**
+   * A page of the kept keys starting with `prefix`, in key order, after `after` when given, each
+   * with its document as of `position` (not read when `skipLatest` and no version came after it);
+   * `last` is the key to continue after (`undefined`: done).
+   */
+  documentsAt<D>(build: number, position: number, page: { prefix: string; after?: string; limit: number; skipLatest: boolean }):
+    { documents: VersionAt<D>[]; last?: string } {
+    const upper = prefixUpperBound(page.prefix);
+    // From `after` inclusive (it is dropped below), so one statement serves every page.
+    const limit = page.after === undefined ? page.limit : page.limit + 1;
+    const params = { position, from: page.after ?? page.prefix, limit, skipLatest: page.skipLatest ? 1 : 0, ...(upper === undefined ? {} : { upper }) };
+    const rows = (this.sql(documentsAtSql(build, upper !== undefined)).all(params) as { key: string; doc: string | null; latest: number; created: number }[])
+      .filter((r) => r.key !== page.after);
+    const documents = rows
+      .filter((r) => r.key.startsWith(page.prefix))
+      .map((r) => ({ key: r.key, doc: r.doc === null ? undefined : (JSON.parse(r.doc) as D), latest: r.latest === 1, created: r.created }));
+    return { documents, last: rows.length < page.limit ? undefined : rows[rows.length - 1].key };
+  }
+}
