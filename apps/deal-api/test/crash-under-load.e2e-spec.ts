@@ -16,7 +16,7 @@ describe('the API killed with SIGKILL under load', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'crash-load-'));
-    api = new ApiProcess({ DATA_DIR: dir, AUTH_TOKEN_SECRET: secret, DEMO_DATA: 'false' });
+    api = new ApiProcess({ DATA_DIR: dir, AUTH_TOKEN_SECRET: secret, DEMO_DATA: 'false' }, [{ id: 'ana.ae', roles: ['rep'] }, { id: 'olga.ops', roles: ['sales-ops'] }]);
   });
   afterAll(async () => {
     await api.kill();

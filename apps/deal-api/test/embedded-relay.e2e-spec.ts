@@ -21,7 +21,7 @@ describe('the Kafka relay embedded in the API process', () => {
     api = new ApiProcess({
       DATA_DIR: dir, AUTH_TOKEN_SECRET: secret, KAFKA_BROKERS: brokers.join(','), KAFKA_RELAY_EMBEDDED: 'true',
       KAFKA_TOPIC_DEAL_EVENTS: topic, KAFKA_TOPIC_PARTITIONS: '3',
-    });
+    }, [{ id: 'ana.ae', roles: ['rep'] }]);
   }, BROKER_START_TIMEOUT_MS);
   afterAll(async () => {
     await api.kill('SIGTERM');

@@ -20,7 +20,7 @@ try {
   const secret = randomBytes(32).toString('hex');
   const rep = tokenFor(secret, 'ana.ae', ['rep']);
   const ops = tokenFor(secret, 'olga.ops', ['sales-ops']);
-  const api = new ApiProcess({ DATA_DIR: mountPoint, AUTH_TOKEN_SECRET: secret, DEMO_DATA: 'false' });
+  const api = new ApiProcess({ DATA_DIR: mountPoint, AUTH_TOKEN_SECRET: secret, DEMO_DATA: 'false' }, [{ id: 'ana.ae', roles: ['rep'] }, { id: 'olga.ops', roles: ['sales-ops'] }]);
   let url: string;
   let dealId: string;
   let n = 0;

@@ -10,15 +10,15 @@ import { PostClosePage } from './pages/post-close';
 import { SignIn } from './pages/sign-in';
 import { href, Route, useRoute } from './router';
 
-const has = (me: Me, ...roles: string[]) => me.tokenRoles.some((r) => roles.includes(r));
+const has = (me: Me, ...roles: string[]) => me.roles.some((r) => roles.includes(r));
 
 /** What each role may open (the API refuses the rest anyway: docs/security.md). */
 const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
   { path: 'board', label: 'Pipeline', shows: (me) => has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') },
   { path: 'post-close', label: 'Post-close', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin', 'implementation') },
   { path: 'charts', label: 'Charts', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin') },
-  { path: 'commission', label: 'Commission', shows: (me) => !has(me, 'integration') || me.tokenRoles.length > 1 },
-  { path: 'disputes', label: 'Disputes', shows: (me) => !has(me, 'integration') || me.tokenRoles.length > 1 },
+  { path: 'commission', label: 'Commission', shows: (me) => !has(me, 'integration') || me.roles.length > 1 },
+  { path: 'disputes', label: 'Disputes', shows: (me) => !has(me, 'integration') || me.roles.length > 1 },
 ];
 
 function Page({ route, me }: { route: Route; me: Me }) {
@@ -75,7 +75,7 @@ export function App() {
             <a key={n.path} href={href(n.path)} aria-current={current === n.path ? 'page' : undefined}>{n.label}</a>
           ))}
         </nav>
-        <span class="who" data-testid="signed-in-as" title={me.tokenRoles.join(', ')}>{me.name} <small>({me.tokenRoles.join(', ')})</small></span>
+        <span class="who" data-testid="signed-in-as" title={me.roles.join(', ')}>{me.name} <small>({me.roles.join(', ')})</small></span>
         <button class="link" onClick={() => signOut()}>Sign out</button>
       </header>
       <main>

@@ -68,7 +68,7 @@ describe('read side over HTTP (real SQLite)', () => {
     expect(dead).toEqual([
       expect.objectContaining({ eventId: poisonId, eventType: 'DealOpened', streamId: `deal-${badDeal}`, error: expect.stringContaining('is malformed') }),
     ]);
-    const status = (await t.as(REP).get('/projections').expect(200)).body as { name: string; deadLetters: number; position: number; state: string }[];
+    const status = (await t.as(OPS).get('/projections').expect(200)).body as { name: string; deadLetters: number; position: number; state: string }[];
     expect(status.find((s) => s.name === 'deal-summary')).toMatchObject({ deadLetters: 1, state: 'running' });
     expect(status.find((s) => s.name === 'audit')).toMatchObject({ deadLetters: 0, state: 'running' });
     for (const s of status) expect(s.position).toBeGreaterThanOrEqual(after.body.position);
