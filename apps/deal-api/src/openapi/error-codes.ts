@@ -70,13 +70,10 @@ export const MONEY: ErrorCodes = { 400: ['MONEY.INVALID', 'DEAL.INVALID_AMOUNT']
 /** An amount with optional line items that must add up to it. */
 export const AMOUNT_WITH_LINE_ITEMS: ErrorCodes = mergeErrorCodes(MONEY, { 400: ['DEAL.INVALID_LINE_ITEM', 'DEAL.LINE_ITEMS_MISMATCH'] });
 
-/** A support rep may not change commercial terms. */
-export const COMMERCIAL_TERMS: ErrorCodes = { 403: ['DEAL.COMMERCIAL_TERMS_FORBIDDEN'] };
-
 /** Commission plans, assignments and disputes: finance-only or person-scoped commands. */
 export const COMMISSION_COMMAND: ErrorCodes = mergeErrorCodes(JSON_BODY, COMMAND, {
   400: ['FIELD.REQUIRED', 'TIME.INVALID'],
-  403: ['COMMISSION.FORBIDDEN', 'AUTH.PERMISSION_DENIED'],
+  403: ['AUTH.PERMISSION_DENIED'],
 });
 
 /** User administration (admins only). */

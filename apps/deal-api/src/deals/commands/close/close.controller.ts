@@ -7,7 +7,7 @@ import { DealIdPipe } from '../shared/deal-id.pipe';
 import { toLineItems } from '../shared/money.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
 import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
-import { AFTER_STAGE_ENTERED, AMOUNT_WITH_LINE_ITEMS, BACKDATED, COMMERCIAL_TERMS, DEAL_COMMAND, EVIDENCE, JSON_BODY, OPEN_DEAL } from '../../../openapi/error-codes';
+import { AFTER_STAGE_ENTERED, AMOUNT_WITH_LINE_ITEMS, BACKDATED, DEAL_COMMAND, EVIDENCE, JSON_BODY, OPEN_DEAL } from '../../../openapi/error-codes';
 import { CloseWonDto, ReasonDto } from './close.dto';
 
 /** Closing a deal won or lost, and reversing a win. */
@@ -22,7 +22,7 @@ export class CloseController {
   @Access('deal:CloseWon')
   @DealCommand(
     'Close the deal won, with the signed order',
-    JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, COMMERCIAL_TERMS, EVIDENCE, AMOUNT_WITH_LINE_ITEMS, AFTER_STAGE_ENTERED,
+    JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, EVIDENCE, AMOUNT_WITH_LINE_ITEMS, AFTER_STAGE_ENTERED,
     { 409: ['DEAL.INVALID_TRANSITION', 'DEAL.EXIT_CRITERIA_UNMET'] },
   )
   won(@Param('dealId', DealIdPipe) id: string, @Body() b: CloseWonDto, @Ctx() ctx: RequestContext) {

@@ -6,7 +6,7 @@ import { DealCommandSender } from '../shared/deal-command.sender';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
 import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
-import { BACKDATED, COMMERCIAL_TERMS, DEAL_COMMAND, JSON_BODY } from '../../../openapi/error-codes';
+import { BACKDATED, DEAL_COMMAND, JSON_BODY } from '../../../openapi/error-codes';
 import { CreditSplitsDto } from './credit-splits.dto';
 
 /** Who gets credit for the deal: revenue splits (exactly 100%) and overlay credit. */
@@ -21,7 +21,7 @@ export class CreditSplitsController {
   @Access('deal:SetCreditSplits')
   @DealCommand(
     'Set the credit splits (revenue shares total exactly 100%)',
-    JSON_BODY, DEAL_COMMAND, BACKDATED, COMMERCIAL_TERMS,
+    JSON_BODY, DEAL_COMMAND, BACKDATED,
     { 400: ['FIELD.REQUIRED', 'TEAM.ROLE_UNKNOWN', 'DEAL.SPLIT_TOTAL_INVALID', 'DEAL.SPLIT_SHARE_INVALID', 'DEAL.SPLIT_DUPLICATE'] },
   )
   set(@Param('dealId', DealIdPipe) id: string, @Body() b: CreditSplitsDto, @Ctx() ctx: RequestContext) {

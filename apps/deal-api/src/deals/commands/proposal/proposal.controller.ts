@@ -8,7 +8,7 @@ import { EvidenceFactDto } from '../shared/fact.dto';
 import { toLineItems } from '../shared/money.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
 import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
-import { AMOUNT_WITH_LINE_ITEMS, BACKDATED, BUYER_FACT, COMMERCIAL_TERMS, DEAL_COMMAND, JSON_BODY, MONEY, OPEN_DEAL } from '../../../openapi/error-codes';
+import { AMOUNT_WITH_LINE_ITEMS, BACKDATED, BUYER_FACT, DEAL_COMMAND, JSON_BODY, MONEY, OPEN_DEAL } from '../../../openapi/error-codes';
 import { ChangeAmountDto, TermsDto } from './proposal.dto';
 
 /** Stages "Proposal reviewed" and "Terms agreed", and changes to the deal's amount. */
@@ -35,7 +35,7 @@ export class ProposalController {
 
   @Post('terms')
   @Access('deal:AgreeTerms')
-  @DealCommand('Record the terms agreed', BUYER_FACT, COMMERCIAL_TERMS, MONEY, { 400: ['FIELD.REQUIRED'] })
+  @DealCommand('Record the terms agreed', BUYER_FACT, MONEY, { 400: ['FIELD.REQUIRED'] })
   terms(@Param('dealId', DealIdPipe) id: string, @Body() b: TermsDto, @Ctx() ctx: RequestContext) {
     const data = {
       priceMinor: { decimal: b.price },
@@ -48,7 +48,7 @@ export class ProposalController {
 
   @Post('amount')
   @Access('deal:ChangeAmount')
-  @DealCommand('Change the expected amount', JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, COMMERCIAL_TERMS, AMOUNT_WITH_LINE_ITEMS, { 400: ['DEAL.REASON_REQUIRED'] })
+  @DealCommand('Change the expected amount', JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, AMOUNT_WITH_LINE_ITEMS, { 400: ['DEAL.REASON_REQUIRED'] })
   changeAmount(@Param('dealId', DealIdPipe) id: string, @Body() b: ChangeAmountDto, @Ctx() ctx: RequestContext) {
     const data = {
       expectedAmountMinor: { decimal: b.expectedAmount },

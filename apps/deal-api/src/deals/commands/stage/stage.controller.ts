@@ -33,7 +33,7 @@ export class StageController {
   @DealCommand(
     'Override: move past unmet criteria (managers only)',
     JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, AFTER_STAGE_ENTERED,
-    { 400: ['DEAL.OVERRIDE_REASON_REQUIRED'], 403: ['DEAL.OVERRIDE_FORBIDDEN'], 409: ['DEAL.INVALID_TRANSITION', 'DEAL.OVERRIDE_NOT_NEEDED'] },
+    { 400: ['DEAL.OVERRIDE_REASON_REQUIRED'], 409: ['DEAL.INVALID_TRANSITION', 'DEAL.OVERRIDE_NOT_NEEDED'] },
   )
   override(@Param('dealId', DealIdPipe) id: string, @Body() b: OverrideStageDto, @Ctx() ctx: RequestContext) {
     return this.sender.send(ctx, id, 'OverrideStage', { toStageId: b.toStageId, reason: b.reason }, b.occurredAt);
