@@ -4,7 +4,7 @@ import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 
 /** How fresh or how old a read should be; shared by every projection query. */
 export class ReadOptionsDto {
-  /** Answer as the engine knew it at this recorded time (replays the events recorded by then). */
+  /** Answer as the engine knew it at this recorded time: every event recorded by then, none after. */
   @ApiPropertyOptional({ format: 'date-time', description: 'Answer as the engine knew it at this recorded time (not with asOfPosition).' })
   @IsOptional()
   @IsISO8601({ strict: true })

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { createTestApp, email, MANAGER, openAcme, OPS, reachProductEvaluated, REP, TestApp } from '../testing/test-app';
+import {
+  auditProjection, commissionFactsProjection, dealSummaryProjection, dealTimeline, personDeals, pipelineByStage, Projection, ReadModel, readModelAsOf, statement,
+} from '@deals/projections';
+import { createTestApp, email, MANAGER, openAcme, OPS, OTHER_REP, reachProductEvaluated, REP, TestApp } from '../testing/test-app';
 
 describe('read side over HTTP (real SQLite)', () => {
   let t: TestApp;
@@ -51,6 +54,52 @@ describe('read side over HTTP (real SQLite)', () => {
     expect((await t.as(REP).get(`/deals/${a}`).expect(200)).body.stage.stageId).toBe('proposal-reviewed');
     const before = (await t.as(REP).get(`/deals/${a}?asOf=2000-01-01T00:00:00.000Z`).expect(404)).body;
     expect(before.error).toBe('DEAL.NOT_FOUND');
+  });
+
+  it('answers as of any position or recorded time what a replay of the store answers, for every projection', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const a = await openAcme(t);
+    await reachProductEvaluated(t, a);
+    const b = await openAcme(t, OTHER_REP);
+    await t.as(MANAGER).post(`/deals/${a}/stage/override`, { toStageId: 'proposal-reviewed', reason: 'Exec sponsor call' }).expect(201);
+    const last = await t.as(OTHER_REP).post(`/deals/${b}/close-lost`, { reason: 'No budget' }).expect(201);
+    await t.as(OPS).get(`/pipeline?minPosition=${last.body.position}`).expect(200);
+    const events = await store.readAll();
+
+    type Body = { result?: unknown; deals?: unknown; entries?: unknown; position: number };
+    const reads: { path: string; projection: Projection<unknown>; query: (m: ReadModel<never>) => unknown; answer: (body: Body) => unknown }[] = [
+      { path: '/pipeline?', projection: dealSummaryProjection as Projection<unknown>, query: (m) => pipelineByStage(m), answer: (body) => body.result },
+      {
+        path: `/audit/deals/${a}?limit=100&`, projection: auditProjection as Projection<unknown>,
+        query: (m) => dealTimeline(m, a, { timeBasis: 'occurred', offset: 0, limit: 100 })?.entries, answer: (body) => body.entries,
+      },
+      {
+        path: `/audit/people/${REP.id}?limit=100&`, projection: auditProjection as Projection<unknown>,
+        query: (m) => personDeals(m, REP.id, { timeBasis: 'occurred' })?.deals, answer: (body) => body.deals,
+      },
+      {
+        path: `/commission/statements/${REP.id}?period=2026-Q1&`, projection: commissionFactsProjection as Projection<unknown>,
+        query: (m) => statement(m, { userId: REP.id, period: '2026-Q1' }), answer: (body) => body.result,
+      },
+    ];
+    const moments = [
+      ...[0, 3, Math.floor(events.length / 2), events.length, events.length + 50].map((p) => ({ query: `asOfPosition=${p}`, asOf: { position: p } })),
+      ...[events[4], events[events.length - 2]].map((e) => ({ query: `asOf=${e.metadata.recordedAt}`, asOf: { recordedAt: e.metadata.recordedAt } })),
+    ];
+    for (const read of reads) {
+      for (const moment of moments) {
+        const res = await t.as(OPS).get(`${read.path}${moment.query}`);
+        const replayed = await readModelAsOf(store, read.projection, moment.asOf);
+        const expected = read.query(replayed.docs as unknown as ReadModel<never>);
+        const seen = { path: read.path, moment: moment.query, status: res.status };
+        if (expected === undefined) expect(seen).toEqual({ ...seen, status: 404 });
+        else {
+          expect(seen).toEqual({ ...seen, status: 200 });
+          expect({ ...seen, position: (res.body as Body).position, answer: read.answer(res.body) })
+            .toEqual({ ...seen, position: replayed.position, answer: JSON.parse(JSON.stringify(expected)) });
+        }
+      }
+    }
   });
 
   it('dead-letters a malformed stored event in the projection that cannot read it; the others keep going', async () => {

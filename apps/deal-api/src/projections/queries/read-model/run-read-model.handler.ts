@@ -7,7 +7,7 @@ export class RunReadModelHandler implements IQueryHandler<RunReadModelQuery> {
   constructor(private readonly source: ReadModelSource) {}
 
   async execute(q: RunReadModelQuery) {
-    const snapshot = await this.source.read(q.projection, q.options);
-    return { result: q.run(snapshot.docs), position: snapshot.position, asOf: snapshot.asOf };
+    const { result, position, asOf } = await this.source.answer(q.projection, q.options, q.run);
+    return { result, position, asOf };
   }
 }
