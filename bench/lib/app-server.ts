@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { registerUsers } from '../../apps/deal-api/src/testing/api-process';
 import { ChildOptions, startServer, stopServer } from './child';
 
 /** The real application in its own process (bench/servers/app-server.ts), on a fresh durable store. */
@@ -8,15 +9,22 @@ import { ChildOptions, startServer, stopServer } from './child';
 /** The token secret the server is started with; load generators sign their bearer tokens with it. */
 export const APP_SECRET = 'bench-live-secret-bench-live-secret-0123456789';
 
+/** The users the load generators sign tokens for (the API refuses unregistered ones): fifty reps and a sales-ops reader. */
+export const APP_USERS = {
+  reps: Array.from({ length: 50 }, (_, k) => ({ id: `live.rep${k}`, roles: ['rep'] })),
+  ops: { id: 'olga.ops', roles: ['sales-ops'] },
+};
+
 export interface AppServer {
   readonly child: ChildProcess;
   readonly port: number;
 }
 
-/** Starts the server on an empty folder `dataDir`, runs `use`, then stops the server and removes the folder. */
+/** Starts the server on a folder `dataDir` holding only `APP_USERS`, runs `use`, then stops the server and removes the folder. */
 export async function withAppServer<T>(dataDir: string, options: ChildOptions, use: (server: AppServer) => Promise<T>): Promise<T> {
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
+  await registerUsers(join(dataDir, 'events.db'), [...APP_USERS.reps, APP_USERS.ops]);
   const server = await startServer(join(__dirname, '..', 'servers', 'app-server.ts'), { ...options, args: { dataDir, secret: APP_SECRET } });
   try {
     return await use(server);

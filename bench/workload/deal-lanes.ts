@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createJwtService, signAccessToken } from '../../apps/deal-api/src/auth/access-token';
 import { post } from '../lib/http-client';
-import { APP_SECRET } from '../lib/app-server';
+import { APP_SECRET, APP_USERS } from '../lib/app-server';
 import type { Target } from '../lib/open-loop';
 
 export type DealLanes = Target & { sendStep(n: number, step: number): Promise<string>; readonly steps: number };
@@ -14,9 +14,9 @@ export type DealLanes = Target & { sendStep(n: number, step: number): Promise<st
 export function dealLanes(port: number, lanes: number): DealLanes {
   const jwt = createJwtService(APP_SECRET);
   // Fifty reps share the load, as in a sales team: each deal is its owner's.
-  const reps = Array.from({ length: 50 }, (_, k) => ({ id: `live.rep${k}`, roles: ['rep'] }));
+  const reps = APP_USERS.reps;
   const tokens = reps.map((rep) => ({ Authorization: `Bearer ${signAccessToken(jwt, rep)}` }));
-  const ops = { Authorization: `Bearer ${signAccessToken(jwt, { id: 'olga.ops', roles: ['sales-ops'] })}` };
+  const ops = { Authorization: `Bearer ${signAccessToken(jwt, APP_USERS.ops)}` };
   const deals = new Map<number, string>();
   const email = (ref: string) => ({ kind: 'email', ref });
   const steps: ((dealId: string, n: number) => [string, object])[] = [
