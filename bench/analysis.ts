@@ -79,6 +79,10 @@ function rebuildCause(r: BenchResults, projection: string): string {
   if (figures) {
     parts.push(`To reach 40% of the limit a rebuild may take at most 2.5 times what reading and parsing the rows take (${bareSeconds.toFixed(1)} s); this one took ${figures.seconds.toFixed(1)} s, ` +
       `${fmt(figures.seconds / bareSeconds, 1)} times: ${figures.foldSeconds.toFixed(1)} s reading and folding, ${figures.writeSeconds.toFixed(1)} s writing the ${fmt(figures.documents)} documents in one transaction.`);
+    if (figures.versions.rows > 0) {
+      parts.push(`Of those seconds, keeping the ${fmt(figures.versions.rows)} document versions as-of reads are answered from took ${figures.versions.writeSeconds.toFixed(1)} s ` +
+        `(\`ProjectionDatabase.writeVersions\`: JSON.stringify and an append per version, page by page) and ${figures.versions.indexSeconds.toFixed(1)} s indexing them before the swap.`);
+    }
   }
   const write = line(p, 'replaceAll') ? share(p, 'replaceAll') : 'not reached in the profiled part';
   parts.push(`Of the profiled time, reading the pages (\`SqliteEventStore.readAll\` with \`toRecordedEvent\`'s JSON.parse — the limit's whole work) is ${share(p, 'readAll')}, ` +
@@ -126,6 +130,15 @@ function statementCause(r: BenchResults): string {
     '`statement` (libs/projections/src/commission/commission.queries.ts) reads only the facts the person\'s commission can depend on, from the per-person index of the commission-facts read model (`personCommissionFacts`), then computes the statement as known at the moment; see the profile below.';
 }
 
+function asOfCause(r: BenchResults, which: 'statement' | 'pipeline'): string {
+  const a = r.memory.asOf[which];
+  return (a.sameAnswer ? '' : 'The answer over HTTP was not the replay\'s: a fault to fix before any speed. ') +
+    `Over HTTP ${fmt(a.httpMs.p50, 1)} ms p50, ${fmt(a.httpMs.p95, 1)} ms p95. ` +
+    (which === 'pipeline'
+      ? 'The pipeline goes over every deal: each deal summary\'s newest version at or before the moment is looked up in projections.db (one index seek per deal for the key, one for the version), and parsed unless no version came after it (then the live one is used).'
+      : 'The statement reads the person\'s index and plan documents from their versions, then folds the stream of each deal, assignment and dispute they list that changed after the moment (one stream read each); the others are the live documents.');
+}
+
 export function causeOf(id: string, r: BenchResults): string {
   const c = Number(id.split('-').pop());
   if (id.startsWith('commands-emmett-')) return commandsVsEmmett(r, c);
@@ -134,5 +147,7 @@ export function causeOf(id: string, r: BenchResults): string {
   if (id === 'live-p99') return liveCause(r);
   if (id === 'memory-rss') return memoryCause(r);
   if (id === 'statement') return statementCause(r);
+  if (id === 'asof-statement') return asOfCause(r, 'statement');
+  if (id === 'asof-pipeline') return asOfCause(r, 'pipeline');
   return 'See the profile below.';
 }

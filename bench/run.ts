@@ -16,7 +16,8 @@ import type { Dataset } from './workload/dataset';
  * `npm run bench`: every comparison in one run, each section in its own process, then
  * docs/benchmarks.md written from the measured values. BENCH_QUICK=1 runs small sizes (a smoke
  * run); BENCH_EVENTS, BENCH_OUT, BENCH_CACHE, BENCH_PROFILE=0|1, BENCH_SOAK_RATE (commands/s) and
- * BENCH_SOAK_SECONDS override the defaults.
+ * BENCH_SOAK_SECONDS override the defaults. BENCH_SECTIONS=rebuild,memory (any of commands,
+ * rebuild, memory, live, soak) runs only those, prints their figures and writes no report.
  */
 
 const env = process.env;
@@ -42,6 +43,11 @@ const config = {
   profile: env.BENCH_PROFILE ? env.BENCH_PROFILE === '1' : !quick,
 };
 const workDir = join(config.cacheRoot, `run-${process.pid}`);
+const SECTIONS = ['commands', 'rebuild', 'memory', 'live', 'soak'];
+const only = env.BENCH_SECTIONS?.split(',').map((s) => s.trim()).filter(Boolean);
+const unknownSection = only?.find((s) => !SECTIONS.includes(s));
+if (unknownSection) throw new Error(`BENCH_SECTIONS: no section ${unknownSection}; the sections are ${SECTIONS.join(', ')}`);
+const runs = (name: string) => only === undefined || only.includes(name);
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const loads: { section: string; before: number[]; after: number[] }[] = [];
@@ -71,17 +77,27 @@ async function main(): Promise<void> {
   mkdirSync(workDir, { recursive: true });
   const machine = machineFacts(config.cacheRoot);
 
-  const commands = await section<RunnerFigures[]>('command throughput', { section: 'commands', ...config.commands, dir: join(workDir, 'commands') });
+  const commands = runs('commands') ? await section<RunnerFigures[]>('command throughput', { section: 'commands', ...config.commands, dir: join(workDir, 'commands') }) : [];
   const dataset = await section<Dataset>('data set', { section: 'dataset', cacheRoot: config.cacheRoot, events: config.events });
-  const rebuild = await section<RebuildFigures>('projection rebuild', {
+  const rebuild = runs('rebuild') ? await section<RebuildFigures>('projection rebuild', {
     section: 'rebuild', eventsDb: dataset.eventsDb, projectionsDb: projectionsDbOf(dataset.dir), bareRounds: config.bareRounds,
-  });
-  const memory = await section<MemoryFigures>('memory and as-of statement', {
+  }) : undefined;
+  const memory = runs('memory') ? await section<MemoryFigures>('memory and as-of reads', {
     section: 'memory', dir: dataset.dir, eventsDb: dataset.eventsDb, events: dataset.events, rep: dataset.sampleRep, period: dataset.samplePeriod,
-    ...config.memory,
-  }, { exposeGc: true });
-  const live = await section<LatencyFigures[]>('live latency', { section: 'live', workDir, ...config.live, targets: ['echo', 'app'] });
-  const soak = await section<SoakFigures>('soak', { section: 'soak', workDir, ...config.soak }, { timeoutMs: (config.soak.seconds + 600) * 1000 });
+    firstMs: dataset.firstMs, lastMs: dataset.lastMs, ...config.memory,
+  }, { exposeGc: true }) : undefined;
+  const live = runs('live') ? await section<LatencyFigures[]>('live latency', { section: 'live', workDir, ...config.live, targets: ['echo', 'app'] }) : [];
+  const soak = runs('soak') ? await section<SoakFigures>('soak', { section: 'soak', workDir, ...config.soak }, { timeoutMs: (config.soak.seconds + 600) * 1000 }) : undefined;
+
+  if (only !== undefined || !rebuild || !memory || !soak) {
+    // Some sections only: their figures, no report (docs/benchmarks.md comes from a whole run).
+    const partial = { config, startedAt: startedAt.toISOString(), sections: only, commands, dataset, rebuild, memory, live, soak, loads };
+    writeFileSync(join(config.cacheRoot, 'partial-results.json'), JSON.stringify(partial, null, 1));
+    process.stdout.write(`${JSON.stringify(partial, null, 1)}\n`);
+    rmSync(workDir, { recursive: true, force: true });
+    log(`[bench] ran ${only?.join(', ')}; figures in ${join(config.cacheRoot, 'partial-results.json')}, no report written`);
+    return;
+  }
 
   const results: BenchResults = { config, machine, startedAt: startedAt.toISOString(), commands, dataset, rebuild, memory, live, soak, loads, profiles: [] };
   const targets = evaluateTargets(results);

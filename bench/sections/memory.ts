@@ -6,12 +6,14 @@ import { createApp } from '../../apps/deal-api/src/bootstrap';
 import { ProjectionRunnerService } from '../../apps/deal-api/src/projections/projection-runner.provider';
 import { profilerClockUs } from '../lib/profile';
 import { mib, percentile } from '../lib/stats';
+import { AsOfFigures, measureAsOf } from './as-of';
 import { projectionsDbOf, runRebuild } from './rebuild';
 
 /**
- * Memory with every projection loaded over the big store, and the latency of one rep's quarterly
- * commission statement as known at the quarter's close, over HTTP and as the bare query. Runs in
- * its own process (started with --expose-gc) so the figures are the application's alone.
+ * Memory with every projection loaded over the big store, the latency of one rep's quarterly
+ * commission statement as known at the quarter's close, over HTTP and as the bare query, then the
+ * reads as of a past moment (./as-of.ts). Runs in its own process (started with --expose-gc) so
+ * the figures are the application's alone.
  */
 
 export interface MemoryFigures {
@@ -30,9 +32,8 @@ export interface MemoryFigures {
     readonly lines: number;
     readonly httpMs: { p50: number; p95: number; max: number; samples: number };
     readonly queryMs: { p50: number; p95: number; max: number; samples: number };
-    /** `?asOf=`: the read model replayed from the store up to the moment, then the same query. */
-    readonly replayMs: { p50: number; max: number; samples: number };
   };
+  readonly asOf: AsOfFigures;
 }
 
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
@@ -40,7 +41,9 @@ const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const summary = (ms: number[]) => ({ p50: percentile(ms, 50), p95: percentile(ms, 95), max: Math.max(...ms), samples: ms.length });
 
-export async function runMemory(job: { dir: string; eventsDb: string; events: number; rep: string; period: string; samples: number; replaySamples: number }): Promise<MemoryFigures> {
+export async function runMemory(job: {
+  dir: string; eventsDb: string; events: number; rep: string; period: string; firstMs: number; lastMs: number; samples: number; replaySamples: number;
+}): Promise<MemoryFigures> {
   if (!existsSync(projectionsDbOf(job.dir))) await runRebuild(job.eventsDb, projectionsDbOf(job.dir), { bareRounds: 0 });
   const t0 = performance.now();
   const app = await createApp({ host: '127.0.0.1', port: 0, dataDir: job.dir, demoData: false, authTokenSecret: SECRET }, { logger: false });
@@ -82,8 +85,7 @@ export async function runMemory(job: { dir: string; eventsDb: string; events: nu
     statement(model, { userId: job.rep, period: job.period, asKnownAt });
     queryMs.push(performance.now() - started);
   }
-  const replayMs: number[] = [];
-  for (let i = 0; i < job.replaySamples; i++) replayMs.push((await get(`period=${job.period}&asOf=${encodeURIComponent(asKnownAt)}`)).ms);
+  const asOf = await measureAsOf(app, base, token, job);
 
   const projections = runner.names.map((name) => {
     const docs = runner.readModel<unknown>(name);
@@ -104,8 +106,8 @@ export async function runMemory(job: { dir: string; eventsDb: string; events: nu
     statement: {
       rep: job.rep, period: job.period, asKnownAt, lines: first.lines,
       httpMs: summary(httpMs), queryMs: summary(queryMs),
-      replayMs: { p50: percentile(replayMs, 50), max: Math.max(...replayMs), samples: replayMs.length },
     },
+    asOf,
   };
 }
 

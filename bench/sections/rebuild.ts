@@ -7,9 +7,10 @@ import { auditProjection, commissionFactsProjection, dealSummaryProjection, Proj
 import { median } from '../lib/stats';
 
 /**
- * Projection rebuild speed: the runner's rebuild (read `$all` in pages, fold, write the new read
- * model in one transaction) per projection, against the limit: a bare loop that reads the same
- * rows in pages of the same size and parses their JSON.
+ * Projection rebuild speed: the runner's rebuild (read `$all` in pages, fold, keep the documents'
+ * versions for as-of reads, write the new read model in one transaction) per projection, against
+ * the limit: a bare loop that reads the same rows in pages of the same size and parses their
+ * JSON. What keeping the versions costs is timed apart, and their size on disk measured.
  */
 
 export const PROJECTIONS: readonly Projection<unknown>[] = [dealSummaryProjection, auditProjection, commissionFactsProjection] as Projection<unknown>[];
@@ -20,9 +21,11 @@ export interface ProjectionRebuild {
   readonly documents: number;
   readonly seconds: number;
   readonly eventsPerSecond: number;
-  /** Reading and folding, before the new read model is written. */
+  /** Reading and folding (and writing the versions, page by page), before the new read model is written. */
   readonly foldSeconds: number;
   readonly writeSeconds: number;
+  /** Versions kept for as-of reads: rows, the time writing them (JSON and insert) and indexing them took, and their size in projections.db. */
+  readonly versions: { readonly rows: number; readonly writeSeconds: number; readonly indexSeconds: number; readonly mib: number };
 }
 
 export interface RebuildFigures {
@@ -32,6 +35,9 @@ export interface RebuildFigures {
   readonly total: { readonly events: number; readonly seconds: number; readonly eventsPerSecond: number };
   readonly rssAfterMiB: number;
   readonly batchSize: number;
+  /** projections.db after the rebuilds (every table, the three read models and their versions), and its documents table with its index. */
+  readonly databaseMiB: number;
+  readonly documentsMiB: number;
 }
 
 const BATCH = 500;
@@ -76,9 +82,11 @@ export async function runRebuild(
   const store = new SqliteEventStore({ path: eventsDb });
   const db = new ProjectionDatabase(projectionsDb);
   const runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: BATCH });
+  const versions = timeVersions(db);
   const results: ProjectionRebuild[] = [];
   for (const projection of PROJECTIONS) {
     if (options.only && !options.only.includes(projection.name)) continue;
+    versions.reset();
     let folded = 0;
     let logged = performance.now();
     const t0 = performance.now();
@@ -99,21 +107,55 @@ export async function runRebuild(
     results.push({
       projection: projection.name, events: result.events, documents: runner.readModel(projection.name).size, seconds,
       eventsPerSecond: result.events / seconds, foldSeconds: ((folded || t1) - t0) / 1000, writeSeconds: (t1 - (folded || t1)) / 1000,
+      versions: { ...versions.taken(), mib: 0 },
     });
     process.stderr.write(`  rebuild ${projection.name}: ${result.events} events in ${seconds.toFixed(1)} s\n`);
   }
   const rssAfterMiB = process.memoryUsage().rss / 2 ** 20;
   db.close();
   await store.close();
+  const sizes = tableSizes(projectionsDb);
   const events = results.reduce((a, r) => a + r.events, 0);
   const seconds = results.reduce((a, r) => a + r.seconds, 0);
   return {
     bare: { rows, seconds: bareSeconds, rowsPerSecond: rows / median(bareSeconds) },
-    projections: results,
+    projections: results.map((r) => ({ ...r, versions: { ...r.versions, mib: sizes.versionsMiB.get(r.projection) ?? 0 } })),
     total: { events, seconds, eventsPerSecond: events / seconds },
     rssAfterMiB,
     batchSize: BATCH,
+    databaseMiB: sizes.databaseMiB,
+    documentsMiB: sizes.documentsMiB,
   };
+}
+
+/** Times the runner's version writes and indexing on this database (a harness's wrapper; the product has no hook for it). */
+function timeVersions(db: ProjectionDatabase) {
+  let taken = { rows: 0, writeSeconds: 0, indexSeconds: 0 };
+  const write = db.writeVersions.bind(db);
+  const index = db.versions.index.bind(db.versions);
+  db.writeVersions = (build, changes) => {
+    const t0 = performance.now();
+    write(build, changes);
+    taken = { ...taken, rows: taken.rows + changes.length, writeSeconds: taken.writeSeconds + (performance.now() - t0) / 1000 };
+  };
+  db.versions.index = (build) => {
+    const t0 = performance.now();
+    index(build);
+    taken = { ...taken, indexSeconds: taken.indexSeconds + (performance.now() - t0) / 1000 };
+  };
+  return { reset: () => (taken = { rows: 0, writeSeconds: 0, indexSeconds: 0 }), taken: () => taken };
+}
+
+/** Pages each table and index takes in the file (SQLite's dbstat), per projection's current versions. */
+function tableSizes(projectionsDb: string) {
+  const file = new Database(projectionsDb, { readonly: true });
+  const pages = (name: string) => ((file.prepare('SELECT pgsize FROM dbstat WHERE name = ? AND aggregate = TRUE').get(name) as { pgsize: number } | undefined)?.pgsize ?? 0) / 2 ** 20;
+  const states = file.prepare('SELECT name, build FROM projection_state').all() as { name: string; build: number }[];
+  const versionsMiB = new Map(states.map((s) => [s.name, pages(`projection_versions_${s.build}`) + pages(`projection_versions_${s.build}_by_key`)]));
+  const documentsMiB = pages('projection_documents') + pages('sqlite_autoindex_projection_documents_1');
+  const databaseMiB = (file.pragma('page_count', { simple: true }) as number) * (file.pragma('page_size', { simple: true }) as number) / 2 ** 20;
+  file.close();
+  return { versionsMiB, documentsMiB, databaseMiB };
 }
 
 export const projectionsDbOf = (dir: string) => join(dir, 'projections.db');
