@@ -14,7 +14,7 @@ import { EsdbEventStore, EventStore, preparePrivateDataDir, SqliteEventStore } f
 import { ACCESS_TOKEN_TTL_SECONDS, createJwtService, signAccessToken } from '../apps/deal-api/src/auth/access-token';
 import { resolveAuthSecret } from '../apps/deal-api/src/auth/auth-secret';
 import { findUser } from '../apps/deal-api/src/auth/user-directory';
-import { handleCommand } from '../apps/deal-api/src/command-pipeline/handle-command';
+import { handleCommand } from '@deals/command-pipeline';
 import { apiConfigFromEnv, ApiConfig } from '../apps/deal-api/src/config/api-config';
 
 function openStore(config: ApiConfig): EventStore {
@@ -35,7 +35,7 @@ async function registerFirstAdmin(store: EventStore, userId: string): Promise<vo
     data: { userId, name: userId, roles: ['admin'] },
     metadata: { commandId: `first-admin-${userId}`, actor: { id: 'system', roles: ['admin'] }, now: new Date().toISOString() },
   };
-  await handleCommand(store, createUserDecider(), userStreamId(userId), command, { requestHash: 'first-admin' });
+  await handleCommand(store, createUserDecider(), userStreamId(userId), command, {});
 }
 
 async function main(args: string[]): Promise<void> {

@@ -6,15 +6,9 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  authorizedDealDecider, Command, createDealDecider, DealCommand, DealEvent, DealState, EventMetadata,
-} from '@deals/domain';
+import { authorizedDealDecider, createDealDecider, DealCommand, DealEvent, DealState, dealStreamId } from '@deals/domain';
 import { SqliteEventStore } from '@deals/event-store';
-import { requestHashOf } from '@deals/command-pipeline';
-import { DealCommandSender } from '../../apps/deal-api/src/deals/commands/shared/deal-command.sender';
-import { ExecuteDealCommandHandler } from '../../apps/deal-api/src/deals/commands/shared/execute-deal-command.handler';
-import { commandMetadataOf } from '../../apps/deal-api/src/request-context/command-metadata';
+import { commandMetadata, eventMetadataFor, handleCommand, requestHashOf, StreamStateCache } from '@deals/command-pipeline';
 import { closedLoop } from '../lib/closed-loop';
 import { median } from '../lib/stats';
 import { CommandRound, RunnerFigures } from './commands-labels';
@@ -70,34 +64,25 @@ function decider(dealId: string) {
   return authorizedDealDecider(RELATIONS, dealId, dealDecider);
 }
 
-/** The metadata the command path writes with every event (handle-command.ts). */
-function eventMetadata(command: Command, requestHash: string): EventMetadata {
-  const m = command.metadata;
-  return {
-    actor: { id: m.actor.id, roles: [...m.actor.roles] }, commandId: m.commandId,
-    correlationId: m.correlationId ?? m.commandId, causationId: m.causationId ?? m.commandId,
-    occurredAt: m.occurredAt ?? m.now, requestHash,
-  };
-}
-
 function commandOf(step: DealStep, deal: number, stepIndex: number, dealId: string) {
-  const ctx = { actor: step.actor, idempotencyKey: `bench-${deal}-${stepIndex}` };
-  const data = dataOf(step, dealId);
-  const command = { type: step.type, data, metadata: commandMetadataOf(ctx) } as DealCommand;
-  return { command, requestHash: requestHashOf({ dealId, type: step.type, data, occurredAt: undefined }) };
+  const key = `bench-${deal}-${stepIndex}`;
+  const command = { type: step.type, data: dataOf(step, dealId), metadata: commandMetadata({ actor: step.actor, idempotencyKey: key }) } as DealCommand;
+  return { command, key, requestHash: requestHashOf(dealStreamId(dealId), command) };
 }
 
-/** The product: DealCommandSender → ExecuteDealCommandHandler (authorised decider, handleCommand) → SqliteEventStore (durable, group commit). */
+/**
+ * The product: what the API's DealCommandHandler runs for a command, without HTTP — the authorised
+ * deal decider, handleCommand (cached fold, idempotency, decide, append) and SqliteEventStore (durable, group commit).
+ */
 export const productRunner: RunnerFactory = async (path) => {
   const store = new SqliteEventStore({ path });
-  const handler = new ExecuteDealCommandHandler(store, RELATIONS);
-  const sender = new DealCommandSender({ execute: (c: never) => handler.execute(c) } as unknown as CommandBus);
+  const recentDeals = new StreamStateCache<DealState>();
   const idOf = dealIds();
   return {
     run: async (deal, stepIndex) => {
-      const step = SHAPES[deal % POOL][stepIndex];
       const dealId = idOf(deal);
-      const result = await sender.send({ actor: step.actor, idempotencyKey: `bench-${deal}-${stepIndex}` }, dealId, step.type, dataOf(step, dealId) as never);
+      const { command, key } = commandOf(SHAPES[deal % POOL][stepIndex], deal, stepIndex, dealId);
+      const result = await handleCommand(store, decider(dealId), dealStreamId(dealId), command, { idempotencyKey: key, cache: recentDeals });
       return result.events.length;
     },
     close: () => store.close(),
@@ -115,9 +100,9 @@ function emmettRunner(storeOf: (path: string) => Promise<{ store: unknown; close
         const dealId = idOf(deal);
         const { command, requestHash } = commandOf(SHAPES[deal % POOL][stepIndex], deal, stepIndex, dealId);
         const d = decider(dealId);
-        const metadata = eventMetadata(command, requestHash);
+        const metadata = eventMetadataFor(command, requestHash);
         const handle = CommandHandler<DealState, DealEvent>({ evolve: d.evolve as never, initialState: d.initialState });
-        const result = await handle(store as never, `deal-${dealId}`, (state: DealState) =>
+        const result = await handle(store as never, dealStreamId(dealId), (state: DealState) =>
           d.decide(command, state).map((e) => ({ type: e.type, data: e.data, metadata })) as never);
         return result.newEvents.length;
       },
@@ -174,7 +159,7 @@ function templates(): TemplateRow[][][] {
     let state = d.initialState();
     return shape.map((step, k) => {
       const { command, requestHash } = commandOf(step, i, k, dealId);
-      const metadata = { ...eventMetadata(command, requestHash), recordedAt: command.metadata.now };
+      const metadata = { ...eventMetadataFor(command, requestHash), recordedAt: command.metadata.now };
       const events = d.decide(command, state);
       state = events.reduce((s, e) => d.evolve(s, { ...e, metadata } as DealEvent), state);
       return events.map((e) => ({ type: e.type, data: JSON.stringify(e.data), metadata: JSON.stringify(metadata) }));

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { derivedUuid, requestHashOf } from '@deals/command-pipeline';
+import { derivedUuid, EVENT_SCHEMA_VERSION, eventMetadataFor, requestHashOf } from '@deals/command-pipeline';
 import {
   Actor, authorizedDealDecider, Command, commissionPlanDecider, createDealDecider, createUserDecider, Decider,
-  DealCommand, DomainEvent, EventMetadata, planAssignmentDecider, relationsOf,
+  commissionStreamId, DealCommand, dealStreamId, DomainEvent, planAssignmentDecider, relationsOf, userStreamId,
 } from '@deals/domain';
 import { SqliteEventStore } from '@deals/event-store';
 import { SCHEMA_VERSION } from '@deals/event-store/sqlite/sqlite-schema';
@@ -92,22 +92,18 @@ class Writer {
   }
 
   /** Decides and submits; the append commits with the others of this turn when `flush` is awaited. */
-  send<S, C extends Command>(decider: Decider<S, C, DomainEvent>, streamId: string, command: C, keyData: unknown): void {
+  send<S, C extends Command>(decider: Decider<S, C, DomainEvent>, streamId: string, command: C): void {
     const cursor = this.streams.get(streamId) ?? { state: decider.initialState(), revision: -1, commands: 0 };
     const key = `seed-${cursor.commands}`;
     const commandId = derivedUuid('command', command.metadata.actor.id, `${streamId}-${key}`);
     const withId = { ...command, metadata: { ...command.metadata, commandId } } as C;
-    const requestHash = requestHashOf(keyData);
     const decided = decider.decide(withId, cursor.state as S);
-    const metadata: EventMetadata = {
-      actor: { id: withId.metadata.actor.id, roles: [...withId.metadata.actor.roles] }, commandId,
-      correlationId: commandId, causationId: commandId, occurredAt: withId.metadata.occurredAt ?? withId.metadata.now, requestHash,
-    };
+    const metadata = eventMetadataFor(withId, requestHashOf(streamId, withId));
     let state = cursor.state as S;
     for (const e of decided) state = decider.evolve(state, { type: e.type, data: e.data, metadata });
     this.pending.push(this.store.append(
       streamId,
-      decided.map((e, i) => ({ eventId: derivedUuid('event', commandId, String(i)), type: e.type, schemaVersion: 1, data: e.data, metadata: { ...metadata } })),
+      decided.map((e, i) => ({ eventId: derivedUuid('event', commandId, String(i)), type: e.type, schemaVersion: EVENT_SCHEMA_VERSION, data: e.data, metadata: { ...metadata } })),
       { expectedRevision: cursor.revision < 0 ? 'no_stream' : cursor.revision },
     ));
     this.streams.set(streamId, { state, revision: cursor.revision + decided.length, commands: cursor.commands + 1 });
@@ -186,18 +182,18 @@ async function generate(path: string, target: number, log: (m: string) => void) 
   const relations = relationsOf(new Map(people.map(([userId, , managerId]) => [userId, managerId])));
   for (const [userId, roles, managerId] of people) {
     const data = { userId, name: userId, roles, ...(managerId ? { managerId } : {}) };
-    writer.send(users as never, `user-${userId}`, command('RegisterUser', data, ADMIN, setupAt), data);
+    writer.send(users as never, userStreamId(userId), command('RegisterUser', data, ADMIN, setupAt));
   }
   const plans: [string, number, string, object][] = [
     ['ae-plan', 1, '2025-01-01', AE_RULES], ['ae-plan', 2, '2026-01-01', AE_RULES_V2], ['se-plan', 1, '2025-01-01', SE_RULES],
   ];
   for (const [planId, version, effectiveFrom, rules] of plans) {
     const data = { planId, version, name: `${planId} v${version}`, effectiveFrom, rules };
-    writer.send(commissionPlanDecider as never, `plan-${planId}`, command('PublishPlanVersion', data, FINANCE, setupAt), data);
+    writer.send(commissionPlanDecider as never, commissionStreamId('plan', planId), command('PublishPlanVersion', data, FINANCE, setupAt));
   }
   const assign = (userId: string, planId: string, quotaMinor?: number) => {
     const data = { userId, planId, effectiveFrom: '2025-01-01', currency: 'EUR', ...(quotaMinor ? { quotaMinor } : {}) };
-    writer.send(planAssignmentDecider as never, `assignment-${userId}`, command('AssignPlan', data, FINANCE, setupAt), data);
+    writer.send(planAssignmentDecider as never, commissionStreamId('assignment', userId), command('AssignPlan', data, FINANCE, setupAt));
   };
   org.reps.forEach((r) => assign(r, 'ae-plan', 400_000_00));
   org.salesEngineers.forEach((p) => assign(p, 'se-plan'));
@@ -241,7 +237,7 @@ async function generate(path: string, target: number, log: (m: string) => void) 
     const s = steps[step];
     const decider = authorizedDealDecider(relations, dealId, dealDecider);
     const c = command<DealCommand>(s.type, s.data as never, s.actor, atMs);
-    writer.send(decider as never, `deal-${dealId}`, c, { dealId, type: s.type, data: s.data, occurredAt: c.metadata.occurredAt });
+    writer.send(decider as never, dealStreamId(dealId), c);
     lastMs = atMs;
     if (step + 1 < steps.length) heap.push({ atMs: steps[step + 1].atMs, deal, step: step + 1 });
     else {

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Actor, CommandMetadata } from '@deals/domain';
 
 /** A UUID-shaped id derived from the given parts, so a retried command yields the same ids. */
 export function derivedUuid(...parts: string[]): string {
@@ -12,6 +13,9 @@ export function commandIdFor(actorId: string, idempotencyKey?: string): string {
   return idempotencyKey ? derivedUuid('command', actorId, idempotencyKey) : randomUUID();
 }
 
-export function requestHashOf(payload: unknown): string {
-  return createHash('sha256').update(JSON.stringify(payload)).digest('hex');
+/** A command's metadata: its id (derived from an idempotency key when given), the actor, the clock and the business time. */
+export function commandMetadata(
+  from: { actor: Actor; idempotencyKey?: string; correlationId?: string }, occurredAt?: string, now: Date = new Date(),
+): CommandMetadata {
+  return { commandId: commandIdFor(from.actor.id, from.idempotencyKey), actor: from.actor, now: now.toISOString(), occurredAt, correlationId: from.correlationId };
 }

@@ -1,22 +1,23 @@
 import { Command, Decider, DomainEvent, EventMetadata } from '@deals/domain';
-import { EventStore, RecordedEvent, WrongExpectedRevisionError } from '@deals/event-store';
+import { EventStore, WrongExpectedRevisionError } from '@deals/event-store';
+import { aggregateStream } from './aggregate-stream';
 import { derivedUuid } from './command-ids';
-import { EventOfCommand, extendFolded, FoldedStream, StreamStateCache } from './stream-state-cache';
+import { requestHashOf } from './request-hash';
+import { EventOfCommand, StreamStateCache } from './stream-state-cache';
 import {
   ConcurrencyExhaustedError,
   IdempotencyKeyReusedError,
   RevisionMismatchError,
 } from './command-pipeline.errors';
 
-export const SCHEMA_VERSION = 1;
+/** The version of the event payloads the deciders write (not the store's table layout). */
+export const EVENT_SCHEMA_VERSION = 1;
 
 export interface CommandOptions {
   /** The stream revision the caller last saw (If-Match): a mismatch fails instead of retrying. */
   readonly expectedRevision?: number;
   /** Set when the caller sent an Idempotency-Key; the command id is derived from it. */
   readonly idempotencyKey?: string;
-  /** Identifies the request's content, to tell a retry from a reused key. */
-  readonly requestHash: string;
   readonly maxAttempts?: number;
   /** Folded streams of this decider kept between commands; only the events after the cached revision are read. */
   readonly cache?: StreamStateCache;
@@ -35,8 +36,8 @@ export interface CommandResult {
 
 /**
  * The one command path: read the stream, fold it, decide, append with the expected revision.
- * Idempotent retries are answered from the stream itself; conflicts are retried (bounded)
- * unless the caller pinned a revision.
+ * Idempotent retries are answered from the stream itself (a retry is told from a reused key by
+ * the request's hash); conflicts are retried (bounded) unless the caller pinned a revision.
  */
 export async function handleCommand<S, C extends Command, E extends DomainEvent>(
   store: EventStore,
@@ -46,10 +47,11 @@ export async function handleCommand<S, C extends Command, E extends DomainEvent>
   options: CommandOptions,
 ): Promise<CommandResult> {
   const maxAttempts = options.expectedRevision === undefined ? (options.maxAttempts ?? 5) : 1;
+  const requestHash = requestHashOf(streamId, command);
   for (let attempt = 1; ; attempt++) {
-    const folded = await load(store, decider, streamId, options.cache as StreamStateCache<S> | undefined);
+    const folded = await aggregateStream(store, streamId, decider, options.cache as StreamStateCache<S> | undefined);
     const earlier = options.idempotencyKey ? (folded.commands.get(command.metadata.commandId) ?? []) : [];
-    if (earlier.length > 0) return replay(streamId, earlier, options);
+    if (earlier.length > 0) return replay(streamId, earlier, requestHash, options);
 
     const currentRevision = folded.revision;
     if (options.expectedRevision !== undefined && options.expectedRevision !== currentRevision) {
@@ -59,31 +61,17 @@ export async function handleCommand<S, C extends Command, E extends DomainEvent>
     if (decided.length === 0) {
       return { streamId, revision: currentRevision, position: folded.position, events: [], replayed: false };
     }
-    const metadata = metadataFor(command, options.requestHash);
+    const metadata = eventMetadataFor(command, requestHash);
+    const eventIds = decided.map((_, i) => derivedUuid('event', command.metadata.commandId, String(i)));
     try {
       const result = await store.append(
         streamId,
-        decided.map((e, i) => ({
-          eventId: derivedUuid('event', command.metadata.commandId, String(i)),
-          type: e.type,
-          schemaVersion: SCHEMA_VERSION,
-          data: e.data,
-          metadata: { ...metadata },
-        })),
+        decided.map((e, i) => ({ eventId: eventIds[i], type: e.type, schemaVersion: EVENT_SCHEMA_VERSION, data: e.data, metadata: { ...metadata } })),
         { expectedRevision: currentRevision < 0 ? 'no_stream' : currentRevision },
       );
       const first = result.nextExpectedRevision - decided.length + 1;
-      return {
-        streamId,
-        revision: result.nextExpectedRevision,
-        position: result.position,
-        events: decided.map((e, i) => ({
-          eventId: derivedUuid('event', command.metadata.commandId, String(i)),
-          type: e.type,
-          revision: first + i,
-        })),
-        replayed: false,
-      };
+      const events = decided.map((e, i) => ({ eventId: eventIds[i], type: e.type, revision: first + i }));
+      return { streamId, revision: result.nextExpectedRevision, position: result.position, events, replayed: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (options.expectedRevision !== undefined) {
@@ -94,7 +82,8 @@ export async function handleCommand<S, C extends Command, E extends DomainEvent>
   }
 }
 
-function metadataFor(command: Command, requestHash: string): EventMetadata {
+/** The metadata every event of a command carries (the store adds recordedAt). */
+export function eventMetadataFor(command: Command, requestHash: string): EventMetadata {
   const m = command.metadata;
   return {
     actor: { id: m.actor.id, roles: [...m.actor.roles] },
@@ -106,20 +95,8 @@ function metadataFor(command: Command, requestHash: string): EventMetadata {
   };
 }
 
-/** The stream folded to its head: from the cached fold plus the events after it, or from the start. */
-async function load<S, C extends Command, E extends DomainEvent>(
-  store: EventStore, decider: Decider<S, C, E>, streamId: string, cache: StreamStateCache<S> | undefined,
-): Promise<FoldedStream<S>> {
-  const empty: FoldedStream<S> = { revision: -1, position: 0, state: decider.initialState(), commands: new Map() };
-  const from = cache?.get(streamId) ?? empty;
-  const events = await store.readStream(streamId, { fromRevision: from.revision + 1 });
-  const folded = extendFolded(from, events, (state, e) => decider.evolve(state, toDomainEvent(e) as E));
-  cache?.set(streamId, folded);
-  return folded;
-}
-
-function replay(streamId: string, earlier: readonly EventOfCommand[], options: CommandOptions): CommandResult {
-  if (earlier[0].requestHash !== options.requestHash) {
+function replay(streamId: string, earlier: readonly EventOfCommand[], requestHash: string, options: CommandOptions): CommandResult {
+  if (earlier[0].requestHash !== requestHash) {
     throw new IdempotencyKeyReusedError(options.idempotencyKey ?? '');
   }
   const last = earlier[earlier.length - 1];
@@ -130,10 +107,6 @@ function replay(streamId: string, earlier: readonly EventOfCommand[], options: C
     events: earlier.map((e) => ({ eventId: e.eventId, type: e.type, revision: e.revision })),
     replayed: true,
   };
-}
-
-export function toDomainEvent(e: RecordedEvent): DomainEvent {
-  return { type: e.type, data: e.data as Readonly<unknown>, metadata: e.metadata as unknown as EventMetadata };
 }
 
 function numericRevision(actual: number | 'no_stream'): number {

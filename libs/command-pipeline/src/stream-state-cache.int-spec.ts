@@ -35,17 +35,17 @@ describe('handleCommand with a StreamStateCache (real SQLite)', () => {
     const dealId = randomUUID();
     const stream = `deal-${dealId}`;
     const cache = new StreamStateCache();
-    await handleCommand(store, decider, stream, openDeal(dealId), { requestHash: 'open', cache });
-    await handleCommand(store, decider, stream, contact('<a@x>'), { requestHash: 'a', cache });
+    await handleCommand(store, decider, stream, openDeal(dealId), { cache });
+    await handleCommand(store, decider, stream, contact('<a@x>'), { cache });
     // Another writer (no cache) appends behind the cache's back.
-    await handleCommand(store, decider, stream, contact('<b@x>'), { requestHash: 'b' });
+    await handleCommand(store, decider, stream, contact('<b@x>'), {});
 
-    const cached = await handleCommand(store, decider, stream, contact('<c@x>'), { requestHash: 'c', cache, expectedRevision: 2 });
+    const cached = await handleCommand(store, decider, stream, contact('<c@x>'), { cache, expectedRevision: 2 });
     expect(cached.revision).toBe(3);
     expect(cache.get(stream)?.revision).toBe(2);
-    const uncached = await handleCommand(store, decider, stream, contact('<d@x>'), { requestHash: 'd', expectedRevision: 3 });
+    const uncached = await handleCommand(store, decider, stream, contact('<d@x>'), { expectedRevision: 3 });
     expect(uncached.revision).toBe(4);
-    const next = await handleCommand(store, decider, stream, contact('<e@x>'), { requestHash: 'e', cache, expectedRevision: 4 });
+    const next = await handleCommand(store, decider, stream, contact('<e@x>'), { cache, expectedRevision: 4 });
     expect(next.revision).toBe(5);
     expect(cache.get(stream)?.revision).toBe(4);
     expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
@@ -55,13 +55,13 @@ describe('handleCommand with a StreamStateCache (real SQLite)', () => {
     const dealId = randomUUID();
     const stream = `deal-${dealId}`;
     const cache = new StreamStateCache();
-    await handleCommand(store, decider, stream, openDeal(dealId), { requestHash: 'open', cache });
+    await handleCommand(store, decider, stream, openDeal(dealId), { cache });
     const commandId = randomUUID();
-    const first = await handleCommand(store, decider, stream, contact('<a@x>', commandId), { requestHash: 'a', idempotencyKey: 'k1', cache });
-    await handleCommand(store, decider, stream, contact('<b@x>'), { requestHash: 'b', cache });
-    const retry = await handleCommand(store, decider, stream, contact('<a@x>', commandId), { requestHash: 'a', idempotencyKey: 'k1', cache });
+    const first = await handleCommand(store, decider, stream, contact('<a@x>', commandId), { idempotencyKey: 'k1', cache });
+    await handleCommand(store, decider, stream, contact('<b@x>'), { cache });
+    const retry = await handleCommand(store, decider, stream, contact('<a@x>', commandId), { idempotencyKey: 'k1', cache });
     expect(retry).toMatchObject({ replayed: true, revision: first.revision, position: first.position, events: first.events });
-    await expect(handleCommand(store, decider, stream, contact('<z@x>', commandId), { requestHash: 'z', idempotencyKey: 'k1', cache }))
+    await expect(handleCommand(store, decider, stream, contact('<z@x>', commandId), { idempotencyKey: 'k1', cache }))
       .rejects.toBeInstanceOf(IdempotencyKeyReusedError);
     expect(await store.readStream(stream)).toHaveLength(3);
   });

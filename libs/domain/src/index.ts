@@ -34,10 +34,12 @@ export * from './deal/deal.decide';
 export * from './deal/deal.decider';
 export * from './deal/stage-progress';
 export * from './deal/deal-access';
+export * from './deal/deal-stream';
 
 export * from './access';
 
 export * from './commission/commission.commands';
+export * from './commission/commission-streams';
 export * from './commission/commission.errors';
 export * from './commission/plan-rules';
 export * from './commission/validate-plan';

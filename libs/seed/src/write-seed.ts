@@ -1,6 +1,6 @@
-import { commandIdFor, handleCommand, requestHashOf } from '@deals/command-pipeline';
+import { commandIdFor, handleCommand } from '@deals/command-pipeline';
 import {
-  authorizedCommissionDecider, authorizedDealDecider, authorizedUserDecider, Command, createDealDecider, Decider, DomainEvent, Relations,
+  authorizedCommissionDecider, authorizedDealDecider, authorizedUserDecider, Command, commissionStreamId, dealStreamId, createDealDecider, Decider, DomainEvent, Relations,
   relationsOf, userStreamId,
 } from '@deals/domain';
 import { EventStore } from '@deals/event-store';
@@ -46,9 +46,7 @@ export async function writeSeed(store: EventStore, dataset: SeedDataset, options
   const send = async (decider: AnyDecider, streamId: string, actor: SeedPerson | Command['metadata']['actor'], key: string, type: string, data: unknown, occurredAt?: string) => {
     const who = 'userId' in actor ? actorOf(actor) : actor;
     const command = { type, data, metadata: { commandId: commandIdFor(who.id, key), actor: who, now: now.toISOString(), occurredAt } } as Command;
-    const result = await handleCommand(store, decider, streamId, command, {
-      idempotencyKey: key, requestHash: requestHashOf({ streamId, type, data, occurredAt }),
-    });
+    const result = await handleCommand(store, decider, streamId, command, { idempotencyKey: key });
     counts.commands++;
     if (result.replayed) counts.replayed++;
     else counts.events += result.events.length;
@@ -62,10 +60,10 @@ export async function writeSeed(store: EventStore, dataset: SeedDataset, options
     await send(users, userStreamId(userId), org.admin, `seed-${dataset.seed}-user-${userId}`, 'RegisterUser', { userId, name, roles: [...roles], ...(managerId ? { managerId } : {}) });
   }
   for (const plan of dataset.plans) {
-    await send(authorizedCommissionDecider(relations, 'plan') as unknown as AnyDecider, `plan-${plan.planId}`, org.finance, `seed-${dataset.seed}-plan-${plan.planId}-${plan.version}`, 'PublishPlanVersion', plan);
+    await send(authorizedCommissionDecider(relations, 'plan') as unknown as AnyDecider, commissionStreamId('plan', plan.planId), org.finance, `seed-${dataset.seed}-plan-${plan.planId}-${plan.version}`, 'PublishPlanVersion', plan);
   }
   for (const a of dataset.assignments) {
-    await send(authorizedCommissionDecider(relations, 'assignment') as unknown as AnyDecider, `assignment-${a.userId}`, org.finance, `seed-${dataset.seed}-assignment-${a.userId}`, 'AssignPlan', a);
+    await send(authorizedCommissionDecider(relations, 'assignment') as unknown as AnyDecider, commissionStreamId('assignment', a.userId), org.finance, `seed-${dataset.seed}-assignment-${a.userId}`, 'AssignPlan', a);
   }
 
   const dealDecider = createDealDecider();
@@ -78,7 +76,7 @@ export async function writeSeed(store: EventStore, dataset: SeedDataset, options
       for (const step of script.steps) {
         try {
           const deals = authorizedDealDecider(relations, script.dealId, dealDecider) as unknown as AnyDecider;
-          await send(deals, `deal-${script.dealId}`, step.actor, step.key, step.type, step.data, step.occurredAt);
+          await send(deals, dealStreamId(script.dealId), step.actor, step.key, step.type, step.data, step.occurredAt);
         } catch (error) {
           failed = true;
           throw new Error(`seed deal #${script.index} (${script.dealId}) step ${step.key} ${step.type}: ${(error as Error).message}`, { cause: error });

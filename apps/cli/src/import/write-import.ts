@@ -1,5 +1,5 @@
-import { commandIdFor, handleCommand, requestHashOf } from '@deals/command-pipeline';
-import { Actor, authorizedDealDecider, createDealDecider, DealCommand, DomainError, Relations } from '@deals/domain';
+import { commandIdFor, handleCommand } from '@deals/command-pipeline';
+import { Actor, authorizedDealDecider, createDealDecider, DealCommand, dealStreamId, DomainError, Relations } from '@deals/domain';
 import { EventStore } from '@deals/event-store';
 import { ImportPlan } from './import-plan';
 import { RowProblem } from './source-deal';
@@ -39,9 +39,7 @@ export async function writeImport(
         } as DealCommand;
         try {
           const decider = authorizedDealDecider(relations, plan.dealId, dealDecider);
-          const result = await handleCommand(store, decider, `deal-${plan.dealId}`, command, {
-            idempotencyKey: step.key, requestHash: requestHashOf({ dealId: plan.dealId, type: step.type, data: step.data, occurredAt: step.occurredAt }),
-          });
+          const result = await handleCommand(store, decider, dealStreamId(plan.dealId), command, { idempotencyKey: step.key });
           if (result.replayed) replayed++;
           else events += result.events.length;
           if (step.type === 'OpenDeal') deals++;

@@ -48,9 +48,12 @@ export class AccessGuard implements CanActivate {
       // Ids are checked by their pipes after the guards; an id that is not a UUID reaches no deal.
       const dealId = params.dealId?.toLowerCase();
       if (dealId === undefined || !UUID.test(dealId)) return { kind: 'organisation' };
-      const deal = await this.policy.dealFacts(dealId);
-      if (deal === undefined && this.policy.check(operation, request.actor!, { kind: 'organisation' }).allowed) return undefined;
-      return { kind: 'deal', dealId, deal: deal ?? { dealId, ownerId: '', team: [], status: 'open' } };
+      // Who reads every deal, or no deal at all, needs no facts about this one: the role decides.
+      const byRole = this.policy.check(operation, request.actor!, { kind: 'organisation' });
+      if (!byRole.allowed || !byRole.narrowed) return { kind: 'deal', dealId };
+      const { stream, facts } = await this.policy.dealFacts(dealId);
+      request.dealStream = stream;
+      return facts === undefined ? undefined : { kind: 'deal', dealId, deal: facts };
     }
     const personId = resource === 'person' ? params.personId ?? params.userId : undefined;
     if (personId !== undefined) return { kind: 'person', personId };

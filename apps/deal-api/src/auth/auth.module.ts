@@ -7,10 +7,10 @@ import { createJwtService } from './access-token';
 import { AuditDenialsController } from './audit-denials/audit-denials.controller';
 import { resolveAuthSecret } from './auth-secret';
 import { LiveUserDirectory } from './user-directory';
-import { UserCommands } from './users/user-commands';
+import { UserCommandHandler } from './users/user-command.handler';
 import { UsersController } from './users/users.controller';
 
-const services = [AccessDenialLog, AccessPolicy, LiveUserDirectory, UserCommands];
+const services = [AccessDenialLog, AccessPolicy, LiveUserDirectory, UserCommandHandler];
 
 /** Identity (signed tokens, the user directory), the access table's policy and the refusal log, for every module. */
 @Global()

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { createUserDecider, UserEvent, USER_ID, UserState, userStreamId } from '@deals/domain';
+import { createUserDecider, USER_ID, UserState, userStreamId } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { UserDirectory } from '@deals/projections';
-import { toDomainEvent } from '@deals/command-pipeline';
+import { aggregateStream } from '@deals/command-pipeline';
 
 /** The user directory of this process: loaded before the first request, then kept current from the store. */
 @Injectable()
@@ -27,7 +27,6 @@ const users = createUserDecider();
 /** A registered user read straight from their stream (for tools that run without the API). */
 export async function findUser(store: EventStore, userId: string): Promise<UserState | undefined> {
   if (!USER_ID.test(userId)) return undefined;
-  const history = await store.readStream(userStreamId(userId));
-  const state = history.reduce((s, e) => users.evolve(s, toDomainEvent(e) as UserEvent), users.initialState());
+  const { state } = await aggregateStream(store, userStreamId(userId), users);
   return state.exists ? state : undefined;
 }

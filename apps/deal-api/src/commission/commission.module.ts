@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssignmentsController } from './assignments/assignments.controller';
-import { CommissionCommandSender } from './commands/commission-command.sender';
-import { ExecuteCommissionCommandHandler } from './commands/execute-commission-command.handler';
+import { CommissionCommandHandler } from './commands/commission-command.handler';
 import { DisputesController } from './disputes/disputes.controller';
 import { PlansController } from './plans/plans.controller';
 import { StatementsController } from './statements/statements.controller';
@@ -11,7 +10,7 @@ const controllers = [PlansController, AssignmentsController, DisputesController,
 /** Commission plans, assignments, statements and disputes. */
 @Module({
   controllers,
-  providers: [CommissionCommandSender, ExecuteCommissionCommandHandler],
-  exports: [CommissionCommandSender],
+  providers: [CommissionCommandHandler],
+  exports: [CommissionCommandHandler],
 })
 export class CommissionModule {}

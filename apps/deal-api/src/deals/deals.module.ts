@@ -7,8 +7,7 @@ import { OpenDealController } from './commands/open-deal/open-deal.controller';
 import { PostCloseController } from './commands/post-close/post-close.controller';
 import { ProposalController } from './commands/proposal/proposal.controller';
 import { QualificationController } from './commands/qualification/qualification.controller';
-import { DealCommandSender } from './commands/shared/deal-command.sender';
-import { ExecuteDealCommandHandler } from './commands/shared/execute-deal-command.handler';
+import { DealCommandHandler } from './commands/deal-command.handler';
 import { StageController } from './commands/stage/stage.controller';
 import { TeamController } from './commands/team/team.controller';
 import { GetDealEventsController } from './queries/get-deal-events/get-deal-events.controller';
@@ -21,12 +20,11 @@ const commandControllers = [
   ProposalController, StageController, CloseController, PostCloseController, TeamController, CreditSplitsController,
 ];
 const queryControllers = [GetDealController, GetDealEventsController];
-const commandHandlers = [ExecuteDealCommandHandler];
 const queryHandlers = [GetDealHandler, GetDealEventsHandler];
 
 @Module({
   controllers: [...commandControllers, ...queryControllers],
-  providers: [DealCommandSender, ...commandHandlers, ...queryHandlers],
-  exports: [DealCommandSender],
+  providers: [DealCommandHandler, ...queryHandlers],
+  exports: [DealCommandHandler],
 })
 export class DealsModule {}

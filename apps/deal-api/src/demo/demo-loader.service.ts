@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { LiveUserDirectory } from '../auth/user-directory';
-import { UserCommands } from '../auth/users/user-commands';
-import { derivedUuid } from '../command-pipeline/command-ids';
-import { CommissionCommandSender } from '../commission/commands/commission-command.sender';
-import { DealCommandSender } from '../deals/commands/shared/deal-command.sender';
+import { UserCommandHandler } from '../auth/users/user-command.handler';
+import { derivedUuid } from '@deals/command-pipeline';
+import { CommissionCommandHandler } from '../commission/commands/commission-command.handler';
+import { DealCommandHandler } from '../deals/commands/deal-command.handler';
 import { DEMO_ASSIGNMENTS, DEMO_PLANS } from './demo-commission';
 import { demoPlan } from './demo-plan';
 import { DEMO_USERS } from './demo-users';
@@ -29,10 +29,10 @@ export class DemoLoader implements OnApplicationBootstrap {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly sender: DealCommandSender,
-    private readonly users: UserCommands,
+    private readonly commands: DealCommandHandler,
+    private readonly users: UserCommandHandler,
     private readonly directory: LiveUserDirectory,
-    private readonly commission: CommissionCommandSender,
+    private readonly commission: CommissionCommandHandler,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,7 +49,7 @@ export class DemoLoader implements OnApplicationBootstrap {
       const dealId = derivedUuid('deal', steps.find((s) => s.key === firstKey)!.actor.id, firstKey);
       dealIds.add(dealId);
       const data = step.type === 'OpenDeal' ? { ...step.data, dealId } : step.data;
-      await this.sender.send(ctx, dealId, step.type, data as never, step.occurredAt);
+      await this.commands.handle(ctx, dealId, step.type, data as never, step.occurredAt);
     }
     await this.store.append(MARKER_STREAM, [
       {
@@ -65,10 +65,10 @@ export class DemoLoader implements OnApplicationBootstrap {
   private async loadPlans(): Promise<void> {
     const actor = { id: 'fiona.finance', roles: ['finance'] };
     for (const plan of DEMO_PLANS) {
-      await this.commission.send({ actor, idempotencyKey: `demo-plan-${plan.planId}-${plan.version}` }, 'plan', plan.planId, 'PublishPlanVersion', { ...plan, rules: plan.rules });
+      await this.commission.handle({ actor, idempotencyKey: `demo-plan-${plan.planId}-${plan.version}` }, 'plan', plan.planId, 'PublishPlanVersion', { ...plan, rules: plan.rules });
     }
     for (const a of DEMO_ASSIGNMENTS) {
-      await this.commission.send({ actor, idempotencyKey: `demo-assignment-${a.userId}` }, 'assignment', a.userId, 'AssignPlan', {
+      await this.commission.handle({ actor, idempotencyKey: `demo-assignment-${a.userId}` }, 'assignment', a.userId, 'AssignPlan', {
         userId: a.userId, planId: a.planId, effectiveFrom: '2026-01-01', currency: 'EUR',
       });
     }
@@ -79,7 +79,7 @@ export class DemoLoader implements OnApplicationBootstrap {
     const ctx = { actor: { id: 'system', roles: ['admin'] } };
     for (const user of DEMO_USERS) {
       if (await this.directory.find(user.userId)) continue;
-      await this.users.send(ctx, 'RegisterUser', { ...user, roles: [...user.roles] });
+      await this.users.handle(ctx, 'RegisterUser', { ...user, roles: [...user.roles] });
     }
   }
 }

@@ -1,4 +1,5 @@
-import { Actor, Authorization } from '@deals/domain';
+import { AggregatedStream } from '@deals/command-pipeline';
+import { Actor, Authorization, DealState } from '@deals/domain';
 
 declare global {
   namespace Express {
@@ -10,6 +11,8 @@ declare global {
       tokenRoles?: readonly string[];
       /** The access decision for this request: `narrowed` when the caller sees only what they may read. */
       scope?: Authorization;
+      /** The `:dealId` deal's stream when the access check read it (so the handler does not read it again). */
+      dealStream?: AggregatedStream<DealState>;
     }
   }
 }

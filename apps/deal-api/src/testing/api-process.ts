@@ -73,7 +73,7 @@ export async function registerUsers(eventsDb: string, users: readonly { id: stri
         metadata: { commandId: `test-register-${user.id}`, actor: { id: 'test.setup', roles: ['admin'] }, now: new Date().toISOString() },
       } as UserCommand;
       const existing = await store.readStream(userStreamId(user.id), { maxCount: 1 });
-      if (existing.length === 0) await handleCommand(store, authorizedUserDecider(), userStreamId(user.id), command, { requestHash: `register-${user.id}` });
+      if (existing.length === 0) await handleCommand(store, authorizedUserDecider(), userStreamId(user.id), command, {});
     }
   } finally {
     await store.close();

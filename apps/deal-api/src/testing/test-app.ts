@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { signAccessToken } from '../auth/access-token';
-import { UserCommands } from '../auth/users/user-commands';
+import { UserCommandHandler } from '../auth/users/user-command.handler';
 import { createApp } from '../bootstrap';
 import { ApiConfig } from '../config/api-config';
 
@@ -63,9 +63,9 @@ export async function createTestApp(dataDir = ':memory:', config: Partial<ApiCon
     get: (path) => request(server).get(path).set(sent),
     delete: (path) => request(server).delete(path).set(sent),
   });
-  const users = app.get(UserCommands);
+  const users = app.get(UserCommandHandler);
   const registerUser = async (u: TestActor & { managerId?: string; name?: string }) => {
-    await users.send({ actor: { id: 'test.setup', roles: ['admin'] } }, 'RegisterUser', {
+    await users.handle({ actor: { id: 'test.setup', roles: ['admin'] } }, 'RegisterUser', {
       userId: u.id, name: u.name ?? u.id, roles: u.roles, ...(u.managerId ? { managerId: u.managerId } : {}),
     });
   };

@@ -51,7 +51,7 @@ export function authorize(operation: Operation, actor: Actor, target: AccessTarg
     return denied({
       ...base,
       reason: reasonOf(held.map((h) => h.reach), target),
-      explanation: `${held.map((h) => `a ${h.role} may do this ${words[h.reach] ?? REACH_WORDS[h.reach]}`).join('; ')}`,
+      explanation: `${held.map((h) => `${article(h.role)} ${h.role} may do this ${words[h.reach] ?? REACH_WORDS[h.reach]}`).join('; ')}`,
     });
   }
   if (rule.notOnSelf && subjectOf(target) === actor.id) {
@@ -92,3 +92,5 @@ function reasonOf(reaches: readonly Reach[], target: AccessTarget): DenialReason
   if (reaches.includes('own')) return 'not-on-deal';
   return 'not-won';
 }
+
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');

@@ -11,6 +11,7 @@ import { Relations, reportsTo } from './relations';
 import { createUserDecider, UserDecider } from './user/user.decider';
 import { authorizeUserCommand } from './user/user-access';
 import { CommissionCommand } from '../commission/commission.commands';
+import { CommissionAggregate } from '../commission/commission-streams';
 
 /** The deal decider behind the access table, for one deal (its id names the resource in a refusal). */
 export function authorizedDealDecider(relations: Relations, dealId: string, inner: DealDecider = createDealDecider()): DealDecider {
@@ -23,7 +24,6 @@ export function authorizedUserDecider(inner: UserDecider = createUserDecider()):
   return authorizedDecider(inner, (command) => authorizeUserCommand(command.type, command.metadata.actor, command.data.userId));
 }
 
-export type CommissionAggregate = 'plan' | 'assignment' | 'dispute';
 type AnyDecider = Decider<unknown, Command, DomainEvent>;
 
 /** Plans, assignments and disputes behind the access table; a manager's reach follows the reporting lines. */

@@ -1,8 +1,7 @@
-import { DEAL_TEAM_ROLES, DealTeamRole } from '@deals/domain';
+import { DEAL_TEAM_ROLES, dealIdOfStream, DealTeamRole } from '@deals/domain';
 import { RecordedEvent } from '@deals/event-store';
 import { AuditMoment } from './audit.document';
 
-const DEAL_STREAM_PREFIX = 'deal-';
 
 /**
  * What the audit reads from a stored event, read defensively: `apply` must be total, so a
@@ -27,16 +26,12 @@ export interface TeamChange {
   readonly added: boolean;
 }
 
-export function dealIdOf(streamId: string): string | undefined {
-  return streamId.startsWith(DEAL_STREAM_PREFIX) ? streamId.slice(DEAL_STREAM_PREFIX.length) : undefined;
-}
-
 export function readEnvelope(e: RecordedEvent): AuditEnvelope {
   const actor = record(e.metadata.actor);
   const roles = Array.isArray(actor.roles) ? actor.roles.filter((r): r is string => typeof r === 'string') : [];
   const recordedAt = text(e.metadata.recordedAt) ?? '';
   return {
-    dealId: dealIdOf(e.streamId) ?? '',
+    dealId: dealIdOfStream(e.streamId) ?? '',
     actor: { id: text(actor.id) ?? '', roles },
     moment: {
       position: e.position,

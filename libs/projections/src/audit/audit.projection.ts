@@ -1,7 +1,8 @@
+import { DEAL_STREAM_PREFIX, dealIdOfStream, dealStreamId } from '@deals/domain';
 import { RecordedEvent } from '@deals/event-store';
 import { Projection } from '../projection';
 import { AuditDocument, auditDealKey, auditPersonDealKey, DEAL_KEY_PREFIX, dealIdOfKey, PERSON_KEY_PREFIX, personIdOfKey } from './audit.document';
-import { dealIdOf, peopleOf } from './audit-envelope';
+import { peopleOf } from './audit-envelope';
 import { applyToDealAudit } from './deal-timeline';
 import { applyToPersonDeal } from './person-deals';
 
@@ -12,10 +13,10 @@ export const auditProjection: Projection<AuditDocument> = {
   version: 2,
   // Every event again with its data, per deal and per person: too large to keep on the heap.
   storage: 'stored',
-  filter: { streamPrefixes: ['deal-'] },
+  filter: { streamPrefixes: [DEAL_STREAM_PREFIX] },
 
   keysOf(event: RecordedEvent): readonly string[] {
-    const dealId = dealIdOf(event.streamId);
+    const dealId = dealIdOfStream(event.streamId);
     if (dealId === undefined || dealId === '') return [];
     return [auditDealKey(dealId), ...peopleOf(event).map((personId) => auditPersonDealKey(personId, dealId))];
   },
@@ -33,6 +34,6 @@ export const auditProjection: Projection<AuditDocument> = {
   // Every document is of one deal, made by that deal's stream alone.
   streamOf(key: string): string | undefined {
     const dealId = dealIdOfKey(key);
-    return dealId === undefined ? undefined : `deal-${dealId}`;
+    return dealId === undefined ? undefined : dealStreamId(dealId);
   },
 };

@@ -1,4 +1,4 @@
-import { PipelineRef } from '@deals/domain';
+import { COMMISSION_STREAM_PREFIXES, DEAL_STREAM_PREFIX, PipelineRef } from '@deals/domain';
 import { AdjustmentFact, AssignmentFact, DealFacts, FactRef, PlanVersionFact } from '@deals/domain/commission/calculate/facts';
 
 /** A deal's commission facts, plus the pipeline version its stage probabilities come from. */
@@ -75,7 +75,7 @@ export type CommissionFactsDocument =
   | DealFactsDocument | PlanFactsDocument | AssignmentFactsDocument | DisputeDocument
   | PersonIndexDocument | PlanKeysDocument | MisfiledDealsDocument;
 
-export const STREAM_PREFIXES = { deal: 'deal-', plan: 'plan-', assignment: 'assignment-', dispute: 'dispute-' } as const;
+export const STREAM_PREFIXES = { deal: DEAL_STREAM_PREFIX, ...COMMISSION_STREAM_PREFIXES } as const;
 export type FactsKind = keyof typeof STREAM_PREFIXES;
 
 /** Document key: `<kind>:<id>`, e.g. `deal:acme`, `assignment:ana`. */

@@ -9,7 +9,7 @@ import { MeSchema } from '../../openapi/schemas';
 import { Access } from '../access.decorator';
 import { LiveUserDirectory } from '../user-directory';
 import { ChangeUserRolesDto, RegisterUserDto, UserStatusDto } from './register-user.dto';
-import { UserCommands } from './user-commands';
+import { UserCommandHandler } from './user-command.handler';
 
 const USER_ID = { name: 'userId', schema: { type: 'string' } } as const;
 
@@ -18,7 +18,7 @@ const USER_ID = { name: 'userId', schema: { type: 'string' } } as const;
 @Controller('users')
 export class UsersController {
   constructor(
-    private readonly commands: UserCommands,
+    private readonly commands: UserCommandHandler,
     private readonly directory: LiveUserDirectory,
   ) {}
 
@@ -26,7 +26,7 @@ export class UsersController {
   @Access('user:RegisterUser')
   @UserCommand('Register a user (admin)', USER_COMMAND, { 400: ['USER.MANAGER_INVALID'], 409: ['USER.ALREADY_EXISTS'] })
   register(@Body() b: RegisterUserDto, @Ctx() ctx: RequestContext) {
-    return this.commands.send(ctx, 'RegisterUser', { userId: b.userId, name: b.name, roles: b.roles, managerId: b.managerId });
+    return this.commands.handle(ctx, 'RegisterUser', { userId: b.userId, name: b.name, roles: b.roles, managerId: b.managerId });
   }
 
   @Post(':userId/roles')
@@ -34,7 +34,7 @@ export class UsersController {
   @ApiParam(USER_ID)
   @UserCommand('Change a user\'s roles (admin, never their own); they apply from the user\'s next request', USER_COMMAND, { 404: ['USER.NOT_FOUND'] })
   changeRoles(@Param('userId') userId: string, @Body() b: ChangeUserRolesDto, @Ctx() ctx: RequestContext) {
-    return this.commands.send(ctx, 'ChangeUserRoles', { userId, roles: b.roles });
+    return this.commands.handle(ctx, 'ChangeUserRoles', { userId, roles: b.roles });
   }
 
   @Post(':userId/deactivate')
@@ -44,7 +44,7 @@ export class UsersController {
     404: ['USER.NOT_FOUND'], 409: ['USER.ALREADY_DEACTIVATED'],
   })
   deactivate(@Param('userId') userId: string, @Body() b: UserStatusDto, @Ctx() ctx: RequestContext) {
-    return this.commands.send(ctx, 'DeactivateUser', { userId, reason: b.reason });
+    return this.commands.handle(ctx, 'DeactivateUser', { userId, reason: b.reason });
   }
 
   @Post(':userId/reactivate')
@@ -52,7 +52,7 @@ export class UsersController {
   @ApiParam(USER_ID)
   @UserCommand('Reactivate a deactivated user (admin)', USER_COMMAND, { 404: ['USER.NOT_FOUND'], 409: ['USER.NOT_DEACTIVATED'] })
   reactivate(@Param('userId') userId: string, @Body() b: UserStatusDto, @Ctx() ctx: RequestContext) {
-    return this.commands.send(ctx, 'ReactivateUser', { userId, reason: b.reason });
+    return this.commands.handle(ctx, 'ReactivateUser', { userId, reason: b.reason });
   }
 
   /** The caller as registered; `tokenRoles` are the roles the token was issued with (rights follow `roles`). */

@@ -2,7 +2,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Post } from '@nestjs/common';
 import { Access } from '../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
-import { CommissionCommandSender } from '../commands/commission-command.sender';
+import { CommissionCommandHandler } from '../commands/commission-command.handler';
 import { CommissionCommand } from '../../openapi/api-operations';
 import { COMMISSION_COMMAND } from '../../openapi/error-codes';
 import { AssignPlanDto } from './assign-plan.dto';
@@ -11,7 +11,7 @@ import { AssignPlanDto } from './assign-plan.dto';
 @ApiTags('commission')
 @Controller('commission/assignments')
 export class AssignmentsController {
-  constructor(private readonly sender: CommissionCommandSender) {}
+  constructor(private readonly commands: CommissionCommandHandler) {}
 
   @Post()
   @Access('commission:AssignPlan')
@@ -21,7 +21,7 @@ export class AssignmentsController {
     { 400: ['COMMISSION.ASSIGNMENT_INVALID', 'MONEY.INVALID'], 409: ['COMMISSION.ASSIGNMENT_OVERLAP'] },
   )
   assign(@Body() b: AssignPlanDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, 'assignment', b.userId, 'AssignPlan', {
+    return this.commands.handle(ctx, 'assignment', b.userId, 'AssignPlan', {
       userId: b.userId, planId: b.planId, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo,
       quotaMinor: b.quota === undefined ? undefined : { decimal: b.quota }, currency: b.currency,
     });

@@ -6,11 +6,11 @@ import { DomainError } from '@deals/domain';
 import { CommissionFactsDocument, commissionFactsProjection, disputeReview, ReadModel } from '@deals/projections';
 import { Access } from '../../auth/access.decorator';
 import { AccessPolicy } from '../../auth/access-policy';
-import { derivedUuid } from '../../command-pipeline/command-ids';
+import { derivedUuid } from '@deals/command-pipeline';
 import { ReadOptionsDto } from '../../projections/read-options.dto';
 import { RunReadModelQuery } from '../../projections/queries/read-model/run-read-model.query';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
-import { CommissionCommandSender } from '../commands/commission-command.sender';
+import { CommissionCommandHandler } from '../commands/commission-command.handler';
 import { ApiRead, CommissionCommand } from '../../openapi/api-operations';
 import { COMMISSION_COMMAND, READ_MODEL } from '../../openapi/error-codes';
 import { DisputeReviewSchema } from '../../openapi/schemas';
@@ -24,7 +24,7 @@ const DISPUTE_ID = { name: 'disputeId', schema: { type: 'string', format: 'uuid'
 @Controller('commission/disputes')
 export class DisputesController {
   constructor(
-    private readonly sender: CommissionCommandSender,
+    private readonly commands: CommissionCommandHandler,
     private readonly queryBus: QueryBus,
     private readonly access: AccessPolicy,
   ) {}
@@ -37,7 +37,7 @@ export class DisputesController {
   )
   raise(@Body() b: RaiseDisputeDto, @Ctx() ctx: RequestContext) {
     const disputeId = ctx.idempotencyKey ? derivedUuid('dispute', ctx.actor.id, ctx.idempotencyKey) : randomUUID();
-    return this.sender.send(ctx, 'dispute', disputeId, 'RaiseDispute', { disputeId, ...b });
+    return this.commands.handle(ctx, 'dispute', disputeId, 'RaiseDispute', { disputeId, ...b });
   }
 
   @Post(':disputeId/resolution')
@@ -55,7 +55,7 @@ export class DisputesController {
   resolve(@Param('disputeId') disputeId: string, @Body() b: ResolveDisputeDto, @Ctx() ctx: RequestContext) {
     requireUuid(disputeId);
     const adjustments = b.adjustments?.map(({ amount, ...rest }) => ({ ...rest, amountMinor: { decimal: amount } }));
-    return this.sender.send(ctx, 'dispute', disputeId, 'ResolveDispute', { disputeId, decision: b.decision, reason: b.reason, adjustments });
+    return this.commands.handle(ctx, 'dispute', disputeId, 'ResolveDispute', { disputeId, decision: b.decision, reason: b.reason, adjustments });
   }
 
   /** The dispute with the statement as known at the quarter's close and as known now, line by line. */

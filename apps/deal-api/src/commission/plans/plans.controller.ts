@@ -3,7 +3,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { Access } from '../../auth/access.decorator';
 import { DomainError } from '@deals/domain';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
-import { CommissionCommandSender } from '../commands/commission-command.sender';
+import { CommissionCommandHandler } from '../commands/commission-command.handler';
 import { CommissionCommand } from '../../openapi/api-operations';
 import { COMMISSION_COMMAND } from '../../openapi/error-codes';
 import { PublishPlanVersionDto } from './publish-plan-version.dto';
@@ -14,7 +14,7 @@ const PLAN_ID = /^[A-Za-z0-9._-]{1,100}$/;
 @ApiTags('commission')
 @Controller('commission/plans')
 export class PlansController {
-  constructor(private readonly sender: CommissionCommandSender) {}
+  constructor(private readonly commands: CommissionCommandHandler) {}
 
   @Post(':planId/versions')
   @Access('commission:PublishPlanVersion')
@@ -26,6 +26,6 @@ export class PlansController {
   )
   publish(@Param('planId') planId: string, @Body() b: PublishPlanVersionDto, @Ctx() ctx: RequestContext) {
     if (!PLAN_ID.test(planId)) throw new DomainError('COMMISSION.PLAN_ID_INVALID', 'invalid', 'planId must be 1-100 of A-Z a-z 0-9 . _ -');
-    return this.sender.send(ctx, 'plan', planId, 'PublishPlanVersion', { planId, version: b.version, name: b.name, effectiveFrom: b.effectiveFrom, rules: b.rules });
+    return this.commands.handle(ctx, 'plan', planId, 'PublishPlanVersion', { planId, version: b.version, name: b.name, effectiveFrom: b.effectiveFrom, rules: b.rules });
   }
 }

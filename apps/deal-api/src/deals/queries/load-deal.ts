@@ -1,23 +1,30 @@
-import { DealState, DomainError, createDealDecider } from '@deals/domain';
-import { EventStore, RecordedEvent } from '@deals/event-store';
-import { toDomainEvent } from '../../command-pipeline/handle-command';
-import { dealStreamId } from '../deal-stream';
+import { AggregatedStream, aggregateStream, toDomainEvent } from '@deals/command-pipeline';
+import { createDealDecider, DealEvent, DealState, dealStreamId, DomainError, fold } from '@deals/domain';
+import { EventStore } from '@deals/event-store';
 
 const decider = createDealDecider();
 
-export interface LoadedDeal {
-  readonly state: DealState;
-  readonly history: readonly RecordedEvent[];
+export type DealStream = AggregatedStream<DealState>;
+
+/** The deal's stream, read and folded. */
+export function readDeal(store: EventStore, dealId: string): Promise<DealStream> {
+  return aggregateStream(store, dealStreamId(dealId), decider);
 }
 
-/** Reads and folds a deal's stream (as recorded by `asOf`, when given); 404 when the deal was not opened. */
-export async function loadDeal(store: EventStore, dealId: string, asOf?: string): Promise<LoadedDeal> {
-  const all = await store.readStream(dealStreamId(dealId));
-  const history = asOf === undefined ? all : all.filter((e) => Date.parse(e.metadata.recordedAt) <= Date.parse(asOf));
-  const state = history.reduce((s, e) => decider.evolve(s, toDomainEvent(e) as never), decider.initialState());
+export interface LoadedDeal {
+  readonly state: DealState;
+  readonly revision: number;
+  readonly position: number;
+}
+
+/** The deal now, or as the engine knew it at a recorded time (from the same read); 404 when it was not opened. */
+export function dealAsOf(dealId: string, stream: DealStream, asOf?: string): LoadedDeal {
+  const known = asOf === undefined ? stream.events : stream.events.filter((e) => Date.parse(e.metadata.recordedAt) <= Date.parse(asOf));
+  const state = asOf === undefined ? stream.state : fold(decider, known.map((e) => toDomainEvent(e) as DealEvent));
   if (!state.exists) {
     const when = asOf === undefined ? '' : ` as of ${asOf}`;
     throw new DomainError('DEAL.NOT_FOUND', 'not_found', `No deal with id ${dealId}${when}`, { dealId, asOf });
   }
-  return { state, history };
+  const last = known[known.length - 1];
+  return { state, revision: last.revision, position: last.position };
 }

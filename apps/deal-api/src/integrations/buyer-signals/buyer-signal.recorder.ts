@@ -3,7 +3,7 @@ import { parseBuyerSignal } from '@deals/contracts';
 import { DomainError, PermissionDeniedError } from '@deals/domain';
 import { StoreUnavailableError } from '@deals/event-store';
 import { AccessDenialLog } from '../../auth/access-denial.log';
-import { DealCommandSender } from '../../deals/commands/shared/deal-command.sender';
+import { DealCommandHandler } from '../../deals/commands/deal-command.handler';
 import { RequestContext } from '../../request-context/request-context.decorator';
 import { integrationActor, signalCommand, SignalCommand } from './signal-command';
 
@@ -23,7 +23,7 @@ export type SignalOutcome =
 @Injectable()
 export class BuyerSignalRecorder {
   constructor(
-    private readonly sender: DealCommandSender,
+    private readonly commands: DealCommandHandler,
     private readonly denials: AccessDenialLog,
   ) {}
 
@@ -38,7 +38,7 @@ export class BuyerSignalRecorder {
       correlationId: `buyer-signal:${signal.signalId}`,
     };
     try {
-      const response = await this.sender.send<SignalCommand['type']>(ctx, signal.dealId, command.type, command.data, signal.occurredAt);
+      const response = await this.commands.handle<SignalCommand['type']>(ctx, signal.dealId, command.type, command.data, signal.occurredAt);
       return { kind: response.replayed ? 'duplicate' : 'recorded', dealId: response.dealId, revision: response.revision };
     } catch (error) {
       // A refusal by the access table is logged like any other (an HTTP one passes the error filter).

@@ -2,7 +2,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
-import { DealCommandSender } from '../shared/deal-command.sender';
+import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { toLineItems } from '../shared/money.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
@@ -16,7 +16,7 @@ import { CloseWonDto, ReasonDto } from './close.dto';
 @Controller('deals/:dealId')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class CloseController {
-  constructor(private readonly sender: DealCommandSender) {}
+  constructor(private readonly commands: DealCommandHandler) {}
 
   @Post('close-won')
   @Access('deal:CloseWon')
@@ -31,14 +31,14 @@ export class CloseController {
       amountMinor: b.amount === undefined ? undefined : { decimal: b.amount },
       lineItems: toLineItems(b.lineItems),
     };
-    return this.sender.send(ctx, id, 'CloseWon', data, b.occurredAt);
+    return this.commands.handle(ctx, id, 'CloseWon', data, b.occurredAt);
   }
 
   @Post('close-lost')
   @Access('deal:CloseLost')
   @DealCommand('Close the deal lost, with the reason', JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, EVIDENCE, AFTER_STAGE_ENTERED, { 400: ['DEAL.REASON_REQUIRED'] })
   lost(@Param('dealId', DealIdPipe) id: string, @Body() b: ReasonDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'CloseLost', { reason: b.reason, evidence: b.evidence }, b.occurredAt);
+    return this.commands.handle(ctx, id, 'CloseLost', { reason: b.reason, evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('reversal')
@@ -49,6 +49,6 @@ export class CloseController {
     { 400: ['DEAL.REASON_REQUIRED', 'TIME.OCCURRED_BEFORE_STAGE_ENTERED'], 409: ['DEAL.INVALID_TRANSITION', 'DEAL.ALREADY_REVERSED'] },
   )
   reverse(@Param('dealId', DealIdPipe) id: string, @Body() b: ReasonDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'ReverseWonDeal', { reason: b.reason, evidence: b.evidence }, b.occurredAt);
+    return this.commands.handle(ctx, id, 'ReverseWonDeal', { reason: b.reason, evidence: b.evidence }, b.occurredAt);
   }
 }

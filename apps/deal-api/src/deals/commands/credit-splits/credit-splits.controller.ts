@@ -2,7 +2,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
-import { DealCommandSender } from '../shared/deal-command.sender';
+import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
 import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
@@ -15,7 +15,7 @@ import { CreditSplitsDto } from './credit-splits.dto';
 @Controller('deals/:dealId')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class CreditSplitsController {
-  constructor(private readonly sender: DealCommandSender) {}
+  constructor(private readonly commands: DealCommandHandler) {}
 
   @Post('splits')
   @Access('deal:SetCreditSplits')
@@ -27,6 +27,6 @@ export class CreditSplitsController {
   set(@Param('dealId', DealIdPipe) id: string, @Body() b: CreditSplitsDto, @Ctx() ctx: RequestContext) {
     const share = (s: { userId: string; role: CreditSplitsDto['revenue'][number]['role']; shareBp: number }) => ({ userId: s.userId, role: s.role, shareBp: s.shareBp });
     const data = { revenue: b.revenue.map(share), overlay: (b.overlay ?? []).map(share), reason: b.reason };
-    return this.sender.send(ctx, id, 'SetCreditSplits', data, b.occurredAt);
+    return this.commands.handle(ctx, id, 'SetCreditSplits', data, b.occurredAt);
   }
 }

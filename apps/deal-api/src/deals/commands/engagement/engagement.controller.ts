@@ -2,7 +2,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
-import { DealCommandSender } from '../shared/deal-command.sender';
+import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { EvidenceFactDto } from '../shared/fact.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
@@ -17,20 +17,20 @@ import { MeetingDto } from './meeting.dto';
 @Controller('deals/:dealId')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class EngagementController {
-  constructor(private readonly sender: DealCommandSender) {}
+  constructor(private readonly commands: DealCommandHandler) {}
 
   @Post('contacts')
   @Access('deal:RecordContactMade')
   @DealCommand('Record the first contact with the buyer', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
   contactMade(@Param('dealId', DealIdPipe) id: string, @Body() b: ContactMadeDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'RecordContactMade', { channel: b.channel, evidence: b.evidence }, b.occurredAt);
+    return this.commands.handle(ctx, id, 'RecordContactMade', { channel: b.channel, evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('buyer-responses')
   @Access('deal:RecordBuyerResponded')
   @DealCommand('Record that the buyer responded', BUYER_FACT)
   buyerResponded(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'RecordBuyerResponded', { evidence: b.evidence }, b.occurredAt);
+    return this.commands.handle(ctx, id, 'RecordBuyerResponded', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('meetings')
@@ -38,6 +38,6 @@ export class EngagementController {
   @DealCommand('Record a meeting the buyer accepted', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
   meetingBooked(@Param('dealId', DealIdPipe) id: string, @Body() b: MeetingDto, @Ctx() ctx: RequestContext) {
     const data = { meetingId: b.meetingId, scheduledFor: b.scheduledFor, evidence: b.evidence };
-    return this.sender.send(ctx, id, 'BookMeeting', data, b.occurredAt);
+    return this.commands.handle(ctx, id, 'BookMeeting', data, b.occurredAt);
   }
 }

@@ -3,7 +3,7 @@ import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { MeetingDto } from '../engagement/meeting.dto';
-import { DealCommandSender } from '../shared/deal-command.sender';
+import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { EvidenceFactDto } from '../shared/fact.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
@@ -17,14 +17,14 @@ import { DemoHeldDto } from './demo-held.dto';
 @Controller('deals/:dealId')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class EvaluationController {
-  constructor(private readonly sender: DealCommandSender) {}
+  constructor(private readonly commands: DealCommandHandler) {}
 
   @Post('demos')
   @Access('deal:RecordDemoHeld')
   @DealCommand('Record a demo', BUYER_FACT)
   demoHeld(@Param('dealId', DealIdPipe) id: string, @Body() b: DemoHeldDto, @Ctx() ctx: RequestContext) {
     const data = { attended: b.attended, questionsAnswered: b.questionsAnswered, evidence: b.evidence };
-    return this.sender.send(ctx, id, 'RecordDemoHeld', data, b.occurredAt);
+    return this.commands.handle(ctx, id, 'RecordDemoHeld', data, b.occurredAt);
   }
 
   @Post('next-meetings')
@@ -32,20 +32,20 @@ export class EvaluationController {
   @DealCommand('Record the next meeting the buyer accepted', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
   nextMeeting(@Param('dealId', DealIdPipe) id: string, @Body() b: MeetingDto, @Ctx() ctx: RequestContext) {
     const data = { meetingId: b.meetingId, scheduledFor: b.scheduledFor, evidence: b.evidence };
-    return this.sender.send(ctx, id, 'ScheduleNextMeeting', data, b.occurredAt);
+    return this.commands.handle(ctx, id, 'ScheduleNextMeeting', data, b.occurredAt);
   }
 
   @Post('recap-emails')
   @Access('deal:RecordRecapEmailSent')
   @DealCommand('Record the recap email sent to the buyer', BUYER_FACT)
   recapSent(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'RecordRecapEmailSent', { evidence: b.evidence }, b.occurredAt);
+    return this.commands.handle(ctx, id, 'RecordRecapEmailSent', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('recap-confirmations')
   @Access('deal:RecordRecapConfirmed')
   @DealCommand('Record the buyer confirming the recap', BUYER_FACT, { 409: ['DEAL.RECAP_NOT_SENT'] })
   recapConfirmed(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'RecordRecapConfirmed', { evidence: b.evidence }, b.occurredAt);
+    return this.commands.handle(ctx, id, 'RecordRecapConfirmed', { evidence: b.evidence }, b.occurredAt);
   }
 }

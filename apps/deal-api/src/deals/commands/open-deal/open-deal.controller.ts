@@ -2,9 +2,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
 import { randomUUID } from 'node:crypto';
-import { derivedUuid } from '../../../command-pipeline/command-ids';
+import { derivedUuid } from '@deals/command-pipeline';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
-import { DealCommandSender } from '../shared/deal-command.sender';
+import { DealCommandHandler } from '../deal-command.handler';
 import { toLineItems } from '../shared/money.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
 import { OpenDealDto } from './open-deal.dto';
@@ -15,7 +15,7 @@ import { AMOUNT_WITH_LINE_ITEMS, COMMAND, IF_MATCH, JSON_BODY } from '../../../o
 @Controller('deals')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class OpenDealController {
-  constructor(private readonly sender: DealCommandSender) {}
+  constructor(private readonly commands: DealCommandHandler) {}
 
   @Post()
   @Access('deal:OpenDeal')
@@ -34,7 +34,7 @@ export class OpenDealController {
     const dealId =
       body.dealId?.toLowerCase() ??
       (ctx.idempotencyKey ? derivedUuid('deal', ctx.actor.id, ctx.idempotencyKey) : randomUUID());
-    return this.sender.send(
+    return this.commands.handle(
       ctx,
       dealId,
       'OpenDeal',

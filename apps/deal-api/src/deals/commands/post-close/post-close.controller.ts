@@ -2,7 +2,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
-import { DealCommandSender } from '../shared/deal-command.sender';
+import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { EvidenceFactDto, OptionalEvidenceDto } from '../shared/fact.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
@@ -16,7 +16,7 @@ import { HandoffDto } from './handoff.dto';
 @Controller('deals/:dealId')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class PostCloseController {
-  constructor(private readonly sender: DealCommandSender) {}
+  constructor(private readonly commands: DealCommandHandler) {}
 
   @Post('handoff')
   @Access('deal:HandToImplementation')
@@ -30,20 +30,20 @@ export class PostCloseController {
       customerSuccessManagerId: b.customerSuccessManagerId,
       evidence: b.evidence,
     };
-    return this.sender.send(ctx, id, 'HandToImplementation', data, b.occurredAt);
+    return this.commands.handle(ctx, id, 'HandToImplementation', data, b.occurredAt);
   }
 
   @Post('implementation/start')
   @Access('deal:StartImplementation')
   @DealCommand('Record that implementation started', JSON_BODY, DEAL_COMMAND, BACKDATED, EVIDENCE, AFTER_STAGE_ENTERED, { 409: ['DEAL.INVALID_TRANSITION'] })
   start(@Param('dealId', DealIdPipe) id: string, @Body() b: OptionalEvidenceDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'StartImplementation', { evidence: b.evidence }, b.occurredAt);
+    return this.commands.handle(ctx, id, 'StartImplementation', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('go-live')
   @Access('deal:GoLive')
   @DealCommand('Record that the customer went live', JSON_BODY, DEAL_COMMAND, BACKDATED, EVIDENCE, AFTER_STAGE_ENTERED, { 409: ['DEAL.INVALID_TRANSITION'] })
   live(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'GoLive', { evidence: b.evidence }, b.occurredAt);
+    return this.commands.handle(ctx, id, 'GoLive', { evidence: b.evidence }, b.occurredAt);
   }
 }

@@ -2,7 +2,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
-import { DealCommandSender } from '../shared/deal-command.sender';
+import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { EvidenceFactDto } from '../shared/fact.dto';
 import { toLineItems } from '../shared/money.dto';
@@ -17,20 +17,20 @@ import { ChangeAmountDto, TermsDto } from './proposal.dto';
 @Controller('deals/:dealId')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class ProposalController {
-  constructor(private readonly sender: DealCommandSender) {}
+  constructor(private readonly commands: DealCommandHandler) {}
 
   @Post('proposals')
   @Access('deal:DeliverProposal')
   @DealCommand('Record the proposal delivered', BUYER_FACT)
   delivered(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'DeliverProposal', { evidence: b.evidence }, b.occurredAt);
+    return this.commands.handle(ctx, id, 'DeliverProposal', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('proposal-acknowledgements')
   @Access('deal:RecordProposalAcknowledged')
   @DealCommand('Record the buyer acknowledging the proposal', BUYER_FACT)
   acknowledged(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'RecordProposalAcknowledged', { evidence: b.evidence }, b.occurredAt);
+    return this.commands.handle(ctx, id, 'RecordProposalAcknowledged', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('terms')
@@ -43,7 +43,7 @@ export class ProposalController {
       deliveryTimeline: b.deliveryTimeline,
       evidence: b.evidence,
     };
-    return this.sender.send(ctx, id, 'AgreeTerms', data, b.occurredAt);
+    return this.commands.handle(ctx, id, 'AgreeTerms', data, b.occurredAt);
   }
 
   @Post('amount')
@@ -55,6 +55,6 @@ export class ProposalController {
       lineItems: toLineItems(b.lineItems),
       reason: b.reason,
     };
-    return this.sender.send(ctx, id, 'ChangeAmount', data, b.occurredAt);
+    return this.commands.handle(ctx, id, 'ChangeAmount', data, b.occurredAt);
   }
 }

@@ -2,7 +2,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
-import { DealCommandSender } from '../shared/deal-command.sender';
+import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
 import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
@@ -15,14 +15,14 @@ import { BudgetDto, DecisionMakerDto, DecisionTimeframeDto } from './qualificati
 @Controller('deals/:dealId')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class QualificationController {
-  constructor(private readonly sender: DealCommandSender) {}
+  constructor(private readonly commands: DealCommandHandler) {}
 
   @Post('decision-maker')
   @Access('deal:ConfirmDecisionMaker')
   @DealCommand('Confirm the decision maker', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
   decisionMaker(@Param('dealId', DealIdPipe) id: string, @Body() b: DecisionMakerDto, @Ctx() ctx: RequestContext) {
     const data = { contactName: b.contactName, contactTitle: b.contactTitle, evidence: b.evidence };
-    return this.sender.send(ctx, id, 'ConfirmDecisionMaker', data, b.occurredAt);
+    return this.commands.handle(ctx, id, 'ConfirmDecisionMaker', data, b.occurredAt);
   }
 
   @Post('budget')
@@ -34,13 +34,13 @@ export class QualificationController {
       maxMinor: { decimal: b.max },
       evidence: b.evidence,
     };
-    return this.sender.send(ctx, id, 'NoteBudget', data, b.occurredAt);
+    return this.commands.handle(ctx, id, 'NoteBudget', data, b.occurredAt);
   }
 
   @Post('decision-timeframe')
   @Access('deal:NoteDecisionTimeframe')
   @DealCommand('Note the date the buyer intends to decide by', BUYER_FACT)
   timeframe(@Param('dealId', DealIdPipe) id: string, @Body() b: DecisionTimeframeDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'NoteDecisionTimeframe', { decisionBy: b.decisionBy, evidence: b.evidence }, b.occurredAt);
+    return this.commands.handle(ctx, id, 'NoteDecisionTimeframe', { decisionBy: b.decisionBy, evidence: b.evidence }, b.occurredAt);
   }
 }

@@ -2,7 +2,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
-import { DealCommandSender } from '../shared/deal-command.sender';
+import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
 import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
@@ -15,7 +15,7 @@ import { AdvanceStageDto, OverrideStageDto } from './stage.dto';
 @Controller('deals/:dealId/stage')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class StageController {
-  constructor(private readonly sender: DealCommandSender) {}
+  constructor(private readonly commands: DealCommandHandler) {}
 
   @Post('advance')
   @Access('deal:AdvanceStage')
@@ -25,7 +25,7 @@ export class StageController {
     { 409: ['DEAL.EXIT_CRITERIA_UNMET', 'DEAL.INVALID_TRANSITION'] },
   )
   advance(@Param('dealId', DealIdPipe) id: string, @Body() b: AdvanceStageDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'AdvanceStage', { toStageId: b.toStageId }, b.occurredAt);
+    return this.commands.handle(ctx, id, 'AdvanceStage', { toStageId: b.toStageId }, b.occurredAt);
   }
 
   @Post('override')
@@ -36,6 +36,6 @@ export class StageController {
     { 400: ['DEAL.OVERRIDE_REASON_REQUIRED'], 409: ['DEAL.INVALID_TRANSITION', 'DEAL.OVERRIDE_NOT_NEEDED'] },
   )
   override(@Param('dealId', DealIdPipe) id: string, @Body() b: OverrideStageDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'OverrideStage', { toStageId: b.toStageId, reason: b.reason }, b.occurredAt);
+    return this.commands.handle(ctx, id, 'OverrideStage', { toStageId: b.toStageId, reason: b.reason }, b.occurredAt);
   }
 }

@@ -6,7 +6,7 @@ import { Ctx, RequestContext } from '../../../request-context/request-context.de
 import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
 import { DEAL_COMMAND, JSON_BODY } from '../../../openapi/error-codes';
 import { TeamMemberDto } from '../open-deal/open-deal.dto';
-import { DealCommandSender } from '../shared/deal-command.sender';
+import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
 
@@ -16,13 +16,13 @@ import { RevisionHeadersInterceptor } from '../shared/revision-headers.intercept
 @Controller('deals/:dealId/team')
 @UseInterceptors(RevisionHeadersInterceptor)
 export class TeamController {
-  constructor(private readonly sender: DealCommandSender) {}
+  constructor(private readonly commands: DealCommandHandler) {}
 
   @Post()
   @Access('deal:AddTeamMember')
   @DealCommand('Add someone to the deal team', JSON_BODY, DEAL_COMMAND, { 400: ['FIELD.REQUIRED', 'TEAM.ROLE_UNKNOWN'], 409: ['TEAM.MEMBER_EXISTS'] })
   add(@Param('dealId', DealIdPipe) id: string, @Body() b: TeamMemberDto, @Ctx() ctx: RequestContext) {
-    return this.sender.send(ctx, id, 'AddTeamMember', { userId: b.userId, role: b.role });
+    return this.commands.handle(ctx, id, 'AddTeamMember', { userId: b.userId, role: b.role });
   }
 
   @Delete(':userId/:role')
@@ -42,6 +42,6 @@ export class TeamController {
     if (!(DEAL_TEAM_ROLES as readonly string[]).includes(role)) {
       throw new DomainError('TEAM.ROLE_UNKNOWN', 'invalid', `Unknown deal-team role "${role}"`, { allowed: DEAL_TEAM_ROLES });
     }
-    return this.sender.send(ctx, id, 'RemoveTeamMember', { userId, role: role as DealTeamRole });
+    return this.commands.handle(ctx, id, 'RemoveTeamMember', { userId, role: role as DealTeamRole });
   }
 }

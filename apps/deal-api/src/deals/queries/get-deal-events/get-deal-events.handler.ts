@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@deals/domain';
+import { dealStreamId, DomainError } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { dealStreamId } from '../../deal-stream';
 import { DealEventsPage, GetDealEventsQuery } from './get-deal-events.query';
 
 @QueryHandler(GetDealEventsQuery)

@@ -1,5 +1,6 @@
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, UseInterceptors } from '@nestjs/common';
+import { Request } from 'express';
 import { Access } from '../../../auth/access.decorator';
 import { QueryBus } from '@nestjs/cqrs';
 import { DealIdPipe } from '../../commands/shared/deal-id.pipe';
@@ -31,7 +32,7 @@ export class GetDealController {
       'X-Global-Position': { description: 'Global position of the last event read.', schema: { type: 'string' } },
     },
   })
-  get(@Param('dealId', DealIdPipe) dealId: string, @Query() q: GetDealDto) {
-    return this.queryBus.execute(new GetDealQuery(dealId, q.asOf));
+  get(@Param('dealId', DealIdPipe) dealId: string, @Query() q: GetDealDto, @Req() req: Request) {
+    return this.queryBus.execute(new GetDealQuery(dealId, q.asOf, req.dealStream));
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { defaultPipelineCatalog, describeStageProgress } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { loadDeal } from '../load-deal';
+import { dealAsOf, readDeal } from '../load-deal';
 import { DealView } from './deal-view';
 import { GetDealQuery } from './get-deal.query';
 
@@ -10,16 +10,8 @@ import { GetDealQuery } from './get-deal.query';
 export class GetDealHandler implements IQueryHandler<GetDealQuery, DealView> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ dealId, asOf }: GetDealQuery): Promise<DealView> {
-    const { state, history } = await loadDeal(this.store, dealId, asOf);
-    const last = history[history.length - 1];
-    return {
-      dealId,
-      asOf,
-      revision: last.revision,
-      position: last.position,
-      state,
-      stage: describeStageProgress(state, defaultPipelineCatalog),
-    };
+  async execute({ dealId, asOf, stream }: GetDealQuery): Promise<DealView> {
+    const { state, revision, position } = dealAsOf(dealId, stream ?? (await readDeal(this.store, dealId)), asOf);
+    return { dealId, asOf, revision, position, state, stage: describeStageProgress(state, defaultPipelineCatalog) };
   }
 }

@@ -7,8 +7,8 @@ import { createDealDecider } from '@deals/domain';
 import { SqliteEventStore, verifyIntegrity } from '@deals/event-store';
 import { handleCommand } from './handle-command';
 
-const root = join(__dirname, '..', '..', '..', '..');
-const script = join(__dirname, '..', 'testing', 'concurrent-writer.script.ts');
+const root = join(__dirname, '..', '..', '..');
+const script = join(__dirname, 'testing', 'concurrent-writer.script.ts');
 
 function writer(path: string, dealId: string, name: string, count: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -33,7 +33,7 @@ describe('concurrent writers on one deal from several processes', () => {
         data: { dealId, name: 'Contended', account: { name: 'C' }, ownerId: 'ana.ae', currency: 'EUR', expectedAmountMinor: 100 },
         metadata: { commandId: randomUUID(), actor: { id: 'ana.ae', roles: ['rep'] }, now: new Date().toISOString() },
       };
-      await handleCommand(store, createDealDecider(), `deal-${dealId}`, open, { requestHash: 'open' });
+      await handleCommand(store, createDealDecider(), `deal-${dealId}`, open, {});
 
       const names = ['w1', 'w2', 'w3', 'w4'];
       await Promise.all(names.map((name) => writer(path, dealId, name, 40)));

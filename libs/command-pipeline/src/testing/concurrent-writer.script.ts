@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { createDealDecider } from '@deals/domain';
 import { SqliteEventStore } from '@deals/event-store';
-import { StreamStateCache } from '@deals/command-pipeline';
-import { handleCommand } from '../command-pipeline/handle-command';
+import { handleCommand } from '../handle-command';
+import { StreamStateCache } from '../stream-state-cache';
 
 async function main(): Promise<void> {
   const [path, dealId, writer, count] = process.argv.slice(2);
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       data: { channel: 'email', evidence: { kind: 'email' as const, ref: `<${writer}-${i}@x>` } },
       metadata: { commandId: randomUUID(), actor, now: new Date().toISOString() },
     };
-    await handleCommand(store, decider, `deal-${dealId}`, command, { requestHash: `${writer}-${i}`, maxAttempts: 1000, cache });
+    await handleCommand(store, decider, `deal-${dealId}`, command, { maxAttempts: 1000, cache });
   }
   await store.close();
 }

@@ -1,17 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { authorizedUserDecider, UserCommand, userStreamId } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { CommandResult, handleCommand, requestHashOf } from '@deals/command-pipeline';
+import { handleCommand } from '@deals/command-pipeline';
 import { commandMetadataOf } from '../../request-context/command-metadata';
+import { CommandResponse, commandResponse } from '../../request-context/command-response';
 import { RequestContext } from '../../request-context/request-context.decorator';
 import { LiveUserDirectory } from '../user-directory';
 
-export interface UserCommandResponse {
+export interface UserCommandResponse extends CommandResponse {
   readonly userId: string;
-  readonly revision: number;
-  readonly position: number;
-  readonly events: CommandResult['events'];
-  readonly replayed: boolean;
 }
 
 /**
@@ -20,7 +17,7 @@ export interface UserCommandResponse {
  * next request of that user is decided on their new rights.
  */
 @Injectable()
-export class UserCommands {
+export class UserCommandHandler {
   private readonly users = authorizedUserDecider();
 
   constructor(
@@ -28,14 +25,13 @@ export class UserCommands {
     private readonly directory: LiveUserDirectory,
   ) {}
 
-  async send<T extends UserCommand['type']>(ctx: RequestContext, type: T, data: Extract<UserCommand, { type: T }>['data']): Promise<UserCommandResponse> {
+  async handle<T extends UserCommand['type']>(ctx: RequestContext, type: T, data: Extract<UserCommand, { type: T }>['data']): Promise<UserCommandResponse> {
     const command = { type, data, metadata: commandMetadataOf(ctx) } as UserCommand;
     const result = await handleCommand(this.store, this.users, userStreamId(data.userId), command, {
-      requestHash: requestHashOf({ type, data }),
       idempotencyKey: ctx.idempotencyKey,
       expectedRevision: ctx.expectedRevision,
     });
     await this.directory.waitFor(result.position);
-    return { userId: data.userId, revision: result.revision, position: result.position, events: result.events, replayed: result.replayed };
+    return { userId: data.userId, ...commandResponse(result) };
   }
 }

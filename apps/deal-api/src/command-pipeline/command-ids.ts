@@ -1,2 +1,0 @@
-// The command path lives in libs/command-pipeline so the operator CLI writes through it too.
-export * from '@deals/command-pipeline/command-ids';

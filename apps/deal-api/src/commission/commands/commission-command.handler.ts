@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { handleCommand } from '@deals/command-pipeline';
+import {
+  authorizedCommissionDecider, CommissionAggregate, CommissionCommandOf, CommissionCommandType, commissionStreamId, Relations,
+} from '@deals/domain';
+import { EVENT_STORE, EventStore } from '@deals/event-store';
+import { LiveUserDirectory } from '../../auth/user-directory';
+import { commandMetadataOf } from '../../request-context/command-metadata';
+import { CommandResponse, commandResponse } from '../../request-context/command-response';
+import { RequestContext } from '../../request-context/request-context.decorator';
+
+export interface CommissionCommandResponse extends CommandResponse {
+  /** The plan, person or dispute id. */
+  readonly id: string;
+}
+
+/** Plans, assignments and disputes, straight into the command path behind the access table. */
+@Injectable()
+export class CommissionCommandHandler {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LiveUserDirectory) private readonly relations: Relations,
+  ) {}
+
+  async handle<T extends CommissionCommandType>(
+    ctx: RequestContext, aggregate: CommissionAggregate, id: string, type: T, data: CommissionCommandOf<T>['data'],
+  ): Promise<CommissionCommandResponse> {
+    const command = { type, data, metadata: commandMetadataOf(ctx) } as CommissionCommandOf<T>;
+    const result = await handleCommand(this.store, authorizedCommissionDecider(this.relations, aggregate), commissionStreamId(aggregate, id), command, {
+      idempotencyKey: ctx.idempotencyKey,
+    });
+    return { id, ...commandResponse(result) };
+  }
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { handleCommand, StreamStateCache } from '@deals/command-pipeline';
+import { authorizedDealDecider, createDealDecider, DealCommandOf, DealCommandType, DealState, dealStreamId, Relations } from '@deals/domain';
+import { EVENT_STORE, EventStore } from '@deals/event-store';
+import { LiveUserDirectory } from '../../auth/user-directory';
+import { commandMetadataOf } from '../../request-context/command-metadata';
+import { CommandResponse, commandResponse } from '../../request-context/command-response';
+import { RequestContext } from '../../request-context/request-context.decorator';
+
+export interface DealCommandResponse extends CommandResponse {
+  readonly dealId: string;
+}
+
+/** Every deal command, straight into the command path behind the access table. */
+@Injectable()
+export class DealCommandHandler {
+  private readonly decider = createDealDecider();
+  /** Deals recently commanded, folded: a command reads only the events after the cached revision. */
+  private readonly recentDeals = new StreamStateCache<DealState>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LiveUserDirectory) private readonly relations: Relations,
+  ) {}
+
+  async handle<T extends DealCommandType>(
+    ctx: RequestContext, dealId: string, type: T, data: DealCommandOf<T>['data'], occurredAt?: string,
+  ): Promise<DealCommandResponse> {
+    const command = { type, data, metadata: commandMetadataOf(ctx, occurredAt) } as DealCommandOf<T>;
+    const result = await handleCommand(this.store, authorizedDealDecider(this.relations, dealId, this.decider), dealStreamId(dealId), command, {
+      idempotencyKey: ctx.idempotencyKey,
+      expectedRevision: ctx.expectedRevision,
+      cache: this.recentDeals,
+    });
+    return { dealId, ...commandResponse(result) };
+  }
+}
