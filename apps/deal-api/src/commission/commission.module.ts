@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProjectionsModule } from '../projections/projections.module';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { CommissionCommandHandler } from './commands/commission-command.handler';
 import { DisputesController } from './disputes/disputes.controller';
@@ -9,6 +10,7 @@ const controllers = [PlansController, AssignmentsController, DisputesController,
 
 /** Commission plans, assignments, statements and disputes. */
 @Module({
+  imports: [ProjectionsModule],
   controllers,
   providers: [CommissionCommandHandler],
   exports: [CommissionCommandHandler],

@@ -13,12 +13,11 @@ import { GetDealTimelineHandler, GetPersonDealsHandler } from './queries/audit/a
 import { PipelineController } from './queries/pipeline/pipeline.controller';
 import { PostCloseController } from './queries/post-close/post-close.controller';
 import { ReadScope } from './queries/read-model/read-scope';
-import { RunReadModelHandler } from './queries/read-model/run-read-model.handler';
 import { ReadModelSource } from './read-model.source';
 
 const projections = [dealSummaryProjection, auditProjection, commissionFactsProjection];
 const queryControllers = [PipelineController, PostCloseController, AuditController];
-const queryHandlers = [RunReadModelHandler, GetDealTimelineHandler, GetPersonDealsHandler];
+const queryHandlers = [GetDealTimelineHandler, GetPersonDealsHandler];
 
 function openProjectionDatabase(config: ApiConfig): ProjectionDatabase {
   if (config.dataDir === ':memory:') return new ProjectionDatabase(':memory:');
@@ -37,6 +36,6 @@ function openProjectionDatabase(config: ApiConfig): ProjectionDatabase {
     LiveSubscribers,
     ...queryHandlers,
   ],
-  exports: [LiveSubscribers, ReadScope],
+  exports: [LiveSubscribers, ReadScope, ReadModelSource],
 })
 export class ProjectionsModule {}

@@ -1,9 +1,8 @@
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import {
-  CommissionFactsDocument, commissionFactsProjection, DealSummary, dealSummaryProjection, disputes, ReadModel,
+  CommissionFactsDocument, commissionFactsProjection, disputes, ReadModel,
 } from '@deals/projections';
 import { Access } from '../auth/access.decorator';
 import { AccessPolicy } from '../auth/access-policy';
@@ -11,7 +10,7 @@ import { ReadScope } from '../projections/queries/read-model/read-scope';
 import { ReadModelQuery } from '../openapi/api-operations';
 import { PIPELINE_FILTER, READ_MODEL } from '../openapi/error-codes';
 import { ReadOptionsDto } from '../projections/read-options.dto';
-import { RunReadModelQuery } from '../projections/queries/read-model/run-read-model.query';
+import { ReadModelSource } from '../projections/read-model.source';
 import { Ctx, RequestContext } from '../request-context/request-context.decorator';
 import { Board, boardOf } from './board';
 
@@ -30,7 +29,7 @@ export class DisputeQueueDto extends ReadOptionsDto {
 @Controller('board')
 export class BoardController {
   constructor(
-    private readonly queryBus: QueryBus,
+    private readonly reads: ReadModelSource,
     private readonly access: AccessPolicy,
     private readonly scope: ReadScope,
   ) {}
@@ -40,10 +39,7 @@ export class BoardController {
   @Access('board:read')
   @ReadModelQuery('Open deals per stage with the /pipeline figures, narrowed to the deals the caller may read', READ_MODEL, PIPELINE_FILTER)
   board(@Query() q: BoardDto, @Ctx() ctx: RequestContext) {
-    const mine = this.scope.deals('board:read', ctx.actor);
-    return this.queryBus.execute(
-      new RunReadModelQuery<DealSummary, Board>(dealSummaryProjection.name, q, (m) => boardOf(mine(m), { pipelineId: q.pipelineId })),
-    );
+    return this.scope.answerOverDeals<Board>('board:read', ctx.actor, q, (m) => boardOf(m, { pipelineId: q.pipelineId }));
   }
 
   /** Disputes, oldest first: every one for finance, sales-ops and admin; one's own for anyone else. */
@@ -53,9 +49,7 @@ export class BoardController {
   disputes(@Query() q: DisputeQueueDto, @Ctx() ctx: RequestContext) {
     const readable = this.access.personFilter(ctx.actor);
     const all = !this.access.check('dispute:queue', ctx.actor, { kind: 'organisation' }).narrowed;
-    return this.queryBus.execute(
-      new RunReadModelQuery(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) =>
-        disputes(m, { status: q.status }).filter((d) => all || readable(d.userId))),
-    );
+    return this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) =>
+      disputes(m, { status: q.status }).filter((d) => all || readable(d.userId)));
   }
 }

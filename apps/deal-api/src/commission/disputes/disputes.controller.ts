@@ -1,6 +1,5 @@
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@deals/domain';
 import { CommissionFactsDocument, commissionFactsProjection, disputeReview, ReadModel } from '@deals/projections';
@@ -8,7 +7,7 @@ import { Access } from '../../auth/access.decorator';
 import { AccessPolicy } from '../../auth/access-policy';
 import { derivedUuid } from '@deals/command-pipeline';
 import { ReadOptionsDto } from '../../projections/read-options.dto';
-import { RunReadModelQuery } from '../../projections/queries/read-model/run-read-model.query';
+import { ReadModelSource } from '../../projections/read-model.source';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionCommandHandler } from '../commands/commission-command.handler';
 import { ApiRead, CommissionCommand } from '../../openapi/api-operations';
@@ -25,7 +24,7 @@ const DISPUTE_ID = { name: 'disputeId', schema: { type: 'string', format: 'uuid'
 export class DisputesController {
   constructor(
     private readonly commands: CommissionCommandHandler,
-    private readonly queryBus: QueryBus,
+    private readonly reads: ReadModelSource,
     private readonly access: AccessPolicy,
   ) {}
 
@@ -70,9 +69,7 @@ export class DisputesController {
   async review(@Param('disputeId') disputeId: string, @Query() q: ReadOptionsDto, @Ctx() ctx: RequestContext) {
     requireUuid(disputeId);
     const now = q.asOf ?? new Date().toISOString();
-    const answer = await this.queryBus.execute(
-      new RunReadModelQuery(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) => disputeReview(m, { disputeId, now })),
-    );
+    const answer = await this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) => disputeReview(m, { disputeId, now }));
     const review = answer.result as ReturnType<typeof disputeReview>;
     if (!review) throw new DomainError('DISPUTE.NOT_FOUND', 'not_found', `No dispute with id ${disputeId}`, { disputeId });
     this.access.assert('dispute:read', ctx.actor, { kind: 'person', personId: review.dispute.userId });

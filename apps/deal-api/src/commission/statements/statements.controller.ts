@@ -1,18 +1,15 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Access } from '../../auth/access.decorator';
-import { QueryBus } from '@nestjs/cqrs';
 import {
   CommissionFactsDocument, commissionFactsProjection, openPipelineEstimate, quarterClose, ReadModel, reconstruction, statement,
 } from '@deals/projections';
 import { ReadOptionsDto } from '../../projections/read-options.dto';
-import { RunReadModelQuery } from '../../projections/queries/read-model/run-read-model.query';
+import { ReadModelSource } from '../../projections/read-model.source';
 import { ApiPersonId, ReadModelQuery } from '../../openapi/api-operations';
 import { PERSON_READ } from '../../openapi/error-codes';
 import { ReconstructionDto, StatementDto } from './statement.dto';
 
-const read = <R>(q: ReadOptionsDto, run: (m: ReadModel<CommissionFactsDocument>) => R) =>
-  new RunReadModelQuery<CommissionFactsDocument, R>(commissionFactsProjection.name, q, run);
 
 /**
  * A person's commission statement with the lineage of every line. `:personId` routes are
@@ -22,13 +19,17 @@ const read = <R>(q: ReadOptionsDto, run: (m: ReadModel<CommissionFactsDocument>)
 @ApiPersonId()
 @Controller('commission/statements/:personId')
 export class StatementsController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(private readonly reads: ReadModelSource) {}
+
+  private answer<R>(q: ReadOptionsDto, run: (m: ReadModel<CommissionFactsDocument>) => R) {
+    return this.reads.answer(commissionFactsProjection.name, q, run);
+  }
 
   @Get()
   @Access('person:read')
   @ReadModelQuery('A person\'s commission statement for a quarter, each line with its lineage', PERSON_READ)
   statement(@Param('personId') personId: string, @Query() q: StatementDto) {
-    return this.queryBus.execute(read(q, (m) => statement(m, { userId: personId, period: q.period, asKnownAt: q.asKnownAt })));
+    return this.answer(q, (m) => statement(m, { userId: personId, period: q.period, asKnownAt: q.asKnownAt }));
   }
 
   /** As known at A (default: the quarter's close) and at B (default: now), with each line's difference and its causes. */
@@ -38,7 +39,7 @@ export class StatementsController {
   reconstruction(@Param('personId') personId: string, @Query() q: ReconstructionDto) {
     const knownAtA = q.knownAtA ?? quarterClose(q.period);
     const knownAtB = q.knownAtB ?? new Date().toISOString();
-    return this.queryBus.execute(read(q, (m) => reconstruction(m, { userId: personId, period: q.period, knownAtA, knownAtB })));
+    return this.answer(q, (m) => reconstruction(m, { userId: personId, period: q.period, knownAtA, knownAtB }));
   }
 
   /** Estimated commission on open deals (weighted by stage probability). */
@@ -46,6 +47,6 @@ export class StatementsController {
   @Access('person:read')
   @ReadModelQuery('Estimated commission on open deals (credit × rate × stage probability)', PERSON_READ)
   estimate(@Param('personId') personId: string, @Query() q: ReadOptionsDto) {
-    return this.queryBus.execute(read(q, (m) => openPipelineEstimate(m, { userId: personId, now: q.asOf ?? new Date().toISOString() })));
+    return this.answer(q, (m) => openPipelineEstimate(m, { userId: personId, now: q.asOf ?? new Date().toISOString() }));
   }
 }

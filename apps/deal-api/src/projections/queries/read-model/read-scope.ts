@@ -3,6 +3,8 @@ import { Actor, Operation } from '@deals/domain';
 import { DealSummary, dealSummaryProjection, ReadModel } from '@deals/projections';
 import { AccessPolicy } from '../../../auth/access-policy';
 import { ProjectionRunnerService } from '../../projection-runner.provider';
+import { ReadModelAnswer, ReadModelSource } from '../../read-model.source';
+import { ReadOptionsDto } from '../../read-options.dto';
 import { scopedModel } from './scoped-model';
 
 /**
@@ -15,7 +17,14 @@ export class ReadScope {
   constructor(
     private readonly access: AccessPolicy,
     private readonly runner: ProjectionRunnerService,
+    private readonly source: ReadModelSource,
   ) {}
+
+  /** Answers a query over the deal summaries the caller may read (live, or as of a past moment). */
+  answerOverDeals<R>(operation: Operation, actor: Actor, options: ReadOptionsDto, query: (deals: ReadModel<DealSummary>) => R): Promise<ReadModelAnswer<R>> {
+    const mine = this.deals(operation, actor);
+    return this.source.answer<DealSummary, R>(dealSummaryProjection.name, options, (docs) => query(mine(docs)));
+  }
 
   /**
    * Does the caller read deal `dealId` now? Undefined for org-wide readers (no check needed).
