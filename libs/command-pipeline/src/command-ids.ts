@@ -19,3 +19,8 @@ export function commandMetadata(
 ): CommandMetadata {
   return { commandId: commandIdFor(from.actor.id, from.idempotencyKey), actor: from.actor, now: now.toISOString(), occurredAt, correlationId: from.correlationId };
 }
+
+/** The id of a new aggregate (a deal, a dispute): derived from actor and idempotency key, so a retry opens the same one; random without a key. */
+export function newAggregateId(kind: string, actorId: string, idempotencyKey?: string): string {
+  return idempotencyKey ? derivedUuid(kind, actorId, idempotencyKey) : randomUUID();
+}

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { LiveUserDirectory } from '../auth/user-directory';
 import { UserCommandHandler } from '../auth/users/user-command.handler';
-import { derivedUuid } from '@deals/command-pipeline';
+import { derivedUuid, newAggregateId } from '@deals/command-pipeline';
 import { CommissionCommandHandler } from '../commission/commands/commission-command.handler';
 import { DealCommandHandler } from '../deals/commands/deal-command.handler';
 import { DEMO_ASSIGNMENTS, DEMO_PLANS } from './demo-commission';
@@ -46,7 +46,7 @@ export class DemoLoader implements OnApplicationBootstrap {
     for (const step of steps) {
       const ctx = { actor: step.actor, idempotencyKey: step.key };
       const firstKey = `${step.dealKey}-00`;
-      const dealId = derivedUuid('deal', steps.find((s) => s.key === firstKey)!.actor.id, firstKey);
+      const dealId = newAggregateId('deal', steps.find((s) => s.key === firstKey)!.actor.id, firstKey);
       dealIds.add(dealId);
       const data = step.type === 'OpenDeal' ? { ...step.data, dealId } : step.data;
       await this.commands.handle(ctx, dealId, step.type, data as never, step.occurredAt);

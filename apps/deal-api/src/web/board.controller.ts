@@ -2,7 +2,7 @@ import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Query } from '@nestjs/common';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import {
-  CommissionFactsDocument, commissionFactsProjection, disputes, ReadModel,
+  Board, boardOf, CommissionFactsDocument, commissionFactsProjection, disputes, ReadModel,
 } from '@deals/projections';
 import { Access } from '../auth/access.decorator';
 import { AccessPolicy } from '../auth/access-policy';
@@ -12,7 +12,7 @@ import { PIPELINE_FILTER, READ_MODEL } from '../openapi/error-codes';
 import { ReadOptionsDto } from '../projections/read-options.dto';
 import { ReadModelSource } from '../projections/read-model.source';
 import { Ctx, RequestContext } from '../request-context/request-context.decorator';
-import { Board, boardOf } from './board';
+
 
 export class BoardDto extends ReadOptionsDto {
   @ApiPropertyOptional({ pattern: '^[a-z0-9-]{1,64}$', description: 'Only deals of this pipeline.', example: 'default' })

@@ -65,12 +65,17 @@ export function statement(model: ReadModel<CommissionFactsDocument>, query: { us
   return commissionStatement(personCommissionFacts(model, query.userId), query);
 }
 
-/** The statement as known at two recorded moments, and each line's difference with the events that caused it. */
+/**
+ * The statement as known at two recorded moments, and each line's difference with the events
+ * that caused it. A defaults to the quarter's close, B to `now`.
+ */
 export function reconstruction(
   model: ReadModel<CommissionFactsDocument>,
-  query: { userId: string; period: string; lineId?: string; knownAtA: string; knownAtB: string },
+  query: { userId: string; period: string; lineId?: string; knownAtA?: string } & ({ knownAtB: string } | { knownAtB?: string; now: string }),
 ): Reconstruction {
-  return reconstruct(personCommissionFacts(model, query.userId), query);
+  const knownAtA = query.knownAtA ?? quarterClose(query.period);
+  const knownAtB = query.knownAtB ?? (query as { now: string }).now;
+  return reconstruct(personCommissionFacts(model, query.userId), { userId: query.userId, period: query.period, lineId: query.lineId, knownAtA, knownAtB });
 }
 
 /** Estimated commission on the person's open deals (credit × rate × stage probability). */
@@ -104,6 +109,6 @@ export function disputeReview(model: ReadModel<CommissionFactsDocument>, query: 
   if (dispute === undefined || dispute.kind !== 'dispute') return undefined;
   return {
     dispute,
-    reconstruction: reconstruction(model, { userId: dispute.userId, period: dispute.period, knownAtA: quarterClose(dispute.period), knownAtB: query.now }),
+    reconstruction: reconstruction(model, { userId: dispute.userId, period: dispute.period, now: query.now }),
   };
 }

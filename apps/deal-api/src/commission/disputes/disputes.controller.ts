@@ -1,13 +1,13 @@
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '@deals/domain';
 import { CommissionFactsDocument, commissionFactsProjection, disputeReview, ReadModel } from '@deals/projections';
 import { Access } from '../../auth/access.decorator';
 import { AccessPolicy } from '../../auth/access-policy';
-import { derivedUuid } from '@deals/command-pipeline';
+import { newAggregateId } from '@deals/command-pipeline';
 import { ReadOptionsDto } from '../../projections/read-options.dto';
 import { ReadModelSource } from '../../projections/read-model.source';
+import { nowOf } from '../../projections/queries/read-model/now-of';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionCommandHandler } from '../commands/commission-command.handler';
 import { ApiRead, CommissionCommand } from '../../openapi/api-operations';
@@ -35,8 +35,10 @@ export class DisputesController {
     COMMISSION_COMMAND, { 400: ['COMMISSION.PERIOD_INVALID'], 409: ['DISPUTE.ALREADY_EXISTS'] },
   )
   raise(@Body() b: RaiseDisputeDto, @Ctx() ctx: RequestContext) {
-    const disputeId = ctx.idempotencyKey ? derivedUuid('dispute', ctx.actor.id, ctx.idempotencyKey) : randomUUID();
-    return this.commands.handle(ctx, 'dispute', disputeId, 'RaiseDispute', { disputeId, ...b });
+    const disputeId = newAggregateId('dispute', ctx.actor.id, ctx.idempotencyKey);
+    return this.commands.handle(ctx, 'dispute', disputeId, 'RaiseDispute', {
+      disputeId, userId: b.userId, period: b.period, lineId: b.lineId, dealId: b.dealId, claim: b.claim,
+    });
   }
 
   @Post(':disputeId/resolution')
@@ -68,7 +70,7 @@ export class DisputesController {
   )
   async review(@Param('disputeId') disputeId: string, @Query() q: ReadOptionsDto, @Ctx() ctx: RequestContext) {
     requireUuid(disputeId);
-    const now = q.asOf ?? new Date().toISOString();
+    const now = nowOf(q);
     const answer = await this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) => disputeReview(m, { disputeId, now }));
     const review = answer.result as ReturnType<typeof disputeReview>;
     if (!review) throw new DomainError('DISPUTE.NOT_FOUND', 'not_found', `No dispute with id ${disputeId}`, { disputeId });

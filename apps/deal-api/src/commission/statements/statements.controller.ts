@@ -2,10 +2,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Access } from '../../auth/access.decorator';
 import {
-  CommissionFactsDocument, commissionFactsProjection, openPipelineEstimate, quarterClose, ReadModel, reconstruction, statement,
+  CommissionFactsDocument, commissionFactsProjection, openPipelineEstimate, ReadModel, reconstruction, statement,
 } from '@deals/projections';
 import { ReadOptionsDto } from '../../projections/read-options.dto';
 import { ReadModelSource } from '../../projections/read-model.source';
+import { nowOf } from '../../projections/queries/read-model/now-of';
 import { ApiPersonId, ReadModelQuery } from '../../openapi/api-operations';
 import { PERSON_READ } from '../../openapi/error-codes';
 import { ReconstructionDto, StatementDto } from './statement.dto';
@@ -37,9 +38,7 @@ export class StatementsController {
   @Access('person:read')
   @ReadModelQuery('The statement as known at two moments, with per-line differences and the events that caused them', PERSON_READ)
   reconstruction(@Param('personId') personId: string, @Query() q: ReconstructionDto) {
-    const knownAtA = q.knownAtA ?? quarterClose(q.period);
-    const knownAtB = q.knownAtB ?? new Date().toISOString();
-    return this.answer(q, (m) => reconstruction(m, { userId: personId, period: q.period, knownAtA, knownAtB }));
+    return this.answer(q, (m) => reconstruction(m, { userId: personId, period: q.period, knownAtA: q.knownAtA, knownAtB: q.knownAtB, now: nowOf(q) }));
   }
 
   /** Estimated commission on open deals (weighted by stage probability). */
@@ -47,6 +46,6 @@ export class StatementsController {
   @Access('person:read')
   @ReadModelQuery('Estimated commission on open deals (credit × rate × stage probability)', PERSON_READ)
   estimate(@Param('personId') personId: string, @Query() q: ReadOptionsDto) {
-    return this.answer(q, (m) => openPipelineEstimate(m, { userId: personId, now: q.asOf ?? new Date().toISOString() }));
+    return this.answer(q, (m) => openPipelineEstimate(m, { userId: personId, now: nowOf(q) }));
   }
 }

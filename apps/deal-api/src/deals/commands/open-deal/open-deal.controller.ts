@@ -1,8 +1,7 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Post, UseInterceptors } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
-import { randomUUID } from 'node:crypto';
-import { derivedUuid } from '@deals/command-pipeline';
+import { newAggregateId } from '@deals/command-pipeline';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
 import { DealCommandHandler } from '../deal-command.handler';
 import { toLineItems } from '../shared/money.dto';
@@ -30,10 +29,7 @@ export class OpenDealController {
     AMOUNT_WITH_LINE_ITEMS,
   )
   open(@Body() body: OpenDealDto, @Ctx() ctx: RequestContext) {
-    // With an Idempotency-Key a retry must land on the same deal, so the id is derived from it.
-    const dealId =
-      body.dealId?.toLowerCase() ??
-      (ctx.idempotencyKey ? derivedUuid('deal', ctx.actor.id, ctx.idempotencyKey) : randomUUID());
+    const dealId = body.dealId?.toLowerCase() ?? newAggregateId('deal', ctx.actor.id, ctx.idempotencyKey);
     return this.commands.handle(
       ctx,
       dealId,

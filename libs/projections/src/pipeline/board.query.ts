@@ -1,4 +1,6 @@
-import { DealSummary, pipelineByStage, PipelineByStage, PipelineStageRow, ReadModel } from '@deals/projections';
+import { DealSummary } from '../deal-summary/deal-summary';
+import { ReadModel } from '../projection';
+import { pipelineByStage, PipelineByStage, PipelineStageRow } from './pipeline-by-stage.query';
 
 /** What a board card needs of a deal; the live feed's deal-summary documents carry the same fields. */
 export type BoardCard = Pick<
