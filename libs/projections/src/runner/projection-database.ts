@@ -61,7 +61,10 @@ export class ProjectionDatabase {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.migrate();
-    this.versions = new ProjectionVersions(this.db, (text) => this.sql(text));
+    this.versions = new ProjectionVersions(this.db, (text) => this.sql(text), (table) => {
+      const named = new RegExp(`\\b${table}\\b`);
+      for (const text of [...this.statements.keys()]) if (named.test(text)) this.statements.delete(text);
+    });
   }
 
   state(name: string): ProjectionState | undefined {

@@ -69,6 +69,8 @@ export class ProjectionVersions {
   constructor(
     private readonly db: Database.Database,
     private readonly sql: (text: string) => Database.Statement,
+    /** Drops the prepared statements that name a table. */
+    private readonly forgetStatements: (table: string) => void,
   ) {}
 
   /** A new build: read once the projection state names it; `indexed` false for a rebuild (`index` it before the swap). */
@@ -91,6 +93,7 @@ export class ProjectionVersions {
   drop(build: number): void {
     this.sql('DELETE FROM projection_builds WHERE id = ?').run(build);
     this.db.exec(`DROP TABLE IF EXISTS ${table(build)}`);
+    this.forgetStatements(table(build));
   }
 
   /** Gives up every build no projection state names: at start, when no rebuild runs (builds left by a crash). */
