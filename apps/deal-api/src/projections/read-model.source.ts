@@ -20,8 +20,11 @@ export interface ReadModelAnswer<R> {
  */
 @Injectable()
 export class ReadModelSource {
-  /** The embedded store stamps recordedAt never decreasing along `$all`, so a recorded time is a position. */
-  private readonly recordedTimeIsPosition: boolean;
+  /**
+   * The embedded store stamps recordedAt never decreasing along `$all` and its positions can be
+   * probed, so a recorded time is a position and as-of reads come from the document versions.
+   */
+  private readonly fromVersions: boolean;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -29,7 +32,7 @@ export class ReadModelSource {
     @Inject(API_CONFIG) config: ApiConfig,
     private readonly runner: ProjectionRunnerService,
   ) {
-    this.recordedTimeIsPosition = config.eventStoreConnectionString === undefined;
+    this.fromVersions = config.eventStoreConnectionString === undefined;
   }
 
   async answer<D, R>(name: string, options: ReadOptionsDto, query: (docs: ReadModel<D>) => R): Promise<ReadModelAnswer<R>> {
@@ -50,10 +53,11 @@ export class ReadModelSource {
    * yet is waited for (`waitMs`), as a read-your-writes read is.
    */
   private async answerAsOf<D, R>(name: string, options: ReadOptionsDto, query: (docs: ReadModel<D>) => R): Promise<ReadModelAnswer<R>> {
-    if (options.asOf !== undefined && !this.recordedTimeIsPosition) {
-      // EventStoreDB: writers' clocks may disagree, so a recorded time is no position; replayed as before.
+    if (!this.fromVersions) {
+      // EventStoreDB: writers' clocks may disagree (a recorded time is no position) and positions are log offsets
+      // that cannot be probed at will; replayed as before.
       const projection = this.projections.find((p) => p.name === name) as Projection<D>;
-      const replayed = await readModelAsOf(this.store, projection, { recordedAt: options.asOf });
+      const replayed = await readModelAsOf(this.store, projection, options.asOf !== undefined ? { recordedAt: options.asOf } : { position: options.asOfPosition! });
       return { result: query(replayed.docs), position: replayed.position, asOf: options.asOf };
     }
     const head = await this.store.headPosition();
