@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EsdbEventStore, EventStore, preparePrivateDataDir, SqliteEventStore } from '@deals/event-store';
+import { EventStore, openEventStore, preparePrivateDataDir } from '@deals/event-store';
 import { ProjectionDatabase } from '@deals/projections';
 import { CliIo } from './cli-io';
 
@@ -22,12 +22,9 @@ export function dataDir(io: CliIo, option: string | undefined): DataDir {
     path,
     external: esdb !== undefined,
     openStore({ create = false } = {}) {
-      if (esdb) return new EsdbEventStore(esdb);
       const file = join(path, 'events.db');
-      if (!create && !existsSync(file)) throw new CliUsageError(`There is no event store at ${file}; seed or import first, or pass --data-dir`);
-      preparePrivateDataDir(path);
-      // durable (synchronous=FULL) as the API opens it: an acknowledged command survives power loss.
-      return new SqliteEventStore({ path: file, durable: true });
+      if (!esdb && !create && !existsSync(file)) throw new CliUsageError(`There is no event store at ${file}; seed or import first, or pass --data-dir`);
+      return openEventStore({ dataDir: path, eventStoreConnectionString: esdb });
     },
     openProjections() {
       preparePrivateDataDir(path);

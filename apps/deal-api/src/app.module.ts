@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { KafkaRelayModule, relayConfigFromEnv } from '@deals/kafka-relay';
+import { relayConfigFromEnv } from '@deals/kafka-relay';
 import { AuthModule } from './auth/auth.module';
 import { AccessGuard } from './auth/access.guard';
 import { API_CONFIG, ApiConfig } from './config/api-config';
@@ -12,6 +12,7 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { HealthController } from './health/health.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { IntegrationsModule } from './integrations/integrations.module';
+import { EmbeddedRelayModule } from './integrations/kafka/embedded-relay.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ACTOR_RESOLVER } from './request-context/actor';
@@ -36,7 +37,7 @@ export class AppModule {
         WebModule,
         ...(config.demoData ? [DemoModule] : []),
         // The relay inside this process, for the single-machine setup; otherwise run apps/kafka-relay.
-        ...(config.embeddedRelay ? [KafkaRelayModule.forRoot(relayConfigFromEnv())] : []),
+        ...(config.embeddedRelay ? [EmbeddedRelayModule.forRoot(relayConfigFromEnv())] : []),
       ],
       controllers: [HealthController, IntegrityController],
       providers: [

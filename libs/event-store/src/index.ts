@@ -9,3 +9,5 @@ export { EsdbEventStore } from './eventstoredb/esdb-event-store.adapter';
 export type { EsdbEventStoreOptions } from './eventstoredb/esdb-event-store.adapter';
 export { ForeignEventError } from './eventstoredb/esdb.errors';
 export * from './chain-verifier';
+export { openEventStore } from './open-event-store';
+export type { StoreLocation } from './open-event-store';

@@ -3,5 +3,5 @@ export * from './deal-event-relay';
 export * from './integration-event.publisher';
 export * from './kafka-deal-event.publisher';
 export * from './relay-checkpoint';
-export * from './relay.runner';
-export * from './kafka-relay.module';
+export * from './relay-logger';
+export * from './relay-service';

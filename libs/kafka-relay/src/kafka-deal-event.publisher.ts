@@ -1,7 +1,7 @@
-import { Logger } from '@nestjs/common';
 import { DealLifecycleEventV1, dealLifecycleHeaders } from '@deals/contracts';
-import { Admin, Kafka, logCreator, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { IntegrationEventPublisher } from './integration-event.publisher';
+import { kafkaLogThrough, RelayLogger } from './relay-logger';
 
 export interface KafkaTopicConfig {
   readonly brokers: readonly string[];
@@ -19,14 +19,15 @@ export interface KafkaTopicConfig {
 export class KafkaDealEventPublisher implements IntegrationEventPublisher {
   private readonly kafka: Kafka;
   private readonly producer: Producer;
-  private readonly logger = new Logger('KafkaRelay');
-
-  constructor(private readonly config: KafkaTopicConfig) {
+  constructor(
+    private readonly config: KafkaTopicConfig,
+    private readonly logger: RelayLogger,
+  ) {
     this.kafka = new Kafka({
       clientId: config.clientId,
       brokers: [...config.brokers],
       logLevel: logLevel.WARN,
-      logCreator: toNestLogger(this.logger),
+      logCreator: kafkaLogThrough(this.logger),
     });
     this.producer = this.kafka.producer({
       idempotent: true,
@@ -84,15 +85,4 @@ export class KafkaDealEventPublisher implements IntegrationEventPublisher {
       this.logger.warn(`topic ${topic} has ${existing} partitions, not the configured ${partitions}; leaving it as it is`);
     }
   }
-}
-
-/** kafkajs' log lines through Nest's logger, so the relay has one log format. */
-export function toNestLogger(logger: Logger): logCreator {
-  return () => ({ level, log }) => {
-    const { message, ...extra } = log;
-    const line = `kafkajs: ${message} ${JSON.stringify(extra)}`;
-    if (level === logLevel.ERROR) logger.error(line);
-    else if (level === logLevel.WARN) logger.warn(line);
-    else logger.debug(line);
-  };
 }

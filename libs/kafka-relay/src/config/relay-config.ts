@@ -19,7 +19,6 @@ export interface RelayConfig {
   readonly lingerMs: number;
 }
 
-export const RELAY_CONFIG = Symbol('RELAY_CONFIG');
 
 const BROKER = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 const TOPIC = /^[A-Za-z0-9._-]{1,249}$/;

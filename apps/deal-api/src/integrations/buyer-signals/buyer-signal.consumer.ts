@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Consumer, EachMessagePayload, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { KAFKA_INTEGRATION_CONFIG, KafkaIntegrationConfig } from '../kafka/kafka-integration.config';
-import { kafkaLogThrough } from '../kafka/kafka-log';
+import { kafkaLogThrough } from '@deals/kafka-relay';
 import { BuyerSignalRecorder } from './buyer-signal.recorder';
 import { deadLetterOf } from './dead-letter';
 

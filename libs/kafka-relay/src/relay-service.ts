@@ -1,32 +1,35 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { join } from 'node:path';
-import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { RELAY_CONFIG, RelayConfig } from './config/relay-config';
+import { EventStore } from '@deals/event-store';
+import { RelayConfig } from './config/relay-config';
 import { DealEventRelay } from './deal-event-relay';
 import { KafkaDealEventPublisher } from './kafka-deal-event.publisher';
 import { RelayCheckpoint } from './relay-checkpoint';
+import { RelayLogger } from './relay-logger';
 
 /** How long a stop waits for the publish in flight before cutting the connection. */
 const STOP_GRACE_MS = 10_000;
 
-/** Starts the relay with the application and stops it (publish in flight first) before the store closes. */
-@Injectable()
-export class RelayRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('KafkaRelay');
+/**
+ * The relay as one service: its checkpoint, its Kafka producer and the loop between them. The host
+ * (the relay process, or the API with the relay embedded) starts it with the application and
+ * stops it, publish in flight first, before the store closes.
+ */
+export class RelayService {
   private checkpoint?: RelayCheckpoint;
   private publisher?: KafkaDealEventPublisher;
   private relay?: DealEventRelay;
 
   constructor(
-    @Inject(RELAY_CONFIG) private readonly config: RelayConfig,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly config: RelayConfig,
+    private readonly store: EventStore,
+    private readonly logger: RelayLogger,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  async start(): Promise<void> {
     const { config } = this;
     const path = config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'kafka-relay.db');
     this.checkpoint = new RelayCheckpoint(path, `deal-lifecycle:${config.topic}`);
-    this.publisher = new KafkaDealEventPublisher(config);
+    this.publisher = new KafkaDealEventPublisher(config, this.logger);
     await this.publisher.connect();
     this.relay = new DealEventRelay(this.store, this.publisher, this.checkpoint, {
       batchSize: config.batchSize,
@@ -39,7 +42,7 @@ export class RelayRunner implements OnApplicationBootstrap, BeforeApplicationShu
     this.logger.log(`relaying deal events after position ${this.relay.checkpointPosition} to ${config.topic} on ${config.brokers.join(',')}`);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  async stop(): Promise<void> {
     const stopped = this.relay?.stop();
     await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
     await this.publisher?.disconnect();
