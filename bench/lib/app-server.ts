@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { registerUsers } from '../../apps/deal-api/src/testing/api-process';
+import { SqliteEventStore } from '@deals/event-store';
+import { registerUsers } from '@deals/seed';
 import { ChildOptions, startServer, stopServer } from './child';
 
 /** The real application in its own process (bench/servers/app-server.ts), on a fresh durable store. */
@@ -24,7 +25,9 @@ export interface AppServer {
 export async function withAppServer<T>(dataDir: string, options: ChildOptions, use: (server: AppServer) => Promise<T>): Promise<T> {
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  await registerUsers(join(dataDir, 'events.db'), [...APP_USERS.reps, APP_USERS.ops]);
+  const store = new SqliteEventStore({ path: join(dataDir, 'events.db') });
+  await registerUsers(store, [...APP_USERS.reps, APP_USERS.ops]);
+  await store.close();
   const server = await startServer(join(__dirname, '..', 'servers', 'app-server.ts'), { ...options, args: { dataDir, secret: APP_SECRET } });
   try {
     return await use(server);

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { JwtService } from '@nestjs/jwt';
-import { CommissionFactsDocument, ProjectionDatabase, quarterClose, ReadModel, statement } from '@deals/projections';
-import { signAccessToken } from '../../apps/deal-api/src/auth/access-token';
+import { CommissionFactsDocument, ProjectionDatabase, ProjectionRunner, quarterClose, ReadModel, statement } from '@deals/projections';
+import { signAccessToken } from '@deals/access-tokens';
 import { createApp } from '../../apps/deal-api/src/bootstrap';
-import { ProjectionRunnerService } from '../../apps/deal-api/src/projections/projection-runner.provider';
 import { profilerClockUs } from '../lib/profile';
 import { mib, percentile } from '../lib/stats';
 import { AsOfFigures, measureAsOf } from './as-of';
@@ -49,7 +48,7 @@ export async function runMemory(job: {
   const app = await createApp({ host: '127.0.0.1', port: 0, dataDir: job.dir, demoData: false, authTokenSecret: SECRET }, { logger: false });
   await app.init();
   const startSeconds = (performance.now() - t0) / 1000;
-  const runner = app.get(ProjectionRunnerService);
+  const runner = app.get(ProjectionRunner);
   for (let i = 0; i < 3; i++) {
     gc();
     await new Promise((r) => setTimeout(r, 200));

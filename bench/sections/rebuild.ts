@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@deals/event-store';
-import { EVENT_COLUMNS } from '@deals/event-store/sqlite/sqlite-event-row';
+import { EVENT_COLUMNS, SqliteEventStore } from '@deals/event-store';
 import { auditProjection, commissionFactsProjection, dealSummaryProjection, Projection, ProjectionDatabase, ProjectionRunner } from '@deals/projections';
 import { median } from '../lib/stats';
 

@@ -5,8 +5,7 @@ import {
   Actor, authorizedDealDecider, Command, commissionPlanDecider, createDealDecider, createUserDecider, Decider,
   commissionStreamId, DealCommand, dealStreamId, DomainEvent, planAssignmentDecider, relationsOf, userStreamId,
 } from '@deals/domain';
-import { SqliteEventStore } from '@deals/event-store';
-import { SCHEMA_VERSION } from '@deals/event-store/sqlite/sqlite-schema';
+import { SqliteEventStore, STORE_SCHEMA_VERSION } from '@deals/event-store';
 import { dealLifecycle, DealStep, managersOf, Organisation, organisation } from './deal-lifecycle';
 
 /**
@@ -53,7 +52,7 @@ export function repsFor(events: number): number {
 }
 
 export function datasetDir(cacheRoot: string, events: number): string {
-  return join(cacheRoot, `store-${events}-g${GENERATOR_VERSION}-s${SCHEMA_VERSION}`);
+  return join(cacheRoot, `store-${events}-g${GENERATOR_VERSION}-s${STORE_SCHEMA_VERSION}`);
 }
 
 /** The cached data set of that size, or a new one (written to a temp folder, then renamed). */

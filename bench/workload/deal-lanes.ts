@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createJwtService, signAccessToken } from '../../apps/deal-api/src/auth/access-token';
+import { signAccessToken, tokenSigner } from '@deals/access-tokens';
 import { post } from '../lib/http-client';
 import { APP_SECRET, APP_USERS } from '../lib/app-server';
 import type { Target } from '../lib/open-loop';
@@ -12,7 +12,7 @@ export type DealLanes = Target & { sendStep(n: number, step: number): Promise<st
  * through eight commands; with two seconds between a deal's commands they do not overlap.
  */
 export function dealLanes(port: number, lanes: number): DealLanes {
-  const jwt = createJwtService(APP_SECRET);
+  const jwt = tokenSigner(APP_SECRET);
   // Fifty reps share the load, as in a sales team: each deal is its owner's.
   const reps = APP_USERS.reps;
   const tokens = reps.map((rep) => ({ Authorization: `Bearer ${signAccessToken(jwt, rep)}` }));

@@ -1,7 +1,7 @@
 import { Actor, DealCommandOf, DealCommandType, Relations, relationsOf } from '@deals/domain';
 import {
   ACCOUNTS, addBuyerJourney, DAY, dealAmounts, evidenceOf, LOSS_REASONS, STAGE_ORDER, TARGETS,
-} from '../../apps/deal-api/src/demo/deal-journey';
+} from '@deals/seed';
 
 /**
  * Realistic deal histories for the benchmarks: one deal's commands, from OpenDeal to where the

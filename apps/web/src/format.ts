@@ -1,4 +1,4 @@
-import { displayDigitsOf } from '../../../libs/domain/src/shared/currency';
+import { displayDigitsOf } from '../../../libs/domain/src';
 
 /** Minor units as plain decimal text with the currency's own decimals ("-1234.50" EUR, "1500000" JPY), for form fields. */
 export function decimal(minor: number, currency: string): string {

@@ -53,3 +53,4 @@ export * from './commission/calculate/statement';
 export * from './commission/calculate/known-at';
 export * from './commission/calculate/reconstruct';
 export * from './commission/calculate/estimate';
+export * from './commission/calculate/person-facts';

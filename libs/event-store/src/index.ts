@@ -11,3 +11,5 @@ export { ForeignEventError } from './eventstoredb/esdb.errors';
 export * from './chain-verifier';
 export { openEventStore } from './open-event-store';
 export type { StoreLocation } from './open-event-store';
+export { STORE_SCHEMA_VERSION } from './sqlite/sqlite-schema';
+export { EVENT_COLUMNS } from './sqlite/sqlite-event-row';

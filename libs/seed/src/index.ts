@@ -5,3 +5,5 @@ export * from './deal-script';
 export * from './seed-deal';
 export * from './seed-dataset';
 export * from './write-seed';
+export * from './buyer-journey';
+export * from './register-users';

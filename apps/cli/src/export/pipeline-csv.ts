@@ -1,5 +1,5 @@
 import { DealSummary, PipelineByStage, ReadModel } from '@deals/projections';
-import { weightedMinor } from '@deals/projections/pipeline/statistics';
+import { weightedMinor } from '@deals/projections';
 import { minorToDecimal } from './money-text';
 
 export const PIPELINE_STAGE_COLUMNS = [

@@ -5,7 +5,7 @@ import { AccessDenialLog } from './access-denial.log';
 import { AccessPolicy } from './access-policy';
 import { createJwtService } from './access-token';
 import { AuditDenialsController } from './audit-denials/audit-denials.controller';
-import { resolveAuthSecret } from './auth-secret';
+import { resolveAuthSecret } from '@deals/access-tokens';
 import { LiveUserDirectory } from './user-directory';
 import { UserCommandHandler } from './users/user-command.handler';
 import { UsersController } from './users/users.controller';

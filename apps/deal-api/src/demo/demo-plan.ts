@@ -1,5 +1,5 @@
 import { Actor, DealCommandOf, DealCommandType } from '@deals/domain';
-import { ACCOUNTS, addBuyerJourney, DAY, dealAmounts, evidenceOf, LOSS_REASONS, STAGE_ORDER, TARGETS } from './deal-journey';
+import { ACCOUNTS, addBuyerJourney, DAY, dealAmounts, evidenceOf, LOSS_REASONS, STAGE_ORDER, TARGETS } from '@deals/seed';
 
 /** One command of the demo data set, with who sends it and when it happened. */
 export interface DemoStep<T extends DealCommandType = DealCommandType> {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditProjection, commissionFactsProjection, dealSummaryProjection, ProjectionDatabase } from '@deals/projections';
+import { auditProjection, commissionFactsProjection, dealSummaryProjection, ProjectionDatabase, ProjectionRunner } from '@deals/projections';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
 import { LiveFeedController } from './live/live-feed.controller';
@@ -31,6 +31,8 @@ function openProjectionDatabase(config: ApiConfig): ProjectionDatabase {
     { provide: PROJECTIONS, useValue: projections },
     { provide: PROJECTION_DATABASE, inject: [API_CONFIG], useFactory: openProjectionDatabase },
     ProjectionRunnerService,
+    // Tools that start the application (the benchmark) find the runner by the library's class.
+    { provide: ProjectionRunner, useExisting: ProjectionRunnerService },
     ReadModelSource,
     ReadScope,
     LiveSubscribers,

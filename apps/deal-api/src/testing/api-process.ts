@@ -1,9 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { handleCommand } from '@deals/command-pipeline';
-import { authorizedUserDecider, UserCommand, userStreamId } from '@deals/domain';
 import { SqliteEventStore } from '@deals/event-store';
-import { createJwtService, signAccessToken } from '../auth/access-token';
+import { registerUsers } from '@deals/seed';
+import { signAccessToken, tokenSigner } from '@deals/access-tokens';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
@@ -21,7 +20,7 @@ export class ApiProcess {
 
   async start(timeoutMs = 60_000): Promise<string> {
     this.output = '';
-    if (this.users.length > 0) await registerUsers(join(this.env.DATA_DIR, 'events.db'), this.users);
+    if (this.users.length > 0) await registerUsersIn(join(this.env.DATA_DIR, 'events.db'), this.users);
     const child = spawn(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'apps/deal-api/src/main.ts')],
@@ -60,21 +59,14 @@ export class ApiProcess {
 
 /** A bearer token signed with the secret the API process was given. */
 export function tokenFor(secret: string, id: string, roles: string[]): string {
-  return signAccessToken(createJwtService(secret), { id, roles });
+  return signAccessToken(tokenSigner(secret), { id, roles });
 }
 
-/** Registers users straight into an embedded store, as an admin would (a no-op for those registered already). */
-export async function registerUsers(eventsDb: string, users: readonly { id: string; roles: string[] }[]): Promise<void> {
+/** Registers users straight into the embedded store file (tokens need registered users). */
+async function registerUsersIn(eventsDb: string, users: readonly { id: string; roles: string[] }[]): Promise<void> {
   const store = new SqliteEventStore({ path: eventsDb });
   try {
-    for (const user of users) {
-      const command = {
-        type: 'RegisterUser', data: { userId: user.id, name: user.id, roles: user.roles },
-        metadata: { commandId: `test-register-${user.id}`, actor: { id: 'test.setup', roles: ['admin'] }, now: new Date().toISOString() },
-      } as UserCommand;
-      const existing = await store.readStream(userStreamId(user.id), { maxCount: 1 });
-      if (existing.length === 0) await handleCommand(store, authorizedUserDecider(), userStreamId(user.id), command, {});
-    }
+    await registerUsers(store, users);
   } finally {
     await store.close();
   }

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
-import { signAccessToken } from '../auth/access-token';
+import { signAccessToken } from '@deals/access-tokens';
 import { UserCommandHandler } from '../auth/users/user-command.handler';
 import { createApp } from '../bootstrap';
 import { ApiConfig } from '../config/api-config';

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../event-store.errors';
 
-/** Bump with a migration step in migrate() whenever the table layout changes. */
-export const SCHEMA_VERSION = 1;
+/** The layout of the embedded store's tables (not the events' payload version); bump with a migration step in migrate(). */
+export const STORE_SCHEMA_VERSION = 1;
 
 // AUTOINCREMENT: positions never go backwards or get reused, even after the last row is deleted.
 const CREATE_V1 = `
@@ -26,16 +26,16 @@ const CREATE_V1 = `
 
 /** Creates or upgrades the schema. Writes nothing when it is current, so a read-only file opens. */
 export function migrate(db: Database.Database): void {
-  if (currentVersion(db) === SCHEMA_VERSION) return;
+  if (currentVersion(db) === STORE_SCHEMA_VERSION) return;
   db.exec('BEGIN IMMEDIATE');
   try {
     // Re-read under the write lock: another process may have migrated meanwhile.
     const version = currentVersion(db);
-    if (version > SCHEMA_VERSION) {
-      throw new StoreUnavailableError(`Event store schema version ${version} is newer than this code (${SCHEMA_VERSION})`);
+    if (version > STORE_SCHEMA_VERSION) {
+      throw new StoreUnavailableError(`Event store schema version ${version} is newer than this code (${STORE_SCHEMA_VERSION})`);
     }
     if (version < 1) db.exec(CREATE_V1);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.pragma(`user_version = ${STORE_SCHEMA_VERSION}`);
     db.exec('COMMIT');
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -1,5 +1,4 @@
-import { COMMISSION_STREAM_PREFIXES, DEAL_STREAM_PREFIX, PipelineRef } from '@deals/domain';
-import { AdjustmentFact, AssignmentFact, DealFacts, FactRef, PlanVersionFact } from '@deals/domain/commission/calculate/facts';
+import { AdjustmentFact, AssignmentFact, COMMISSION_STREAM_PREFIXES, DEAL_STREAM_PREFIX, DealFacts, FactRef, PipelineRef, PlanVersionFact } from '@deals/domain';
 
 /** A deal's commission facts, plus the pipeline version its stage probabilities come from. */
 export interface DealFactsDocument {

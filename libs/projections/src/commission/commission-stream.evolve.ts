@@ -1,7 +1,4 @@
-import { DomainError } from '@deals/domain';
-import { AdjustmentFact } from '@deals/domain/commission/calculate/facts';
-import { PlanRules } from '@deals/domain/commission/plan-rules';
-import { validatePlanRules } from '@deals/domain/commission/validate-plan';
+import { AdjustmentFact, DomainError, PlanRules, validatePlanRules } from '@deals/domain';
 import { RecordedEvent } from '@deals/event-store';
 import { AssignmentFactsDocument, DisputeDocument, PlanFactsDocument } from './commission-facts.document';
 import { Data, dataOf, factRef, MalformedCommissionEventError, minor, required, text } from './fact-ref';

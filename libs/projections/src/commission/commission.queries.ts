@@ -1,10 +1,4 @@
-import { CommissionFacts } from '@deals/domain/commission/calculate/facts';
-import { estimateOpenPipeline, PipelineEstimate } from '@deals/domain/commission/calculate/estimate';
-import { factsForPerson } from '@deals/domain/commission/calculate/person-facts';
-import { reconstruct, Reconstruction } from '@deals/domain/commission/calculate/reconstruct';
-import { commissionStatement } from '@deals/domain/commission/calculate/statement';
-import { Statement } from '@deals/domain/commission/calculate/statement.types';
-import { periodBounds } from '@deals/domain/commission/period';
+import { CommissionFacts, commissionStatement, estimateOpenPipeline, factsForPerson, periodBounds, PipelineEstimate, reconstruct, Reconstruction, Statement } from '@deals/domain';
 import { entriesWithPrefix, ReadModel } from '../projection';
 import {
   CommissionFactsDocument, DisputeDocument, factsKey, MISFILED_DEALS_KEY, PERSON_INDEX_BUCKETS, personIndexKey, PLAN_KEYS_KEY,

@@ -1,5 +1,4 @@
-import { CreditShare, LineItem, PipelineCatalog, stageById } from '@deals/domain';
-import { DealFacts } from '@deals/domain/commission/calculate/facts';
+import { CreditShare, DealFacts, LineItem, PipelineCatalog, stageById } from '@deals/domain';
 import { RecordedEvent } from '@deals/event-store';
 import { DealFactsDocument } from './commission-facts.document';
 import { Data, dataOf, factRef, MalformedCommissionEventError, minor, required, text } from './fact-ref';

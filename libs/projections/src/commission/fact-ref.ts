@@ -1,5 +1,4 @@
-import { parseInstant } from '@deals/domain';
-import { FactRef } from '@deals/domain/commission/calculate/facts';
+import { FactRef, parseInstant } from '@deals/domain';
 import { RecordedEvent } from '@deals/event-store';
 
 /** A commission event whose stored form cannot be read: the runner dead-letters it instead of guessing. */

@@ -1,5 +1,6 @@
 export type { Period } from './period';
 export type { DurationStats, Ratio } from './statistics';
+export { weightedMinor } from './statistics';
 export type { CatalogOption } from './pipeline-stages';
 export * from './pipeline-by-stage.query';
 export * from './stage-conversion.query';

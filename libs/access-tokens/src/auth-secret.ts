@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiConfig } from '../config/api-config';
 
 /** HS256 wants a key at least as long as its 256-bit output. */
 export const MIN_SECRET_LENGTH = 32;
@@ -12,7 +11,7 @@ export const SECRET_FILE = 'auth-secret';
  * once in `<dataDir>/auth-secret` (mode 0600) so a fresh clone works without a committed secret;
  * with an in-memory store (tests) a random secret for this process only.
  */
-export function resolveAuthSecret(config: Pick<ApiConfig, 'dataDir' | 'authTokenSecret'>): string {
+export function resolveAuthSecret(config: { readonly dataDir: string; readonly authTokenSecret?: string }): string {
   if (config.authTokenSecret !== undefined) {
     if (config.authTokenSecret.length < MIN_SECRET_LENGTH) {
       throw new Error(`AUTH_TOKEN_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
