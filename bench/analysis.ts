@@ -1,6 +1,6 @@
 import type { ProfileLine, ProfileSummary } from './lib/profile';
 import { fmt } from './lib/stats';
-import type { BenchResults } from './report';
+import type { BenchResults } from './results';
 
 /**
  * Why a target was missed: the reading of the profile printed next to it, tied to the figures of

@@ -1,5 +1,5 @@
 import { fmt } from './lib/stats';
-import type { BenchResults } from './report';
+import type { BenchResults } from './results';
 import type { SoakFigures } from './sections/soak';
 import { FLAT_HEAP_ALLOWANCE_FACTOR, FLAT_P99_RATIO, soakVerdict } from './sections/soak-verdict';
 

@@ -1,38 +1,14 @@
-import type { MachineFacts } from './lib/machine';
-import { profileMarkdown, ProfileSummary } from './lib/profile';
+import { profileMarkdown } from './lib/profile';
 import { fmt } from './lib/stats';
 import { RUNNER_LABELS, type RunnerFigures } from './sections/commands-labels';
-import type { LatencyFigures } from './sections/live';
-import type { MemoryFigures } from './sections/memory';
-import type { RebuildFigures } from './sections/rebuild';
-import type { SoakFigures } from './sections/soak';
-import type { Dataset } from './workload/dataset';
 import { causeOf } from './analysis';
 import { soakSection } from './report-soak';
+import type { BenchResults } from './results';
+
+export type { BenchResults };
 
 /** The markdown of docs/benchmarks.md, from measured values only. */
 
-export interface BenchResults {
-  readonly config: {
-    readonly quick: boolean;
-    readonly events: number;
-    readonly commands: { rounds: number; warmupMs: number; measureMs: number; concurrencies: readonly number[] };
-    readonly bareRounds: number;
-    readonly live: { ratePerSecond: number; extraRates: readonly number[]; warmupSeconds: number; seconds: number };
-    readonly memory: { samples: number; replaySamples: number };
-    readonly soak: { ratePerSecond: number; seconds: number; windowSeconds: number };
-  };
-  readonly machine: MachineFacts;
-  readonly startedAt: string;
-  readonly commands: readonly RunnerFigures[];
-  readonly dataset: Dataset;
-  readonly rebuild: RebuildFigures;
-  readonly memory: MemoryFigures;
-  readonly live: readonly LatencyFigures[];
-  readonly soak: SoakFigures;
-  readonly loads: readonly { section: string; before: number[]; after: number[] }[];
-  readonly profiles: { target: string; title: string; summary: ProfileSummary }[];
-}
 
 export interface TargetResult {
   readonly id: string;
@@ -173,7 +149,7 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
       `Each figure is the median of ${cfg.commands.rounds} round(s) of ${cfg.commands.measureMs / 1000} s after a ${cfg.commands.warmupMs / 1000} s warm-up; runners are interleaved round by round, each on a fresh database file. ` +
       'Every store is durable: WAL with synchronous=FULL (one fsync per commit).',
     '',
-    '- **deal engine**: in process, `DealCommandSender` → `ExecuteDealCommandHandler` (the authorised deal decider) → `handleCommand` (the deal folded from its cached state plus the events after it, idempotency check, decide, append with the expected revision) → `SqliteEventStore` (validation, hash chain, group commit: all appends of one event-loop turn in one transaction). No HTTP.',
+    '- **deal engine**: in process, `DealCommandHandler` (the authorised deal decider) → `handleCommand` (the deal folded from its cached state plus the events after it, idempotency check, decide, append with the expected revision) → `SqliteEventStore` (validation, hash chain, group commit: all appends of one event-loop turn in one transaction). No HTTP.',
     '- **Emmett-SQLite, getSQLiteEventStore**: Emmett\'s `CommandHandler` (aggregateStream → decide → appendToStream with the expected stream version) over `getSQLiteEventStore({ fileName })`, running the same authorised decider with the same event metadata. That store opens and closes an SQLite connection for every operation on a file.',
     '- **Emmett-SQLite, one long-lived connection**: the same `CommandHandler` over a store made of Emmett\'s exported `sqliteConnection`, `readStream` and `appendToStream` on one connection kept open (no connection per operation).',
     '- **limit**: a bare better-sqlite3 loop doing only the SQL a command needs — read the stream\'s rows, insert the new rows (pre-serialised) with `UNIQUE (stream_id, revision)` as the revision check — grouped the same way (one transaction per event-loop turn) and synced the same way.',

@@ -1,0 +1,31 @@
+import type { MachineFacts } from './lib/machine';
+import type { ProfileSummary } from './lib/profile';
+import type { RunnerFigures } from './sections/commands-labels';
+import type { LatencyFigures } from './sections/live';
+import type { MemoryFigures } from './sections/memory';
+import type { RebuildFigures } from './sections/rebuild';
+import type { SoakFigures } from './sections/soak';
+import type { Dataset } from './workload/dataset';
+
+/** Everything one bench run measured, as run.ts saves it and the report reads it. */
+export interface BenchResults {
+  readonly config: {
+    readonly quick: boolean;
+    readonly events: number;
+    readonly commands: { rounds: number; warmupMs: number; measureMs: number; concurrencies: readonly number[] };
+    readonly bareRounds: number;
+    readonly live: { ratePerSecond: number; extraRates: readonly number[]; warmupSeconds: number; seconds: number };
+    readonly memory: { samples: number; replaySamples: number };
+    readonly soak: { ratePerSecond: number; seconds: number; windowSeconds: number };
+  };
+  readonly machine: MachineFacts;
+  readonly startedAt: string;
+  readonly commands: readonly RunnerFigures[];
+  readonly dataset: Dataset;
+  readonly rebuild: RebuildFigures;
+  readonly memory: MemoryFigures;
+  readonly live: readonly LatencyFigures[];
+  readonly soak: SoakFigures;
+  readonly loads: readonly { section: string; before: number[]; after: number[] }[];
+  readonly profiles: { target: string; title: string; summary: ProfileSummary }[];
+}
