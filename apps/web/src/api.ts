@@ -44,8 +44,3 @@ export async function api<T>(path: string, init: { method?: 'GET' | 'POST'; body
   return json as T;
 }
 
-/** A query string from the defined values only. */
-export function qs(params: Record<string, string | number | undefined>): string {
-  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '') as [string, string | number][];
-  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
-}

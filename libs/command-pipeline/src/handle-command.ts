@@ -1,5 +1,5 @@
 import { Command, Decider, DomainEvent, EventMetadata } from '@deals/domain';
-import { EventStore, WrongExpectedRevisionError } from '@deals/event-store';
+import { EventStore, NO_STREAM, WrongExpectedRevisionError } from '@deals/event-store';
 import { aggregateStream } from './aggregate-stream';
 import { derivedUuid } from './command-ids';
 import { requestHashOf } from './request-hash';
@@ -67,7 +67,7 @@ export async function handleCommand<S, C extends Command, E extends DomainEvent>
       const result = await store.append(
         streamId,
         decided.map((e, i) => ({ eventId: eventIds[i], type: e.type, schemaVersion: EVENT_SCHEMA_VERSION, data: e.data, metadata: { ...metadata } })),
-        { expectedRevision: currentRevision < 0 ? 'no_stream' : currentRevision },
+        { expectedRevision: currentRevision < 0 ? NO_STREAM : currentRevision },
       );
       const first = result.nextExpectedRevision - decided.length + 1;
       const events = decided.map((e, i) => ({ eventId: eventIds[i], type: e.type, revision: first + i }));

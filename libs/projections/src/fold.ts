@@ -23,10 +23,3 @@ export function applyEvent<D>(projection: Projection<D>, model: Map<string, D>, 
     return [{ projection: projection.name, key, doc, position: e.position, eventId: e.eventId, eventType: e.type }];
   });
 }
-
-/** The read model from scratch: the reference every live read model must equal. */
-export function foldEvents<D>(projection: Projection<D>, events: Iterable<RecordedEvent>): Map<string, D> {
-  const model = new Map<string, D>();
-  for (const e of events) applyEvent(projection, model, e);
-  return model;
-}

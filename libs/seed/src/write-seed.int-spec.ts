@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecordedEvent, SqliteEventStore, verifyIntegrity } from '@deals/event-store';
-import { dealSummaryProjection, foldEvents } from '@deals/projections';
+import { dealSummaryProjection } from '@deals/projections';
+import { foldEvents } from '@deals/projections/testing/fold-events';
 import { seedDataset } from './seed-dataset';
 import { writeSeed } from './write-seed';
 

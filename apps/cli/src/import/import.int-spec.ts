@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RecordedEvent, SqliteEventStore } from '@deals/event-store';
-import { DealSummary, dealSummaryProjection, foldEvents } from '@deals/projections';
+import { DealSummary, dealSummaryProjection } from '@deals/projections';
+import { foldEvents } from '@deals/projections/testing/fold-events';
 import { FIXTURES, runCaptured, scratchDir } from '../testing/cli-harness';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AccessDeniedEvent, accessDenied, accessDenialStreamId, DenialTally, PermissionDeniedError } from '@deals/domain';
-import { EVENT_STORE, EventStore } from '@deals/event-store';
+import { ANY, EVENT_STORE, EventStore } from '@deals/event-store';
 
 /** A store that does not answer in time must not hold up the 403. */
 const RECORD_TIMEOUT_MS = 2000;
@@ -58,7 +58,7 @@ export class AccessDenialLog implements OnModuleInit, OnApplicationShutdown {
         eventId: randomUUID(), type: event.type, data: event.data,
         metadata: { actor: { id: event.data.actorId, roles: [...event.data.roles] }, occurredAt: at },
       })),
-      { expectedRevision: 'any' },
+      { expectedRevision: ANY },
     );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AccessTarget, Actor, authorize, Authorization, DealAccessFacts, Operation, PermissionDeniedError } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { DealStream, readDeal } from '../deals/queries/load-deal';
-import { LiveUserDirectory } from './user-directory';
+import { LiveUserDirectory } from './live-user-directory';
 
 /**
  * The access table applied with what it needs to know: reporting lines from the user directory,

@@ -6,7 +6,7 @@ import { AccessPolicy } from './access-policy';
 import { createJwtService } from './access-token';
 import { AuditDenialsController } from './audit-denials/audit-denials.controller';
 import { resolveAuthSecret } from '@deals/access-tokens';
-import { LiveUserDirectory } from './user-directory';
+import { LiveUserDirectory } from './live-user-directory';
 import { UserCommandHandler } from './users/user-command.handler';
 import { UsersController } from './users/users.controller';
 

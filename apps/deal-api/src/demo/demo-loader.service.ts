@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { LiveUserDirectory } from '../auth/user-directory';
+import { LiveUserDirectory } from '../auth/live-user-directory';
 import { UserCommandHandler } from '../auth/users/user-command.handler';
 import { derivedUuid, newAggregateId } from '@deals/command-pipeline';
 import { CommissionCommandHandler } from '../commission/commands/commission-command.handler';
@@ -24,8 +24,8 @@ export async function demoDataSummary(store: EventStore): Promise<DemoDataSummar
 
 /** Loads the demo data set once, on first start. Idempotency keys make a crashed load resumable. */
 @Injectable()
-export class DemoLoader implements OnApplicationBootstrap {
-  private readonly logger = new Logger('DemoLoader');
+export class DemoLoaderService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoLoaderService');
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommissionModule } from '../commission/commission.module';
 import { DealsModule } from '../deals/deals.module';
-import { DemoLoader } from './demo-loader.service';
+import { DemoLoaderService } from './demo-loader.service';
 
-@Module({ imports: [DealsModule, CommissionModule], providers: [DemoLoader] })
+@Module({ imports: [DealsModule, CommissionModule], providers: [DemoLoaderService] })
 export class DemoModule {}

@@ -51,7 +51,7 @@ function operation(info: OperationInfo) {
 const statusOf = (info: OperationInfo, fallback: number) => (typeof info === 'string' ? fallback : (info.status ?? fallback));
 
 /** A command on a deal: the command headers, 201 (200 for DELETE) with the revision headers, and its errors. */
-export function DealCommand(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
+export function ApiDealCommand(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
   return applyDecorators(
     operation(info),
     IDEMPOTENCY_KEY, IF_MATCH, CORRELATION_ID,
@@ -66,7 +66,7 @@ export function DealCommand(info: OperationInfo, ...errors: readonly ErrorCodes[
 }
 
 /** A commission command (plans, assignments, disputes): no If-Match, the stream's events decide. */
-export function CommissionCommand(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
+export function ApiCommissionCommand(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
   return applyDecorators(
     operation(info),
     IDEMPOTENCY_KEY, CORRELATION_ID,
@@ -76,7 +76,7 @@ export function CommissionCommand(info: OperationInfo, ...errors: readonly Error
 }
 
 /** A user administration command. */
-export function UserCommand(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
+export function ApiUserCommand(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
   return applyDecorators(
     operation(info),
     IDEMPOTENCY_KEY, IF_MATCH, CORRELATION_ID,
@@ -86,7 +86,7 @@ export function UserCommand(info: OperationInfo, ...errors: readonly ErrorCodes[
 }
 
 /** A projection query answering `{result, position, asOf?}`. */
-export function ReadModelQuery(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
+export function ApiReadModelQuery(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
   return applyDecorators(
     operation(info),
     ApiOkResponse({ description: 'The answer and the global position it reflects.', type: ReadModelAnswerSchema }),

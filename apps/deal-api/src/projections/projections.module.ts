@@ -6,7 +6,7 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
 import { LiveFeedController } from './live/live-feed.controller';
 import { LiveSubscribers } from './live/live-subscribers';
-import { ProjectionRunnerService } from './projection-runner.provider';
+import { ProjectionRunnerService } from './projection-runner.service';
 import { PROJECTION_DATABASE, PROJECTIONS } from './projections.tokens';
 import { AuditController } from './queries/audit/audit.controller';
 import { GetDealTimelineHandler, GetPersonDealsHandler } from './queries/audit/audit.handler';

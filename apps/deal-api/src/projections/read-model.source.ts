@@ -3,7 +3,7 @@ import { DomainError } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { positionRecordedBy, Projection, ReadModel, readModelAsOf } from '@deals/projections';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { ProjectionRunnerService } from './projection-runner.provider';
+import { ProjectionRunnerService } from './projection-runner.service';
 import { PROJECTIONS } from './projections.tokens';
 import { ReadOptionsDto } from './read-options.dto';
 

@@ -3,7 +3,7 @@ import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { USER_ID } from '@deals/domain';
 import { AccessTokenClaims, MAX_TOKEN_LIFETIME_SECONDS, TOKEN_CLOCK_SKEW_SECONDS } from '@deals/access-tokens';
 import { VERIFY_OPTIONS } from '../auth/access-token';
-import { LiveUserDirectory } from '../auth/user-directory';
+import { LiveUserDirectory } from '../auth/live-user-directory';
 import { ActorResolver, ResolvedActor } from './actor';
 import { AuthErrors } from './auth.errors';
 

@@ -7,7 +7,7 @@ import {
 import { Access } from '../auth/access.decorator';
 import { AccessPolicy } from '../auth/access-policy';
 import { ReadScope } from '../projections/queries/read-model/read-scope';
-import { ReadModelQuery } from '../openapi/api-operations';
+import { ApiReadModelQuery } from '../openapi/api-operations';
 import { PIPELINE_FILTER, READ_MODEL } from '../openapi/error-codes';
 import { ReadOptionsDto } from '../projections/read-options.dto';
 import { ReadModelSource } from '../projections/read-model.source';
@@ -37,7 +37,7 @@ export class BoardController {
   /** Open deals per stage with the /pipeline figures, narrowed to the deals the caller may read. */
   @Get()
   @Access('board:read')
-  @ReadModelQuery('Open deals per stage with the /pipeline figures, narrowed to the deals the caller may read', READ_MODEL, PIPELINE_FILTER)
+  @ApiReadModelQuery('Open deals per stage with the /pipeline figures, narrowed to the deals the caller may read', READ_MODEL, PIPELINE_FILTER)
   board(@Query() q: BoardDto, @Ctx() ctx: RequestContext) {
     return this.scope.answerOverDeals<Board>('board:read', ctx.actor, q, (m) => boardOf(m, { pipelineId: q.pipelineId }));
   }
@@ -45,7 +45,7 @@ export class BoardController {
   /** Disputes, oldest first: every one for finance, sales-ops and admin; one's own for anyone else. */
   @Get('disputes')
   @Access('dispute:queue')
-  @ReadModelQuery('The dispute queue, oldest first: all for finance, sales-ops and admin; one\'s own and one\'s reports\' for anyone else', READ_MODEL)
+  @ApiReadModelQuery('The dispute queue, oldest first: all for finance, sales-ops and admin; one\'s own and one\'s reports\' for anyone else', READ_MODEL)
   disputes(@Query() q: DisputeQueueDto, @Ctx() ctx: RequestContext) {
     const readable = this.access.personFilter(ctx.actor);
     const all = !this.access.check('dispute:queue', ctx.actor, { kind: 'organisation' }).narrowed;

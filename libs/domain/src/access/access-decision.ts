@@ -30,8 +30,3 @@ export const ALLOWED: AccessDecision = { allowed: true };
 export function denied(denial: AccessDenial): AccessDecision {
   return { allowed: false, ...denial };
 }
-
-/** The actor's roles that are organisation roles (unknown strings grant nothing). */
-export function rolesOf(actor: { readonly roles: readonly string[] }, among: readonly OrganisationRole[]): OrganisationRole[] {
-  return among.filter((role) => actor.roles.includes(role));
-}

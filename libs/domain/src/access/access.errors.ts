@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { Actor } from '../shared/message';
-import { AccessDecision, AccessDenial } from './access-decision';
+import { AccessDenial } from './access-decision';
 
 /** 403 AUTH.PERMISSION_DENIED: names the missing permission and the roles that would allow it. */
 export class PermissionDeniedError extends DomainError {
@@ -20,9 +20,4 @@ export class PermissionDeniedError extends DomainError {
     );
     this.name = 'PermissionDeniedError';
   }
-}
-
-/** Throws PermissionDeniedError unless the decision allows. */
-export function requireAllowed(actor: Actor, decision: AccessDecision): void {
-  if (!decision.allowed) throw new PermissionDeniedError(actor, decision);
 }

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@deals/event-store';
-import { foldEvents } from '../fold';
+import { foldEvents } from '../testing/fold-events';
 import { AuditDocument } from './audit.document';
 import { auditProjection } from './audit.projection';
 import { byType, deepFreeze, twoDeals } from './testing/audit-fixtures';

@@ -1,4 +1,4 @@
-import { foldEvents } from '../fold';
+import { foldEvents } from '../testing/fold-events';
 import { auditProjection } from './audit.projection';
 import { dealParticipants, dealsWorkedBy, dealTimeline, personDeals } from './audit.queries';
 import { EventLog } from '../testing/recorded-events';

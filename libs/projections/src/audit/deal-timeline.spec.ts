@@ -1,4 +1,4 @@
-import { foldEvents } from '../fold';
+import { foldEvents } from '../testing/fold-events';
 import { DealAuditDocument, TimelineEntry } from './audit.document';
 import { auditProjection } from './audit.projection';
 import { RECAP_REPLY, SIGNED_ORDER, twoDeals } from './testing/audit-fixtures';

@@ -1,4 +1,4 @@
-import { foldEvents } from '../fold';
+import { foldEvents } from '../testing/fold-events';
 import { DealAuditDocument, PersonDealDocument, RoleInterval } from './audit.document';
 import { auditProjection } from './audit.projection';
 import { twoDeals } from './testing/audit-fixtures';

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@deals/event-store';
-import { foldEvents } from '../fold';
+import { foldEvents } from '../testing/fold-events';
 import { EventLog } from '../testing/recorded-events';
 import { CommissionFactsDocument, personIndexBucket } from './commission-facts.document';
 import { commissionFactsProjection as projection } from './commission-facts.projection';

@@ -5,7 +5,7 @@ import { reconstruct } from '@deals/domain/commission/calculate/reconstruct';
 import { commissionStatement } from '@deals/domain/commission/calculate/statement';
 import { PlanRules } from '@deals/domain/commission/plan-rules';
 import { RecordedEvent } from '@deals/event-store';
-import { foldEvents } from '../fold';
+import { foldEvents } from '../testing/fold-events';
 import { EventLog } from '../testing/recorded-events';
 import { CommissionFactsDocument } from './commission-facts.document';
 import { commissionFactsProjection as projection } from './commission-facts.projection';

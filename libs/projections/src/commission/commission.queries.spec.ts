@@ -1,5 +1,5 @@
 import { FactRef } from '@deals/domain/commission/calculate/facts';
-import { foldEvents } from '../fold';
+import { foldEvents } from '../testing/fold-events';
 import { CommissionFactsDocument } from './commission-facts.document';
 import { commissionFactsProjection as projection } from './commission-facts.projection';
 import { disputeReview, disputes, quarterClose, reconstruction, statement } from './commission.queries';

@@ -1,5 +1,6 @@
 import { RecordedEvent } from '@deals/event-store';
-import { applyEvent, foldEvents } from '../fold';
+import { applyEvent } from '../fold';
+import { foldEvents } from '../testing/fold-events';
 import { handComputedDeals } from '../pipeline/testing/hand-computed-deals';
 import { EventLog } from '../testing/recorded-events';
 import { DealSummary } from './deal-summary';

@@ -1,4 +1,4 @@
-import { foldEvents } from '../fold';
+import { foldEvents } from '../testing/fold-events';
 import { dealSummaryProjection } from '../deal-summary/deal-summary.projection';
 import {
   pipelineByStage, repActivity, salesCycle, stageConversion, stuckDeals, timeInStage,

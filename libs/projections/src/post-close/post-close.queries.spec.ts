@@ -1,4 +1,4 @@
-import { foldEvents } from '../fold';
+import { foldEvents } from '../testing/fold-events';
 import { dealSummaryProjection } from '../deal-summary/deal-summary.projection';
 import { handComputedDeals, NOW } from '../pipeline/testing/hand-computed-deals';
 import { postCloseDeals, postCloseDurations, postCloseDurationsBy, stuckAfterClose } from './post-close.queries';

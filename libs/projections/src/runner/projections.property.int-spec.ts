@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { SqliteEventStore } from '@deals/event-store';
 import { auditProjection } from '../audit/audit.projection';
 import { dealSummaryProjection } from '../deal-summary/deal-summary.projection';
-import { foldEvents } from '../fold';
+import { foldEvents } from '../testing/fold-events';
 import { pipelineByStage } from '../pipeline/pipeline.queries';
 import { postCloseDeals, postCloseDurations } from '../post-close/post-close.queries';
 import { arbitraryHistories, NOW, record } from '../testing/deal-histories';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DealTeamRole, DEFAULT_PIPELINE, openStages } from '@deals/domain';
 import { RecordedEvent } from '@deals/event-store';
-import { foldEvents } from '../fold';
+import { foldEvents } from './fold-events';
 import { DealSummary } from '../deal-summary/deal-summary';
 import { dealSummaryProjection } from '../deal-summary/deal-summary.projection';
 import { pipelineByStage } from '../pipeline/pipeline-by-stage.query';

@@ -1,4 +1,4 @@
-import { foldEvents } from '../fold';
+import { foldEvents } from './fold-events';
 import { dealSummaryProjection } from '../deal-summary/deal-summary.projection';
 import { pipelineByStage } from '../pipeline/pipeline-by-stage.query';
 import { handComputedDeals, NOW } from '../pipeline/testing/hand-computed-deals';

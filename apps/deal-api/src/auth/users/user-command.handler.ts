@@ -5,7 +5,7 @@ import { handleCommand } from '@deals/command-pipeline';
 import { commandMetadataOf } from '../../request-context/command-metadata';
 import { CommandResponse, commandResponse } from '../../request-context/command-response';
 import { RequestContext } from '../../request-context/request-context.decorator';
-import { LiveUserDirectory } from '../user-directory';
+import { LiveUserDirectory } from '../live-user-directory';
 
 export interface UserCommandResponse extends CommandResponse {
   readonly userId: string;

@@ -3,11 +3,11 @@ import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
 import { Request } from 'express';
 import { UserErrors } from '@deals/domain';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
-import { ApiRead, UserCommand } from '../../openapi/api-operations';
+import { ApiRead, ApiUserCommand } from '../../openapi/api-operations';
 import { AUTHENTICATED, USER_COMMAND } from '../../openapi/error-codes';
 import { MeSchema } from '../../openapi/schemas';
 import { Access } from '../access.decorator';
-import { LiveUserDirectory } from '../user-directory';
+import { LiveUserDirectory } from '../live-user-directory';
 import { ChangeUserRolesDto, RegisterUserDto, UserStatusDto } from './register-user.dto';
 import { UserCommandHandler } from './user-command.handler';
 
@@ -24,7 +24,7 @@ export class UsersController {
 
   @Post()
   @Access('user:RegisterUser')
-  @UserCommand('Register a user (admin)', USER_COMMAND, { 400: ['USER.MANAGER_INVALID'], 409: ['USER.ALREADY_EXISTS'] })
+  @ApiUserCommand('Register a user (admin)', USER_COMMAND, { 400: ['USER.MANAGER_INVALID'], 409: ['USER.ALREADY_EXISTS'] })
   register(@Body() b: RegisterUserDto, @Ctx() ctx: RequestContext) {
     return this.commands.handle(ctx, 'RegisterUser', { userId: b.userId, name: b.name, roles: b.roles, managerId: b.managerId });
   }
@@ -32,7 +32,7 @@ export class UsersController {
   @Post(':userId/roles')
   @Access('user:ChangeUserRoles')
   @ApiParam(USER_ID)
-  @UserCommand('Change a user\'s roles (admin, never their own); they apply from the user\'s next request', USER_COMMAND, { 404: ['USER.NOT_FOUND'] })
+  @ApiUserCommand('Change a user\'s roles (admin, never their own); they apply from the user\'s next request', USER_COMMAND, { 404: ['USER.NOT_FOUND'] })
   changeRoles(@Param('userId') userId: string, @Body() b: ChangeUserRolesDto, @Ctx() ctx: RequestContext) {
     return this.commands.handle(ctx, 'ChangeUserRoles', { userId, roles: b.roles });
   }
@@ -40,7 +40,7 @@ export class UsersController {
   @Post(':userId/deactivate')
   @Access('user:DeactivateUser')
   @ApiParam(USER_ID)
-  @UserCommand('Deactivate a user (admin, never themselves): their tokens and open live feeds stop at once', USER_COMMAND, {
+  @ApiUserCommand('Deactivate a user (admin, never themselves): their tokens and open live feeds stop at once', USER_COMMAND, {
     404: ['USER.NOT_FOUND'], 409: ['USER.ALREADY_DEACTIVATED'],
   })
   deactivate(@Param('userId') userId: string, @Body() b: UserStatusDto, @Ctx() ctx: RequestContext) {
@@ -50,7 +50,7 @@ export class UsersController {
   @Post(':userId/reactivate')
   @Access('user:ReactivateUser')
   @ApiParam(USER_ID)
-  @UserCommand('Reactivate a deactivated user (admin)', USER_COMMAND, { 404: ['USER.NOT_FOUND'], 409: ['USER.NOT_DEACTIVATED'] })
+  @ApiUserCommand('Reactivate a deactivated user (admin)', USER_COMMAND, { 404: ['USER.NOT_FOUND'], 409: ['USER.NOT_DEACTIVATED'] })
   reactivate(@Param('userId') userId: string, @Body() b: UserStatusDto, @Ctx() ctx: RequestContext) {
     return this.commands.handle(ctx, 'ReactivateUser', { userId, reason: b.reason });
   }

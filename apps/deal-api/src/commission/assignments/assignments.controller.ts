@@ -3,7 +3,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { Access } from '../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionCommandHandler } from '../commands/commission-command.handler';
-import { CommissionCommand } from '../../openapi/api-operations';
+import { ApiCommissionCommand } from '../../openapi/api-operations';
 import { COMMISSION_COMMAND } from '../../openapi/error-codes';
 import { AssignPlanDto } from './assign-plan.dto';
 
@@ -15,7 +15,7 @@ export class AssignmentsController {
 
   @Post()
   @Access('commission:AssignPlan')
-  @CommissionCommand(
+  @ApiCommissionCommand(
     'Put a person on a plan for a period (finance; periods may not overlap)',
     COMMISSION_COMMAND,
     { 400: ['COMMISSION.ASSIGNMENT_INVALID', 'MONEY.INVALID'], 409: ['COMMISSION.ASSIGNMENT_OVERLAP'] },

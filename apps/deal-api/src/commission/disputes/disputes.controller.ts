@@ -10,7 +10,7 @@ import { ReadModelSource } from '../../projections/read-model.source';
 import { nowOf } from '../../projections/queries/read-model/now-of';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionCommandHandler } from '../commands/commission-command.handler';
-import { ApiRead, CommissionCommand } from '../../openapi/api-operations';
+import { ApiCommissionCommand, ApiRead } from '../../openapi/api-operations';
 import { COMMISSION_COMMAND, READ_MODEL } from '../../openapi/error-codes';
 import { DisputeReviewSchema } from '../../openapi/schemas';
 import { RaiseDisputeDto, ResolveDisputeDto } from './dispute.dto';
@@ -30,7 +30,7 @@ export class DisputesController {
 
   @Post()
   @Access('commission:RaiseDispute')
-  @CommissionCommand(
+  @ApiCommissionCommand(
     { summary: 'Dispute a statement line (the person or their manager)', description: 'The answer\'s `id` is the dispute id.' },
     COMMISSION_COMMAND, { 400: ['COMMISSION.PERIOD_INVALID'], 409: ['DISPUTE.ALREADY_EXISTS'] },
   )
@@ -44,7 +44,7 @@ export class DisputesController {
   @Post(':disputeId/resolution')
   @Access('commission:ResolveDispute')
   @ApiParam(DISPUTE_ID)
-  @CommissionCommand(
+  @ApiCommissionCommand(
     'Resolve a dispute: accept with adjustments, or reject (finance)',
     COMMISSION_COMMAND,
     {

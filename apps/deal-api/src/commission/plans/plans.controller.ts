@@ -4,7 +4,7 @@ import { Access } from '../../auth/access.decorator';
 import { DomainError } from '@deals/domain';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionCommandHandler } from '../commands/commission-command.handler';
-import { CommissionCommand } from '../../openapi/api-operations';
+import { ApiCommissionCommand } from '../../openapi/api-operations';
 import { COMMISSION_COMMAND } from '../../openapi/error-codes';
 import { PublishPlanVersionDto } from './publish-plan-version.dto';
 
@@ -19,7 +19,7 @@ export class PlansController {
   @Post(':planId/versions')
   @Access('commission:PublishPlanVersion')
   @ApiParam({ name: 'planId', schema: { type: 'string', pattern: PLAN_ID.source } })
-  @CommissionCommand(
+  @ApiCommissionCommand(
     'Publish the next version of a commission plan (finance)',
     COMMISSION_COMMAND,
     { 400: ['COMMISSION.PLAN_ID_INVALID', 'COMMISSION.PLAN_INVALID', 'COMMISSION.PLAN_ID_MISMATCH'], 409: ['COMMISSION.PLAN_VERSION_CONFLICT'] },

@@ -7,7 +7,7 @@ import {
 import { ReadOptionsDto } from '../../projections/read-options.dto';
 import { ReadModelSource } from '../../projections/read-model.source';
 import { nowOf } from '../../projections/queries/read-model/now-of';
-import { ApiPersonId, ReadModelQuery } from '../../openapi/api-operations';
+import { ApiPersonId, ApiReadModelQuery } from '../../openapi/api-operations';
 import { PERSON_READ } from '../../openapi/error-codes';
 import { ReconstructionDto, StatementDto } from './statement.dto';
 
@@ -28,7 +28,7 @@ export class StatementsController {
 
   @Get()
   @Access('person:read')
-  @ReadModelQuery('A person\'s commission statement for a quarter, each line with its lineage', PERSON_READ)
+  @ApiReadModelQuery('A person\'s commission statement for a quarter, each line with its lineage', PERSON_READ)
   statement(@Param('personId') personId: string, @Query() q: StatementDto) {
     return this.answer(q, (m) => statement(m, { userId: personId, period: q.period, asKnownAt: q.asKnownAt }));
   }
@@ -36,7 +36,7 @@ export class StatementsController {
   /** As known at A (default: the quarter's close) and at B (default: now), with each line's difference and its causes. */
   @Get('reconstruction')
   @Access('person:read')
-  @ReadModelQuery('The statement as known at two moments, with per-line differences and the events that caused them', PERSON_READ)
+  @ApiReadModelQuery('The statement as known at two moments, with per-line differences and the events that caused them', PERSON_READ)
   reconstruction(@Param('personId') personId: string, @Query() q: ReconstructionDto) {
     return this.answer(q, (m) => reconstruction(m, { userId: personId, period: q.period, knownAtA: q.knownAtA, knownAtB: q.knownAtB, now: nowOf(q) }));
   }
@@ -44,7 +44,7 @@ export class StatementsController {
   /** Estimated commission on open deals (weighted by stage probability). */
   @Get('estimate')
   @Access('person:read')
-  @ReadModelQuery('Estimated commission on open deals (credit × rate × stage probability)', PERSON_READ)
+  @ApiReadModelQuery('Estimated commission on open deals (credit × rate × stage probability)', PERSON_READ)
   estimate(@Param('personId') personId: string, @Query() q: ReadOptionsDto) {
     return this.answer(q, (m) => openPipelineEstimate(m, { userId: personId, now: nowOf(q) }));
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { handleCommand, StreamStateCache } from '@deals/command-pipeline';
 import { authorizedDealDecider, createDealDecider, DealCommandOf, DealCommandType, DealState, dealStreamId, Relations } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { LiveUserDirectory } from '../../auth/user-directory';
+import { LiveUserDirectory } from '../../auth/live-user-directory';
 import { commandMetadataOf } from '../../request-context/command-metadata';
 import { CommandResponse, commandResponse } from '../../request-context/command-response';
 import { RequestContext } from '../../request-context/request-context.decorator';

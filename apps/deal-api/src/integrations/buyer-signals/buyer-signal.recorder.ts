@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { parseBuyerSignal } from '@deals/contracts';
 import { DomainError, PermissionDeniedError } from '@deals/domain';
-import { StoreUnavailableError } from '@deals/event-store';
 import { AccessDenialLog } from '../../auth/access-denial.log';
 import { DealCommandHandler } from '../../deals/commands/deal-command.handler';
 import { RequestContext } from '../../request-context/request-context.decorator';
@@ -51,10 +50,5 @@ export class BuyerSignalRecorder {
 
 /** A domain answer that will not change on a retry: the deal refused the fact. */
 function isRefusal(error: unknown): error is DomainError {
-  return (
-    error instanceof DomainError &&
-    !(error instanceof StoreUnavailableError) &&
-    error.kind !== 'unavailable' &&
-    error.code !== 'CONCURRENCY.RETRIES_EXHAUSTED'
-  );
+  return error instanceof DomainError && error.kind !== 'unavailable' && error.code !== 'CONCURRENCY.RETRIES_EXHAUSTED';
 }

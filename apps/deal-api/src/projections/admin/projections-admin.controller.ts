@@ -4,7 +4,7 @@ import { Access } from '../../auth/access.decorator';
 import { ApiRead } from '../../openapi/api-operations';
 import { AUTHENTICATED } from '../../openapi/error-codes';
 import { DeadLettersSchema, ProjectionStatusSchema, RebuildResultSchema } from '../../openapi/schemas';
-import { ProjectionRunnerService } from '../projection-runner.provider';
+import { ProjectionRunnerService } from '../projection-runner.service';
 
 const PROJECTION_NAME = { name: 'name', description: 'A projection name, e.g. `deal-summary`, `audit`.', schema: { type: 'string' } } as const;
 

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { DealSummary, LoggedChange } from '@deals/projections';
 import { ADMIN, createTestApp, OPS, openAcme, OTHER_REP, REP, TestActor, TestApp } from '../../testing/test-app';
 import { SseClient } from '../../testing/sse-client';
-import { ProjectionRunnerService } from '../projection-runner.provider';
+import { ProjectionRunnerService } from '../projection-runner.service';
 import { DEFAULT_LIVE_FEED_LIMITS } from './live-feed-limits';
 import { LiveSubscribers } from './live-subscribers';
 import { SseSubscriber } from './sse-subscriber';

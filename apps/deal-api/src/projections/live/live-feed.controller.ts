@@ -8,7 +8,7 @@ import { AccessPolicy } from '../../auth/access-policy';
 import { ReadScope } from '../queries/read-model/read-scope';
 import { API_CONFIG, ApiConfig } from '../../config/api-config';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
-import { ProjectionRunnerService } from '../projection-runner.provider';
+import { ProjectionRunnerService } from '../projection-runner.service';
 import { ApiErrors } from '../../openapi/api-errors';
 import { AUTHENTICATED, QUERY } from '../../openapi/error-codes';
 import { LiveFeedDto } from './live-feed.dto';

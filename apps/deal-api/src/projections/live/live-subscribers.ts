@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, OnModuleInit } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { Actor } from '@deals/domain';
-import { LiveUserDirectory } from '../../auth/user-directory';
+import { LiveUserDirectory } from '../../auth/live-user-directory';
 import { SseSubscriber } from './sse-subscriber';
 
 export interface LiveSubscription {

@@ -1,9 +1,20 @@
 import fc from 'fast-check';
 import { allocateLargestRemainder, BP } from '../basis-points';
-import { lineCredits, revenueCreditByPerson, SplitInForce } from './credit';
+import { LineItem } from '../../deal/deal.events';
+import { lineCredits, SplitInForce } from './credit';
 import { FactRef } from './facts';
 
 const ref: FactRef = { eventId: 'e', position: 1, type: 'CreditSplitsSet', streamId: 'deal-d', occurredAt: '2026-01-01T00:00:00.000Z', recordedAt: '2026-01-01T00:00:00.000Z' };
+
+/** Every revenue credit of a deal's line items, per person: the allocation that must total 100%. */
+function revenueCreditByPerson(lineItems: readonly LineItem[], split: SplitInForce): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const item of lineItems) {
+    const parts = allocateLargestRemainder(item.amountMinor, split.revenue.map((share) => share.shareBp));
+    split.revenue.forEach((share, index) => totals.set(share.userId, (totals.get(share.userId) ?? 0) + parts[index]));
+  }
+  return totals;
+}
 
 /** Revenue shares of 1..6 people totalling exactly 10,000 bp, as the deal decider guarantees. */
 const revenueShares = fc.array(fc.integer({ min: 1, max: 10_000 }), { minLength: 0, maxLength: 5 }).map((cuts) => {

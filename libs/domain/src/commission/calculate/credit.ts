@@ -69,13 +69,3 @@ export function lineCredits(lineItems: readonly LineItem[], split: SplitInForce,
   });
   return { shareBp, credits };
 }
-
-/** Every revenue credit of a deal's line items, per person: the allocation that must total 100%. */
-export function revenueCreditByPerson(lineItems: readonly LineItem[], split: SplitInForce): Map<string, number> {
-  const totals = new Map<string, number>();
-  for (const item of lineItems) {
-    const parts = allocateLargestRemainder(item.amountMinor, split.revenue.map((share) => share.shareBp));
-    split.revenue.forEach((share, index) => totals.set(share.userId, (totals.get(share.userId) ?? 0) + parts[index]));
-  }
-  return totals;
-}

@@ -1,4 +1,4 @@
-import { categoryOf } from '../../event-store.port';
+import { categoryOf } from '../category-of';
 import { StoreGetter, anEvent, events, idsOf, uniqueCategory, uniqueStream } from './contract-fixtures';
 
 export function readContract(store: StoreGetter): void {
@@ -113,3 +113,4 @@ export function readContract(store: StoreGetter): void {
     });
   });
 }
+

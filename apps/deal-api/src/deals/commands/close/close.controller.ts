@@ -6,7 +6,7 @@ import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { toLineItems } from '../shared/money.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
-import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { ApiDealCommand, ApiDealId } from '../../../openapi/api-operations';
 import { AFTER_STAGE_ENTERED, AMOUNT_WITH_LINE_ITEMS, BACKDATED, DEAL_COMMAND, EVIDENCE, JSON_BODY, OPEN_DEAL } from '../../../openapi/error-codes';
 import { CloseWonDto, ReasonDto } from './close.dto';
 
@@ -20,7 +20,7 @@ export class CloseController {
 
   @Post('close-won')
   @Access('deal:CloseWon')
-  @DealCommand(
+  @ApiDealCommand(
     'Close the deal won, with the signed order',
     JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, EVIDENCE, AMOUNT_WITH_LINE_ITEMS, AFTER_STAGE_ENTERED,
     { 409: ['DEAL.INVALID_TRANSITION', 'DEAL.EXIT_CRITERIA_UNMET'] },
@@ -36,14 +36,14 @@ export class CloseController {
 
   @Post('close-lost')
   @Access('deal:CloseLost')
-  @DealCommand('Close the deal lost, with the reason', JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, EVIDENCE, AFTER_STAGE_ENTERED, { 400: ['DEAL.REASON_REQUIRED'] })
+  @ApiDealCommand('Close the deal lost, with the reason', JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, EVIDENCE, AFTER_STAGE_ENTERED, { 400: ['DEAL.REASON_REQUIRED'] })
   lost(@Param('dealId', DealIdPipe) id: string, @Body() b: ReasonDto, @Ctx() ctx: RequestContext) {
     return this.commands.handle(ctx, id, 'CloseLost', { reason: b.reason, evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('reversal')
   @Access('deal:ReverseWonDeal')
-  @DealCommand(
+  @ApiDealCommand(
     'Reverse a win (e.g. the contract was cancelled)',
     JSON_BODY, DEAL_COMMAND, BACKDATED, EVIDENCE,
     { 400: ['DEAL.REASON_REQUIRED', 'TIME.OCCURRED_BEFORE_STAGE_ENTERED'], 409: ['DEAL.INVALID_TRANSITION', 'DEAL.ALREADY_REVERSED'] },

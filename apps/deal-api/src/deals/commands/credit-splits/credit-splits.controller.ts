@@ -5,7 +5,7 @@ import { Ctx, RequestContext } from '../../../request-context/request-context.de
 import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
-import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { ApiDealCommand, ApiDealId } from '../../../openapi/api-operations';
 import { BACKDATED, DEAL_COMMAND, JSON_BODY } from '../../../openapi/error-codes';
 import { CreditSplitsDto } from './credit-splits.dto';
 
@@ -19,7 +19,7 @@ export class CreditSplitsController {
 
   @Post('splits')
   @Access('deal:SetCreditSplits')
-  @DealCommand(
+  @ApiDealCommand(
     'Set the credit splits (revenue shares total exactly 100%)',
     JSON_BODY, DEAL_COMMAND, BACKDATED,
     { 400: ['FIELD.REQUIRED', 'TEAM.ROLE_UNKNOWN', 'DEAL.SPLIT_TOTAL_INVALID', 'DEAL.SPLIT_SHARE_INVALID', 'DEAL.SPLIT_DUPLICATE'] },

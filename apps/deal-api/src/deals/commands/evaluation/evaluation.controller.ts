@@ -7,7 +7,7 @@ import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { EvidenceFactDto } from '../shared/fact.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
-import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { ApiDealCommand, ApiDealId } from '../../../openapi/api-operations';
 import { BUYER_FACT } from '../../../openapi/error-codes';
 import { DemoHeldDto } from './demo-held.dto';
 
@@ -21,7 +21,7 @@ export class EvaluationController {
 
   @Post('demos')
   @Access('deal:RecordDemoHeld')
-  @DealCommand('Record a demo', BUYER_FACT)
+  @ApiDealCommand('Record a demo', BUYER_FACT)
   demoHeld(@Param('dealId', DealIdPipe) id: string, @Body() b: DemoHeldDto, @Ctx() ctx: RequestContext) {
     const data = { attended: b.attended, questionsAnswered: b.questionsAnswered, evidence: b.evidence };
     return this.commands.handle(ctx, id, 'RecordDemoHeld', data, b.occurredAt);
@@ -29,7 +29,7 @@ export class EvaluationController {
 
   @Post('next-meetings')
   @Access('deal:ScheduleNextMeeting')
-  @DealCommand('Record the next meeting the buyer accepted', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
+  @ApiDealCommand('Record the next meeting the buyer accepted', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
   nextMeeting(@Param('dealId', DealIdPipe) id: string, @Body() b: MeetingDto, @Ctx() ctx: RequestContext) {
     const data = { meetingId: b.meetingId, scheduledFor: b.scheduledFor, evidence: b.evidence };
     return this.commands.handle(ctx, id, 'ScheduleNextMeeting', data, b.occurredAt);
@@ -37,14 +37,14 @@ export class EvaluationController {
 
   @Post('recap-emails')
   @Access('deal:RecordRecapEmailSent')
-  @DealCommand('Record the recap email sent to the buyer', BUYER_FACT)
+  @ApiDealCommand('Record the recap email sent to the buyer', BUYER_FACT)
   recapSent(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.commands.handle(ctx, id, 'RecordRecapEmailSent', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('recap-confirmations')
   @Access('deal:RecordRecapConfirmed')
-  @DealCommand('Record the buyer confirming the recap', BUYER_FACT, { 409: ['DEAL.RECAP_NOT_SENT'] })
+  @ApiDealCommand('Record the buyer confirming the recap', BUYER_FACT, { 409: ['DEAL.RECAP_NOT_SENT'] })
   recapConfirmed(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.commands.handle(ctx, id, 'RecordRecapConfirmed', { evidence: b.evidence }, b.occurredAt);
   }

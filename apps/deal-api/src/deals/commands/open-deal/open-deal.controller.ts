@@ -7,7 +7,7 @@ import { DealCommandHandler } from '../deal-command.handler';
 import { toLineItems } from '../shared/money.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
 import { OpenDealDto } from './open-deal.dto';
-import { DealCommand } from '../../../openapi/api-operations';
+import { ApiDealCommand } from '../../../openapi/api-operations';
 import { AMOUNT_WITH_LINE_ITEMS, COMMAND, IF_MATCH, JSON_BODY } from '../../../openapi/error-codes';
 
 @ApiTags('deals')
@@ -18,7 +18,7 @@ export class OpenDealController {
 
   @Post()
   @Access('deal:OpenDeal')
-  @DealCommand(
+  @ApiDealCommand(
     'Open a deal',
     JSON_BODY, COMMAND, IF_MATCH,
     {

@@ -6,7 +6,7 @@ import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { EvidenceFactDto, OptionalEvidenceDto } from '../shared/fact.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
-import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { ApiDealCommand, ApiDealId } from '../../../openapi/api-operations';
 import { AFTER_STAGE_ENTERED, BACKDATED, DEAL_COMMAND, EVIDENCE, JSON_BODY } from '../../../openapi/error-codes';
 import { HandoffDto } from './handoff.dto';
 
@@ -20,7 +20,7 @@ export class PostCloseController {
 
   @Post('handoff')
   @Access('deal:HandToImplementation')
-  @DealCommand(
+  @ApiDealCommand(
     'Hand the won deal to implementation',
     JSON_BODY, DEAL_COMMAND, BACKDATED, EVIDENCE, AFTER_STAGE_ENTERED, { 400: ['FIELD.REQUIRED'], 409: ['DEAL.INVALID_TRANSITION'] },
   )
@@ -35,14 +35,14 @@ export class PostCloseController {
 
   @Post('implementation/start')
   @Access('deal:StartImplementation')
-  @DealCommand('Record that implementation started', JSON_BODY, DEAL_COMMAND, BACKDATED, EVIDENCE, AFTER_STAGE_ENTERED, { 409: ['DEAL.INVALID_TRANSITION'] })
+  @ApiDealCommand('Record that implementation started', JSON_BODY, DEAL_COMMAND, BACKDATED, EVIDENCE, AFTER_STAGE_ENTERED, { 409: ['DEAL.INVALID_TRANSITION'] })
   start(@Param('dealId', DealIdPipe) id: string, @Body() b: OptionalEvidenceDto, @Ctx() ctx: RequestContext) {
     return this.commands.handle(ctx, id, 'StartImplementation', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('go-live')
   @Access('deal:GoLive')
-  @DealCommand('Record that the customer went live', JSON_BODY, DEAL_COMMAND, BACKDATED, EVIDENCE, AFTER_STAGE_ENTERED, { 409: ['DEAL.INVALID_TRANSITION'] })
+  @ApiDealCommand('Record that the customer went live', JSON_BODY, DEAL_COMMAND, BACKDATED, EVIDENCE, AFTER_STAGE_ENTERED, { 409: ['DEAL.INVALID_TRANSITION'] })
   live(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.commands.handle(ctx, id, 'GoLive', { evidence: b.evidence }, b.occurredAt);
   }

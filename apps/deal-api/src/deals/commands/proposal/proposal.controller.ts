@@ -7,7 +7,7 @@ import { DealIdPipe } from '../shared/deal-id.pipe';
 import { EvidenceFactDto } from '../shared/fact.dto';
 import { toLineItems } from '../shared/money.dto';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
-import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { ApiDealCommand, ApiDealId } from '../../../openapi/api-operations';
 import { AMOUNT_WITH_LINE_ITEMS, BACKDATED, BUYER_FACT, DEAL_COMMAND, JSON_BODY, MONEY, OPEN_DEAL } from '../../../openapi/error-codes';
 import { ChangeAmountDto, TermsDto } from './proposal.dto';
 
@@ -21,21 +21,21 @@ export class ProposalController {
 
   @Post('proposals')
   @Access('deal:DeliverProposal')
-  @DealCommand('Record the proposal delivered', BUYER_FACT)
+  @ApiDealCommand('Record the proposal delivered', BUYER_FACT)
   delivered(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.commands.handle(ctx, id, 'DeliverProposal', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('proposal-acknowledgements')
   @Access('deal:RecordProposalAcknowledged')
-  @DealCommand('Record the buyer acknowledging the proposal', BUYER_FACT)
+  @ApiDealCommand('Record the buyer acknowledging the proposal', BUYER_FACT)
   acknowledged(@Param('dealId', DealIdPipe) id: string, @Body() b: EvidenceFactDto, @Ctx() ctx: RequestContext) {
     return this.commands.handle(ctx, id, 'RecordProposalAcknowledged', { evidence: b.evidence }, b.occurredAt);
   }
 
   @Post('terms')
   @Access('deal:AgreeTerms')
-  @DealCommand('Record the terms agreed', BUYER_FACT, MONEY, { 400: ['FIELD.REQUIRED'] })
+  @ApiDealCommand('Record the terms agreed', BUYER_FACT, MONEY, { 400: ['FIELD.REQUIRED'] })
   terms(@Param('dealId', DealIdPipe) id: string, @Body() b: TermsDto, @Ctx() ctx: RequestContext) {
     const data = {
       priceMinor: { decimal: b.price },
@@ -48,7 +48,7 @@ export class ProposalController {
 
   @Post('amount')
   @Access('deal:ChangeAmount')
-  @DealCommand('Change the expected amount', JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, AMOUNT_WITH_LINE_ITEMS, { 400: ['DEAL.REASON_REQUIRED'] })
+  @ApiDealCommand('Change the expected amount', JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, AMOUNT_WITH_LINE_ITEMS, { 400: ['DEAL.REASON_REQUIRED'] })
   changeAmount(@Param('dealId', DealIdPipe) id: string, @Body() b: ChangeAmountDto, @Ctx() ctx: RequestContext) {
     const data = {
       expectedAmountMinor: { decimal: b.expectedAmount },

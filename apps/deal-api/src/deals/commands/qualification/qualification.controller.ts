@@ -5,7 +5,7 @@ import { Ctx, RequestContext } from '../../../request-context/request-context.de
 import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
-import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { ApiDealCommand, ApiDealId } from '../../../openapi/api-operations';
 import { BUYER_FACT, MONEY } from '../../../openapi/error-codes';
 import { BudgetDto, DecisionMakerDto, DecisionTimeframeDto } from './qualification.dto';
 
@@ -19,7 +19,7 @@ export class QualificationController {
 
   @Post('decision-maker')
   @Access('deal:ConfirmDecisionMaker')
-  @DealCommand('Confirm the decision maker', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
+  @ApiDealCommand('Confirm the decision maker', BUYER_FACT, { 400: ['FIELD.REQUIRED'] })
   decisionMaker(@Param('dealId', DealIdPipe) id: string, @Body() b: DecisionMakerDto, @Ctx() ctx: RequestContext) {
     const data = { contactName: b.contactName, contactTitle: b.contactTitle, evidence: b.evidence };
     return this.commands.handle(ctx, id, 'ConfirmDecisionMaker', data, b.occurredAt);
@@ -27,7 +27,7 @@ export class QualificationController {
 
   @Post('budget')
   @Access('deal:NoteBudget')
-  @DealCommand('Note the budget range the buyer named', BUYER_FACT, MONEY)
+  @ApiDealCommand('Note the budget range the buyer named', BUYER_FACT, MONEY)
   budget(@Param('dealId', DealIdPipe) id: string, @Body() b: BudgetDto, @Ctx() ctx: RequestContext) {
     const data = {
       minMinor: b.min === undefined ? undefined : { decimal: b.min },
@@ -39,7 +39,7 @@ export class QualificationController {
 
   @Post('decision-timeframe')
   @Access('deal:NoteDecisionTimeframe')
-  @DealCommand('Note the date the buyer intends to decide by', BUYER_FACT)
+  @ApiDealCommand('Note the date the buyer intends to decide by', BUYER_FACT)
   timeframe(@Param('dealId', DealIdPipe) id: string, @Body() b: DecisionTimeframeDto, @Ctx() ctx: RequestContext) {
     return this.commands.handle(ctx, id, 'NoteDecisionTimeframe', { decisionBy: b.decisionBy, evidence: b.evidence }, b.occurredAt);
   }

@@ -5,7 +5,7 @@ import { Ctx, RequestContext } from '../../../request-context/request-context.de
 import { DealCommandHandler } from '../deal-command.handler';
 import { DealIdPipe } from '../shared/deal-id.pipe';
 import { RevisionHeadersInterceptor } from '../shared/revision-headers.interceptor';
-import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { ApiDealCommand, ApiDealId } from '../../../openapi/api-operations';
 import { AFTER_STAGE_ENTERED, BACKDATED, DEAL_COMMAND, JSON_BODY, OPEN_DEAL } from '../../../openapi/error-codes';
 import { AdvanceStageDto, OverrideStageDto } from './stage.dto';
 
@@ -19,7 +19,7 @@ export class StageController {
 
   @Post('advance')
   @Access('deal:AdvanceStage')
-  @DealCommand(
+  @ApiDealCommand(
     'Advance to the next stage (its exit criteria must be met)',
     JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, AFTER_STAGE_ENTERED,
     { 409: ['DEAL.EXIT_CRITERIA_UNMET', 'DEAL.INVALID_TRANSITION'] },
@@ -30,7 +30,7 @@ export class StageController {
 
   @Post('override')
   @Access('deal:OverrideStage')
-  @DealCommand(
+  @ApiDealCommand(
     'Override: move past unmet criteria (managers only)',
     JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, AFTER_STAGE_ENTERED,
     { 400: ['DEAL.OVERRIDE_REASON_REQUIRED'], 409: ['DEAL.INVALID_TRANSITION', 'DEAL.OVERRIDE_NOT_NEEDED'] },

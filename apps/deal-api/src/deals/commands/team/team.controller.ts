@@ -3,7 +3,7 @@ import { Body, Controller, Delete, Param, Post, UseInterceptors } from '@nestjs/
 import { Access } from '../../../auth/access.decorator';
 import { DEAL_TEAM_ROLES, DealTeamRole, DomainError } from '@deals/domain';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
-import { ApiDealId, DealCommand } from '../../../openapi/api-operations';
+import { ApiDealCommand, ApiDealId } from '../../../openapi/api-operations';
 import { DEAL_COMMAND, JSON_BODY } from '../../../openapi/error-codes';
 import { TeamMemberDto } from '../open-deal/open-deal.dto';
 import { DealCommandHandler } from '../deal-command.handler';
@@ -20,7 +20,7 @@ export class TeamController {
 
   @Post()
   @Access('deal:AddTeamMember')
-  @DealCommand('Add someone to the deal team', JSON_BODY, DEAL_COMMAND, { 400: ['FIELD.REQUIRED', 'TEAM.ROLE_UNKNOWN'], 409: ['TEAM.MEMBER_EXISTS'] })
+  @ApiDealCommand('Add someone to the deal team', JSON_BODY, DEAL_COMMAND, { 400: ['FIELD.REQUIRED', 'TEAM.ROLE_UNKNOWN'], 409: ['TEAM.MEMBER_EXISTS'] })
   add(@Param('dealId', DealIdPipe) id: string, @Body() b: TeamMemberDto, @Ctx() ctx: RequestContext) {
     return this.commands.handle(ctx, id, 'AddTeamMember', { userId: b.userId, role: b.role });
   }
@@ -29,7 +29,7 @@ export class TeamController {
   @Access('deal:RemoveTeamMember')
   @ApiParam({ name: 'userId', schema: { type: 'string' } })
   @ApiParam({ name: 'role', schema: { type: 'string', enum: [...DEAL_TEAM_ROLES] } })
-  @DealCommand(
+  @ApiDealCommand(
     { summary: 'Remove someone from the deal team', status: 200 },
     DEAL_COMMAND, { 400: ['TEAM.ROLE_UNKNOWN'], 404: ['TEAM.MEMBER_NOT_FOUND'] },
   )

@@ -3,7 +3,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
 import { QueryBus } from '@nestjs/cqrs';
 import { DealIdPipe } from '../../../deals/commands/shared/deal-id.pipe';
-import { ApiDealId, ApiPersonId, ReadModelQuery } from '../../../openapi/api-operations';
+import { ApiDealId, ApiPersonId, ApiReadModelQuery } from '../../../openapi/api-operations';
 import { DEAL_ID, PERSON_READ, READ_MODEL } from '../../../openapi/error-codes';
 import { AuditPageDto } from '../period.dto';
 import { GetDealTimelineQuery, GetPersonDealsQuery } from './audit.query';
@@ -17,7 +17,7 @@ export class AuditController {
   @Get('deals/:dealId')
   @Access('deal:read')
   @ApiDealId()
-  @ReadModelQuery(
+  @ApiReadModelQuery(
     'A deal\'s full timeline: each event with its actor, both times, its evidence and a summary',
     READ_MODEL, DEAL_ID, { 403: ['AUTH.PERMISSION_DENIED'], 404: ['DEAL.NOT_FOUND'] },
   )
@@ -28,7 +28,7 @@ export class AuditController {
   @Get('people/:personId')
   @Access('person:read')
   @ApiPersonId()
-  @ReadModelQuery('Every deal a person worked: roles held, what they recorded, where they were named', PERSON_READ, { 404: ['PERSON.NOT_FOUND'] })
+  @ApiReadModelQuery('Every deal a person worked: roles held, what they recorded, where they were named', PERSON_READ, { 404: ['PERSON.NOT_FOUND'] })
   person(@Param('personId') personId: string, @Query() q: AuditPageDto) {
     return this.queryBus.execute(new GetPersonDealsQuery(personId, q));
   }

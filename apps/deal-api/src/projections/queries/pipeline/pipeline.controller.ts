@@ -11,7 +11,7 @@ import {
 import { PeriodDto } from '../period.dto';
 import { nowOf } from '../read-model/now-of';
 import { paginate } from '../read-model/paginate';
-import { ReadModelQuery } from '../../../openapi/api-operations';
+import { ApiReadModelQuery } from '../../../openapi/api-operations';
 import { PIPELINE_FILTER, REPORT } from '../../../openapi/error-codes';
 import { ConversionDto, PipelineByStageDto, SalesCycleDto, StuckDealsDto, TimeInStageDto } from './pipeline.dto';
 
@@ -28,42 +28,42 @@ export class PipelineController {
 
   @Access('report:pipeline')
   @Get()
-  @ReadModelQuery('Open pipeline by stage: counts, amounts and weighted amounts per currency', REPORT, PIPELINE_FILTER)
+  @ApiReadModelQuery('Open pipeline by stage: counts, amounts and weighted amounts per currency', REPORT, PIPELINE_FILTER)
   byStage(@Query() q: PipelineByStageDto, @Ctx() ctx: RequestContext) {
     return this.answer(ctx, q, (m) => pipelineByStage(m, q));
   }
 
   @Access('report:pipeline')
   @Get('conversion')
-  @ReadModelQuery('Stage conversion: where the deals that left a stage in a period went', REPORT, PIPELINE_FILTER)
+  @ApiReadModelQuery('Stage conversion: where the deals that left a stage in a period went', REPORT, PIPELINE_FILTER)
   conversion(@Query() q: ConversionDto, @Ctx() ctx: RequestContext) {
     return this.answer(ctx, q, (m) => stageConversion(m, q));
   }
 
   @Access('report:pipeline')
   @Get('sales-cycle')
-  @ReadModelQuery('Sales cycle of deals won in a period: count, average and median days', REPORT, PIPELINE_FILTER)
+  @ApiReadModelQuery('Sales cycle of deals won in a period: count, average and median days', REPORT, PIPELINE_FILTER)
   cycle(@Query() q: SalesCycleDto, @Ctx() ctx: RequestContext) {
     return this.answer(ctx, q, (m) => salesCycle(m, q));
   }
 
   @Access('report:pipeline')
   @Get('time-in-stage')
-  @ReadModelQuery('Time in stage: current and completed stays, median and p90 days', REPORT, PIPELINE_FILTER)
+  @ApiReadModelQuery('Time in stage: current and completed stays, median and p90 days', REPORT, PIPELINE_FILTER)
   timeInStage(@Query() q: TimeInStageDto, @Ctx() ctx: RequestContext) {
     return this.answer(ctx, q, (m) => timeInStage(m, { now: nowOf(q), stageId: q.stageId, pipelineId: q.pipelineId }));
   }
 
   @Access('report:pipeline')
   @Get('stuck')
-  @ReadModelQuery('Open deals in a stage longer than its limit, longest first', REPORT, PIPELINE_FILTER)
+  @ApiReadModelQuery('Open deals in a stage longer than its limit, longest first', REPORT, PIPELINE_FILTER)
   stuck(@Query() q: StuckDealsDto, @Ctx() ctx: RequestContext) {
     return this.answer(ctx, q, (m) => paginate(stuckDeals(m, { now: nowOf(q), ownerId: q.ownerId, pipelineId: q.pipelineId }), q));
   }
 
   @Access('report:pipeline')
   @Get('rep-activity')
-  @ReadModelQuery('Per rep: meetings held and deals won in a period', REPORT)
+  @ApiReadModelQuery('Per rep: meetings held and deals won in a period', REPORT)
   repActivity(@Query() q: PeriodDto, @Ctx() ctx: RequestContext) {
     return this.answer(ctx, q, (m) => repActivity(m, q));
   }

@@ -9,7 +9,7 @@ import {
 } from '@deals/projections';
 import { nowOf } from '../read-model/now-of';
 import { paginate } from '../read-model/paginate';
-import { ReadModelQuery } from '../../../openapi/api-operations';
+import { ApiReadModelQuery } from '../../../openapi/api-operations';
 import { PIPELINE_FILTER, REPORT } from '../../../openapi/error-codes';
 import { PostCloseDealsDto, PostCloseDurationsDto } from './post-close.dto';
 
@@ -26,21 +26,21 @@ export class PostCloseController {
 
   @Access('report:post-close')
   @Get()
-  @ReadModelQuery('Won deals after the close: stage, days to hand-off, implementation days, what they wait for', REPORT, PIPELINE_FILTER)
+  @ApiReadModelQuery('Won deals after the close: stage, days to hand-off, implementation days, what they wait for', REPORT, PIPELINE_FILTER)
   deals(@Query() q: PostCloseDealsDto, @Ctx() ctx: RequestContext) {
     return this.answer(ctx, q, (m) => paginate(postCloseDeals(m, { ...q, now: nowOf(q) }), q));
   }
 
   @Access('report:post-close')
   @Get('stuck')
-  @ReadModelQuery('Won deals stuck after the close, longest wait first', REPORT, PIPELINE_FILTER)
+  @ApiReadModelQuery('Won deals stuck after the close, longest wait first', REPORT, PIPELINE_FILTER)
   stuck(@Query() q: PostCloseDealsDto, @Ctx() ctx: RequestContext) {
     return this.answer(ctx, q, (m) => paginate(stuckAfterClose(m, { ...q, now: nowOf(q) }), q));
   }
 
   @Access('report:post-close')
   @Get('durations')
-  @ReadModelQuery('Time to hand-off and implementation duration, overall or per person', REPORT)
+  @ApiReadModelQuery('Time to hand-off and implementation duration, overall or per person', REPORT)
   durations(@Query() q: PostCloseDurationsDto, @Ctx() ctx: RequestContext) {
     const by = q.by;
     return this.answer(ctx, q, (m) => (by ? postCloseDurationsBy(m, { from: q.from, to: q.to, by }) : postCloseDurations(m, q)));

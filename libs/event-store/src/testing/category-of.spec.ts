@@ -1,4 +1,4 @@
-import { categoryOf } from './event-store.port';
+import { categoryOf } from './category-of';
 
 describe('categoryOf', () => {
   it.each([
