@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_COLUMNS, SqliteEventStore } from '@deals/event-store';
-import { auditProjection, commissionFactsProjection, dealSummaryProjection, Projection, ProjectionDatabase, ProjectionRunner } from '@deals/projections';
+import { ProjectionDatabase, ProjectionRunner, PROJECTIONS } from '@deals/projections';
 import { median } from '../lib/stats';
 
 /**
@@ -12,7 +12,6 @@ import { median } from '../lib/stats';
  * JSON. What keeping the versions costs is timed apart, and their size on disk measured.
  */
 
-export const PROJECTIONS: readonly Projection<unknown>[] = [dealSummaryProjection, auditProjection, commissionFactsProjection] as Projection<unknown>[];
 
 export interface ProjectionRebuild {
   readonly projection: string;

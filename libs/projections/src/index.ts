@@ -20,3 +20,4 @@ export * from './commission/commission-facts.projection';
 export * from './commission/commission.queries';
 export { MalformedCommissionEventError } from './commission/fact-ref';
 export * from './users/user-directory';
+export * from './projections';

@@ -1,7 +1,7 @@
 import { EventStore } from '@deals/event-store';
 import { Projection, ProjectionDatabase, ProjectionRunner, ReadModel } from '@deals/projections';
 import { Progress } from '../progress';
-import { CLI_BATCH_SIZE } from '../projections';
+import { CLI_BATCH_SIZE } from '../batch-size';
 
 /**
  * Brings one read model in projections.db up to the head of the store (the runner's own loop,

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { ProjectionRunner } from '@deals/projections';
+import { ProjectionRunner, PROJECTIONS } from '@deals/projections';
 import { CliContext } from '../cli-context';
-import { CLI_BATCH_SIZE, PROJECTIONS } from '../projections';
+import { CLI_BATCH_SIZE } from '../batch-size';
 
 export function registerRebuild(program: Command, ctx: CliContext): void {
   program

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditProjection, commissionFactsProjection, dealSummaryProjection, ProjectionDatabase, ProjectionRunner } from '@deals/projections';
+import { ProjectionDatabase, ProjectionRunner, PROJECTIONS as ALL_PROJECTIONS } from '@deals/projections';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
 import { LiveFeedController } from './live/live-feed.controller';
@@ -15,7 +15,6 @@ import { PostCloseController } from './queries/post-close/post-close.controller'
 import { ReadScope } from './queries/read-model/read-scope';
 import { ReadModelSource } from './read-model.source';
 
-const projections = [dealSummaryProjection, auditProjection, commissionFactsProjection];
 const queryControllers = [PipelineController, PostCloseController, AuditController];
 const queryHandlers = [GetDealTimelineHandler, GetPersonDealsHandler];
 
@@ -28,7 +27,7 @@ function openProjectionDatabase(config: ApiConfig): ProjectionDatabase {
 @Module({
   controllers: [ProjectionsAdminController, LiveFeedController, ...queryControllers],
   providers: [
-    { provide: PROJECTIONS, useValue: projections },
+    { provide: PROJECTIONS, useValue: ALL_PROJECTIONS },
     { provide: PROJECTION_DATABASE, inject: [API_CONFIG], useFactory: openProjectionDatabase },
     ProjectionRunnerService,
     // Tools that start the application (the benchmark) find the runner by the library's class.

@@ -47,3 +47,13 @@ export function applyBatch<D>(
   }
   return { docs, changes, deadLetters };
 }
+
+/** Folds events into `model` in place (a rebuild, a replay, a test's reference): the same fold, its result written back. */
+export function applyBatchInPlace<D>(projection: Projection<D>, model: Map<string, D>, events: readonly RecordedEvent[]): BatchResult<D> {
+  const result = applyBatch(projection, model, events);
+  for (const [key, doc] of result.docs) {
+    if (doc === undefined) model.delete(key);
+    else model.set(key, doc);
+  }
+  return result;
+}

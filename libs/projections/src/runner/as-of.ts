@@ -1,5 +1,6 @@
 import { EventFilter, EventStore, RecordedEvent } from '@deals/event-store';
-import { applyEvent } from '../fold';
+import { applyBatchInPlace } from './apply-batch';
+import { ProjectionRebuildError } from './projection.errors';
 import { Projection } from '../projection';
 
 /** A past moment: a global position, or a recorded time (what the engine had recorded by then). */
@@ -26,13 +27,14 @@ export async function readModelAsOf<D>(store: EventStore, projection: Projection
   let reached = 0;
   for (;;) {
     const page = await store.readAll({ after: position, maxCount: pageSize, filter: projection.filter });
-    for (const e of page) {
-      if (pastAll(e)) return { docs, position: reached };
-      if (!known(e)) continue;
-      applyEvent(projection, docs, e);
-      reached = e.position;
+    const end = page.findIndex(pastAll);
+    const events = (end < 0 ? page : page.slice(0, end)).filter(known);
+    const { deadLetters } = applyBatchInPlace(projection, docs, events);
+    if (deadLetters.length > 0) {
+      throw new ProjectionRebuildError(projection.name, events.find((e) => e.eventId === deadLetters[0].eventId)!, deadLetters[0].error);
     }
-    if (page.length < pageSize) return { docs, position: reached };
+    if (events.length > 0) reached = events[events.length - 1].position;
+    if (end >= 0 || page.length < pageSize) return { docs, position: reached };
     position = page[page.length - 1].position;
   }
 }

@@ -1,7 +1,7 @@
 import { EventStore } from '@deals/event-store';
-import { applyEvent } from '../fold';
+import { applyBatchInPlace } from './apply-batch';
 import { DocumentChange, Projection } from '../projection';
-import { describeError, ProjectionRebuildError } from './projection.errors';
+import { ProjectionRebuildError } from './projection.errors';
 
 export interface RebuildProgress {
   readonly projection: string;
@@ -28,14 +28,11 @@ export async function rebuildReadModel<D>(
   for (;;) {
     const page = await store.readAll({ after: position, maxCount: batchSize, filter: projection.filter });
     if (page.length === 0) break;
-    // Folded in place: a poison event abandons the whole rebuild, so no batch needs isolating.
-    const changes: DocumentChange<D>[] = [];
-    for (const e of page) {
-      try {
-        for (const change of applyEvent(projection, docs, e)) changes.push(change);
-      } catch (error) {
-        throw new ProjectionRebuildError(projection.name, e, describeError(error));
-      }
+    // A poison event abandons the whole rebuild.
+    const { changes, deadLetters } = applyBatchInPlace(projection, docs, page);
+    if (deadLetters.length > 0) {
+      const poison = page.find((e) => e.eventId === deadLetters[0].eventId)!;
+      throw new ProjectionRebuildError(projection.name, poison, deadLetters[0].error);
     }
     onPage?.(changes);
     position = page[page.length - 1].position;
