@@ -1,9 +1,9 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { Command, Decider, DomainEvent, EventMetadata } from '@deals/domain';
 import { EventStore, NO_STREAM, WrongExpectedRevisionError } from '@deals/event-store';
-import { aggregateStream } from './aggregate-stream';
+import { aggregateStream, EventOfCommand, StreamStateCache } from './aggregate-stream';
 import { derivedUuid } from './command-ids';
-import { requestHashOf } from './request-hash';
-import { EventOfCommand, StreamStateCache } from './stream-state-cache';
 import {
   ConcurrencyExhaustedError,
   IdempotencyKeyReusedError,
@@ -111,4 +111,13 @@ function replay(streamId: string, earlier: readonly EventOfCommand[], requestHas
 
 function numericRevision(actual: number | 'no_stream'): number {
   return actual === 'no_stream' ? -1 : actual;
+}
+
+/**
+ * What tells a retry from a reused idempotency key: the stream, the command type, its data and
+ * its business time, serialised canonically (key order does not matter) and hashed.
+ */
+export function requestHashOf(streamId: string, command: Pick<Command, 'type' | 'data' | 'metadata'>): string {
+  const content = canonicalize({ streamId, type: command.type, data: command.data, occurredAt: command.metadata.occurredAt ?? null }) ?? '';
+  return createHash('sha256').update(content).digest('hex');
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createDealDecider } from '@deals/domain';
 import { SqliteEventStore } from '@deals/event-store';
 import { handleCommand } from '../handle-command';
-import { StreamStateCache } from '../stream-state-cache';
+import { StreamStateCache } from '../aggregate-stream';
 
 async function main(): Promise<void> {
   const [path, dealId, writer, count] = process.argv.slice(2);

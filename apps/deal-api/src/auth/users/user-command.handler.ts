@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { authorizedUserDecider, UserCommand, userStreamId } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { handleCommand } from '@deals/command-pipeline';
-import { commandMetadataOf } from '../../request-context/command-metadata';
+import { commandMetadata, handleCommand } from '@deals/command-pipeline';
 import { CommandResponse, commandResponse } from '../../request-context/command-response';
 import { RequestContext } from '../../request-context/request-context.decorator';
 import { LiveUserDirectory } from '../live-user-directory';
@@ -26,7 +25,7 @@ export class UserCommandHandler {
   ) {}
 
   async handle<T extends UserCommand['type']>(ctx: RequestContext, type: T, data: Extract<UserCommand, { type: T }>['data']): Promise<UserCommandResponse> {
-    const command = { type, data, metadata: commandMetadataOf(ctx) } as UserCommand;
+    const command = { type, data, metadata: commandMetadata(ctx) } as UserCommand;
     const result = await handleCommand(this.store, this.users, userStreamId(data.userId), command, {
       idempotencyKey: ctx.idempotencyKey,
       expectedRevision: ctx.expectedRevision,

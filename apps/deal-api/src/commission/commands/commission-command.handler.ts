@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { handleCommand } from '@deals/command-pipeline';
+import { commandMetadata, handleCommand } from '@deals/command-pipeline';
 import {
   authorizedCommissionDecider, CommissionAggregate, CommissionCommandOf, CommissionCommandType, commissionStreamId, Relations,
 } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { LiveUserDirectory } from '../../auth/live-user-directory';
-import { commandMetadataOf } from '../../request-context/command-metadata';
 import { CommandResponse, commandResponse } from '../../request-context/command-response';
 import { RequestContext } from '../../request-context/request-context.decorator';
 
@@ -25,7 +24,7 @@ export class CommissionCommandHandler {
   async handle<T extends CommissionCommandType>(
     ctx: RequestContext, aggregate: CommissionAggregate, id: string, type: T, data: CommissionCommandOf<T>['data'],
   ): Promise<CommissionCommandResponse> {
-    const command = { type, data, metadata: commandMetadataOf(ctx) } as CommissionCommandOf<T>;
+    const command = { type, data, metadata: commandMetadata(ctx) } as CommissionCommandOf<T>;
     const result = await handleCommand(this.store, authorizedCommissionDecider(this.relations, aggregate), commissionStreamId(aggregate, id), command, {
       idempotencyKey: ctx.idempotencyKey,
     });

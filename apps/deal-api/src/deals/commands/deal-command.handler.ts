@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { handleCommand, StreamStateCache } from '@deals/command-pipeline';
+import { commandMetadata, handleCommand, StreamStateCache } from '@deals/command-pipeline';
 import { authorizedDealDecider, createDealDecider, DealCommandOf, DealCommandType, DealState, dealStreamId, Relations } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { LiveUserDirectory } from '../../auth/live-user-directory';
-import { commandMetadataOf } from '../../request-context/command-metadata';
 import { CommandResponse, commandResponse } from '../../request-context/command-response';
 import { RequestContext } from '../../request-context/request-context.decorator';
 
@@ -26,7 +25,7 @@ export class DealCommandHandler {
   async handle<T extends DealCommandType>(
     ctx: RequestContext, dealId: string, type: T, data: DealCommandOf<T>['data'], occurredAt?: string,
   ): Promise<DealCommandResponse> {
-    const command = { type, data, metadata: commandMetadataOf(ctx, occurredAt) } as DealCommandOf<T>;
+    const command = { type, data, metadata: commandMetadata(ctx, occurredAt) } as DealCommandOf<T>;
     const result = await handleCommand(this.store, authorizedDealDecider(this.relations, dealId, this.decider), dealStreamId(dealId), command, {
       idempotencyKey: ctx.idempotencyKey,
       expectedRevision: ctx.expectedRevision,

@@ -3,7 +3,7 @@ import { createDealDecider } from '@deals/domain';
 import { SqliteEventStore } from '@deals/event-store';
 import { handleCommand } from './handle-command';
 import { IdempotencyKeyReusedError } from './command-pipeline.errors';
-import { StreamStateCache } from './stream-state-cache';
+import { StreamStateCache } from './aggregate-stream';
 
 const actor = { id: 'ana.ae', roles: ['rep'] };
 const decider = createDealDecider();
