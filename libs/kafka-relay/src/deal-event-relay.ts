@@ -1,4 +1,5 @@
-import { DEAL_STREAM_PREFIX, toDealLifecycleEvent } from '@deals/contracts';
+import { toDealLifecycleEvent } from '@deals/contracts';
+import { DEAL_STREAM_PREFIX, dealIdOfStream } from '@deals/domain';
 import { EventStore, RecordedEvent, StoreSubscription } from '@deals/event-store';
 import { IntegrationEventPublisher } from './integration-event.publisher';
 import { RelayCheckpoint } from './relay-checkpoint';
@@ -98,7 +99,7 @@ export class DealEventRelay {
   }
 
   private async publish(batch: readonly RecordedEvent[]): Promise<void> {
-    await this.publisher.publish(batch.map(toDealLifecycleEvent));
+    await this.publisher.publish(batch.map((e) => toDealLifecycleEvent(e, dealIdOfStream(e.streamId))));
     const last = batch[batch.length - 1].position;
     this.checkpoint.save(last);
     this.position = last;

@@ -1,4 +1,9 @@
-import { dealLifecycleHeaders, isDealStream, StoredDealEvent, toDealLifecycleEvent, UnmappableEventError } from './to-deal-lifecycle-event';
+import { dealIdOfStream } from '@deals/domain';
+import { dealLifecycleHeaders, StoredDealEvent, toDealLifecycleEvent as toEvent, UnmappableEventError } from './to-deal-lifecycle-event';
+
+/** As the relay calls it: the deal id from the engine's stream naming. */
+const toDealLifecycleEvent = (event: StoredDealEvent) => toEvent(event, dealIdOfStream(event.streamId));
+const isDealStream = (streamId: string) => dealIdOfStream(streamId) !== undefined;
 
 const DEAL = '8f0c7a52-3c3e-4d7e-9a57-0a4c2f6f1b21';
 

@@ -1,8 +1,5 @@
 import { DEAL_LIFECYCLE_V1, DealLifecycleEventV1, DealLifecycleHeadersV1 } from './deal-lifecycle-event.v1';
 
-/** The stream prefix of deals: only these streams are published. */
-export const DEAL_STREAM_PREFIX = 'deal-';
-
 /**
  * What the mapping reads from a stored event. The event store's `RecordedEvent` has this shape;
  * it is restated here so the contract depends on nothing but itself.
@@ -32,17 +29,15 @@ export class UnmappableEventError extends Error {
   }
 }
 
-export function isDealStream(streamId: string): boolean {
-  return streamId.startsWith(DEAL_STREAM_PREFIX) && streamId.length > DEAL_STREAM_PREFIX.length;
-}
-
 /**
- * A deal stream's event as a `deal-lifecycle.v1` integration event. Refuses (rather than
- * publishing something consumers would misread) an event of another stream, of a schema version
- * this contract does not know, or without the business time and actor every deal event carries.
+ * A deal stream's event as a `deal-lifecycle.v1` integration event; `dealId` is the deal its stream
+ * belongs to (undefined: not a deal stream — the engine names streams, this contract does not).
+ * Refuses (rather than publishing something consumers would misread) an event of another stream,
+ * of a schema version this contract does not know, or without the business time and actor every
+ * deal event carries.
  */
-export function toDealLifecycleEvent(event: StoredDealEvent): DealLifecycleEventV1 {
-  if (!isDealStream(event.streamId)) throw new UnmappableEventError(event.eventId, `${event.streamId} is not a deal stream`);
+export function toDealLifecycleEvent(event: StoredDealEvent, dealId: string | undefined): DealLifecycleEventV1 {
+  if (dealId === undefined) throw new UnmappableEventError(event.eventId, `${event.streamId} is not a deal stream`);
   if (event.schemaVersion !== MAPPED_EVENT_SCHEMA_VERSION) {
     throw new UnmappableEventError(
       event.eventId,
@@ -58,7 +53,7 @@ export function toDealLifecycleEvent(event: StoredDealEvent): DealLifecycleEvent
     schemaVersion: 1,
     eventId: event.eventId,
     eventType: event.type,
-    dealId: event.streamId.slice(DEAL_STREAM_PREFIX.length),
+    dealId,
     streamRevision: event.revision,
     globalPosition: event.position,
     occurredAt,
