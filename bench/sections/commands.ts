@@ -213,7 +213,7 @@ export const bareRunner: RunnerFactory = async (path) => {
   const idOf = dealIds();
   return {
     run: async (deal, stepIndex) => {
-      const streamId = `deal-${idOf(deal)}`;
+      const streamId = dealStreamId(idOf(deal));
       const current = read.all(streamId).length;
       const rows = rowsOf[deal % POOL][stepIndex];
       await submit(() => rows.forEach((r, k) => insert.run(streamId, current + k, r.type, r.data, r.metadata)));

@@ -241,7 +241,7 @@ async function generate(path: string, target: number, log: (m: string) => void) 
     if (step + 1 < steps.length) heap.push({ atMs: steps[step + 1].atMs, deal, step: step + 1 });
     else {
       shapes.delete(deal);
-      writer.streams.delete(`deal-${dealId}`);
+      writer.streams.delete(dealStreamId(dealId));
     }
     sinceFlush++;
   }
