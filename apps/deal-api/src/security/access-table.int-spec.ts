@@ -57,6 +57,8 @@ const SAMPLES: Record<string, Sample> = {
   'GET /deals/{dealId}/events': deal('events'),
   'GET /audit/deals/{dealId}': { path: (i) => `/audit/deals/${i.dealId}`, target: 'deal' },
   'GET /audit/people/{personId}': { path: () => `/audit/people/${OWNER.id}`, target: 'owner' },
+  'GET /audit/people/{personId}/deals-worked': { path: () => `/audit/people/${OWNER.id}/deals-worked`, target: 'owner' },
+  'GET /audit/deals/{dealId}/participants': { path: (i) => `/audit/deals/${i.dealId}/participants`, target: 'deal' },
   'GET /audit/people/{personId}/access-denials': { path: () => `/audit/people/${OWNER.id}/access-denials?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z`, target: 'owner' },
   'GET /audit/access-denials': { path: () => '/audit/access-denials?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z', target: 'organisation' },
   'GET /pipeline': { path: () => '/pipeline', target: 'organisation' },
