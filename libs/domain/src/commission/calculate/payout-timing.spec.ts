@@ -103,3 +103,50 @@ describe('plan in force', () => {
     });
   });
 });
+
+describe('pending pay', () => {
+  const goLive = { ...plain, payoutTrigger: 'go-live' as const };
+
+  it('shows a won go-live deal as pending before go-live, with its amount, trigger and lineage, and payable after it', () => {
+    const notLive = wonDeal(goLive).build();
+    expect(statement(notLive, '2026-Q1').pending).toStrictEqual([expect.objectContaining({
+      dealId: 'd1', waitsFor: 'go-live', earnedAt: '2026-03-10T12:00:00.000Z', amountMinor: 100_000, currency: 'EUR',
+    })]);
+    expect(statement(notLive, '2026-Q1').pending[0].lines.map((line) => [line.lineId, line.amountMinor, line.lineage.rule])).toStrictEqual([
+      ['d1:commission:CORE', 100_000, 'baseRateBp'],
+    ]);
+    expect(statement(notLive, '2026-Q1').totals).toStrictEqual([]);
+    // Still waiting in the next quarter.
+    expect(statement(notLive, '2026-Q2').pending.map((p) => p.dealId)).toStrictEqual(['d1']);
+
+    const live = wonDeal(goLive).live('d1', '2026-04-20T09:00:00Z').build();
+    expect(statement(live, '2026-Q1').pending).toStrictEqual([expect.objectContaining({ dealId: 'd1', amountMinor: 100_000, payableAt: '2026-04-20T09:00:00.000Z' })]);
+    expect(statement(live, '2026-Q2').pending).toStrictEqual([]);
+    expect(summary(live, '2026-Q2')).toStrictEqual([['d1:commission:CORE', 'commission', 100_000, '2026-04-20T09:00:00.000Z']]);
+  });
+
+  it('shows nothing pending for a close plan, before the close, or for a deal reversed before go-live', () => {
+    expect(statement(wonDeal(plain).build(), '2026-Q1').pending).toStrictEqual([]);
+    expect(statement(wonDeal(goLive).build(), '2025-Q4').pending).toStrictEqual([]);
+    expect(statement(wonDeal(goLive).reverse('d1', '2026-03-20T09:00:00Z').build(), '2026-Q1').pending).toStrictEqual([]);
+  });
+});
+
+describe('clawback anchor', () => {
+  it('counts the window from go-live when the plan says so: a reversal 80 days after the close but 30 after go-live is clawed back', () => {
+    const rules = { ...plain, payoutTrigger: 'go-live' as const, clawbackWindowFrom: 'go-live' as const };
+    const facts = wonDeal(rules).live('d1', '2026-04-20T12:00:00Z').reverse('d1', '2026-05-20T12:00:00Z').build();
+    expect(statement(facts, '2026-Q2').lines.map((line) => [line.lineId, line.amountMinor, line.lineage.rule, line.lineage.arithmetic])).toStrictEqual([
+      ['d1:commission:CORE', 100_000, 'baseRateBp', expect.any(String)],
+      ['d1:clawback', -100_000, 'clawbackWindowDays from go-live', 'reversed 30 days after the go-live (window 60 days): −1,000.00 = −1,000.00'],
+    ]);
+    const fromClose = wonDeal({ ...rules, clawbackWindowFrom: 'close' }).live('d1', '2026-04-20T12:00:00Z').reverse('d1', '2026-05-20T12:00:00Z').build();
+    expect(summary(fromClose, '2026-Q2')).toStrictEqual([['d1:commission:CORE', 'commission', 100_000, '2026-04-20T12:00:00.000Z']]);
+  });
+
+  it('counts from the payout when the plan says so, and from the close by default', () => {
+    const late = (from?: 'payout') => wonDeal({ ...plain, ...(from ? { clawbackWindowFrom: from } : {}) }).reverse('d1', '2026-05-20T12:00:00Z').build();
+    expect(summary(late(), '2026-Q2')).toStrictEqual([]); // 71 days after the close
+    expect(summary(late('payout'), '2026-Q2')).toStrictEqual([]); // a close plan pays at the close
+  });
+});

@@ -2,12 +2,12 @@ import { parseInstant } from '../../shared/time';
 import { Period, periodBounds, periodOf } from '../period';
 import { clawbackLine } from './clawback';
 import { creditedWins } from './credited-wins';
-import { dealPayout } from './deal-lines';
 import { adjustmentLines } from './adjustment-lines';
 import { CommissionFacts } from './facts';
 import { factsKnownAt } from './known-at';
 import { spifLines } from './spif';
-import { LINE_KINDS, LineKind, Statement, StatementLine, StatementNote, StatementTotal } from './statement.types';
+import { DealPayout, dealPayout } from './deal-lines';
+import { LINE_KINDS, LineKind, PendingPay, Statement, StatementLine, StatementNote, StatementTotal } from './statement.types';
 
 export interface StatementRequest {
   readonly userId: string;
@@ -46,8 +46,26 @@ export function commissionStatement(allFacts: CommissionFacts, request: Statemen
   ];
   return {
     userId, period, ...(request.asKnownAt === undefined ? {} : { asKnownAt: request.asKnownAt }),
-    lines, totals: totalsOf(lines), notes,
+    lines, totals: totalsOf(lines), notes, pending: pendingAt(payouts, period),
   };
+}
+
+/** Won deals earned by the period's end whose go-live (their payout) had not come by then. */
+function pendingAt(payouts: readonly DealPayout[], period: Period): PendingPay[] {
+  const endMs = periodBounds(period).endMs;
+  return payouts.flatMap((payout): PendingPay[] => {
+    const { win } = payout;
+    if (win.plan.version.rules.payoutTrigger !== 'go-live' || win.closeMs >= endMs) return [];
+    if (win.deal.reversed && parseInstant(win.deal.reversed.ref.occurredAt, 'occurredAt') < endMs) return [];
+    const waiting = payout.pending ?? (payout.dueAt !== undefined && parseInstant(payout.dueAt, 'dueAt') >= endMs
+      ? { waitsFor: 'go-live' as const, lines: payout.lines, amountMinor: payout.paidMinor } : undefined);
+    if (!waiting) return [];
+    return [{
+      dealId: win.deal.dealId, waitsFor: waiting.waitsFor, earnedAt: win.close.ref.occurredAt,
+      ...(payout.pending ? {} : { payableAt: payout.dueAt }),
+      amountMinor: waiting.amountMinor, currency: win.plan.version.rules.currency, lines: waiting.lines,
+    }];
+  });
 }
 
 export function totalsOf(lines: readonly StatementLine[]): StatementTotal[] {

@@ -63,4 +63,21 @@ export interface Statement {
   readonly lines: readonly StatementLine[];
   readonly totals: readonly StatementTotal[];
   readonly notes: readonly StatementNote[];
+  /** Earned by the period's end but not payable yet: deals won whose payout waits for a trigger. Not in the totals. */
+  readonly pending: readonly PendingPay[];
+}
+
+/** Commission earned on a won deal, waiting for its payout trigger. */
+export interface PendingPay {
+  readonly dealId: string;
+  /** What it waits for. */
+  readonly waitsFor: 'go-live';
+  /** When it was earned (the close, business time). */
+  readonly earnedAt: string;
+  /** The go-live, when it came after the period's end. */
+  readonly payableAt?: string;
+  readonly amountMinor: number;
+  readonly currency: string;
+  /** The lines it will pay, each with its lineage. */
+  readonly lines: readonly StatementLine[];
 }
