@@ -90,6 +90,13 @@ const SAMPLES: Record<string, Sample> = {
     body: () => ({ version: 1, name: 'Guarded', effectiveFrom: '2026-01-01', rules: { creditType: 'revenue', currency: 'EUR', baseRateBp: 1000, payoutTrigger: 'close', clawbackWindowDays: 90 } }),
     target: 'organisation',
   },
+  'GET /commission/plans': { path: () => '/commission/plans', target: 'organisation' },
+  'GET /commission/plans/{planId}': { path: () => '/commission/plans/no-such-plan', target: 'organisation' },
+  'GET /commission/plans/{planId}/assignments': { path: () => '/commission/plans/guarded-plan/assignments', target: 'organisation' },
+  'GET /commission/assignments/{personId}': { path: () => `/commission/assignments/${OWNER.id}`, target: 'owner' },
+  'POST /commission/assignments/{userId}/end': {
+    path: () => `/commission/assignments/${TARGET.id}/end`, body: () => ({ effectiveFrom: '2026-01-01', effectiveTo: '2026-03-31' }), target: 'target',
+  },
   'POST /commission/assignments': { path: () => '/commission/assignments', body: () => ({ userId: OWNER.id, planId: 'guarded-plan', effectiveFrom: '2026-01-01', currency: 'EUR' }), target: 'owner' },
   'POST /commission/disputes': { path: () => '/commission/disputes', body: () => ({ userId: OWNER.id, period: '2026-Q1', lineId: 'x', claim: 'Missing' }), target: 'owner' },
   'POST /commission/disputes/{disputeId}/resolution': { path: (i) => `/commission/disputes/${i.disputeId}/resolution`, body: () => ({ decision: 'reject', reason: 'No' }), target: 'organisation' },

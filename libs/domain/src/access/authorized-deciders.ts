@@ -1,5 +1,5 @@
 import { commissionPlanDecider } from '../commission/plan/commission-plan.decider';
-import { planAssignmentDecider } from '../commission/assignment/plan-assignment.decider';
+import { createPlanAssignmentDecider } from '../commission/assignment/plan-assignment.decider';
 import { createDisputeDecider } from '../commission/dispute/dispute.decider';
 import { createDealDecider, DealDecider } from '../deal/deal.decider';
 import { Command, DomainEvent } from '../shared/message';
@@ -31,7 +31,7 @@ export function authorizedCommissionDecider(relations: Relations, aggregate: Com
   const inner = (aggregate === 'plan'
     ? commissionPlanDecider
     : aggregate === 'assignment'
-      ? planAssignmentDecider
+      ? createPlanAssignmentDecider({ isRegistered: (userId) => relations.isRegistered?.(userId) ?? true })
       : createDisputeDecider({ isManagerOf: (actor, userId) => reportsTo(relations, userId, actor.id) })) as unknown as AnyDecider;
   return authorizedDecider(inner as Decider<unknown, CommissionCommand, DomainEvent>, (command) => authorizeCommissionCommand(command, relations));
 }

@@ -76,7 +76,8 @@ export const USER_COMMAND_RULES: Readonly<Record<UserCommandType, OperationRule>
 
 export const COMMISSION_COMMAND_RULES: Readonly<Record<CommissionCommandType, OperationRule>> = {
   PublishPlanVersion: organisation('publish a commission plan version', { finance: 'organisation' }),
-  AssignPlan: person('put a person on a plan', { finance: 'organisation' }),
+  AssignPlan: person('put a person on a plan (never oneself)', { finance: 'organisation' }, { notOnSelf: true }),
+  EndPlanAssignment: person('end a person\'s plan assignment early (never one\'s own)', { finance: 'organisation' }, { notOnSelf: true }),
   RaiseDispute: person('dispute a statement line (the person or their managers)', {
     rep: 'own', manager: 'reports', 'sales-ops': 'own', finance: 'own', implementation: 'own', admin: 'own',
   }),
@@ -92,6 +93,10 @@ export const READ_RULES = {
   'report:pipeline': organisation('pipeline figures (/pipeline…)', DEAL_FIGURES),
   'report:post-close': organisation('post-close figures (/post-close…)', { ...DEAL_FIGURES, implementation: 'readable' }),
   'board:read': organisation('the dashboard board', { ...DEAL_FIGURES, implementation: 'readable' }),
+  'plan:read': organisation('commission plans and their versions (others: the plans of the people they may read)', {
+    rep: 'readable', manager: 'readable', implementation: 'readable', ...ORGANISATION,
+  }),
+  'plan:assignments': organisation('who is on a plan', ORGANISATION),
   'dispute:read': person('read a dispute with its review', { ...EVERYONE_SELF, manager: 'reports', ...ORGANISATION }),
   'dispute:queue': organisation('the dispute queue (disputes of the people they may read)', {
     rep: 'readable', manager: 'readable', implementation: 'readable', integration: 'readable', ...ORGANISATION,

@@ -7,11 +7,14 @@ export type CommissionPlanCommand = Command<'PublishPlanVersion', {
 }>;
 
 /** Stream `assignment-<userId>`. Finance only. */
-export type PlanAssignmentCommand = Command<'AssignPlan', {
-  userId: string; planId: string; effectiveFrom: string; effectiveTo?: string;
-  /** Minor units, or decimal text read in `currency`. */
-  quotaMinor?: AmountInput; currency: string;
-}>;
+export type PlanAssignmentCommand =
+  | Command<'AssignPlan', {
+      userId: string; planId: string; effectiveFrom: string; effectiveTo?: string;
+      /** Minor units, or decimal text read in `currency`. */
+      quotaMinor?: AmountInput; currency: string;
+    }>
+  /** Ends the assignment starting on `effectiveFrom` early: `effectiveTo` becomes its last day. */
+  | Command<'EndPlanAssignment', { userId: string; effectiveFrom: string; effectiveTo: string }>;
 
 export interface AdjustmentInput {
   readonly userId: string;

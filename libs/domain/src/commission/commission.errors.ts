@@ -26,6 +26,8 @@ export const CommissionErrors = {
     new DomainError('COMMISSION.ASSIGNMENT_OVERLAP', 'conflict',
       `${userId} is already on plan '${existing.planId}' from ${existing.effectiveFrom} ${existing.effectiveTo === undefined ? 'with no end' : `to ${existing.effectiveTo}`}; assignments of one person must not overlap.`,
       { userId, existing }),
+  assignmentNotFound: (userId: string, effectiveFrom: string) =>
+    new DomainError('COMMISSION.ASSIGNMENT_NOT_FOUND', 'not_found', `${userId} has no plan assignment starting ${effectiveFrom}.`, { userId, effectiveFrom }),
   assignmentInvalid: (field: string, problem: string) =>
     new DomainError('COMMISSION.ASSIGNMENT_INVALID', 'invalid', `${field} ${problem}.`, { field, problem }),
   periodInvalid: (field: string, value: unknown) =>

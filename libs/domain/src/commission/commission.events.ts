@@ -12,6 +12,8 @@ export type CommissionEvent =
   | DomainEvent<'CommissionPlanAssigned', {
       userId: string; planId: string; effectiveFrom: string; effectiveTo?: string; quotaMinor?: number; currency: string;
     }>
+  /** The assignment starting on `effectiveFrom` ends early: `effectiveTo` is its new last day (inclusive). */
+  | DomainEvent<'CommissionPlanAssignmentEnded', { userId: string; planId: string; effectiveFrom: string; effectiveTo: string }>
   | DomainEvent<'DisputeRaised', {
       disputeId: string; userId: string; period: string; lineId: string; dealId?: string; claim: string;
     }>

@@ -26,8 +26,9 @@ function rulesOf(event: RecordedEvent, rules: unknown): PlanRules {
 
 /** A person's plan assignments, in the order made. */
 export function applyToAssignmentFacts(doc: AssignmentFactsDocument | undefined, event: RecordedEvent): AssignmentFactsDocument | undefined {
-  if (event.type !== 'CommissionPlanAssigned') return doc;
   if (doc !== undefined && event.revision <= doc.revision) return doc;
+  if (event.type === 'CommissionPlanAssignmentEnded') return doc === undefined ? doc : ended(doc, event);
+  if (event.type !== 'CommissionPlanAssigned') return doc;
   const data = dataOf(event);
   const fields = required(event, {
     userId: text(data.userId), planId: text(data.planId), effectiveFrom: text(data.effectiveFrom), currency: text(data.currency),
@@ -39,6 +40,18 @@ export function applyToAssignmentFacts(doc: AssignmentFactsDocument | undefined,
     ...(effectiveTo === undefined ? {} : { effectiveTo }), ...(quotaMinor === undefined ? {} : { quotaMinor }),
   };
   return { kind: 'assignment', userId: fields.userId, assignments: [...(doc?.assignments ?? []), assignment], revision: event.revision };
+}
+
+/** An early end, kept beside the assignment (known from when it was recorded). */
+function ended(doc: AssignmentFactsDocument, event: RecordedEvent): AssignmentFactsDocument {
+  const data = dataOf(event);
+  const { effectiveFrom, effectiveTo } = required(event, { effectiveFrom: text(data.effectiveFrom), effectiveTo: text(data.effectiveTo) });
+  const ending = { ref: factRef(event), effectiveTo };
+  return {
+    ...doc,
+    assignments: doc.assignments.map((a) => (a.effectiveFrom === effectiveFrom ? { ...a, endings: [...(a.endings ?? []), ending] } : a)),
+    revision: event.revision,
+  };
 }
 
 /** A dispute: the claim, its resolution, and the adjustments an acceptance issued. */

@@ -1,7 +1,7 @@
 import { CommissionFacts, commissionStatement, estimateOpenPipeline, factsForPerson, periodBounds, PipelineEstimate, reconstruct, Reconstruction, Statement } from '@deals/domain';
 import { entriesWithPrefix, ReadModel } from '../projection';
 import {
-  CommissionFactsDocument, DisputeDocument, factsKey, MISFILED_DEALS_KEY, PERSON_INDEX_BUCKETS, personIndexKey, PLAN_KEYS_KEY,
+  AssignmentFactsDocument, CommissionFactsDocument, DisputeDocument, factsKey, MISFILED_DEALS_KEY, PERSON_INDEX_BUCKETS, personIndexKey, PLAN_KEYS_KEY, PlanFactsDocument,
 } from './commission-facts.document';
 
 const byPosition = <T extends { ref: { position: number } }>(a: T, b: T) => a.ref.position - b.ref.position;
@@ -105,4 +105,34 @@ export function disputeReview(model: ReadModel<CommissionFactsDocument>, query: 
     dispute,
     reconstruction: reconstruction(model, { userId: dispute.userId, period: dispute.period, now: query.now }),
   };
+}
+
+/** A plan with every version published, oldest first; undefined when there is none. */
+export function planWithVersions(model: ReadModel<CommissionFactsDocument>, planId: string): PlanFactsDocument | undefined {
+  const doc = model.get(factsKey('plan', planId));
+  return doc?.kind === 'plan' ? doc : undefined;
+}
+
+/** Every plan, by id, each with its latest version's name and number. */
+export function plansList(model: ReadModel<CommissionFactsDocument>): { planId: string; latestVersion: number; name: string; effectiveFrom: string }[] {
+  return entriesWithPrefix(model, factsKey('plan', ''))
+    .flatMap(([, doc]) => (doc.kind === 'plan' && doc.versions.length > 0 ? [doc] : []))
+    .map((doc) => {
+      const latest = doc.versions[doc.versions.length - 1];
+      return { planId: doc.planId, latestVersion: latest.version, name: latest.name, effectiveFrom: latest.effectiveFrom };
+    })
+    .sort((a, b) => a.planId.localeCompare(b.planId));
+}
+
+/** A person's plan assignments, each with the early endings known so far. */
+export function assignmentsOf(model: ReadModel<CommissionFactsDocument>, userId: string): AssignmentFactsDocument['assignments'] {
+  const doc = model.get(factsKey('assignment', userId));
+  return doc?.kind === 'assignment' ? doc.assignments : [];
+}
+
+/** Everyone put on a plan, with the periods. */
+export function assignmentsOnPlan(model: ReadModel<CommissionFactsDocument>, planId: string): AssignmentFactsDocument['assignments'] {
+  return entriesWithPrefix(model, factsKey('assignment', ''))
+    .flatMap(([, doc]) => (doc.kind === 'assignment' ? doc.assignments.filter((a) => a.planId === planId) : []))
+    .sort((a, b) => a.userId.localeCompare(b.userId) || a.effectiveFrom.localeCompare(b.effectiveFrom));
 }

@@ -79,6 +79,8 @@ export interface AssignmentFact {
   /** Quarterly quota in minor units, for attainment tiers. */
   readonly quotaMinor?: number;
   readonly currency: string;
+  /** Ended early: each ending brings the last day forward, from when it is known. */
+  readonly endings?: readonly { readonly ref: FactRef; readonly effectiveTo: string }[];
 }
 
 export interface AdjustmentFact {

@@ -42,7 +42,8 @@ export function factsKnownAt(facts: CommissionFacts, moment: string): Commission
   return {
     deals,
     planVersions: facts.planVersions.filter((fact) => known(fact.ref)),
-    assignments: facts.assignments.filter((fact) => known(fact.ref)),
+    assignments: facts.assignments.filter((fact) => known(fact.ref))
+      .map((fact) => (fact.endings ? { ...fact, endings: fact.endings.filter((ending) => known(ending.ref)) } : fact)),
     adjustments: facts.adjustments.filter((fact) => known(fact.ref)),
   };
 }

@@ -150,3 +150,18 @@ describe('clawback anchor', () => {
     expect(summary(late('payout'), '2026-Q2')).toStrictEqual([]); // a close plan pays at the close
   });
 });
+
+describe('an assignment ended early', () => {
+  it('stops paying from the day after its new end, from when the ending is known', () => {
+    const facts = new FactsBuilder()
+      .plan('p', 1, 'P v1', '2026-01-01', plain).assign('ana', 'p', '2026-01-01')
+      .open('d1', '2026-02-01T09:00:00Z', { items }).split('d1', [ae('ana', 10_000)], [], '2026-02-01T09:00:00Z')
+      .endAssignment('ana', '2026-01-01', '2026-03-09', '2026-03-15T09:00:00Z')
+      .win('d1', '2026-03-10T12:00:00Z').build();
+    expect(statement(facts, '2026-Q1').lines).toStrictEqual([]);
+    expect(statement(facts, '2026-Q1').notes[0].problem).toContain('no plan assignment covering');
+    // As known before the ending was recorded, the deal was still covered.
+    const before = commissionStatement(facts, { userId: 'ana', period: '2026-Q1', asKnownAt: '2026-03-12T00:00:00Z' });
+    expect(before.lines.map((line) => [line.lineId, line.amountMinor])).toStrictEqual([['d1:commission:CORE', 100_000]]);
+  });
+});

@@ -51,6 +51,15 @@ export class FactsBuilder {
     return this;
   }
 
+  /** Ends the assignment of `userId` starting `effectiveFrom` early, recorded at `recordedAt`. */
+  endAssignment(userId: string, effectiveFrom: string, effectiveTo: string, recordedAt: string): this {
+    const ref = this.ref('CommissionPlanAssignmentEnded', `assignment-${userId}`, recordedAt, recordedAt, 'fay');
+    const index = this.assignments.findIndex((a) => a.userId === userId && a.effectiveFrom === effectiveFrom);
+    const assignment = this.assignments[index];
+    this.assignments[index] = { ...assignment, endings: [...(assignment.endings ?? []), { ref, effectiveTo }] };
+    return this;
+  }
+
   open(dealId: string, at: string, options: { items?: readonly LineItem[]; industry?: string; ownerId?: string; probabilityBp?: number } = {}): this {
     const ref = this.ref('DealOpened', `deal-${dealId}`, at, at, options.ownerId ?? 'ana');
     const items = options.items ?? ACME_ITEMS;
