@@ -97,13 +97,13 @@ export function quarterClose(period: string): string {
  * What finance looks at to resolve a dispute: the disputed person's statement for the disputed
  * quarter as known at quarter close and as known now, with the differences and their causes.
  */
-export function disputeReview(model: ReadModel<CommissionFactsDocument>, query: { disputeId: string; now: string }):
+export function disputeReview(model: ReadModel<CommissionFactsDocument>, query: { disputeId: string; now: string; knownAtA?: string; knownAtB?: string }):
   { dispute: DisputeDocument; reconstruction: Reconstruction } | undefined {
   const dispute = model.get(`dispute:${query.disputeId}`);
   if (dispute === undefined || dispute.kind !== 'dispute') return undefined;
   return {
     dispute,
-    reconstruction: reconstruction(model, { userId: dispute.userId, period: dispute.period, now: query.now }),
+    reconstruction: reconstruction(model, { userId: dispute.userId, period: dispute.period, knownAtA: query.knownAtA, knownAtB: query.knownAtB, now: query.now }),
   };
 }
 

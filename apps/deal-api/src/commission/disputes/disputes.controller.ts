@@ -5,7 +5,7 @@ import { CommissionFactsDocument, commissionFactsProjection, disputeReview, Read
 import { Access } from '../../auth/access.decorator';
 import { AccessPolicy } from '../../auth/access-policy';
 import { newAggregateId } from '@deals/command-pipeline';
-import { ReadOptionsDto } from '../../projections/read-options.dto';
+import { DisputeReviewDto } from '../statements/statement.dto';
 import { ReadModelSource } from '../../projections/read-model.source';
 import { nowOf } from '../../projections/queries/read-model/now-of';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
@@ -59,19 +59,20 @@ export class DisputesController {
     return this.commands.handle(ctx, 'dispute', disputeId, 'ResolveDispute', { disputeId, decision: b.decision, reason: b.reason, adjustments });
   }
 
-  /** The dispute with the statement as known at the quarter's close and as known now, line by line. */
+  /** The dispute with the statement as known at two moments (default: the quarter's close and now), line by line. */
   @Get(':disputeId')
   @Access('dispute:read')
   @ApiParam(DISPUTE_ID)
   @ApiRead(
-    'A dispute with the statement as known at the quarter\'s close and as known now, line by line',
+    'A dispute with the statement as known at two moments (knownAtA, default the quarter\'s close; knownAtB, default now), line by line',
     DisputeReviewSchema,
     READ_MODEL, { 400: ['DISPUTE.ID_INVALID'], 403: ['AUTH.PERMISSION_DENIED'], 404: ['DISPUTE.NOT_FOUND'] },
   )
-  async review(@Param('disputeId') disputeId: string, @Query() q: ReadOptionsDto, @Ctx() ctx: RequestContext) {
+  async review(@Param('disputeId') disputeId: string, @Query() q: DisputeReviewDto, @Ctx() ctx: RequestContext) {
     requireUuid(disputeId);
     const now = nowOf(q);
-    const answer = await this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) => disputeReview(m, { disputeId, now }));
+    const answer = await this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) =>
+      disputeReview(m, { disputeId, now, knownAtA: q.knownAtA, knownAtB: q.knownAtB }));
     const review = answer.result as ReturnType<typeof disputeReview>;
     if (!review) throw new DomainError('DISPUTE.NOT_FOUND', 'not_found', `No dispute with id ${disputeId}`, { disputeId });
     this.access.assert('dispute:read', ctx.actor, { kind: 'person', personId: review.dispute.userId });
