@@ -54,3 +54,5 @@ export * from './commission/calculate/known-at';
 export * from './commission/calculate/reconstruct';
 export * from './commission/calculate/estimate';
 export * from './commission/calculate/person-facts';
+export * from './commission/calculate/attainment';
+export { creditedWins } from './commission/calculate/credited-wins';

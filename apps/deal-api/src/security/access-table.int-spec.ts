@@ -84,6 +84,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /users/me': { path: () => '/users/me', target: 'organisation' },
   'GET /commission/statements/{personId}': { path: () => `/commission/statements/${OWNER.id}?period=2026-Q1`, target: 'owner' },
   'GET /commission/statements/{personId}/reconstruction': { path: () => `/commission/statements/${OWNER.id}/reconstruction?period=2026-Q1`, target: 'owner' },
+  'GET /commission/statements/{personId}/attainment': { path: () => `/commission/statements/${OWNER.id}/attainment?period=2026-Q1`, target: 'owner' },
   'GET /commission/statements/{personId}/estimate': { path: () => `/commission/statements/${OWNER.id}/estimate`, target: 'owner' },
   'POST /commission/plans/{planId}/versions': {
     path: () => '/commission/plans/guarded-plan/versions',

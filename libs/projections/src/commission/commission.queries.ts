@@ -1,4 +1,4 @@
-import { CommissionFacts, commissionStatement, estimateOpenPipeline, factsForPerson, periodBounds, PipelineEstimate, reconstruct, Reconstruction, Statement } from '@deals/domain';
+import { Attainment, attainmentOf, CommissionFacts, commissionStatement, creditedWins, estimateOpenPipeline, factsForPerson, periodBounds, PipelineEstimate, reconstruct, Reconstruction, Statement } from '@deals/domain';
 import { entriesWithPrefix, ReadModel } from '../projection';
 import {
   AssignmentFactsDocument, CommissionFactsDocument, DisputeDocument, factsKey, MISFILED_DEALS_KEY, PERSON_INDEX_BUCKETS, personIndexKey, PLAN_KEYS_KEY, PlanFactsDocument,
@@ -135,4 +135,11 @@ export function assignmentsOnPlan(model: ReadModel<CommissionFactsDocument>, pla
   return entriesWithPrefix(model, factsKey('assignment', ''))
     .flatMap(([, doc]) => (doc.kind === 'assignment' ? doc.assignments.filter((a) => a.planId === planId) : []))
     .sort((a, b) => a.userId.localeCompare(b.userId) || a.effectiveFrom.localeCompare(b.effectiveFrom));
+}
+
+/** A person's quota attainment in a quarter and the attainment tier reached. */
+export function quotaAttainment(model: ReadModel<CommissionFactsDocument>, query: { userId: string; period: string }): Attainment {
+  periodBounds(query.period);
+  const facts = personCommissionFacts(model, query.userId);
+  return attainmentOf(facts, creditedWins(facts, query.userId).wins, query.userId, query.period);
 }

@@ -2,7 +2,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Access } from '../../auth/access.decorator';
 import {
-  CommissionFactsDocument, commissionFactsProjection, openPipelineEstimate, ReadModel, reconstruction, statement,
+  CommissionFactsDocument, commissionFactsProjection, openPipelineEstimate, quotaAttainment, ReadModel, reconstruction, statement,
 } from '@deals/projections';
 import { ReadOptionsDto } from '../../projections/read-options.dto';
 import { ReadModelSource } from '../../projections/read-model.source';
@@ -39,6 +39,14 @@ export class StatementsController {
   @ApiReadModelQuery('The statement as known at two moments, with per-line differences and the events that caused them', PERSON_READ)
   reconstruction(@Param('personId') personId: string, @Query() q: ReconstructionDto) {
     return this.answer(q, (m) => reconstruction(m, { userId: personId, period: q.period, knownAtA: q.knownAtA, knownAtB: q.knownAtB, now: nowOf(q) }));
+  }
+
+  /** Quota attainment in a quarter, with the attainment tier reached and the next one. */
+  @Get('attainment')
+  @Access('person:read')
+  @ApiReadModelQuery('A person\'s quota attainment in a quarter: credit won ÷ quarterly quota, the tier reached and the next', PERSON_READ)
+  attainment(@Param('personId') personId: string, @Query() q: StatementDto) {
+    return this.answer(q, (m) => quotaAttainment(m, { userId: personId, period: q.period }));
   }
 
   /** Estimated commission on open deals (weighted by stage probability). */

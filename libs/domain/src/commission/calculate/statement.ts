@@ -1,5 +1,6 @@
 import { parseInstant } from '../../shared/time';
 import { Period, periodBounds, periodOf } from '../period';
+import { attainmentOf } from './attainment';
 import { clawbackLine } from './clawback';
 import { creditedWins } from './credited-wins';
 import { adjustmentLines } from './adjustment-lines';
@@ -46,7 +47,7 @@ export function commissionStatement(allFacts: CommissionFacts, request: Statemen
   ];
   return {
     userId, period, ...(request.asKnownAt === undefined ? {} : { asKnownAt: request.asKnownAt }),
-    lines, totals: totalsOf(lines), notes, pending: pendingAt(payouts, period),
+    lines, totals: totalsOf(lines), notes, pending: pendingAt(payouts, period), attainment: attainmentOf(facts, wins, userId, period),
   };
 }
 

@@ -65,6 +65,8 @@ export interface Statement {
   readonly notes: readonly StatementNote[];
   /** Earned by the period's end but not payable yet: deals won whose payout waits for a trigger. Not in the totals. */
   readonly pending: readonly PendingPay[];
+  /** Quota attainment in the period, and the attainment tier reached. */
+  readonly attainment: Attainment;
 }
 
 /** Commission earned on a won deal, waiting for its payout trigger. */
@@ -80,4 +82,26 @@ export interface PendingPay {
   readonly currency: string;
   /** The lines it will pay, each with its lineage. */
   readonly lines: readonly StatementLine[];
+}
+
+export interface TierReached {
+  readonly index: number;
+  readonly aboveAttainmentBp: number;
+  readonly multiplierBp: number;
+}
+
+/** Quota attainment of a person in a quarter: what the attainment accelerators look at. */
+export interface Attainment {
+  readonly userId: string;
+  readonly period: Period;
+  /** The quarterly quota of the assignment in force at the quarter's end (undefined: none set). */
+  readonly quotaMinor?: number;
+  readonly currency?: string;
+  /** The person's credit on deals won in the quarter, counted as the attainment tiers count it. */
+  readonly creditedMinor: number;
+  /** credited ÷ quota, in basis points (undefined without a quota). */
+  readonly attainmentBp?: number;
+  /** The highest tier reached by the quarter's end, and the next one. */
+  readonly tier?: TierReached;
+  readonly nextTier?: TierReached;
 }
