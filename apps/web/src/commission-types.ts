@@ -36,7 +36,7 @@ export interface Reconstruction {
 
 export interface Dispute {
   readonly disputeId: string; readonly userId: string; readonly period: string; readonly lineId: string; readonly dealId?: string;
-  readonly claim: string; readonly raised: FactRef; readonly status: 'open' | 'accepted' | 'rejected';
+  readonly claim: string; readonly raised: FactRef; readonly status: 'open' | 'awaiting-approval' | 'accepted' | 'rejected';
   readonly resolution?: { readonly reason: string; readonly approverId: string; readonly ref: FactRef };
   readonly adjustments: readonly { readonly adjustmentId?: string; readonly userId: string; readonly period: string; readonly amountMinor: number; readonly currency: string }[];
 }

@@ -37,6 +37,7 @@ export * from './deal/deal-access';
 export * from './deal/deal-stream';
 
 export * from './access';
+export * from './controls/control-limits';
 
 export * from './commission/commission.commands';
 export * from './commission/commission-streams';
@@ -56,3 +57,4 @@ export * from './commission/calculate/estimate';
 export * from './commission/calculate/person-facts';
 export * from './commission/calculate/attainment';
 export { creditedWins } from './commission/calculate/credited-wins';
+export { assignmentSpan } from './commission/calculate/plan-in-force';

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ControlLimits, controlLimitsFromEnv } from '@deals/domain';
 import { LiveFeedLimits, liveFeedLimitsFromEnv } from '../projections/live/live-feed-limits';
 
 export interface ApiConfig {
@@ -16,6 +17,8 @@ export interface ApiConfig {
   readonly authTokenSecret?: string;
   /** What one live-feed subscriber may cost (LIVE_* variables); unset ones take the defaults. */
   readonly liveFeed?: Partial<LiveFeedLimits>;
+  /** Thresholds of the compensation controls (CONTROL_* variables); absent: the defaults. */
+  readonly controls?: ControlLimits;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -35,5 +38,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     embeddedRelay: env.KAFKA_RELAY_EMBEDDED === 'true',
     authTokenSecret: env.AUTH_TOKEN_SECRET || undefined,
     liveFeed: liveFeedLimitsFromEnv(env),
+    controls: controlLimitsFromEnv(env),
   };
 }

@@ -101,6 +101,7 @@ const SAMPLES: Record<string, Sample> = {
   'POST /commission/assignments': { path: () => '/commission/assignments', body: () => ({ userId: OWNER.id, planId: 'guarded-plan', effectiveFrom: '2026-01-01', currency: 'EUR' }), target: 'owner' },
   'POST /commission/disputes': { path: () => '/commission/disputes', body: () => ({ userId: OWNER.id, period: '2026-Q1', lineId: 'x', claim: 'Missing' }), target: 'owner' },
   'POST /commission/disputes/{disputeId}/resolution': { path: (i) => `/commission/disputes/${i.disputeId}/resolution`, body: () => ({ decision: 'reject', reason: 'No' }), target: 'organisation' },
+  'POST /commission/disputes/{disputeId}/approval': { path: (i) => `/commission/disputes/${i.disputeId}/approval`, body: () => ({ decision: 'reject', reason: 'No' }), target: 'organisation' },
   'GET /commission/disputes/{disputeId}': { path: (i) => `/commission/disputes/${i.disputeId}`, target: 'owner' },
 };
 

@@ -20,8 +20,8 @@ export class BoardDto extends ReadOptionsDto {
 }
 
 export class DisputeQueueDto extends ReadOptionsDto {
-  @ApiPropertyOptional({ enum: ['open', 'accepted', 'rejected'] })
-  @IsOptional() @IsIn(['open', 'accepted', 'rejected']) status?: 'open' | 'accepted' | 'rejected';
+  @ApiPropertyOptional({ enum: ['open', 'awaiting-approval', 'accepted', 'rejected'] })
+  @IsOptional() @IsIn(['open', 'awaiting-approval', 'accepted', 'rejected']) status?: 'open' | 'awaiting-approval' | 'accepted' | 'rejected';
 }
 
 /** Reads the dashboard needs that no other endpoint gives: deals per stage, and the dispute queue. */

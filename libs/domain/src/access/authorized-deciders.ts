@@ -1,6 +1,6 @@
 import { commissionPlanDecider } from '../commission/plan/commission-plan.decider';
 import { createPlanAssignmentDecider } from '../commission/assignment/plan-assignment.decider';
-import { createDisputeDecider } from '../commission/dispute/dispute.decider';
+import { createDisputeDecider, DisputePolicy } from '../commission/dispute/dispute.decider';
 import { createDealDecider, DealDecider } from '../deal/deal.decider';
 import { Command, DomainEvent } from '../shared/message';
 import { Decider } from '../shared/decider';
@@ -27,11 +27,13 @@ export function authorizedUserDecider(inner: UserDecider = createUserDecider()):
 type AnyDecider = Decider<unknown, Command, DomainEvent>;
 
 /** Plans, assignments and disputes behind the access table; a manager's reach follows the reporting lines. */
-export function authorizedCommissionDecider(relations: Relations, aggregate: CommissionAggregate): Decider<unknown, CommissionCommand, DomainEvent> {
+export function authorizedCommissionDecider(
+  relations: Relations, aggregate: CommissionAggregate, disputePolicy: Omit<DisputePolicy, 'isManagerOf'> = {},
+): Decider<unknown, CommissionCommand, DomainEvent> {
   const inner = (aggregate === 'plan'
     ? commissionPlanDecider
     : aggregate === 'assignment'
       ? createPlanAssignmentDecider({ isRegistered: (userId) => relations.isRegistered?.(userId) ?? true })
-      : createDisputeDecider({ isManagerOf: (actor, userId) => reportsTo(relations, userId, actor.id) })) as unknown as AnyDecider;
+      : createDisputeDecider({ ...disputePolicy, isManagerOf: (actor, userId) => reportsTo(relations, userId, actor.id) })) as unknown as AnyDecider;
   return authorizedDecider(inner as Decider<unknown, CommissionCommand, DomainEvent>, (command) => authorizeCommissionCommand(command, relations));
 }

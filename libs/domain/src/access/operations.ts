@@ -82,6 +82,7 @@ export const COMMISSION_COMMAND_RULES: Readonly<Record<CommissionCommandType, Op
     rep: 'own', manager: 'reports', 'sales-ops': 'own', finance: 'own', implementation: 'own', admin: 'own',
   }),
   ResolveDispute: organisation('accept or reject a dispute', { finance: 'organisation' }),
+  ReviewDisputeAcceptance: organisation('approve or send back an acceptance above the threshold', { finance: 'organisation' }),
 };
 
 /** Reads, reports, live feeds and operator endpoints. */

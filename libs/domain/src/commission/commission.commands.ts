@@ -32,7 +32,9 @@ export type DisputeCommand =
   | Command<'RaiseDispute', { disputeId: string; userId: string; period: string; lineId: string; dealId?: string; claim: string }>
   | Command<'ResolveDispute', {
       disputeId: string; decision: 'accept' | 'reject'; reason: string; adjustments?: readonly AdjustmentInput[];
-    }>;
+    }>
+  /** A second finance user approves (or sends back) an acceptance above the threshold. */
+  | Command<'ReviewDisputeAcceptance', { disputeId: string; decision: 'approve' | 'reject'; reason: string }>;
 
 export type CommissionCommand = CommissionPlanCommand | PlanAssignmentCommand | DisputeCommand;
 export type CommissionCommandType = CommissionCommand['type'];

@@ -44,9 +44,39 @@ export const DisputeErrors = {
     new DomainError('DISPUTE.ALREADY_RESOLVED', 'conflict',
       `Dispute '${disputeId}' was already ${status}; a resolution is final (raise a new dispute to reopen the question).`,
       { disputeId, status }),
-  decisionInvalid: (decision: unknown) =>
+  decisionInvalid: (decision: unknown, allowed: readonly string[] = ['accept', 'reject']) =>
     new DomainError('DISPUTE.DECISION_INVALID', 'invalid',
-      `decision must be 'accept' or 'reject'; got ${JSON.stringify(decision)}.`, { decision, allowed: ['accept', 'reject'] }),
+      `decision must be ${allowed.map((a) => `'${a}'`).join(' or ')}; got ${JSON.stringify(decision)}.`, { decision, allowed }),
+  ownDispute: (actorId: string, command: string) =>
+    new DomainError('DISPUTE.OWN_DISPUTE', 'forbidden',
+      `${actorId} raised or is the subject of this dispute and cannot ${command === 'ResolveDispute' ? 'resolve' : 'approve'} it; another finance user must.`,
+      { actorId, command }),
+  ownFavour: (actorId: string, command: string) =>
+    new DomainError('DISPUTE.OWN_FAVOUR', 'forbidden',
+      `${actorId} cannot ${command === 'ResolveDispute' ? 'accept' : 'approve'} adjustments paid to themselves; another finance user must.`,
+      { actorId, command }),
+  awaitingApproval: (disputeId: string, proposedBy: string) =>
+    new DomainError('DISPUTE.AWAITING_APPROVAL', 'conflict',
+      `Dispute '${disputeId}' has an acceptance by ${proposedBy} waiting for a second finance approval; approve or reject that first.`,
+      { disputeId, proposedBy }),
+  nothingToApprove: (disputeId: string) =>
+    new DomainError('DISPUTE.NOTHING_TO_APPROVE', 'conflict',
+      `Dispute '${disputeId}' has no acceptance waiting for a second approval.`, { disputeId }),
+  secondApproverRequired: (actorId: string) =>
+    new DomainError('DISPUTE.SECOND_APPROVER_REQUIRED', 'forbidden',
+      `${actorId} proposed this acceptance; a second, different finance user must approve it.`, { actorId }),
+  adjustmentPeriod: (index: number, period: string, disputed: string, current: string) =>
+    new DomainError('DISPUTE.ADJUSTMENT_PERIOD', 'invalid',
+      `adjustments[${index}]: period ${period} must be from the disputed quarter ${disputed} to the current quarter ${current}.`,
+      { index, period, earliest: disputed, latest: current }),
+  adjustmentRecipient: (index: number, userId: string, allowed: readonly string[]) =>
+    new DomainError('DISPUTE.ADJUSTMENT_RECIPIENT', 'invalid',
+      `adjustments[${index}]: ${userId} is neither the disputant nor credited on the disputed deal; adjustments go to ${allowed.join(', ')}.`,
+      { index, userId, allowed }),
+  adjustmentCurrency: (index: number, currency: string, planCurrency: string, userId: string, period: string) =>
+    new DomainError('DISPUTE.ADJUSTMENT_CURRENCY', 'invalid',
+      `adjustments[${index}]: ${userId}'s plan in ${period} pays in ${planCurrency}, not ${currency}.`,
+      { index, currency, planCurrency, userId, period }),
   adjustmentInvalid: (index: number, problem: string) =>
     new DomainError('DISPUTE.ADJUSTMENT_INVALID', 'invalid', `adjustments[${index}]: ${problem}.`, { index, problem }),
   adjustmentsRequired: () =>

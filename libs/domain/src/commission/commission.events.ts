@@ -17,10 +17,25 @@ export type CommissionEvent =
   | DomainEvent<'DisputeRaised', {
       disputeId: string; userId: string; period: string; lineId: string; dealId?: string; claim: string;
     }>
+  /** Accepted by `approverId`, and by `secondApproverId` when the adjustments were above the threshold. */
   | DomainEvent<'DisputeAccepted', {
-      disputeId: string; reason: string; approverId: string;
-      adjustments: readonly { adjustmentId: string; userId: string; period: string; amountMinor: number; currency: string; reason: string; dealId?: string }[];
+      disputeId: string; reason: string; approverId: string; secondApproverId?: string;
+      adjustments: readonly DisputeAdjustment[];
     }>
+  /** An acceptance above the threshold, waiting for a second finance user; pays nothing yet. */
+  | DomainEvent<'DisputeAcceptanceProposed', { disputeId: string; reason: string; proposedBy: string; adjustments: readonly DisputeAdjustment[] }>
+  /** The second finance user sent the proposed acceptance back: the dispute is open again. */
+  | DomainEvent<'DisputeAcceptanceRejected', { disputeId: string; reason: string; approverId: string }>
   | DomainEvent<'DisputeRejected', { disputeId: string; reason: string; approverId: string }>;
+
+export interface DisputeAdjustment {
+  readonly adjustmentId: string;
+  readonly userId: string;
+  readonly period: string;
+  readonly amountMinor: number;
+  readonly currency: string;
+  readonly reason: string;
+  readonly dealId?: string;
+}
 
 export type CommissionEventType = CommissionEvent['type'];

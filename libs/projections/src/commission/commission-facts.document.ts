@@ -31,8 +31,10 @@ export interface DisputeDocument {
   readonly dealId?: string;
   readonly claim: string;
   readonly raised: FactRef;
-  readonly status: 'open' | 'accepted' | 'rejected';
-  readonly resolution?: { readonly ref: FactRef; readonly reason: string; readonly approverId: string };
+  readonly status: 'open' | 'awaiting-approval' | 'accepted' | 'rejected';
+  readonly resolution?: { readonly ref: FactRef; readonly reason: string; readonly approverId: string; readonly secondApproverId?: string };
+  /** An acceptance above the threshold waiting for a second finance user, and acceptances sent back. */
+  readonly approvals?: readonly { readonly ref: FactRef; readonly step: 'proposed' | 'sent-back'; readonly by: string; readonly reason: string }[];
   readonly adjustments: readonly AdjustmentFact[];
   readonly revision: number;
 }

@@ -58,15 +58,26 @@ function ended(doc: AssignmentFactsDocument, event: RecordedEvent): AssignmentFa
 export function applyToDispute(doc: DisputeDocument | undefined, event: RecordedEvent): DisputeDocument | undefined {
   if (doc === undefined) return event.type === 'DisputeRaised' ? raised(event) : undefined;
   if (event.revision <= doc.revision) return doc;
+  if (event.type === 'DisputeAcceptanceProposed' || event.type === 'DisputeAcceptanceRejected') return approvalStep(doc, event);
   if (event.type !== 'DisputeAccepted' && event.type !== 'DisputeRejected') return doc;
   const data = dataOf(event);
   const ref = factRef(event);
   const resolution = required(event, { reason: text(data.reason), approverId: text(data.approverId) });
+  const secondApproverId = text(data.secondApproverId);
   const adjustments = event.type === 'DisputeAccepted' ? adjustmentsOf(event, data, doc.disputeId, resolution.approverId, ref) : [];
   return {
     ...doc, status: event.type === 'DisputeAccepted' ? 'accepted' : 'rejected',
-    resolution: { ref, ...resolution }, adjustments, revision: event.revision,
+    resolution: { ref, ...resolution, ...(secondApproverId === undefined ? {} : { secondApproverId }) }, adjustments, revision: event.revision,
   };
+}
+
+/** An acceptance waiting for a second finance approval, or sent back open. */
+function approvalStep(doc: DisputeDocument, event: RecordedEvent): DisputeDocument {
+  const data = dataOf(event);
+  const proposed = event.type === 'DisputeAcceptanceProposed';
+  const { by, reason } = required(event, { by: text(proposed ? data.proposedBy : data.approverId), reason: text(data.reason) });
+  const step = { ref: factRef(event), step: proposed ? 'proposed' as const : 'sent-back' as const, by, reason };
+  return { ...doc, status: proposed ? 'awaiting-approval' : 'open', approvals: [...(doc.approvals ?? []), step], revision: event.revision };
 }
 
 function raised(event: RecordedEvent): DisputeDocument {

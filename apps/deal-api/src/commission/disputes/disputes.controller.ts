@@ -13,7 +13,7 @@ import { CommissionCommandHandler } from '../commands/commission-command.handler
 import { ApiCommissionCommand, ApiRead } from '../../openapi/api-operations';
 import { COMMISSION_COMMAND, READ_MODEL } from '../../openapi/error-codes';
 import { DisputeReviewSchema } from '../../openapi/schemas';
-import { RaiseDisputeDto, ResolveDisputeDto } from './dispute.dto';
+import { RaiseDisputeDto, ResolveDisputeDto, ReviewDisputeAcceptanceDto } from './dispute.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DISPUTE_ID = { name: 'disputeId', schema: { type: 'string', format: 'uuid' } } as const;
@@ -48,15 +48,40 @@ export class DisputesController {
     'Resolve a dispute: accept with adjustments, or reject (finance)',
     COMMISSION_COMMAND,
     {
-      400: ['DISPUTE.ID_INVALID', 'DISPUTE.DECISION_INVALID', 'DISPUTE.ADJUSTMENTS_REQUIRED', 'DISPUTE.ADJUSTMENT_INVALID', 'MONEY.INVALID'],
+      400: [
+        'DISPUTE.ID_INVALID', 'DISPUTE.DECISION_INVALID', 'DISPUTE.ADJUSTMENTS_REQUIRED', 'DISPUTE.ADJUSTMENT_INVALID', 'DISPUTE.ADJUSTMENT_PERIOD',
+        'DISPUTE.ADJUSTMENT_RECIPIENT', 'DISPUTE.ADJUSTMENT_CURRENCY', 'MONEY.INVALID',
+      ],
+      403: ['DISPUTE.OWN_DISPUTE', 'DISPUTE.OWN_FAVOUR'],
       404: ['DISPUTE.NOT_FOUND'],
-      409: ['DISPUTE.ALREADY_RESOLVED'],
+      409: ['DISPUTE.ALREADY_RESOLVED', 'DISPUTE.AWAITING_APPROVAL'],
     },
   )
   resolve(@Param('disputeId') disputeId: string, @Body() b: ResolveDisputeDto, @Ctx() ctx: RequestContext) {
     requireUuid(disputeId);
     const adjustments = b.adjustments?.map(({ amount, ...rest }) => ({ ...rest, amountMinor: { decimal: amount } }));
     return this.commands.handle(ctx, 'dispute', disputeId, 'ResolveDispute', { disputeId, decision: b.decision, reason: b.reason, adjustments });
+  }
+
+  @Post(':disputeId/approval')
+  @Access('commission:ReviewDisputeAcceptance')
+  @ApiParam(DISPUTE_ID)
+  @ApiCommissionCommand(
+    {
+      summary: 'Approve or send back an acceptance above the threshold (a second finance user)',
+      description: 'An acceptance whose adjustments total more than CONTROL_DISPUTE_SECOND_APPROVAL_ABOVE units of a currency pays nothing until a finance user other than the one who accepted approves it; reject sends the dispute back open.',
+    },
+    COMMISSION_COMMAND,
+    {
+      400: ['DISPUTE.ID_INVALID', 'DISPUTE.DECISION_INVALID'],
+      403: ['DISPUTE.OWN_DISPUTE', 'DISPUTE.OWN_FAVOUR', 'DISPUTE.SECOND_APPROVER_REQUIRED'],
+      404: ['DISPUTE.NOT_FOUND'],
+      409: ['DISPUTE.ALREADY_RESOLVED', 'DISPUTE.NOTHING_TO_APPROVE'],
+    },
+  )
+  approve(@Param('disputeId') disputeId: string, @Body() b: ReviewDisputeAcceptanceDto, @Ctx() ctx: RequestContext) {
+    requireUuid(disputeId);
+    return this.commands.handle(ctx, 'dispute', disputeId, 'ReviewDisputeAcceptance', { disputeId, decision: b.decision, reason: b.reason });
   }
 
   /** The dispute with the statement as known at two moments (default: the quarter's close and now), line by line. */
