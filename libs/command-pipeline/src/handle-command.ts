@@ -66,7 +66,7 @@ export async function handleCommand<S, C extends Command, E extends DomainEvent>
     try {
       const result = await store.append(
         streamId,
-        decided.map((e, i) => ({ eventId: eventIds[i], type: e.type, schemaVersion: EVENT_SCHEMA_VERSION, data: e.data, metadata: { ...metadata } })),
+        decided.map((e, i) => ({ eventId: eventIds[i], type: e.type, schemaVersion: EVENT_SCHEMA_VERSION, data: e.data, metadata: e.occurredAt === undefined ? { ...metadata } : { ...metadata, occurredAt: e.occurredAt } })),
         { expectedRevision: currentRevision < 0 ? NO_STREAM : currentRevision },
       );
       const first = result.nextExpectedRevision - decided.length + 1;

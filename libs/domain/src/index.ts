@@ -35,6 +35,7 @@ export * from './deal/deal.decider';
 export * from './deal/stage-progress';
 export * from './deal/deal-access';
 export * from './deal/deal-stream';
+export * from './deal/decide/approvals';
 
 export * from './access';
 export * from './controls/control-limits';

@@ -14,6 +14,7 @@ export * from './deal-summary/deal-summary';
 export * from './deal-summary/deal-summary.projection';
 export * from './pipeline/pipeline.queries';
 export * from './pipeline/board.query';
+export * from './approvals/pending-approvals.query';
 export * from './post-close/post-close.queries';
 export * from './commission/commission-facts.document';
 export * from './commission/commission-facts.projection';

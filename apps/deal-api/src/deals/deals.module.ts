@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ApprovalsController } from './approvals/approvals.controller';
+import { ChangesController } from './approvals/changes.controller';
 import { CloseController } from './commands/close/close.controller';
 import { CreditSplitsController } from './commands/credit-splits/credit-splits.controller';
 import { EngagementController } from './commands/engagement/engagement.controller';
@@ -18,8 +20,9 @@ import { GetDealHandler } from './queries/get-deal/get-deal.handler';
 const commandControllers = [
   OpenDealController, EngagementController, QualificationController, EvaluationController,
   ProposalController, StageController, CloseController, PostCloseController, TeamController, CreditSplitsController,
+  ChangesController,
 ];
-const queryControllers = [GetDealController, GetDealEventsController];
+const queryControllers = [GetDealController, GetDealEventsController, ApprovalsController];
 const queryHandlers = [GetDealHandler, GetDealEventsHandler];
 
 @Module({

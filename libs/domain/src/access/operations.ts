@@ -65,6 +65,10 @@ export const DEAL_COMMAND_RULES: Readonly<Record<DealCommandType, OperationRule>
   GoLive: deal('record go-live', DELIVERY),
   AddTeamMember: deal('add someone to the team (never oneself)', TEAM, { notOnSelf: true }),
   RemoveTeamMember: deal('remove someone from the team', TEAM),
+  ReviewDealChange: deal('approve or reject a change waiting for approval (never one\'s own, never in one\'s favour)', {
+    manager: 'owner-line', 'sales-ops': 'organisation', finance: 'organisation',
+  }),
+  WithdrawDealChange: deal('withdraw one\'s own change waiting for approval', { ...FACTS, 'sales-ops': 'organisation', implementation: 'won' }),
 };
 
 export const USER_COMMAND_RULES: Readonly<Record<UserCommandType, OperationRule>> = {
@@ -100,6 +104,9 @@ export const READ_RULES = {
   'plan:assignments': organisation('who is on a plan', ORGANISATION),
   'dispute:read': person('read a dispute with its review', { ...EVERYONE_SELF, manager: 'reports', ...ORGANISATION }),
   'dispute:queue': organisation('the dispute queue (disputes of the people they may read)', {
+    rep: 'readable', manager: 'readable', implementation: 'readable', integration: 'readable', ...ORGANISATION,
+  }),
+  'approvals:read': organisation('changes waiting for approval on the deals they may read (to review, or proposed by them)', {
     rep: 'readable', manager: 'readable', implementation: 'readable', integration: 'readable', ...ORGANISATION,
   }),
   'live:deal-summary': organisation('live deal summaries', { ...DEAL_FIGURES, implementation: 'readable' }),

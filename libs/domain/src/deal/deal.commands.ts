@@ -46,7 +46,11 @@ export type DealCommand =
   | Command<'GoLive', { evidence: Evidence }>
   | Command<'AddTeamMember', { userId: string; role: DealTeamRole }>
   | Command<'RemoveTeamMember', { userId: string; role: DealTeamRole }>
-  | Command<'SetCreditSplits', { revenue: readonly CreditShare[]; overlay?: readonly CreditShare[]; reason?: string }>;
+  | Command<'SetCreditSplits', { revenue: readonly CreditShare[]; overlay?: readonly CreditShare[]; reason?: string }>
+  /** Someone other than the proposer, with the authority, approves or rejects a proposed change. */
+  | Command<'ReviewDealChange', { proposalId: string; decision: 'approve' | 'reject'; reason?: string }>
+  /** The proposer takes back a change still waiting. */
+  | Command<'WithdrawDealChange', { proposalId: string }>;
 
 export type DealCommandType = DealCommand['type'];
 export type DealCommandOf<T extends DealCommandType> = Extract<DealCommand, { type: T }>;

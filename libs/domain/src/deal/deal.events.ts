@@ -20,6 +20,16 @@ export interface CriterionEvidence {
   readonly evidence: readonly Evidence[];
 }
 
+/** Why a change to a deal waits for someone else's approval. */
+export type ApprovalReason = 'after-close' | 'names-others' | 'backdated';
+
+/** Carried by an event an approval applied: whose proposal it was and who approved it. */
+export interface ChangeApproval {
+  readonly proposalId: string;
+  readonly proposedBy: string;
+  readonly approvedBy: string;
+}
+
 export type DealEvent =
   | DomainEvent<'DealOpened', {
       dealId: string; name: string; account: { name: string; industry?: string };
@@ -63,7 +73,23 @@ export type DealEvent =
   | DomainEvent<'TeamMemberAdded', { userId: string; role: DealTeamRole }>
   | DomainEvent<'TeamMemberRemoved', { userId: string; role: DealTeamRole }>
   /** Replaces the deal's credit splits; the split in force at a moment is the last one set by then. */
-  | DomainEvent<'CreditSplitsSet', { revenue: readonly CreditShare[]; overlay: readonly CreditShare[]; reason?: string }>;
+  | DomainEvent<'CreditSplitsSet', { revenue: readonly CreditShare[]; overlay: readonly CreditShare[]; reason?: string; approval?: ChangeApproval }>
+  /** A won deal's amount or line items corrected after the close (always through an approval). */
+  | DomainEvent<'WonAmountCorrected', {
+      previousAmountMinor: number; amountMinor: number; lineItems: readonly LineItem[]; reason: string; approval?: ChangeApproval;
+    }>
+  /**
+   * A change that waits for approval: the command as sent (`change`), its business time, who
+   * proposed it and why it needs approval. Nothing changes until `DealChangeApproved`.
+   */
+  | DomainEvent<'DealChangeProposed', {
+      proposalId: string; change: { readonly type: string; readonly data: unknown }; occurredAt: string; proposedBy: string;
+      reasons: readonly ApprovalReason[];
+    }>
+  /** Followed in the same append by the events of the change, each carrying `approval`. */
+  | DomainEvent<'DealChangeApproved', { proposalId: string; proposedBy: string; approverId: string; reason?: string }>
+  | DomainEvent<'DealChangeRejected', { proposalId: string; proposedBy: string; approverId: string; reason: string }>
+  | DomainEvent<'DealChangeWithdrawn', { proposalId: string; proposedBy: string }>;
 
 export type DealEventType = DealEvent['type'];
 export type DealEventOf<T extends DealEventType> = Extract<DealEvent, { type: T }>;

@@ -70,6 +70,17 @@ export function createDealEvolve(catalog: PipelineCatalog): (state: DealState, e
       }
       case 'CreditSplitsSet':
         return { ...state, splits: { revenue: event.data.revenue, overlay: event.data.overlay } };
+      case 'WonAmountCorrected':
+        return { ...state, expectedAmountMinor: event.data.amountMinor, lineItems: event.data.lineItems };
+      case 'DealChangeProposed': {
+        const { proposalId, change, occurredAt, proposedBy, reasons } = event.data;
+        const pending = { proposalId, change, occurredAt, proposedBy, reasons, ...(at === undefined ? {} : { proposedAt: at }) };
+        return { ...state, pendingChanges: [...(state.pendingChanges ?? []), pending] };
+      }
+      case 'DealChangeApproved':
+      case 'DealChangeRejected':
+      case 'DealChangeWithdrawn':
+        return { ...state, pendingChanges: (state.pendingChanges ?? []).filter((p) => p.proposalId !== event.data.proposalId) };
       default:
         return state;
     }

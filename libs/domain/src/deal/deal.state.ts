@@ -1,7 +1,7 @@
 import { RecordedFacts } from '../pipeline/recorded-fact';
 import { CreditShare } from './credit-split';
 import { TeamMember } from './deal-team';
-import { LineItem, PipelineRef } from './deal.events';
+import { ApprovalReason, LineItem, PipelineRef } from './deal.events';
 
 export type DealStatus = 'open' | 'won' | 'lost';
 
@@ -13,6 +13,16 @@ export interface ImplementationProgress {
   readonly handedOff: boolean;
   readonly started: boolean;
   readonly live: boolean;
+}
+
+/** A change waiting for approval. */
+export interface PendingChange {
+  readonly proposalId: string;
+  readonly change: { readonly type: string; readonly data: unknown };
+  readonly occurredAt: string;
+  readonly proposedBy: string;
+  readonly reasons: readonly ApprovalReason[];
+  readonly proposedAt?: string;
 }
 
 /** Everything `decide` needs to know about one deal, folded from its events. */
@@ -35,6 +45,8 @@ export interface DealState {
   /** The credit splits last set (the split in force now); absent until set. */
   readonly splits?: { readonly revenue: readonly CreditShare[]; readonly overlay: readonly CreditShare[] };
   readonly implementation: ImplementationProgress;
+  /** Proposed changes not yet approved, rejected or withdrawn, oldest first. */
+  readonly pendingChanges: readonly PendingChange[];
   readonly lostReason?: string;
   /** Business times, from event metadata; absent when events carry no metadata. */
   readonly openedAt?: string;
@@ -60,5 +72,6 @@ export function initialDealState(): DealState {
     facts: {},
     team: [],
     implementation: { handedOff: false, started: false, live: false },
+    pendingChanges: [],
   };
 }

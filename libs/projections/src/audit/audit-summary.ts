@@ -6,6 +6,10 @@ type Phrase<T extends DealEventType> = (data: DealEventOf<T>['data'], currency: 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 const money = (minor: number, currency: string): string => `${formatMoney(minor, currency)} ${currency}`.trim();
 
+const REASON_WORDS: Record<string, string> = {
+  'after-close': 'changes credit after the close', 'names-others': 'names others in the split', backdated: 'backdated beyond the limit',
+};
+
 /** What the actor did, in the words a sales-ops reader uses. */
 const PHRASES: { readonly [T in DealEventType]: Phrase<T> } = {
   DealOpened: (d) => `opened the deal "${d.name}" for ${d.account.name}, owned by ${d.ownerId}`,
@@ -38,6 +42,13 @@ const PHRASES: { readonly [T in DealEventType]: Phrase<T> } = {
     `handed the deal to implementation (lead ${d.implementationLeadId}, customer success ${d.customerSuccessManagerId})`,
   ImplementationStarted: () => `recorded implementation started`,
   DealWentLive: () => `recorded the customer live`,
+  WonAmountCorrected: (d, c) =>
+    `corrected the won amount from ${money(d.previousAmountMinor, c)} to ${money(d.amountMinor, c)}: ${d.reason}`,
+  DealChangeProposed: (d) =>
+    `proposed ${d.change.type} dated ${d.occurredAt}, waiting for approval (${d.reasons.map((r) => REASON_WORDS[r] ?? r).join(', ')})`,
+  DealChangeApproved: (d) => `approved ${d.proposedBy}'s change ${d.proposalId}${d.reason ? `: ${d.reason}` : ''}`,
+  DealChangeRejected: (d) => `rejected ${d.proposedBy}'s change ${d.proposalId}: ${d.reason}`,
+  DealChangeWithdrawn: (d) => `withdrew the change ${d.proposalId}`,
 };
 
 /** "ana (account-executive) recorded the buyer's recap confirmation". */

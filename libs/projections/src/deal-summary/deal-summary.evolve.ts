@@ -1,5 +1,5 @@
 import {
-  DealEventType, DealTeamRole, lostStage, PipelineCatalog, postCloseStages, TeamMember, wonStage,
+  ApprovalReason, DealEventType, DealTeamRole, lostStage, PipelineCatalog, postCloseStages, TeamMember, wonStage,
 } from '@deals/domain';
 import { RecordedEvent } from '@deals/event-store';
 import { toUtcInstant } from './business-time';
@@ -13,7 +13,8 @@ const DEAL_EVENT_TYPES: Readonly<Record<DealEventType, true>> = {
   RecapConfirmedByBuyer: true, ProposalDelivered: true, ProposalAcknowledged: true, TermsAgreed: true,
   AmountChanged: true, StageAdvanced: true, StageOverridden: true, DealClosedWon: true, DealClosedLost: true,
   WonDealReversed: true, DealHandedToImplementation: true, ImplementationStarted: true, DealWentLive: true,
-  TeamMemberAdded: true, TeamMemberRemoved: true, CreditSplitsSet: true,
+  TeamMemberAdded: true, TeamMemberRemoved: true, CreditSplitsSet: true, WonAmountCorrected: true,
+  DealChangeProposed: true, DealChangeApproved: true, DealChangeRejected: true, DealChangeWithdrawn: true,
 };
 
 type Data = Readonly<Record<string, unknown>>;
@@ -94,6 +95,16 @@ function evolve(
       const amountMinor = minor(data.expectedAmountMinor);
       return amountMinor === undefined ? doc : { ...doc, amountMinor };
     }
+    case 'WonAmountCorrected': {
+      const amountMinor = minor(data.amountMinor);
+      return amountMinor === undefined ? doc : { ...doc, amountMinor };
+    }
+    case 'DealChangeProposed':
+      return changeProposed(doc, data, at);
+    case 'DealChangeApproved':
+    case 'DealChangeRejected':
+    case 'DealChangeWithdrawn':
+      return { ...doc, pendingChanges: (doc.pendingChanges ?? []).filter((p) => p.proposalId !== text(data.proposalId)) };
     case 'StageAdvanced':
       return enterStage(catalog, doc, text(data.toStageId), at, 'advanced');
     case 'StageOverridden':
@@ -134,6 +145,18 @@ function evolve(
     default:
       return doc;
   }
+}
+
+function changeProposed(doc: DealSummary, data: Data, at: string): DealSummary {
+  const change = (data.change ?? {}) as Data;
+  const proposalId = text(data.proposalId);
+  const type = text(change.type);
+  const proposedBy = text(data.proposedBy);
+  const occurredAt = text(data.occurredAt);
+  if (proposalId === undefined || type === undefined || proposedBy === undefined || occurredAt === undefined) return doc;
+  const reasons = Array.isArray(data.reasons) ? data.reasons.filter((r): r is ApprovalReason => typeof r === 'string') : [];
+  const pending = { proposalId, type, data: change.data, proposedBy, proposedAt: at, occurredAt, reasons };
+  return { ...doc, pendingChanges: [...(doc.pendingChanges ?? []), pending] };
 }
 
 function demoHeld(doc: DealSummary, data: Data, actor: string | undefined, at: string): DealSummary {
