@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProjectionsModule } from '../projections/projections.module';
 import { ApprovalsController } from './approvals/approvals.controller';
 import { ChangesController } from './approvals/changes.controller';
 import { CloseController } from './commands/close/close.controller';
@@ -26,6 +27,7 @@ const queryControllers = [GetDealController, GetDealEventsController, ApprovalsC
 const queryHandlers = [GetDealHandler, GetDealEventsHandler];
 
 @Module({
+  imports: [ProjectionsModule],
   controllers: [...commandControllers, ...queryControllers],
   providers: [DealCommandHandler, ...queryHandlers],
   exports: [DealCommandHandler],

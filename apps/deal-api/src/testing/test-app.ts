@@ -87,6 +87,18 @@ export async function createTestApp(dataDir = ':memory:', config: Partial<ApiCon
 
 export const email = (ref: string) => ({ kind: 'email', ref });
 
+/**
+ * When a command's answer says its change waits for approval (a close dated more than a week
+ * back, splits naming others), has `approver` approve it; returns the approval's answer, or the
+ * command's own when nothing waited.
+ */
+export async function approveIfProposed(t: TestApp, dealId: string, answer: { proposalId?: string; position?: number }, approver: TestActor = MANAGER) {
+  if (answer.proposalId === undefined) return answer;
+  const res = await t.as(approver).post(`/deals/${dealId}/changes/${answer.proposalId}/review`, { decision: 'approve' });
+  if (res.status !== 201) throw new Error(`approval by ${approver.id} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { position: number; events: { type: string }[] };
+}
+
 /** Opens a deal like the brief's Acme one and returns its id. */
 export async function openAcme(t: TestApp, actor: TestActor = REP): Promise<string> {
   const res = await t.as(actor).post('/deals', {

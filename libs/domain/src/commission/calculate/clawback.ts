@@ -31,7 +31,7 @@ export function clawbackLine(payout: DealPayout): StatementLine | undefined {
     currency: payout.lines[0].currency, dueAt: reversal.ref.occurredAt,
     lineage: {
       dealId: win.deal.dealId,
-      events: [...dealLineageEvents(win.close.ref, win.split.ref, win.plan), withRole(reversal.ref, 'reversal')],
+      events: [...dealLineageEvents(win.close, win.split.ref, win.plan), withRole(reversal.ref, 'reversal')],
       split: { source: win.split.source, creditType: win.creditType, shareBp: win.shareBp, eventId: win.split.ref.eventId, position: win.split.ref.position },
       plan: planOf(win.plan),
       rule: anchor === 'close' ? 'clawbackWindowDays' : `clawbackWindowDays from ${anchor}`,

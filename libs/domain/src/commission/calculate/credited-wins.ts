@@ -28,6 +28,12 @@ export interface UnpaidCredit extends StatementNote {
 
 /** A deal won without line items is one line of its whole amount, paid at the base rate. */
 const WHOLE_DEAL = '*';
+
+/** The won amount and line items in force: the close's, or those of its last correction (approved after the close). */
+export function closeInForce(close: ClosedWonFact): ClosedWonFact {
+  const last = close.corrections?.[close.corrections.length - 1];
+  return last ? { ...close, amountMinor: last.amountMinor, lineItems: last.lineItems } : close;
+}
 const itemsOf = (close: ClosedWonFact): readonly LineItem[] =>
   close.lineItems.length > 0 ? close.lineItems : [{ productCode: WHOLE_DEAL, amountMinor: close.amountMinor, quantity: 1 }];
 
@@ -40,8 +46,8 @@ export function creditedWins(facts: CommissionFacts, userId: string): { wins: Cr
   const wins: Omit<CreditedWin, 'creditBeforeInQuarterMinor'>[] = [];
   const unpaid: UnpaidCredit[] = [];
   for (const deal of facts.deals) {
-    const close = deal.closedWon;
-    if (!close) continue;
+    if (!deal.closedWon) continue;
+    const close = closeInForce(deal.closedWon);
     const closeAt = close.ref.occurredAt;
     const closeMs = parseInstant(closeAt, 'occurredAt');
     const closePeriod = periodOf(closeMs);

@@ -31,11 +31,11 @@ export function dealPayout(win: CreditedWin): DealPayout {
   const dueAt = goLive ? deal.wentLive?.ref.occurredAt : win.close.ref.occurredAt;
   const reversedFirst = dueAt !== undefined && deal.reversed !== undefined && parseInstant(deal.reversed.ref.occurredAt, 'occurredAt') < parseInstant(dueAt, 'dueAt');
   if (dueAt === undefined && !deal.reversed) {
-    const would = payLines(win, win.close.ref.occurredAt, dealLineageEvents(win.close.ref, win.split.ref, plan));
+    const would = payLines(win, win.close.ref.occurredAt, dealLineageEvents(win.close, win.split.ref, plan));
     return { win, lines: [], paidMinor: 0, pending: { waitsFor: 'go-live', lines: would.lines, amountMinor: would.paidMinor } };
   }
   if (dueAt === undefined || reversedFirst) return { win, lines: [], paidMinor: 0 };
-  const events = [...dealLineageEvents(win.close.ref, win.split.ref, plan), ...(goLive && deal.wentLive ? [withRole(deal.wentLive.ref, 'go-live')] : [])];
+  const events = [...dealLineageEvents(win.close, win.split.ref, plan), ...(goLive && deal.wentLive ? [withRole(deal.wentLive.ref, 'go-live')] : [])];
   return { win, dueAt, ...payLines(win, dueAt, events) };
 }
 

@@ -15,6 +15,8 @@ export interface FactRef {
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly actorId?: string;
+  /** Set when the fact was applied by an approval: whose proposal it was and who approved it. */
+  readonly approval?: { readonly proposalId: string; readonly proposedBy: string; readonly approvedBy: string };
 }
 
 export interface SplitFact {
@@ -41,6 +43,8 @@ export interface ClosedWonFact {
   readonly ref: FactRef;
   readonly amountMinor: number;
   readonly lineItems: readonly LineItem[];
+  /** Corrections of the won amount after the close (approved), in the order recorded; the last known one counts. */
+  readonly corrections?: readonly { readonly ref: FactRef; readonly amountMinor: number; readonly lineItems: readonly LineItem[] }[];
 }
 
 /** Everything commissions need to know about one deal, each fact with the event it came from. */

@@ -1,5 +1,5 @@
 import { isCanonicalInstant, parseInstant } from '../../shared/time';
-import { CommissionFacts, DealFacts, FactRef } from './facts';
+import { ClosedWonFact, CommissionFacts, DealFacts, FactRef } from './facts';
 
 /**
  * "Was the fact recorded by `moment`?", for many facts. The projection stores recorded times as
@@ -33,7 +33,7 @@ export function factsKnownAt(facts: CommissionFacts, moment: string): Commission
       amounts: deal.amounts.filter((fact) => known(fact.ref)),
       stages: deal.stages.filter((fact) => known(fact.ref)),
       splits: deal.splits.filter((fact) => known(fact.ref)),
-      ...(closedWon && known(closedWon.ref) ? { closedWon } : {}),
+      ...(closedWon && known(closedWon.ref) ? { closedWon: knownCorrections(closedWon, known) } : {}),
       ...(closedLost && known(closedLost.ref) ? { closedLost } : {}),
       ...(wentLive && known(wentLive.ref) ? { wentLive } : {}),
       ...(reversed && known(reversed.ref) ? { reversed } : {}),
@@ -48,6 +48,10 @@ export function factsKnownAt(facts: CommissionFacts, moment: string): Commission
   };
 }
 
+function knownCorrections(close: ClosedWonFact, known: (ref: FactRef) => boolean): ClosedWonFact {
+  return close.corrections ? { ...close, corrections: close.corrections.filter((c) => known(c.ref)) } : close;
+}
+
 /** Every fact ref of a deal, for lineage and for finding what changed between two moments. */
 export function dealRefs(deal: DealFacts): FactRef[] {
   return [
@@ -56,5 +60,6 @@ export function dealRefs(deal: DealFacts): FactRef[] {
     ...deal.stages.map((fact) => fact.ref),
     ...deal.splits.map((fact) => fact.ref),
     ...[deal.closedWon, deal.closedLost, deal.wentLive, deal.reversed].flatMap((fact) => (fact ? [fact.ref] : [])),
+    ...(deal.closedWon?.corrections ?? []).map((c) => c.ref),
   ];
 }

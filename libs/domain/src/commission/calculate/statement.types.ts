@@ -6,7 +6,7 @@ export type LineKind = 'commission' | 'accelerator' | 'spif' | 'clawback' | 'adj
 export const LINE_KINDS: readonly LineKind[] = ['commission', 'accelerator', 'spif', 'clawback', 'adjustment'];
 
 /** Why an event is in a line's lineage. */
-export type LineageRole = 'close' | 'split' | 'plan-version' | 'assignment' | 'go-live' | 'reversal' | 'adjustment' | 'contributing-close';
+export type LineageRole = 'close' | 'amount-correction' | 'split' | 'plan-version' | 'assignment' | 'go-live' | 'reversal' | 'adjustment' | 'contributing-close';
 
 export interface LineageEvent extends FactRef {
   readonly role: LineageRole;

@@ -25,10 +25,12 @@ export const CREDIT_ROLES: readonly DealTeamRole[] = [
   'account-executive', 'sales-development-rep', 'sales-engineer', 'executive-sponsor', 'marketing-rep',
 ];
 
-/** Commands whose business time, when backdated beyond the limit, needs a manager's approval. */
-const BACKDATE_CONTROLLED: ReadonlySet<DealCommand['type']> = new Set([
-  'CloseWon', 'CloseLost', 'ReverseWonDeal', 'GoLive', 'SetCreditSplits', 'ChangeAmount',
-] as const);
+/**
+ * Commands that move credit or when it pays, whose business time, backdated beyond the limit,
+ * needs a manager's approval. A lost close pays nobody; a reversal only claws back (and is a
+ * manager's or admin's own command).
+ */
+const BACKDATE_CONTROLLED: ReadonlySet<DealCommand['type']> = new Set(['CloseWon', 'GoLive', 'SetCreditSplits', 'ChangeAmount'] as const);
 
 type Route = (command: DealCommand, context: DealContext) => DealEvent[];
 
@@ -56,8 +58,8 @@ const namesOf = (split: { revenue: readonly CreditShare[]; overlay?: readonly Cr
 
 /**
  * Why the command must wait for someone else's approval, if it must: it moves credit after the
- * close; it sets splits that name (now or before) anyone but the proposer; or it dates a close,
- * a payout or reversal, or a change of credit more than the limit back.
+ * close; it sets splits that name (now or before) anyone but the proposer; or it dates a won
+ * close, a go-live (a payout trigger) or a change of credit more than the limit back.
  */
 export function approvalReasons(command: DealCommand, context: DealContext): ApprovalReason[] {
   const { state, actor, occurredAt } = context;
