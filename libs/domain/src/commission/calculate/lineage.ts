@@ -1,6 +1,6 @@
 import { FactRef } from './facts';
 import { PlanInForce } from './plan-in-force';
-import { LineageEvent, LineageRole } from './statement.types';
+import { LineageEvent, LineageRole, PlanRef } from './statement.types';
 
 export const withRole = (ref: FactRef, role: LineageRole): LineageEvent => ({ ...ref, role });
 
@@ -9,4 +9,4 @@ export function dealLineageEvents(close: FactRef, split: FactRef, plan: PlanInFo
   return [withRole(close, 'close'), withRole(split, 'split'), withRole(plan.version.ref, 'plan-version'), withRole(plan.assignment.ref, 'assignment')];
 }
 
-export const planOf = (plan: PlanInForce) => ({ planId: plan.version.planId, version: plan.version.version, name: plan.version.name });
+export const planOf = (plan: PlanInForce): PlanRef => ({ planId: plan.version.planId, version: plan.version.version, name: plan.version.name });
