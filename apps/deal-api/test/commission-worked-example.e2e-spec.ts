@@ -12,10 +12,10 @@ const AE_RULES = {
 const SE_RULES = { creditType: 'overlay', currency: 'EUR', baseRateBp: 400, payoutTrigger: 'close', clawbackWindowDays: 90 };
 
 interface Line {
-  lineId: string; kind: string; amountMinor: number;
+  lineId: string; kind: string; amountMinor: number; amount: string; dealName?: string; planName?: string;
   lineage: { dealId?: string; arithmetic: string; rule: string; events: { eventId: string; position: number }[]; split?: { shareBp: number; eventId: string }; plan?: { name: string; version: number } };
 }
-interface Statement { lines: Line[]; totals: { currency: string; totalMinor: number }[] }
+interface Statement { lines: Line[]; totals: { currency: string; totalMinor: number; total: string }[] }
 
 describe('commission: the worked example over HTTP', () => {
   let t: TestApp;
@@ -79,6 +79,10 @@ describe('commission: the worked example over HTTP', () => {
 
     const [ana, ben, sam] = [await statementOf(REP, REP.id), await statementOf(OTHER_REP, OTHER_REP.id), await statementOf(SAM, SAM.id)];
     expect([total(ana), total(ben), total(sam)]).toEqual([1_487_500, 637_500, 200_000]);
+    expect([ana, ben, sam].map((s) => s.totals[0].total)).toEqual(['14875.00', '6375.00', '2000.00']);
+    expect(ana.lines.map((l) => [l.amount, l.dealName, l.planName])).toEqual([
+      ['6300.00', 'Acme rollout', 'AE FY26 v1'], ['5600.00', 'Acme rollout', 'AE FY26 v1'], ['2975.00', 'Acme rollout', 'AE FY26 v1'],
+    ]);
     for (const line of [...ana.lines, ...ben.lines, ...sam.lines]) {
       expect(line.lineage).toMatchObject({ dealId, arithmetic: expect.stringContaining('=') });
       expect(line.lineage.events.map((e) => e.eventId)).toContain(closed.events[0].eventId);
@@ -141,7 +145,7 @@ describe('commission: the worked example over HTTP', () => {
     lastPosition = resolved.position;
     const q2 = await t.as(OTHER_REP).get(`/commission/statements/${OTHER_REP.id}?period=2026-Q2&minPosition=${lastPosition}`).expect(200);
     const adjustment = (q2.body.result as Statement).lines.find((l) => l.kind === 'adjustment');
-    expect(adjustment?.amountMinor).toBe(-212_500);
+    expect(adjustment).toMatchObject({ amountMinor: -212_500, amount: '-2125.00', dealName: 'Acme phase 2' });
     expect(JSON.stringify(adjustment?.lineage)).toContain(resolved.events[0].eventId);
   });
 

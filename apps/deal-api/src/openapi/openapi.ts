@@ -20,7 +20,7 @@ const DESCRIPTION = `Every fact of a deal as an immutable event, with read model
 
 **Errors** all have the body \`ErrorBody\` \`{statusCode, error, message, details?}\`; \`error\` is a stable code, and each operation lists the codes it can answer with. Unknown body fields and query parameters are rejected (400 \`VALIDATION.FAILED\`).
 
-**Money** travels as decimal strings (\`"60000.00"\`), never as floats.`;
+**Money** travels as decimal strings (\`"60000.00"\`), never as floats. Commission answers give every amount both as integer minor units (\`amountMinor\`) and as decimal text (\`amount\`) in the object's \`currency\`; plan rules are answered as published.`;
 
 const TAGS: readonly (readonly [string, string])[] = [
   ['deals', 'Opening a deal and recording buyer facts with their evidence (engagement, qualification, evaluation, proposal, terms, amount).'],

@@ -162,12 +162,6 @@ export class ReadModelAnswerSchema {
   @ApiPropertyOptional({ format: 'date-time', description: 'Set when answered as of a past recorded time.' }) asOf?: string;
 }
 
-@ApiSchema({ name: 'DisputeReview', description: 'The dispute, and the disputed statement as known at the quarter\'s close and as known now, line by line.' })
-export class DisputeReviewSchema {
-  @ApiProperty({ type: 'object', additionalProperties: true }) dispute!: Record<string, unknown>;
-  @ApiProperty({ type: 'integer', description: 'The global position the answer reflects.' }) position!: number;
-}
-
 @ApiSchema({ name: 'ProjectionStatus' })
 export class ProjectionStatusSchema {
   @ApiProperty() name!: string;

@@ -1,13 +1,14 @@
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { assignmentsOf, CommissionFactsDocument, commissionFactsProjection, ReadModel } from '@deals/projections';
+import { assignmentsOf, CommissionFactsDocument, commissionFactsProjection, planNames, ReadModel } from '@deals/projections';
 import { ReadModelSource } from '../../projections/read-model.source';
 import { ReadOptionsDto } from '../../projections/read-options.dto';
 import { Access } from '../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionCommandHandler } from '../commands/commission-command.handler';
-import { ApiCommissionCommand, ApiPersonId, ApiReadModelQuery } from '../../openapi/api-operations';
+import { ApiCommissionCommand, ApiPersonId, ApiReadModelAnswer } from '../../openapi/api-operations';
 import { COMMISSION_COMMAND, PERSON_READ } from '../../openapi/error-codes';
+import { PlanAssignmentSchema, presentAssignment } from '../answers/assignment.answer';
 import { AssignPlanDto, EndAssignmentDto } from './assign-plan.dto';
 
 /** Which plan a person is paid on, and when. */
@@ -22,9 +23,12 @@ export class AssignmentsController {
   @Get(':personId')
   @Access('person:read')
   @ApiPersonId()
-  @ApiReadModelQuery('A person\'s plan assignments: plan, period, quota, and early endings', PERSON_READ)
+  @ApiReadModelAnswer('A person\'s plan assignments: plan, period, quota, and early endings', [PlanAssignmentSchema], PERSON_READ)
   ofPerson(@Param('personId') personId: string, @Query() q: ReadOptionsDto) {
-    return this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) => assignmentsOf(m, personId));
+    return this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) => {
+      const planName = planNames(m);
+      return assignmentsOf(m, personId).map((assignment) => presentAssignment(assignment, planName));
+    });
   }
 
   @Post(':userId/end')

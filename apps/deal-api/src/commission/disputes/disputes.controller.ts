@@ -1,7 +1,7 @@
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { DomainError } from '@deals/domain';
-import { CommissionFactsDocument, commissionFactsProjection, disputeReview, ReadModel } from '@deals/projections';
+import { CommissionFactsDocument, commissionFactsProjection, disputeReview, personDealNames, ReadModel } from '@deals/projections';
 import { Access } from '../../auth/access.decorator';
 import { AccessPolicy } from '../../auth/access-policy';
 import { newAggregateId } from '@deals/command-pipeline';
@@ -12,7 +12,8 @@ import { Ctx, RequestContext } from '../../request-context/request-context.decor
 import { CommissionCommandHandler } from '../commands/commission-command.handler';
 import { ApiCommissionCommand, ApiRead } from '../../openapi/api-operations';
 import { COMMISSION_COMMAND, READ_MODEL } from '../../openapi/error-codes';
-import { DisputeReviewSchema } from '../../openapi/schemas';
+import { DisputeReviewSchema, presentDispute } from '../answers/dispute.answer';
+import { presentReconstruction } from '../answers/reconstruction.answer';
 import { RaiseDisputeDto, ResolveDisputeDto, ReviewDisputeAcceptanceDto } from './dispute.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -96,12 +97,16 @@ export class DisputesController {
   async review(@Param('disputeId') disputeId: string, @Query() q: DisputeReviewDto, @Ctx() ctx: RequestContext) {
     requireUuid(disputeId);
     const now = nowOf(q);
-    const answer = await this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) =>
-      disputeReview(m, { disputeId, now, knownAtA: q.knownAtA, knownAtB: q.knownAtB }));
-    const review = answer.result as ReturnType<typeof disputeReview>;
+    const answer = await this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) => {
+      const review = disputeReview(m, { disputeId, now, knownAtA: q.knownAtA, knownAtB: q.knownAtB });
+      if (!review) return undefined;
+      const dealName = personDealNames(m, review.dispute.userId);
+      return { dispute: presentDispute(review.dispute, dealName), reconstruction: presentReconstruction(review.reconstruction, dealName) };
+    });
+    const review = answer.result;
     if (!review) throw new DomainError('DISPUTE.NOT_FOUND', 'not_found', `No dispute with id ${disputeId}`, { disputeId });
     this.access.assert('dispute:read', ctx.actor, { kind: 'person', personId: review.dispute.userId });
-    return { ...review, position: answer.position };
+    return { ...review, position: answer.position } satisfies DisputeReviewSchema;
   }
 }
 

@@ -2,7 +2,7 @@ import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { Actor, DomainError, PermissionDeniedError, rolesGranted } from '@deals/domain';
 import {
-  assignmentsOf, assignmentsOnPlan, CommissionFactsDocument, commissionFactsProjection, planWithVersions, plansList, ReadModel,
+  assignmentsOf, assignmentsOnPlan, CommissionFactsDocument, commissionFactsProjection, planNames, planWithVersions, plansList, ReadModel,
 } from '@deals/projections';
 import { Access } from '../../auth/access.decorator';
 import { AccessPolicy } from '../../auth/access-policy';
@@ -11,8 +11,10 @@ import { ReadModelSource } from '../../projections/read-model.source';
 import { ReadOptionsDto } from '../../projections/read-options.dto';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
 import { CommissionCommandHandler } from '../commands/commission-command.handler';
-import { ApiCommissionCommand, ApiReadModelQuery } from '../../openapi/api-operations';
+import { ApiCommissionCommand, ApiReadModelAnswer } from '../../openapi/api-operations';
 import { COMMISSION_COMMAND, READ_MODEL } from '../../openapi/error-codes';
+import { PlanAssignmentSchema, presentAssignment } from '../answers/assignment.answer';
+import { PlanSchema, PlanSummarySchema } from '../answers/plan.answer';
 import { PublishPlanVersionDto } from './publish-plan-version.dto';
 
 const PLAN_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -30,7 +32,7 @@ export class PlansController {
 
   @Get()
   @Access('plan:read')
-  @ApiReadModelQuery('Every commission plan with its latest version (others than finance, sales-ops and admin: the plans of the people they may read)', READ_MODEL)
+  @ApiReadModelAnswer('Every commission plan with its latest version (others than finance, sales-ops and admin: the plans of the people they may read)', [PlanSummarySchema], READ_MODEL)
   list(@Query() q: ReadOptionsDto, @Ctx() ctx: RequestContext) {
     const readable = this.readablePlans(ctx.actor);
     return this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) => {
@@ -42,7 +44,7 @@ export class PlansController {
   @Get(':planId')
   @Access('plan:read')
   @ApiParam({ name: 'planId', schema: { type: 'string', pattern: PLAN_ID.source } })
-  @ApiReadModelQuery('A commission plan with every version published, oldest first', READ_MODEL, { 403: ['AUTH.PERMISSION_DENIED'], 404: ['COMMISSION.PLAN_NOT_FOUND'] })
+  @ApiReadModelAnswer('A commission plan with every version published, oldest first', PlanSchema, READ_MODEL, { 403: ['AUTH.PERMISSION_DENIED'], 404: ['COMMISSION.PLAN_NOT_FOUND'] })
   async plan(@Param('planId') planId: string, @Query() q: ReadOptionsDto, @Ctx() ctx: RequestContext) {
     const readable = this.readablePlans(ctx.actor);
     const answer = await this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) => ({
@@ -61,9 +63,12 @@ export class PlansController {
   @Get(':planId/assignments')
   @Access('plan:assignments')
   @ApiParam({ name: 'planId', schema: { type: 'string', pattern: PLAN_ID.source } })
-  @ApiReadModelQuery('Everyone put on the plan, with their periods and early endings (finance, sales-ops, admin)', READ_MODEL)
+  @ApiReadModelAnswer('Everyone put on the plan, with their periods and early endings (finance, sales-ops, admin)', [PlanAssignmentSchema], READ_MODEL)
   onPlan(@Param('planId') planId: string, @Query() q: ReadOptionsDto) {
-    return this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) => assignmentsOnPlan(m, planId));
+    return this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) => {
+      const planName = planNames(m);
+      return assignmentsOnPlan(m, planId).map((assignment) => presentAssignment(assignment, planName));
+    });
   }
 
   /** The plans of the people the caller may read; undefined for those who read every plan. */

@@ -3,6 +3,7 @@ import { parseInstant } from '../../shared/time';
 import { periodOf } from '../period';
 import { CreditType, LineCredit, lineCredits, SplitInForce, splitInForce } from './credit';
 import { ClosedWonFact, CommissionFacts, DealFacts } from './facts';
+import { planOf } from './lineage';
 import { PlanInForce, planInForce } from './plan-in-force';
 import { StatementNote } from './statement.types';
 
@@ -54,7 +55,7 @@ export function creditedWins(facts: CommissionFacts, userId: string): { wins: Cr
     const split = splitInForce(deal, closeAt);
     const onSplit = [...split.revenue, ...split.overlay].some((share) => share.userId === userId);
     if (!onSplit) continue;
-    const note = (problem: string) => unpaid.push({ dealId: deal.dealId, closePeriod, problem });
+    const note = (problem: string, plan?: PlanInForce) => unpaid.push({ dealId: deal.dealId, ...(plan ? { plan: planOf(plan) } : {}), closePeriod, problem });
     const lookup = planInForce(facts, userId, closeAt);
     if (!lookup.found) {
       note(`${deal.dealId}: credit but no plan in force at the close — ${lookup.problem}`);
@@ -63,11 +64,11 @@ export function creditedWins(facts: CommissionFacts, userId: string): { wins: Cr
     const { rules } = lookup.plan.version;
     const credit = lineCredits(itemsOf(close), split, rules.creditType, userId);
     if (!credit) {
-      note(`${deal.dealId}: plan '${lookup.plan.version.planId}' pays on ${rules.creditType} credit and ${userId} has none on this deal`);
+      note(`${deal.dealId}: plan '${lookup.plan.version.planId}' pays on ${rules.creditType} credit and ${userId} has none on this deal`, lookup.plan);
       continue;
     }
     if (deal.currency !== rules.currency) {
-      note(`${deal.dealId}: deal currency ${deal.currency} differs from plan currency ${rules.currency}; not converted`);
+      note(`${deal.dealId}: deal currency ${deal.currency} differs from plan currency ${rules.currency}; not converted`, lookup.plan);
       continue;
     }
     wins.push({

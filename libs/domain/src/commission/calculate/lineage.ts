@@ -1,6 +1,6 @@
 import { ClosedWonFact, FactRef } from './facts';
 import { PlanInForce } from './plan-in-force';
-import { LineageEvent, LineageRole } from './statement.types';
+import { LineageEvent, LineageRole, PlanRef } from './statement.types';
 
 export const withRole = (ref: FactRef, role: LineageRole): LineageEvent => ({ ...ref, role });
 
@@ -12,4 +12,4 @@ export function dealLineageEvents(close: ClosedWonFact, split: FactRef, plan: Pl
   ];
 }
 
-export const planOf = (plan: PlanInForce) => ({ planId: plan.version.planId, version: plan.version.version, name: plan.version.name });
+export const planOf = (plan: PlanInForce): PlanRef => ({ planId: plan.version.planId, version: plan.version.version, name: plan.version.name });

@@ -27,7 +27,9 @@ describe('payout trigger', () => {
     const goLive = { ...plain, payoutTrigger: 'go-live' as const };
     const notLive = wonDeal(goLive).build();
     expect(summary(notLive, '2026-Q1')).toStrictEqual([]);
-    expect(statement(notLive, '2026-Q1').notes).toStrictEqual([{ dealId: 'd1', problem: "d1: plan 'p' pays at go-live; not live yet" }]);
+    expect(statement(notLive, '2026-Q1').notes).toStrictEqual([
+      { dealId: 'd1', plan: { planId: 'p', version: 1, name: 'P v1' }, problem: "d1: plan 'p' pays at go-live; not live yet" },
+    ]);
     const live = wonDeal(goLive).live('d1', '2026-04-20T09:00:00Z').build();
     expect(summary(live, '2026-Q1')).toStrictEqual([]);
     expect(summary(live, '2026-Q2')).toStrictEqual([['d1:commission:CORE', 'commission', 100_000, '2026-04-20T09:00:00.000Z']]);
@@ -91,6 +93,16 @@ describe('plan in force', () => {
     expect(statement(unassigned, '2026-Q1').lines).toStrictEqual([]);
     expect(statement(unassigned, '2026-Q1').notes).toStrictEqual([
       { dealId: 'd1', problem: 'd1: credit but no plan in force at the close — ana has no plan assignment covering 2026-03-10T00:00:00.000Z' },
+    ]);
+  });
+
+  it('names the plan in force on a note about credit that plan does not pay', () => {
+    const overlayOnly = new FactsBuilder()
+      .plan('se', 1, 'SE v1', '2026-01-01', { ...plain, creditType: 'overlay' }).assign('ana', 'se', '2026-01-01')
+      .open('d1', '2026-02-01T09:00:00Z', { items }).split('d1', [ae('ana', 10_000)], [], '2026-02-01T09:00:00Z')
+      .win('d1', '2026-03-10T00:00:00Z').build();
+    expect(statement(overlayOnly, '2026-Q1').notes).toStrictEqual([
+      { dealId: 'd1', plan: { planId: 'se', version: 1, name: 'SE v1' }, problem: "d1: plan 'se' pays on overlay credit and ana has none on this deal" },
     ]);
   });
 

@@ -8,6 +8,7 @@ import { CommissionFacts } from './facts';
 import { factsKnownAt } from './known-at';
 import { spifLines } from './spif';
 import { DealPayout, dealPayout } from './deal-lines';
+import { planOf } from './lineage';
 import { LINE_KINDS, LineKind, PendingPay, Statement, StatementLine, StatementNote, StatementTotal } from './statement.types';
 
 export interface StatementRequest {
@@ -37,9 +38,10 @@ export function commissionStatement(allFacts: CommissionFacts, request: Statemen
     ...adjustmentLines(facts, userId, period),
   ];
   const notes: StatementNote[] = [
-    ...unpaid.filter((note) => note.closePeriod === period).map(({ dealId, problem }) => ({ dealId, problem })),
+    ...unpaid.filter((note) => note.closePeriod === period).map(({ closePeriod: _, ...note }) => note),
     ...payouts.filter((payout) => payout.dueAt === undefined && payout.win.closePeriod === period).map((payout) => ({
       dealId: payout.win.deal.dealId,
+      plan: planOf(payout.win.plan),
       problem: payout.win.deal.reversed
         ? `${payout.win.deal.dealId}: reversed before its payout; nothing is due`
         : `${payout.win.deal.dealId}: plan '${payout.win.plan.version.planId}' pays at go-live; not live yet`,

@@ -12,6 +12,13 @@ export interface LineageEvent extends FactRef {
   readonly role: LineageRole;
 }
 
+/** A plan version, by id, number and name. */
+export interface PlanRef {
+  readonly planId: string;
+  readonly version: number;
+  readonly name: string;
+}
+
 /** How a line was computed: from which events, under which split, plan version and rule. */
 export interface Lineage {
   readonly dealId?: string;
@@ -24,7 +31,7 @@ export interface Lineage {
     readonly eventId: string;
     readonly position: number;
   };
-  readonly plan?: { readonly planId: string; readonly version: number; readonly name: string };
+  readonly plan?: PlanRef;
   /** The plan rule applied, e.g. `productRates[X]`, `baseRateBp + verticalIncentives[retail]`, `accelerators.quarterEnd`. */
   readonly rule: string;
   /** The computation in words and numbers, e.g. `40,000.00 × 70.00% × 20.00% = 5,600.00`. */
@@ -46,6 +53,8 @@ export interface StatementLine {
 /** Something finance should know about: a deal with credit that pays nothing, and why. */
 export interface StatementNote {
   readonly dealId?: string;
+  /** The plan in force at the close, when there is one. */
+  readonly plan?: PlanRef;
   readonly problem: string;
 }
 
