@@ -2,7 +2,7 @@ import request from 'supertest';
 import { formatMoney, LINE_KINDS } from '@deals/domain';
 import { OPENAPI_JSON_PATH } from '../openapi/openapi';
 import { answerValidators } from '../testing/openapi-json-schema';
-import { createTestApp, email, FINANCE, MANAGER, OTHER_REP, REP, TestActor, TestApp } from '../testing/test-app';
+import { approveIfProposed, createTestApp, email, FINANCE, MANAGER, OTHER_REP, REP, TestActor, TestApp } from '../testing/test-app';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers and the document are walked as plain JSON */
 type Json = any;
@@ -69,10 +69,12 @@ describe('typed commission answers (real SQLite, HTTP)', () => {
   let disputeId = '';
   const deals: Record<string, string> = {};
 
+  /** Posts, and has the manager approve what waits for approval (closes dated back, splits naming others). */
   const ok = async (actor: TestActor, path: string, body: object) => {
     const res = await t.as(actor).post(path, body);
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    last = Math.max(last, res.body.position ?? 0);
+    const approved = res.body.proposalId === undefined ? res.body : await approveIfProposed(t, res.body.dealId, res.body, MANAGER);
+    last = Math.max(last, res.body.position ?? 0, approved.position ?? 0);
     return res.body;
   };
   const open = async (key: string, name: string, currency: string, revenue?: [TestActor, number][]) => {

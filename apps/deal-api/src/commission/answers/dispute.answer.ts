@@ -54,7 +54,7 @@ export class DisputeSchema implements DisputeDocument {
   @ApiProperty({ type: EventRefSchema, description: 'The DisputeRaised event.' }) raised!: EventRefSchema;
   @ApiProperty({ enum: ['open', 'awaiting-approval', 'accepted', 'rejected'] }) status!: DisputeDocument['status'];
   @ApiPropertyOptional({ type: DisputeResolutionSchema }) resolution?: DisputeResolutionSchema;
-  @ApiPropertyOptional({ type: [DisputeApprovalStepSchema], description: 'Acceptances above the threshold: proposed, sent back.' }) approvals?: DisputeApprovalStepSchema[];
+  @ApiPropertyOptional({ type: [DisputeApprovalStepSchema], description: 'Acceptances above the threshold: proposed, sent back.' }) approvals?: readonly DisputeApprovalStepSchema[];
   @ApiProperty({ type: [DisputeAdjustmentSchema] }) adjustments!: DisputeAdjustmentSchema[];
   @ApiProperty({ type: 'integer', description: 'The dispute stream\'s revision.' }) revision!: number;
 }
@@ -72,7 +72,6 @@ export function presentDispute(dispute: DisputeDocument, dealName: DealNames): D
   return {
     ...dispute,
     ...(name === undefined ? {} : { dealName: name }),
-    ...(dispute.approvals === undefined ? {} : { approvals: [...dispute.approvals] }),
     adjustments: dispute.adjustments.map((adjustment) => presentAdjustment(adjustment, dealName)),
   };
 }
