@@ -46,6 +46,7 @@ export * from './commission/validate-plan';
 export * from './commission/plan/commission-plan.decider';
 export * from './commission/assignment/plan-assignment.decider';
 export * from './commission/dispute/dispute.decider';
+export * from './commission/period/commission-period.decider';
 export * from './commission/period';
 export * from './commission/calculate/facts';
 export * from './commission/calculate/statement.types';

@@ -1,6 +1,7 @@
 import { commissionPlanDecider } from '../commission/plan/commission-plan.decider';
 import { createPlanAssignmentDecider } from '../commission/assignment/plan-assignment.decider';
 import { createDisputeDecider } from '../commission/dispute/dispute.decider';
+import { commissionPeriodDecider } from '../commission/period/commission-period.decider';
 import { createDealDecider, DealDecider } from '../deal/deal.decider';
 import { Command, DomainEvent } from '../shared/message';
 import { Decider } from '../shared/decider';
@@ -26,12 +27,19 @@ export function authorizedUserDecider(inner: UserDecider = createUserDecider()):
 
 type AnyDecider = Decider<unknown, Command, DomainEvent>;
 
-/** Plans, assignments and disputes behind the access table; a manager's reach follows the reporting lines. */
-export function authorizedCommissionDecider(relations: Relations, aggregate: CommissionAggregate): Decider<unknown, CommissionCommand, DomainEvent> {
+/**
+ * Plans, assignments, disputes and periods behind the access table; a manager's reach follows the
+ * reporting lines. `isClosed` says which commission periods are closed (none when not given).
+ */
+export function authorizedCommissionDecider(
+  relations: Relations, aggregate: CommissionAggregate, isClosed?: (period: string) => boolean,
+): Decider<unknown, CommissionCommand, DomainEvent> {
   const inner = (aggregate === 'plan'
     ? commissionPlanDecider
     : aggregate === 'assignment'
       ? createPlanAssignmentDecider({ isRegistered: (userId) => relations.isRegistered?.(userId) ?? true })
-      : createDisputeDecider({ isManagerOf: (actor, userId) => reportsTo(relations, userId, actor.id) })) as unknown as AnyDecider;
+      : aggregate === 'period'
+        ? commissionPeriodDecider
+        : createDisputeDecider({ isManagerOf: (actor, userId) => reportsTo(relations, userId, actor.id), isClosed })) as unknown as AnyDecider;
   return authorizedDecider(inner as Decider<unknown, CommissionCommand, DomainEvent>, (command) => authorizeCommissionCommand(command, relations));
 }

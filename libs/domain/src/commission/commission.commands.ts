@@ -34,6 +34,11 @@ export type DisputeCommand =
       disputeId: string; decision: 'accept' | 'reject'; reason: string; adjustments?: readonly AdjustmentInput[];
     }>;
 
-export type CommissionCommand = CommissionPlanCommand | PlanAssignmentCommand | DisputeCommand;
+/** Stream `commission-period-<period>`. Finance and admin. */
+export type CommissionPeriodCommand =
+  | Command<'CloseCommissionPeriod', { period: string }>
+  | Command<'ReopenCommissionPeriod', { period: string; reason: string }>;
+
+export type CommissionCommand = CommissionPlanCommand | PlanAssignmentCommand | DisputeCommand | CommissionPeriodCommand;
 export type CommissionCommandType = CommissionCommand['type'];
 export type CommissionCommandOf<T extends CommissionCommandType> = Extract<CommissionCommand, { type: T }>;

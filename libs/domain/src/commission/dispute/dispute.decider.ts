@@ -27,6 +27,8 @@ export interface DisputePolicy {
    * anyone with the manager role counts, and the API narrows it to a manager's own reports.
    */
   isManagerOf(manager: Actor, userId: string): boolean;
+  /** Is the commission period closed? Adjustments into a closed period are refused. Default: none is. */
+  isClosed?(period: string): boolean;
 }
 
 const anyManager: DisputePolicy = { isManagerOf: (manager) => manager.roles.includes('manager') };
@@ -66,6 +68,8 @@ export function createDisputeDecide(policy: DisputePolicy = anyManager) {
     const inputs = data.adjustments ?? [];
     if (inputs.length === 0) throw DisputeErrors.adjustmentsRequired();
     const adjustments = inputs.map((input, index) => checkAdjustment(input, index, disputeId, reason));
+    const closed = adjustments.findIndex((adjustment) => policy.isClosed?.(adjustment.period));
+    if (closed >= 0) throw CommissionErrors.periodClosed(adjustments[closed].period, `adjustments[${closed}].period`);
     return [{ type: 'DisputeAccepted', data: { disputeId, reason, approverId: actor.id, adjustments } }];
   };
 }
