@@ -51,6 +51,7 @@ export * from './commission/period';
 export * from './commission/calculate/facts';
 export * from './commission/calculate/statement.types';
 export * from './commission/calculate/statement';
+export * from './commission/calculate/period-status';
 export * from './commission/calculate/known-at';
 export * from './commission/calculate/reconstruct';
 export * from './commission/calculate/estimate';
