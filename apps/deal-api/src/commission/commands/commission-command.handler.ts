@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { commandMetadata, handleCommand } from '@deals/command-pipeline';
+import { aggregateStream, commandMetadata, handleCommand } from '@deals/command-pipeline';
 import {
-  authorizedCommissionDecider, CommissionAggregate, CommissionCommandOf, CommissionCommandType, commissionStreamId, Relations,
+  authorizedCommissionDecider, CommissionAggregate, CommissionCommandOf, CommissionCommandType, commissionPeriodDecider, commissionStreamId, isPeriod,
+  Relations,
 } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { LiveUserDirectory } from '../../auth/live-user-directory';
@@ -9,11 +10,11 @@ import { CommandResponse, commandResponse } from '../../request-context/command-
 import { RequestContext } from '../../request-context/request-context.decorator';
 
 export interface CommissionCommandResponse extends CommandResponse {
-  /** The plan, person or dispute id. */
+  /** The plan, person or dispute id, or the period. */
   readonly id: string;
 }
 
-/** Plans, assignments and disputes, straight into the command path behind the access table. */
+/** Plans, assignments, disputes and periods, straight into the command path behind the access table. */
 @Injectable()
 export class CommissionCommandHandler {
   constructor(
@@ -25,9 +26,24 @@ export class CommissionCommandHandler {
     ctx: RequestContext, aggregate: CommissionAggregate, id: string, type: T, data: CommissionCommandOf<T>['data'],
   ): Promise<CommissionCommandResponse> {
     const command = { type, data, metadata: commandMetadata(ctx) } as CommissionCommandOf<T>;
-    const result = await handleCommand(this.store, authorizedCommissionDecider(this.relations, aggregate), commissionStreamId(aggregate, id), command, {
-      idempotencyKey: ctx.idempotencyKey,
-    });
+    const resolution = type === 'ResolveDispute' ? (data as CommissionCommandOf<'ResolveDispute'>['data']) : undefined;
+    const isClosed = resolution ? await this.closedAmong((resolution.adjustments ?? []).map((a) => a.period)) : undefined;
+    const decider = authorizedCommissionDecider(this.relations, aggregate, isClosed);
+    const result = await handleCommand(this.store, decider, commissionStreamId(aggregate, id), command, { idempotencyKey: ctx.idempotencyKey });
     return { id, ...commandResponse(result) };
+  }
+
+  /**
+   * Which of these periods are closed, read from their streams now. A close committed between
+   * this read and the dispute's append is not seen; its adjustment then lands as a late fact,
+   * as a prior-period adjustment in the first open period.
+   */
+  private async closedAmong(periods: readonly unknown[]): Promise<(period: string) => boolean> {
+    const closed = new Set<string>();
+    for (const period of new Set(periods.filter(isPeriod))) {
+      const { state } = await aggregateStream(this.store, commissionStreamId('period', period), commissionPeriodDecider);
+      if (state.closed) closed.add(period);
+    }
+    return (period) => closed.has(period);
   }
 }
