@@ -50,7 +50,7 @@ export class DisputesController {
     {
       400: ['DISPUTE.ID_INVALID', 'DISPUTE.DECISION_INVALID', 'DISPUTE.ADJUSTMENTS_REQUIRED', 'DISPUTE.ADJUSTMENT_INVALID', 'MONEY.INVALID'],
       404: ['DISPUTE.NOT_FOUND'],
-      409: ['DISPUTE.ALREADY_RESOLVED'],
+      409: ['DISPUTE.ALREADY_RESOLVED', 'COMMISSION.PERIOD_CLOSED'],
     },
   )
   resolve(@Param('disputeId') disputeId: string, @Body() b: ResolveDisputeDto, @Ctx() ctx: RequestContext) {
