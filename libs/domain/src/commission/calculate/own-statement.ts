@@ -9,6 +9,20 @@ import { spifLines } from './spif';
 import { DealPayout, dealPayout } from './deal-lines';
 import { LINE_KINDS, LineKind, PendingPay, Statement, StatementLine, StatementNote, StatementTotal } from './statement.types';
 
+/** What a person's statements of every quarter are computed from: their credited wins and each one's payout. */
+export interface PersonPayouts {
+  readonly facts: CommissionFacts;
+  readonly userId: string;
+  readonly wins: ReturnType<typeof creditedWins>['wins'];
+  readonly unpaid: ReturnType<typeof creditedWins>['unpaid'];
+  readonly payouts: readonly DealPayout[];
+}
+
+export function personPayouts(facts: CommissionFacts, userId: string): PersonPayouts {
+  const { wins, unpaid } = creditedWins(facts, userId);
+  return { facts, userId, wins, unpaid, payouts: wins.map(dealPayout) };
+}
+
 /**
  * A person's statement for a quarter from its own facts: no period is closed, no prior-period
  * adjustment. A line belongs to the quarter of the business time that makes it due: the payout
@@ -16,9 +30,13 @@ import { LINE_KINDS, LineKind, PendingPay, Statement, StatementLine, StatementNo
  * the period an adjustment states.
  */
 export function ownStatement(facts: CommissionFacts, userId: string, period: Period): Statement {
+  return ownStatementOf(personPayouts(facts, userId), period);
+}
+
+/** The same, from payouts already worked out (the same for every quarter). */
+export function ownStatementOf(person: PersonPayouts, period: Period): Statement {
+  const { facts, userId, wins, unpaid, payouts } = person;
   const inPeriod = (at: string) => periodOf(parseInstant(at, 'dueAt')) === period;
-  const { wins, unpaid } = creditedWins(facts, userId);
-  const payouts = wins.map(dealPayout);
   const lines: StatementLine[] = [
     ...payouts.filter((payout) => payout.dueAt !== undefined && inPeriod(payout.dueAt)).flatMap((payout) => payout.lines),
     ...payouts.flatMap((payout) => clawbackLine(payout) ?? []).filter((line) => inPeriod(line.dueAt))

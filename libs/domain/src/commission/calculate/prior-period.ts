@@ -4,7 +4,7 @@ import { CommissionFacts, FactRef } from './facts';
 import { factsBefore } from './known-at';
 import { lineCauses } from './line-causes';
 import { withRole } from './lineage';
-import { ownStatement, totalsOf } from './own-statement';
+import { ownStatementOf, PersonPayouts, personPayouts, totalsOf } from './own-statement';
 import { PeriodClose, PeriodStatus, periodStatuses } from './period-status';
 import { Statement, StatementLine } from './statement.types';
 
@@ -26,6 +26,7 @@ export function periodStatement(facts: CommissionFacts, userId: string, period: 
 interface Cut {
   readonly facts: CommissionFacts;
   readonly statuses: ReadonlyMap<Period, PeriodStatus>;
+  payouts?: PersonPayouts;
   readonly own: Map<Period, Statement>;
 }
 
@@ -87,7 +88,8 @@ class PeriodBook {
   private own(cut: Cut, period: Period): Statement {
     let statement = cut.own.get(period);
     if (statement === undefined) {
-      statement = ownStatement(cut.facts, this.userId, period);
+      cut.payouts ??= personPayouts(cut.facts, this.userId);
+      statement = ownStatementOf(cut.payouts, period);
       cut.own.set(period, statement);
     }
     return statement;
