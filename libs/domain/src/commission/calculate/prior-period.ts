@@ -124,7 +124,8 @@ class PeriodBook {
       const since = Math.max(close.event.position, ...(h?.holders ?? []).map((holder) => holder.event.position));
       const late = lineCauses(cut.facts, h?.frozenLine, current?.line, dealIds, (ref) => ref.position > since);
       const sample = (current?.line ?? h?.sample) as StatementLine;
-      return [correctionLine(host, closedPeriod, close, sample, { knownNowMinor, frozenMinor, adjustedMinor, adjustedIn: adjustedMinor === 0 ? [] : [...(h?.adjustedIn ?? [])].sort() }, late)];
+      const adjustedIn = adjustedMinor === 0 ? [] : [...(h?.adjustedIn ?? [])].sort();
+      return [correctionLine(host, closedPeriod, close, sample, { knownNowMinor, frozenMinor, adjustedMinor, adjustedIn }, late)];
     });
   }
 
