@@ -104,6 +104,27 @@ describe('closed commission periods over HTTP (real SQLite)', () => {
     expect(review.body.dispute.status).toBe('open');
   });
 
+  it('a deal closed after Q1\'s close but backdated into Q1 lands in Q2, never in closed Q1', async () => {
+    const late = await ok(REP, '/deals', {
+      name: 'Acme spare parts', account: { name: 'Acme' }, currency: 'EUR', expectedAmount: '100000.00',
+      lineItems: [{ productCode: 'CORE', amount: '60000.00', quantity: 1 }, { productCode: 'X', amount: '40000.00', quantity: 1 }],
+      occurredAt: '2026-02-01T09:00:00.000Z',
+    });
+    for (const stage of ['product-evaluated', 'proposal-reviewed', 'terms-agreed']) {
+      await ok(MANAGER, `/deals/${late.dealId}/stage/override`, { toStageId: stage, reason: 'Entered late', occurredAt: '2026-02-02T10:00:00.000Z' });
+    }
+    await ok(REP, `/deals/${late.dealId}/terms`, { price: '100000.00', paymentTerms: 'Net 30', deliveryTimeline: 'Q2', evidence: email('<t2@acme>'), occurredAt: '2026-03-10T10:00:00.000Z' });
+    await ok(REP, `/deals/${late.dealId}/close-won`, { signedOrder: { kind: 'signature', ref: 'order-2' }, occurredAt: '2026-03-28T16:00:00.000Z' });
+
+    expect(total(await statementOf(REP, '2026-Q1'))).toBe(1_275_000);
+    const q2 = await statementOf(REP, '2026-Q2');
+    const ofLate = q2.lines.filter((line) => line.lineage.dealId === late.dealId);
+    expect(ofLate.map((line) => [line.kind, line.amountMinor, line.lineage.priorPeriod?.frozenMinor])).toStrictEqual([
+      ['prior-period', 900_000, 0], ['prior-period', 800_000, 0], ['prior-period', 425_000, 0],
+    ]);
+    expect(total(q2)).toBe(212_500 + 2_125_000);
+  });
+
   it('reads the periods, and reopening un-freezes Q1 until it is closed again', async () => {
     const periods = (await t.as(REP).get(`/commission/periods?minPosition=${lastPosition}`).expect(200)).body.result;
     expect(periods.slice(0, 2).map((p: { period: string; status: string }) => [p.period, p.status])).toStrictEqual([['2026-Q1', 'closed'], ['2026-Q2', 'open']]);

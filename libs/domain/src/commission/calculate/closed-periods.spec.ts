@@ -109,6 +109,19 @@ describe('a late fact for a closed period is a prior-period adjustment in the fi
     expect(statementOf(gone, 'sam', '2026-Q2').lines[0].lineage.priorPeriod).toMatchObject({ frozenMinor: 120_000, knownNowMinor: 0 });
   });
 
+  it('given a deal won with its close backdated into closed Q1, then Q1 is unchanged and its lines land whole in Q2', () => {
+    const facts = wonAt6040().closePeriod('2026-Q1', CLOSE_Q1)
+      .open('late', '2026-03-02T09:00:00Z').split('late', [ae('ben', 10_000)], [], '2026-03-02T09:00:00Z')
+      .win('late', '2026-03-30T10:00:00Z', '2026-04-08T10:00:00Z').build();
+    expect(total(statementOf(facts, 'ben', '2026-Q1'))).toBe(850_000);
+    const q2 = statementOf(facts, 'ben', '2026-Q2');
+    expect(amounts(q2)).toStrictEqual([
+      ['prior-period:2026-Q1:late:commission:CORE', 900_000], ['prior-period:2026-Q1:late:commission:X', 800_000], ['prior-period:2026-Q1:late:accelerator', 425_000],
+    ]);
+    expect(q2.lines[0].lineage.priorPeriod).toMatchObject({ frozenMinor: 0, knownNowMinor: 900_000 });
+    expect(q2.lines[0].lineage.events.filter((event) => event.role === 'late-fact').map((event) => event.type)).toStrictEqual(['DealOpened', 'CreditSplitsSet', 'DealClosedWon']);
+  });
+
   it('given a dispute adjustment into Q1 recorded after its close (a race with the close), then it too lands in Q2', () => {
     const raced = wonAt6040().closePeriod('2026-Q1', CLOSE_Q1)
       .adjust('d-1', { userId: 'ben', period: '2026-Q1', amountMinor: 10_000, reason: 'r' }, '2026-04-04T09:00:00Z').build();
