@@ -1,4 +1,5 @@
 import { periodOf } from '@deals/domain';
+import { headOf, writtenSince } from '../security/testing/security-harness';
 import { ADMIN, createTestApp, email, FINANCE, MANAGER, OTHER_REP, REP, TestActor, TestApp } from '../testing/test-app';
 
 const AE_RULES = {
@@ -98,8 +99,10 @@ describe('closed commission periods over HTTP (real SQLite)', () => {
   it('refuses a dispute adjustment into the closed period, and writes nothing', async () => {
     const dispute = await ok(OTHER_REP, '/commission/disputes', { userId: OTHER_REP.id, period: '2026-Q1', lineId: `${dealId}:commission:X`, dealId, claim: 'Paid on 40%' });
     const into = (period: string) => ({ decision: 'accept', reason: 'Correction', adjustments: [{ userId: OTHER_REP.id, period, amount: '-800.00', currency: 'EUR', dealId }] });
+    const before = await headOf(t);
     const refused = await t.as(FINANCE).post(`/commission/disputes/${dispute.id}/resolution`, into('2026-Q1')).expect(409);
     expect(refused.body).toMatchObject({ error: 'COMMISSION.PERIOD_CLOSED', details: { period: '2026-Q1', field: 'adjustments[0].period' } });
+    expect(await writtenSince(t, before)).toStrictEqual([]);
     const review = await t.as(FINANCE).get(`/commission/disputes/${dispute.id}?minPosition=${dispute.position}`).expect(200);
     expect(review.body.dispute.status).toBe('open');
   });
