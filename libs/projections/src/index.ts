@@ -20,6 +20,7 @@ export * from './commission/commission-facts.document';
 export * from './commission/commission-facts.projection';
 export * from './commission/commission.queries';
 export * from './commission/commission-names';
+export * from './commission/period.queries';
 export { MalformedCommissionEventError } from './commission/fact-ref';
 export * from './users/user-directory';
 export * from './projections';

@@ -149,6 +149,12 @@ describe('typed commission answers (real SQLite, HTTP)', () => {
     await ok(FINANCE, `/commission/disputes/${disputeId}/resolution`, {
       decision: 'accept', reason: 'Agreed', adjustments: [{ userId: REP.id, period: '2026-Q1', amount: '100.50', currency: 'EUR', dealId: alpha }],
     });
+    // Finance closes Q1; a split change dated into Q1 and approved later corrects it in Q2 (prior-period lines).
+    await ok(FINANCE, '/commission/periods/2026-Q1/close', {});
+    await ok(REP, `/deals/${alpha}/splits`, {
+      revenue: [{ userId: REP.id, role: 'account-executive', shareBp: 6000 }, { userId: OTHER_REP.id, role: 'account-executive', shareBp: 4000 }],
+      occurredAt: '2026-03-20T10:00:00.000Z', reason: 'Ana led the technical close',
+    });
   });
   afterAll(() => t?.close());
 
@@ -175,7 +181,13 @@ describe('typed commission answers (real SQLite, HTTP)', () => {
   it('answers statements that validate against their schemas, every line kind, amounts twice, deals and plans by name', async () => {
     const path = '/commission/statements/{personId}';
     const ana = (await answer(REP, `/commission/statements/${REP.id}?period=2026-Q1`, path, 15)).result;
-    expect(new Set(ana.lines.map((line: Json) => line.kind))).toEqual(new Set(LINE_KINDS));
+    const q2 = (await answer(REP, `/commission/statements/${REP.id}?period=2026-Q2`, path, 3)).result;
+    expect(new Set([...ana.lines, ...q2.lines].map((line: Json) => line.kind))).toEqual(new Set(LINE_KINDS));
+    expect(ana.closed).toMatchObject({ closedBy: FINANCE.id });
+    const correction = q2.lines.find((line: Json) => line.kind === 'prior-period' && line.lineage.priorPeriod.lineId === `${deals.alpha}:commission:X`);
+    expect(correction.lineage.priorPeriod).toMatchObject({ period: '2026-Q1', currency: 'EUR', frozen: expect.any(String), knownNow: expect.any(String) });
+    expect(correction.lineage.events.map((e: Json) => e.role)).toEqual(expect.arrayContaining(['late-fact', 'period-close']));
+    expect(correction.lineage.events.find((e: Json) => e.role === 'late-fact')).toMatchObject({ type: 'CreditSplitsSet', approval: { proposedBy: REP.id, approvedBy: MANAGER.id } });
     const accelerator = ana.lines.find((line: Json) => line.kind === 'accelerator');
     expect(accelerator).toMatchObject({ dealId: deals.alpha, dealName: 'Alpha rollout', planId: 'ae-2026', planName: 'AE 2026 v1', currency: 'EUR' });
     expect(ana.lines.find((line: Json) => line.kind === 'clawback')).toMatchObject({ dealName: 'Bravo pilot', amount: expect.stringMatching(/^-\d+\.\d{2}$/) });
@@ -185,6 +197,7 @@ describe('typed commission answers (real SQLite, HTTP)', () => {
     expect(ana.totals[0].total).toBe(formatMoney(ana.totals[0].totalMinor, 'EUR'));
 
     const ben = (await answer(OTHER_REP, `/commission/statements/${OTHER_REP.id}?period=2026-Q1`, path)).result;
+    // Q1 is closed: as known at its close, Ben's 50% waited for go-live.
     expect(ben.pending).toEqual([expect.objectContaining({ dealName: 'Alpha rollout', planName: 'Go-live 2026', waitsFor: 'go-live', amount: '5000.00' })]);
   });
 
@@ -195,7 +208,8 @@ describe('typed commission answers (real SQLite, HTTP)', () => {
     const estimate = (await answer(REP, `/commission/statements/${REP.id}/estimate`, '/commission/statements/{personId}/estimate')).result;
     expect(estimate.lines).toEqual([expect.objectContaining({ dealName: 'Delta renewal', planName: 'AE 2026 v1' })]);
     const awaiting = (await answer(OTHER_REP, `/commission/statements/${OTHER_REP.id}/estimate`, '/commission/statements/{personId}/estimate')).result;
-    expect(awaiting.awaitingPayoutTotals).toEqual([{ currency: 'EUR', amountMinor: 500_000, amount: '5000.00' }]);
+    // Ben's 40% after the approved split change (10% of 40,000.00).
+    expect(awaiting.awaitingPayoutTotals).toEqual([{ currency: 'EUR', amountMinor: 400_000, amount: '4000.00' }]);
   });
 
   it('answers disputes, plans and assignments that validate against their schemas', async () => {
@@ -206,6 +220,9 @@ describe('typed commission answers (real SQLite, HTTP)', () => {
     const plan = (await answer(FINANCE, '/commission/plans/ae-2026', '/commission/plans/{planId}')).result;
     expect(plan.versions[0].rules.spifs[0].bonusMinor).toBe(50_000);
     await answer(FINANCE, '/commission/plans/ae-2026/assignments', '/commission/plans/{planId}/assignments');
+    const periods = (await answer(FINANCE, '/commission/periods', '/commission/periods')).result;
+    expect(periods.find((p: Json) => p.period === '2026-Q1')).toMatchObject({ status: 'closed', closed: { closedBy: FINANCE.id } });
+    expect((await answer(REP, '/commission/periods/2026-Q2', '/commission/periods/{period}')).result).toMatchObject({ status: 'open', ended: true });
     expect((await answer(REP, `/commission/assignments/${REP.id}`, '/commission/assignments/{personId}')).result).toEqual([
       expect.objectContaining({ planName: 'AE 2026 v1', quotaMinor: 5_000_000, quota: '50000.00' }),
     ]);

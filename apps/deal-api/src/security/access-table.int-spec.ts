@@ -106,6 +106,10 @@ const SAMPLES: Record<string, Sample> = {
   'POST /commission/disputes/{disputeId}/resolution': { path: (i) => `/commission/disputes/${i.disputeId}/resolution`, body: () => ({ decision: 'reject', reason: 'No' }), target: 'organisation' },
   'POST /commission/disputes/{disputeId}/approval': { path: (i) => `/commission/disputes/${i.disputeId}/approval`, body: () => ({ decision: 'reject', reason: 'No' }), target: 'organisation' },
   'GET /commission/disputes/{disputeId}': { path: (i) => `/commission/disputes/${i.disputeId}`, target: 'owner' },
+  'GET /commission/periods': { path: () => '/commission/periods', target: 'organisation' },
+  'GET /commission/periods/{period}': { path: () => '/commission/periods/2026-Q1', target: 'organisation' },
+  'POST /commission/periods/{period}/close': { path: () => '/commission/periods/2026-Q1/close', body: () => ({}), target: 'organisation' },
+  'POST /commission/periods/{period}/reopen': { path: () => '/commission/periods/2026-Q1/reopen', body: () => ({ reason: 'Correction' }), target: 'organisation' },
 };
 
 const METHODS = ['get', 'post', 'delete', 'put', 'patch'] as const;

@@ -87,6 +87,8 @@ export const COMMISSION_COMMAND_RULES: Readonly<Record<CommissionCommandType, Op
   }),
   ResolveDispute: organisation('accept or reject a dispute', { finance: 'organisation' }),
   ReviewDisputeAcceptance: organisation('approve or send back an acceptance above the threshold', { finance: 'organisation' }),
+  CloseCommissionPeriod: organisation('close a commission period (freezes its statements)', { finance: 'organisation', admin: 'organisation' }),
+  ReopenCommissionPeriod: organisation('reopen a closed commission period', { finance: 'organisation', admin: 'organisation' }),
 };
 
 /** Reads, reports, live feeds and operator endpoints. */
@@ -102,6 +104,9 @@ export const READ_RULES = {
     rep: 'readable', manager: 'readable', implementation: 'readable', ...ORGANISATION,
   }),
   'plan:assignments': organisation('who is on a plan', ORGANISATION),
+  'period:read': organisation('commission periods: open or closed, by whom, when, reopenings', {
+    rep: 'organisation', manager: 'organisation', implementation: 'organisation', ...ORGANISATION,
+  }),
   'dispute:read': person('read a dispute with its review', { ...EVERYONE_SELF, manager: 'reports', ...ORGANISATION }),
   'dispute:queue': organisation('the dispute queue (disputes of the people they may read)', {
     rep: 'readable', manager: 'readable', implementation: 'readable', integration: 'readable', ...ORGANISATION,

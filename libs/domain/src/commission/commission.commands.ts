@@ -36,6 +36,11 @@ export type DisputeCommand =
   /** A second finance user approves (or sends back) an acceptance above the threshold. */
   | Command<'ReviewDisputeAcceptance', { disputeId: string; decision: 'approve' | 'reject'; reason: string }>;
 
-export type CommissionCommand = CommissionPlanCommand | PlanAssignmentCommand | DisputeCommand;
+/** Stream `commission-period-<period>`. Finance and admin. */
+export type CommissionPeriodCommand =
+  | Command<'CloseCommissionPeriod', { period: string }>
+  | Command<'ReopenCommissionPeriod', { period: string; reason: string }>;
+
+export type CommissionCommand = CommissionPlanCommand | PlanAssignmentCommand | DisputeCommand | CommissionPeriodCommand;
 export type CommissionCommandType = CommissionCommand['type'];
 export type CommissionCommandOf<T extends CommissionCommandType> = Extract<CommissionCommand, { type: T }>;

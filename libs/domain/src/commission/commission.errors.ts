@@ -33,6 +33,17 @@ export const CommissionErrors = {
   periodInvalid: (field: string, value: unknown) =>
     new DomainError('COMMISSION.PERIOD_INVALID', 'invalid',
       `${field} must be a calendar quarter like 2026-Q1; got ${JSON.stringify(value)}.`, { field, value }),
+  periodNotEnded: (period: string, endsAt: string) =>
+    new DomainError('COMMISSION.PERIOD_NOT_ENDED', 'conflict',
+      `${period} cannot be closed before it ends (${endsAt}).`, { period, endsAt }),
+  periodAlreadyClosed: (period: string, closed: { closedAt: string; closedBy: string }) =>
+    new DomainError('COMMISSION.PERIOD_ALREADY_CLOSED', 'conflict',
+      `${period} was already closed by ${closed.closedBy} at ${closed.closedAt}; reopen it first to close it anew.`, { period, ...closed }),
+  periodNotClosed: (period: string) =>
+    new DomainError('COMMISSION.PERIOD_NOT_CLOSED', 'conflict', `${period} is not closed; only a closed period can be reopened.`, { period }),
+  periodClosed: (period: string, field: string) =>
+    new DomainError('COMMISSION.PERIOD_CLOSED', 'conflict',
+      `${field}: ${period} is closed; put the adjustment in an open period, or reopen ${period} first.`, { period, field }),
 };
 
 export const DisputeErrors = {

@@ -3,7 +3,7 @@ import { DomainEvent } from '../shared/message';
 /**
  * Commission events. Streams: `plan-<planId>` (plan versions), `assignment-<userId>` (which plan
  * a person is on, when), `dispute-<disputeId>` (a dispute and its resolution, including the
- * adjustments it issues). Money is integer minor units; rates and multipliers are basis points.
+ * adjustments it issues), `commission-period-<period>` (a quarter closed and reopened). Money is integer minor units; rates and multipliers are basis points.
  */
 export type CommissionEvent =
   | DomainEvent<'CommissionPlanVersionPublished', {
@@ -26,7 +26,10 @@ export type CommissionEvent =
   | DomainEvent<'DisputeAcceptanceProposed', { disputeId: string; reason: string; proposedBy: string; adjustments: readonly DisputeAdjustment[] }>
   /** The second finance user sent the proposed acceptance back: the dispute is open again. */
   | DomainEvent<'DisputeAcceptanceRejected', { disputeId: string; reason: string; approverId: string }>
-  | DomainEvent<'DisputeRejected', { disputeId: string; reason: string; approverId: string }>;
+  | DomainEvent<'DisputeRejected', { disputeId: string; reason: string; approverId: string }>
+  /** Statements of the period are frozen as known at this event; later facts become prior-period adjustments. */
+  | DomainEvent<'CommissionPeriodClosed', { period: string; closedBy: string; closedAt: string }>
+  | DomainEvent<'CommissionPeriodReopened', { period: string; reason: string; reopenedBy: string }>;
 
 export interface DisputeAdjustment {
   readonly adjustmentId: string;

@@ -1,4 +1,6 @@
-import { AdjustmentFact, AssignmentFact, COMMISSION_STREAM_PREFIXES, DEAL_STREAM_PREFIX, DealFacts, FactRef, PipelineRef, PlanVersionFact } from '@deals/domain';
+import {
+  AdjustmentFact, AssignmentFact, COMMISSION_STREAM_PREFIXES, DEAL_STREAM_PREFIX, DealFacts, FactRef, PeriodFact, PipelineRef, PlanVersionFact,
+} from '@deals/domain';
 
 /** A deal's commission facts, plus the pipeline version its stage probabilities come from. */
 export interface DealFactsDocument {
@@ -39,6 +41,14 @@ export interface DisputeDocument {
   readonly revision: number;
 }
 
+/** A commission period's closes and reopenings, in the order recorded. */
+export interface PeriodFactsDocument {
+  readonly kind: 'period';
+  readonly period: string;
+  readonly changes: readonly PeriodFact[];
+  readonly revision: number;
+}
+
 /**
  * Under `person:<userId>/<bucket>` (bucket 0–15, by a hash of the document key): keys of the
  * documents a person's commission can depend on — deals they own or are named in a split of,
@@ -58,6 +68,12 @@ export interface PlanKeysDocument {
   readonly keys: readonly string[];
 }
 
+/** Under `periods`: the key of every period document (every statement reads them). */
+export interface PeriodKeysDocument {
+  readonly kind: 'period-keys';
+  readonly keys: readonly string[];
+}
+
 /**
  * Under `misfiled-deals`: deal documents whose key is not `deal:<dealId>` (a DealOpened in a
  * stream not named after its dealId). Absent while every deal stream is `deal-<dealId>`, as the
@@ -73,8 +89,8 @@ export interface MisfiledDealsDocument {
  * recorded moment, is computed from them by the pure domain calculation. JSON throughout.
  */
 export type CommissionFactsDocument =
-  | DealFactsDocument | PlanFactsDocument | AssignmentFactsDocument | DisputeDocument
-  | PersonIndexDocument | PlanKeysDocument | MisfiledDealsDocument;
+  | DealFactsDocument | PlanFactsDocument | AssignmentFactsDocument | DisputeDocument | PeriodFactsDocument
+  | PersonIndexDocument | PlanKeysDocument | PeriodKeysDocument | MisfiledDealsDocument;
 
 export const STREAM_PREFIXES = { deal: DEAL_STREAM_PREFIX, ...COMMISSION_STREAM_PREFIXES } as const;
 export type FactsKind = keyof typeof STREAM_PREFIXES;
@@ -83,6 +99,7 @@ export type FactsKind = keyof typeof STREAM_PREFIXES;
 export const factsKey = (kind: FactsKind, id: string) => `${kind}:${id}`;
 
 export const PLAN_KEYS_KEY = 'plans';
+export const PERIOD_KEYS_KEY = 'periods';
 export const MISFILED_DEALS_KEY = 'misfiled-deals';
 export const PERSON_INDEX_BUCKETS = 16;
 

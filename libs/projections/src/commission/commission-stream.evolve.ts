@@ -1,7 +1,7 @@
-import { AdjustmentFact, DomainError, PlanRules, validatePlanRules } from '@deals/domain';
+import { AdjustmentFact, COMMISSION_STREAM_PREFIXES, DomainError, isPeriod, PeriodFact, PlanRules, validatePlanRules } from '@deals/domain';
 import { RecordedEvent } from '@deals/event-store';
-import { AssignmentFactsDocument, DisputeDocument, PlanFactsDocument } from './commission-facts.document';
-import { Data, dataOf, factRef, MalformedCommissionEventError, minor, required, text } from './fact-ref';
+import { AssignmentFactsDocument, DisputeDocument, PeriodFactsDocument, PlanFactsDocument } from './commission-facts.document';
+import { Data, dataOf, factRef, MalformedCommissionEventError, minor, required, text, utc } from './fact-ref';
 
 /** A plan's versions, in the order published. Rules are re-checked so statements never read a bad plan. */
 export function applyToPlanFacts(doc: PlanFactsDocument | undefined, event: RecordedEvent): PlanFactsDocument | undefined {
@@ -105,4 +105,18 @@ function adjustmentsOf(event: RecordedEvent, data: Data, disputeId: string, appr
       ...(dealId === undefined ? {} : { dealId }),
     };
   });
+}
+
+/** A period's closes and reopenings; the period must be the one the stream is named after. */
+export function applyToPeriodFacts(doc: PeriodFactsDocument | undefined, event: RecordedEvent): PeriodFactsDocument | undefined {
+  if (event.type !== 'CommissionPeriodClosed' && event.type !== 'CommissionPeriodReopened') return doc;
+  if (doc !== undefined && event.revision <= doc.revision) return doc;
+  const data = dataOf(event);
+  const period = event.streamId.slice(COMMISSION_STREAM_PREFIXES.period.length);
+  if (!isPeriod(period) || data.period !== period) throw new MalformedCommissionEventError(event, `period ${JSON.stringify(data.period)} is not the stream's quarter`);
+  const ref = factRef(event);
+  const change: PeriodFact = event.type === 'CommissionPeriodClosed'
+    ? { ref, period, change: 'closed', ...required(event, { closedBy: text(data.closedBy), closedAt: utc(data.closedAt) }) }
+    : { ref, period, change: 'reopened', ...required(event, { reopenedBy: text(data.reopenedBy), reason: text(data.reason) }) };
+  return { kind: 'period', period, changes: [...(doc?.changes ?? []), change], revision: event.revision };
 }

@@ -1,7 +1,8 @@
 import { Attainment, attainmentOf, CommissionFacts, commissionStatement, creditedWins, estimateOpenPipeline, factsForPerson, periodBounds, PipelineEstimate, reconstruct, Reconstruction, Statement } from '@deals/domain';
 import { entriesWithPrefix, ReadModel } from '../projection';
 import {
-  AssignmentFactsDocument, CommissionFactsDocument, DisputeDocument, factsKey, MISFILED_DEALS_KEY, PERSON_INDEX_BUCKETS, personIndexKey, PLAN_KEYS_KEY, PlanFactsDocument,
+  AssignmentFactsDocument, CommissionFactsDocument, DisputeDocument, factsKey, MISFILED_DEALS_KEY, PERIOD_KEYS_KEY, PERSON_INDEX_BUCKETS, personIndexKey,
+  PLAN_KEYS_KEY, PlanFactsDocument,
 } from './commission-facts.document';
 
 const byPosition = <T extends { ref: { position: number } }>(a: T, b: T) => a.ref.position - b.ref.position;
@@ -16,12 +17,13 @@ export function commissionFactsOf(model: ReadModel<CommissionFactsDocument>): Co
     planVersions: of('plan').flatMap((doc) => doc.versions).sort(byPosition),
     assignments: of('assignment').flatMap((doc) => doc.assignments).sort(byPosition),
     adjustments: of('dispute').flatMap((doc) => doc.adjustments).sort(byPosition),
+    periods: of('period').flatMap((doc) => doc.changes).sort(byPosition),
   };
 }
 
 /**
  * The facts one person's queries read, from their index instead of every document: the deals,
- * assignments and disputes it lists, every plan, and every deal holding the id of a listed deal
+ * assignments and disputes it lists, every plan and commission period, and every deal holding the id of a listed deal
  * or of a deal their adjustments name (`deal:<dealId>`, or under `misfiled-deals`). Then
  * `factsForPerson` keeps what their answers depend on, as it would from all the facts.
  */
@@ -31,8 +33,10 @@ export function personCommissionFacts(model: ReadModel<CommissionFactsDocument>,
     const index = model.get(personIndexKey(userId, bucket));
     if (index?.kind === 'person-index') for (const key of index.keys) keys.add(key);
   }
-  const plans = model.get(PLAN_KEYS_KEY);
-  if (plans?.kind === 'plan-keys') for (const key of plans.keys) keys.add(key);
+  for (const listKey of [PLAN_KEYS_KEY, PERIOD_KEYS_KEY]) {
+    const list = model.get(listKey);
+    if (list?.kind === 'plan-keys' || list?.kind === 'period-keys') for (const key of list.keys) keys.add(key);
+  }
   const docs = [...keys].flatMap((key) => { const doc = model.get(key); return doc === undefined ? [] : [doc]; });
   const of = <K extends CommissionFactsDocument['kind']>(kind: K) => docs.filter((doc): doc is Extract<CommissionFactsDocument, { kind: K }> => doc.kind === kind);
 
@@ -51,6 +55,7 @@ export function personCommissionFacts(model: ReadModel<CommissionFactsDocument>,
     planVersions: of('plan').flatMap((doc) => doc.versions).sort(byPosition),
     assignments: of('assignment').flatMap((doc) => doc.assignments).sort(byPosition),
     adjustments,
+    periods: of('period').flatMap((doc) => doc.changes).sort(byPosition),
   }, userId);
 }
 

@@ -9,7 +9,8 @@ export class MalformedCommissionEventError extends Error {
   }
 }
 
-const utc = (value: unknown): string | undefined => {
+/** The time as `toISOString()` writes it, or undefined when it is not one. */
+export const utc = (value: unknown): string | undefined => {
   try {
     return new Date(parseInstant(value)).toISOString();
   } catch {

@@ -4,6 +4,7 @@ import { valuesOf } from './amount';
 
 export const LINEAGE_ROLES = valuesOf<LineageRole>({
   close: true, 'amount-correction': true, split: true, 'plan-version': true, assignment: true, 'go-live': true, reversal: true, adjustment: true, 'contributing-close': true,
+  'late-fact': true, 'period-close': true,
 });
 
 @ApiSchema({ name: 'ChangeApproval', description: 'The approval that applied a change: whose proposal, who approved it.' })

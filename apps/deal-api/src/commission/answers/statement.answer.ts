@@ -7,6 +7,7 @@ import { PlanVersionRefSchema } from './lineage.answer';
 import { LINE_SCHEMAS, LINES, presentLine } from './lines/line-kinds';
 import { StatementLineSchema } from './lines/statement-line.answer';
 import { AmountByLineKindSchema, MinorByLineKindSchema } from './by-line-kind';
+import { PeriodCloseSchema } from './period.answer';
 
 @ApiSchema({ name: 'StatementTotal', description: 'A statement\'s total in one currency, and its breakdown by line kind.' })
 export class StatementTotalSchema implements StatementTotal {
@@ -54,6 +55,8 @@ export class StatementSchema implements Statement {
   @ApiProperty({ type: [StatementNoteSchema] }) notes!: StatementNoteSchema[];
   @ApiProperty({ type: [PendingPaySchema], description: 'Earned by the period\'s end, not payable yet.' }) pending!: PendingPaySchema[];
   @ApiProperty({ type: QuotaAttainmentSchema }) attainment!: QuotaAttainmentSchema;
+  @ApiPropertyOptional({ type: PeriodCloseSchema, description: 'Present when the period is closed: the statement is as known just before the close.' })
+  closed?: PeriodCloseSchema;
 }
 
 export function presentStatement(statement: Statement, dealName: DealNames): StatementSchema {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { commandMetadata, handleCommand } from '@deals/command-pipeline';
+import { aggregateStream, commandMetadata, handleCommand } from '@deals/command-pipeline';
 import {
-  authorizedCommissionDecider, CommissionAggregate, CommissionCommandOf, CommissionCommandType, commissionStreamId, DisputeCommand, Relations,
+  authorizedCommissionDecider, CommissionAggregate, CommissionCommandOf, CommissionCommandType, commissionPeriodDecider, commissionStreamId,
+  DisputeCommand, isPeriod, Relations,
 } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { API_CONFIG, ApiConfig } from '../../config/api-config';
@@ -11,11 +12,11 @@ import { RequestContext } from '../../request-context/request-context.decorator'
 import { loadDisputePolicy } from './dispute-policy';
 
 export interface CommissionCommandResponse extends CommandResponse {
-  /** The plan, person or dispute id. */
+  /** The plan, person or dispute id, or the period. */
   readonly id: string;
 }
 
-/** Plans, assignments and disputes, straight into the command path behind the access table. */
+/** Plans, assignments, disputes and periods, straight into the command path behind the access table. */
 @Injectable()
 export class CommissionCommandHandler {
   constructor(
@@ -28,11 +29,29 @@ export class CommissionCommandHandler {
     ctx: RequestContext, aggregate: CommissionAggregate, id: string, type: T, data: CommissionCommandOf<T>['data'],
   ): Promise<CommissionCommandResponse> {
     const command = { type, data, metadata: commandMetadata(ctx) } as CommissionCommandOf<T>;
-    const disputePolicy = aggregate === 'dispute' ? await loadDisputePolicy(this.store, id, command as DisputeCommand, this.config.controls) : {};
+    const disputePolicy = aggregate === 'dispute' ? await this.disputePolicy(id, command as DisputeCommand) : {};
     const decider = authorizedCommissionDecider(this.relations, aggregate, disputePolicy);
-    const result = await handleCommand(this.store, decider, commissionStreamId(aggregate, id), command, {
-      idempotencyKey: ctx.idempotencyKey,
-    });
+    const result = await handleCommand(this.store, decider, commissionStreamId(aggregate, id), command, { idempotencyKey: ctx.idempotencyKey });
     return { id, ...commandResponse(result) };
+  }
+
+  /** What the dispute rules read beyond the dispute: credit on the deal, plan currencies, closed periods. */
+  private async disputePolicy(disputeId: string, command: DisputeCommand) {
+    const policy = await loadDisputePolicy(this.store, disputeId, command, this.config.controls);
+    return { ...policy, isClosed: await this.closedAmong(policy.adjustmentPeriods) };
+  }
+
+  /**
+   * Which of these periods are closed, read from their streams now. A close committed between
+   * this read and the dispute's append is not seen; its adjustment then lands as a late fact,
+   * as a prior-period adjustment in the first open period.
+   */
+  private async closedAmong(periods: readonly unknown[]): Promise<(period: string) => boolean> {
+    const closed = new Set<string>();
+    for (const period of new Set(periods.filter(isPeriod))) {
+      const { state } = await aggregateStream(this.store, commissionStreamId('period', period), commissionPeriodDecider);
+      if (state.closed) closed.add(period);
+    }
+    return (period) => closed.has(period);
   }
 }

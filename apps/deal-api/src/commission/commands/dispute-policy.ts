@@ -15,19 +15,20 @@ const shares = (value: unknown): string[] =>
  */
 export async function loadDisputePolicy(
   store: EventStore, disputeId: string, command: DisputeCommand, limits: ControlLimits = DEFAULT_CONTROL_LIMITS,
-): Promise<Omit<DisputePolicy, 'isManagerOf'>> {
-  const base = { secondApprovalAbove: limits.disputeSecondApprovalAbove };
+): Promise<Omit<DisputePolicy, 'isManagerOf'> & { adjustmentPeriods: readonly unknown[] }> {
+  const base = { secondApprovalAbove: limits.disputeSecondApprovalAbove, adjustmentPeriods: [] };
   if (command.type === 'RaiseDispute') return base;
   const { state } = await aggregateStream(store, commissionStreamId('dispute', disputeId), createDisputeDecider());
   const dealId = state.dealId;
   const credited = dealId === undefined ? undefined : await creditedOn(store, dealId);
-  const recipients = command.type === 'ResolveDispute'
-    ? (command.data.adjustments ?? []).map((a) => a.userId).filter((id): id is string => typeof id === 'string')
-    : (state.proposal?.adjustments ?? []).map((a) => a.userId);
+  const adjustments: readonly { userId?: unknown; period?: unknown }[] = command.type === 'ResolveDispute'
+    ? command.data.adjustments ?? [] : state.proposal?.adjustments ?? [];
+  const recipients = adjustments.map((a) => a.userId).filter((id): id is string => typeof id === 'string');
   const currencies = new Map<string, { fromMs: number; toMs: number; currency: string }[]>();
   for (const userId of new Set(recipients.map((id) => id.trim()))) currencies.set(userId, await assignmentCurrencies(store, userId));
   return {
     ...base,
+    adjustmentPeriods: adjustments.map((a) => a.period),
     creditedOn: (id) => (id === dealId ? credited : undefined),
     planCurrencyOf: (userId: string, period: Period) => {
       const { startMs, endMs } = periodBounds(period);

@@ -55,7 +55,7 @@ export class DisputesController {
       ],
       403: ['DISPUTE.OWN_DISPUTE', 'DISPUTE.OWN_FAVOUR'],
       404: ['DISPUTE.NOT_FOUND'],
-      409: ['DISPUTE.ALREADY_RESOLVED', 'DISPUTE.AWAITING_APPROVAL'],
+      409: ['DISPUTE.ALREADY_RESOLVED', 'DISPUTE.AWAITING_APPROVAL', 'COMMISSION.PERIOD_CLOSED'],
     },
   )
   resolve(@Param('disputeId') disputeId: string, @Body() b: ResolveDisputeDto, @Ctx() ctx: RequestContext) {

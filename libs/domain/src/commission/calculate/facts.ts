@@ -100,10 +100,17 @@ export interface AdjustmentFact {
   readonly dealId?: string;
 }
 
+/** A commission period closed or reopened. */
+export type PeriodFact =
+  | { readonly ref: FactRef; readonly period: string; readonly change: 'closed'; readonly closedBy: string; readonly closedAt: string }
+  | { readonly ref: FactRef; readonly period: string; readonly change: 'reopened'; readonly reopenedBy: string; readonly reason: string };
+
 /** The facts as known: the only input of the calculation. */
 export interface CommissionFacts {
   readonly deals: readonly DealFacts[];
   readonly planVersions: readonly PlanVersionFact[];
   readonly assignments: readonly AssignmentFact[];
   readonly adjustments: readonly AdjustmentFact[];
+  /** Every period's closes and reopenings, in recording order. */
+  readonly periods: readonly PeriodFact[];
 }

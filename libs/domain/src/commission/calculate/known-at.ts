@@ -23,7 +23,16 @@ export function recordedBy(moment: string): (ref: FactRef) => boolean {
  * split recorded late but dated early counts only once it is known.
  */
 export function factsKnownAt(facts: CommissionFacts, moment: string): CommissionFacts {
-  const known = recordedBy(moment);
+  return factsWhere(facts, recordedBy(moment));
+}
+
+/** The facts recorded before the event at `position` (a period's close): what was known when it was recorded. */
+export function factsBefore(facts: CommissionFacts, position: number): CommissionFacts {
+  return factsWhere(facts, (ref) => ref.position < position);
+}
+
+/** The facts whose event passes `known`; a deal whose opening does not is dropped whole. */
+function factsWhere(facts: CommissionFacts, known: (ref: FactRef) => boolean): CommissionFacts {
   const deals: DealFacts[] = [];
   for (const deal of facts.deals) {
     if (!known(deal.opened)) continue;
@@ -45,6 +54,7 @@ export function factsKnownAt(facts: CommissionFacts, moment: string): Commission
     assignments: facts.assignments.filter((fact) => known(fact.ref))
       .map((fact) => (fact.endings ? { ...fact, endings: fact.endings.filter((ending) => known(ending.ref)) } : fact)),
     adjustments: facts.adjustments.filter((fact) => known(fact.ref)),
+    periods: facts.periods.filter((fact) => known(fact.ref)),
   };
 }
 

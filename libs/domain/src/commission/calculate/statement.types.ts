@@ -1,12 +1,15 @@
 import { Period } from '../period';
 import { CreditType } from './credit';
 import { FactRef } from './facts';
+import { PeriodClose } from './period-status';
 
-export type LineKind = 'commission' | 'accelerator' | 'spif' | 'clawback' | 'adjustment';
-export const LINE_KINDS: readonly LineKind[] = ['commission', 'accelerator', 'spif', 'clawback', 'adjustment'];
+export type LineKind = 'commission' | 'accelerator' | 'spif' | 'clawback' | 'adjustment' | 'prior-period';
+export const LINE_KINDS: readonly LineKind[] = ['commission', 'accelerator', 'spif', 'clawback', 'adjustment', 'prior-period'];
 
 /** Why an event is in a line's lineage. */
-export type LineageRole = 'close' | 'amount-correction' | 'split' | 'plan-version' | 'assignment' | 'go-live' | 'reversal' | 'adjustment' | 'contributing-close';
+export type LineageRole =
+  | 'close' | 'amount-correction' | 'split' | 'plan-version' | 'assignment' | 'go-live' | 'reversal' | 'adjustment' | 'contributing-close'
+  | 'late-fact' | 'period-close';
 
 export interface LineageEvent extends FactRef {
   readonly role: LineageRole;
@@ -36,6 +39,27 @@ export interface Lineage {
   readonly rule: string;
   /** The computation in words and numbers, e.g. `40,000.00 × 70.00% × 20.00% = 5,600.00`. */
   readonly arithmetic: string;
+  /** On a prior-period line: the line of the closed period it is about. */
+  readonly priorPeriod?: PriorPeriodLineage;
+}
+
+/**
+ * A prior-period line is about one line of another (closed) period: a correction pays what is
+ * known now less what that period's closed statement paid and what closed statements already
+ * corrected; an offset, in a reopened period, takes back what closed statements already corrected.
+ */
+export interface PriorPeriodLineage {
+  readonly period: Period;
+  readonly lineId: string;
+  /** The line in the closed period's frozen statement (0: it had none); absent on an offset. */
+  readonly frozenMinor?: number;
+  /** The line as known now (0: it is gone); absent on an offset. */
+  readonly knownNowMinor?: number;
+  /** Corrections of the line already in closed statements, and in which periods. */
+  readonly adjustedMinor: number;
+  readonly adjustedIn: readonly Period[];
+  /** The close the frozen figure is as known at; absent on an offset. */
+  readonly close?: PeriodClose;
 }
 
 export interface StatementLine {
@@ -76,6 +100,8 @@ export interface Statement {
   readonly pending: readonly PendingPay[];
   /** Quota attainment in the period, and the attainment tier reached. */
   readonly attainment: Attainment;
+  /** Present when the period is closed: the statement is then as known just before the close. */
+  readonly closed?: PeriodClose;
 }
 
 /** Commission earned on a won deal, waiting for its payout trigger. */

@@ -41,6 +41,8 @@ export interface DisputePolicy {
   planCurrencyOf?(userId: string, period: Period): string | undefined;
   /** Adjustments of a dispute totalling more than this many whole units of a currency need a second approval. */
   secondApprovalAbove?: number;
+  /** Is the commission period closed? Adjustments into a closed period are refused. Default: none is. */
+  isClosed?(period: string): boolean;
 }
 
 const anyManager: DisputePolicy = { isManagerOf: (manager) => manager.roles.includes('manager') };
@@ -66,7 +68,7 @@ export function createDisputeDecide(policy: DisputePolicy = anyManager) {
     requireFinance(actor, command.type);
     if (actor.id === state.userId) throw DisputeErrors.ownDispute(actor.id, command.type);
     const reason = requireText(command.data.reason, 'reason').trim();
-    if (command.type === 'ReviewDisputeAcceptance') return review(command, state, reason);
+    if (command.type === 'ReviewDisputeAcceptance') return review(command, state, reason, policy);
     if (state.status === 'awaiting-approval') throw DisputeErrors.awaitingApproval(disputeId, state.proposal!.proposedBy);
     const { data } = command;
     if (data.decision === 'reject') return [{ type: 'DisputeRejected', data: { disputeId, reason, approverId: actor.id } }];
@@ -75,6 +77,7 @@ export function createDisputeDecide(policy: DisputePolicy = anyManager) {
     if (inputs.length === 0) throw DisputeErrors.adjustmentsRequired();
     const now = periodOf(parseInstant(command.metadata.now, 'now'));
     const adjustments = inputs.map((input, index) => checkAdjustment(input, index, state, reason, now, policy));
+    requireOpenPeriods(adjustments, policy);
     requireNotPaying(actor.id, adjustments, command.type);
     if (overThreshold(adjustments, policy.secondApprovalAbove ?? DEFAULT_CONTROL_LIMITS.disputeSecondApprovalAbove)) {
       return [{ type: 'DisputeAcceptanceProposed', data: { disputeId, reason, proposedBy: actor.id, adjustments } }];
@@ -99,7 +102,9 @@ function raise(command: Extract<DisputeCommand, { type: 'RaiseDispute' }>, state
 }
 
 /** The second finance user approves the proposed acceptance as it stands, or sends it back open. */
-function review(command: Extract<DisputeCommand, { type: 'ReviewDisputeAcceptance' }>, state: DisputeState, reason: string): DisputeEvent[] {
+function review(
+  command: Extract<DisputeCommand, { type: 'ReviewDisputeAcceptance' }>, state: DisputeState, reason: string, policy: DisputePolicy,
+): DisputeEvent[] {
   const { actor } = command.metadata;
   const disputeId = state.disputeId!;
   const proposal = state.proposal;
@@ -110,10 +115,16 @@ function review(command: Extract<DisputeCommand, { type: 'ReviewDisputeAcceptanc
     return [{ type: 'DisputeAcceptanceRejected', data: { disputeId, reason, approverId: actor.id } }];
   }
   if (command.data.decision !== 'approve') throw DisputeErrors.decisionInvalid(command.data.decision, ['approve', 'reject']);
+  requireOpenPeriods(proposal.adjustments, policy);
   return [{
     type: 'DisputeAccepted',
     data: { disputeId, reason: proposal.reason, approverId: proposal.proposedBy, secondApproverId: actor.id, adjustments: proposal.adjustments },
   }];
+}
+
+function requireOpenPeriods(adjustments: readonly Adjustment[], policy: DisputePolicy): void {
+  const closed = adjustments.findIndex((adjustment) => policy.isClosed?.(adjustment.period));
+  if (closed >= 0) throw CommissionErrors.periodClosed(adjustments[closed].period, `adjustments[${closed}].period`);
 }
 
 function requireNotPaying(actorId: string, adjustments: readonly Adjustment[], command: string): void {

@@ -86,6 +86,14 @@ describe('ResolveDispute', () => {
     spec.given([raised]).when(commissionCommand('ResolveDispute', { disputeId: 'd-1', decision: 'maybe' as 'accept', reason: 'r' }))
       .thenThrows('DISPUTE.DECISION_INVALID');
   });
+
+  it('refuses an adjustment into a closed period, when the periods are at hand', () => {
+    const periods = deciderSpec(createDisputeDecider({ isManagerOf: () => false, isClosed: (period) => period === '2026-Q1' }));
+    const error = periods.given([raised]).when(accept(fay, [adjustment, { ...adjustment, period: '2026-Q1' }])).thenThrows('COMMISSION.PERIOD_CLOSED');
+    expect(error.kind).toBe('conflict');
+    expect(error.details).toStrictEqual({ period: '2026-Q1', field: 'adjustments[1].period' });
+    periods.given([raised]).when(accept()).then([expect.objectContaining({ type: 'DisputeAccepted' })]);
+  });
 });
 
 describe('Separation of duties on disputes', () => {

@@ -6,6 +6,7 @@ import { adjustmentLine } from './adjustment-line.answer';
 import { clawbackLine } from './clawback-line.answer';
 import { commissionLine } from './commission-line.answer';
 import { LineKindAnswer } from './line-kind-answer';
+import { priorPeriodLine } from './prior-period-line.answer';
 import { spifLine } from './spif-line.answer';
 import { StatementLineSchema } from './statement-line.answer';
 
@@ -16,6 +17,7 @@ const LINE_KIND_ANSWERS: { readonly [K in LineKind]: LineKindAnswer } = {
   spif: spifLine,
   clawback: clawbackLine,
   adjustment: adjustmentLine,
+  'prior-period': priorPeriodLine,
 };
 
 export const LINE_SCHEMAS = Object.values(LINE_KIND_ANSWERS).map((answer) => answer.schema);

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LineKind, StatementLine } from '@deals/domain';
 import { DealNames } from '@deals/projections';
 import { amount, CURRENCY, decimal, minor } from '../amount';
-import { LineLineageSchema } from '../lineage.answer';
+import { LineLineageSchema, presentPriorPeriod } from '../lineage.answer';
 
 /** What every statement line answers; each kind's schema adds its `kind` and its own fields. */
 export abstract class StatementLineSchema {
@@ -23,8 +23,10 @@ export abstract class StatementLineSchema {
 export function lineAnswer(line: StatementLine, dealName: DealNames): Omit<StatementLineSchema, 'kind'> & { kind: LineKind } {
   const { dealId, plan } = line.lineage;
   const name = dealId === undefined ? undefined : dealName(dealId);
+  const { priorPeriod, ...lineage } = line.lineage;
   return {
     ...line,
+    lineage: priorPeriod === undefined ? lineage : { ...lineage, priorPeriod: presentPriorPeriod(priorPeriod, line.currency) },
     amount: decimal(line.amountMinor, line.currency),
     ...(dealId === undefined ? {} : { dealId }),
     ...(name === undefined ? {} : { dealName: name }),
