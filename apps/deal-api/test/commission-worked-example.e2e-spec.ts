@@ -1,5 +1,5 @@
 import {
-  createTestApp, email, FINANCE, MANAGER, OTHER_REP, REP, TestActor, TestApp,
+  approveIfProposed, createTestApp, email, FINANCE, MANAGER, OTHER_REP, REP, TestActor, TestApp,
 } from '../src/testing/test-app';
 
 // The brief's worked example, entered through the API: plans, assignments, the Acme deal with
@@ -21,16 +21,19 @@ describe('commission: the worked example over HTTP', () => {
   let t: TestApp;
   let dealId: string;
   let lastPosition = 0;
+  /** Posts; what waits for approval (splits naming others, a close dated months back) the manager approves: `applied` is the answer that wrote the change. */
   const ok = async (actor: TestActor, path: string, body: object, status = 201) => {
     const res = await t.as(actor).post(path, body);
     if (res.status !== status) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    lastPosition = Math.max(lastPosition, res.body.position ?? 0);
-    return res.body;
+    const applied = res.body.proposalId === undefined ? res.body : await approveIfProposed(t, res.body.dealId, res.body, MANAGER);
+    lastPosition = Math.max(lastPosition, res.body.position ?? 0, applied.position ?? 0);
+    return { ...res.body, applied };
   };
   const statementOf = async (actor: TestActor, person: string, query = '') => {
     const res = await t.as(actor).get(`/commission/statements/${person}?period=2026-Q1&minPosition=${lastPosition}${query}`).expect(200);
     return res.body.result as Statement;
   };
+  const closeEventOf = (answer: { applied: { events: { type: string; eventId: string }[] } }) => answer.applied.events.find((e) => e.type === 'DealClosedWon')!;
   const total = (s: Statement) => s.totals.find((x) => x.currency === 'EUR')?.totalMinor ?? 0;
   const splits = (ana: number, ben: number, occurredAt: string) => ({
     revenue: [{ userId: REP.id, role: 'account-executive', shareBp: ana }, { userId: OTHER_REP.id, role: 'account-executive', shareBp: ben }],
@@ -74,7 +77,8 @@ describe('commission: the worked example over HTTP', () => {
   afterAll(() => t.close());
 
   it('pays Ana 14,875.00, Ben 6,375.00 and Sam 2,000.00 with lineage on every line (split changed before the close)', async () => {
-    await ok(MANAGER, `/deals/${dealId}/splits`, { ...splits(7000, 3000, '2026-03-20T12:00:00.000Z'), reason: 'Ben handed the technical close to Ana' });
+    // Ana proposes the change; her manager approves it (nobody approves their own change).
+    await ok(REP, `/deals/${dealId}/splits`, { ...splits(7000, 3000, '2026-03-20T12:00:00.000Z'), reason: 'Ben handed the technical close to Ana' });
     const closed = await ok(REP, `/deals/${dealId}/close-won`, { signedOrder: { kind: 'signature', ref: 'order-1' }, occurredAt: '2026-03-25T16:00:00.000Z' });
 
     const [ana, ben, sam] = [await statementOf(REP, REP.id), await statementOf(OTHER_REP, OTHER_REP.id), await statementOf(SAM, SAM.id)];
@@ -85,7 +89,7 @@ describe('commission: the worked example over HTTP', () => {
     ]);
     for (const line of [...ana.lines, ...ben.lines, ...sam.lines]) {
       expect(line.lineage).toMatchObject({ dealId, arithmetic: expect.stringContaining('=') });
-      expect(line.lineage.events.map((e) => e.eventId)).toContain(closed.events[0].eventId);
+      expect(line.lineage.events.map((e) => e.eventId)).toContain(closeEventOf(closed).eventId);
       expect(line.lineage.events.every((e) => e.position > 0)).toBe(true);
       expect(line.lineage.plan).toBeDefined();
       expect(line.lineage.split?.eventId).toBeDefined();
@@ -114,8 +118,10 @@ describe('commission: the worked example over HTTP', () => {
     const closed = await ok(REP, `/deals/${id}/close-won`, { signedOrder: { kind: 'signature', ref: 'order-2' }, occurredAt: '2026-03-26T16:00:00.000Z' });
     const closeRecordedAt = (await t.as(REP).get(`/deals/${id}/events`).expect(200)).body.events.at(-1).metadata.recordedAt as string;
     await new Promise((r) => setTimeout(r, 5));
-    const change = await ok(MANAGER, `/deals/${id}/splits`, { ...splits(7000, 3000, '2026-03-20T12:00:00.000Z'), reason: 'Late paperwork' });
-    expect(closed.position).toBeLessThan(change.position);
+    const change = await ok(REP, `/deals/${id}/splits`, { ...splits(7000, 3000, '2026-03-20T12:00:00.000Z'), reason: 'Late paperwork' });
+    expect(change.events.map((e: { type: string }) => e.type)).toEqual(['DealChangeProposed']);
+    const splitEvent = change.applied.events.find((e: { type: string }) => e.type === 'CreditSplitsSet');
+    expect(closed.applied.position).toBeLessThan(change.applied.position);
 
     const lineOf = (s: Statement) => s.lines.filter((l) => l.lineage.dealId === id);
     const sum = (lines: Line[]) => lines.reduce((n, l) => n + l.amountMinor, 0);
@@ -126,7 +132,7 @@ describe('commission: the worked example over HTTP', () => {
     expect(sum(lineOf(await statementOf(OTHER_REP, OTHER_REP.id)))).toBe(637_500);
 
     const recon = await t.as(OTHER_REP).get(`/commission/statements/${OTHER_REP.id}/reconstruction?period=2026-Q1&knownAtA=${closeRecordedAt}&minPosition=${lastPosition}`).expect(200);
-    expect(JSON.stringify(recon.body.result)).toContain(change.events[0].eventId);
+    expect(JSON.stringify(recon.body.result)).toContain(splitEvent.eventId);
 
     const benLine = lineOf(await atClose(OTHER_REP))[0];
     const dispute = await ok(OTHER_REP, '/commission/disputes', { userId: OTHER_REP.id, period: '2026-Q1', lineId: benLine.lineId, dealId: id, claim: 'The split was 60/40 when we closed' });

@@ -61,8 +61,8 @@ describe('deals import (real SQLite)', () => {
     const won = acmeEvents.find((e) => e.type === 'DealClosedWon')!;
     expect(won.data).toMatchObject({ amountMinor: 5_200_000, signedOrder: { kind: 'crm', ref: 'salesforce:0085g00000Hist07AAA' } });
     expect((won.data as { signedOrder: { note: string } }).signedOrder.note).toContain('"StageName":"Closed Won"');
-    // Closed months back, so applied by the approver's approval of the importer's proposal, at the close's own time.
-    expect(won.metadata).toMatchObject({ causationId: 'salesforce:0085g00000Hist07AAA', correlationId: 'salesforce:0065g00000AcmeAAA', actor: { id: 'crm.import.approver', roles: ['manager'] } });
+    // Closed months back, so applied by the approver's approval of the importer's proposal, at the close's own time, as the importer's.
+    expect(won.metadata).toMatchObject({ causationId: 'salesforce:0085g00000Hist07AAA', correlationId: 'salesforce:0065g00000AcmeAAA', actor: { id: 'crm.import', roles: ['manager'] } });
     expect(won.data).toMatchObject({ approval: { proposedBy: 'crm.import', approvedBy: 'crm.import.approver' } });
     const override = acmeEvents.find((e) => e.type === 'StageOverridden')!;
     expect((override.data as { reason: string }).reason).toBe(

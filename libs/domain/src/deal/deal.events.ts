@@ -84,9 +84,14 @@ export type DealEvent =
    */
   | DomainEvent<'DealChangeProposed', {
       proposalId: string; change: { readonly type: string; readonly data: unknown }; occurredAt: string; proposedBy: string;
+      /** The proposer's organisation roles when proposing: the applied events are theirs. */
+      proposerRoles?: readonly string[];
       reasons: readonly ApprovalReason[];
     }>
-  /** Followed in the same append by the events of the change, each carrying `approval`. */
+  /**
+   * Followed in the same append by the events of the change, each carrying `approval`, with the
+   * proposer as their actor and the proposal's business time.
+   */
   | DomainEvent<'DealChangeApproved', { proposalId: string; proposedBy: string; approverId: string; reason?: string }>
   | DomainEvent<'DealChangeRejected', { proposalId: string; proposedBy: string; approverId: string; reason: string }>
   | DomainEvent<'DealChangeWithdrawn', { proposalId: string; proposedBy: string }>;

@@ -73,8 +73,11 @@ export function createDealEvolve(catalog: PipelineCatalog): (state: DealState, e
       case 'WonAmountCorrected':
         return { ...state, expectedAmountMinor: event.data.amountMinor, lineItems: event.data.lineItems };
       case 'DealChangeProposed': {
-        const { proposalId, change, occurredAt, proposedBy, reasons } = event.data;
-        const pending = { proposalId, change, occurredAt, proposedBy, reasons, ...(at === undefined ? {} : { proposedAt: at }) };
+        const { proposalId, change, occurredAt, proposedBy, proposerRoles, reasons } = event.data;
+        const pending = {
+          proposalId, change, occurredAt, proposedBy, reasons,
+          ...(proposerRoles === undefined ? {} : { proposerRoles }), ...(at === undefined ? {} : { proposedAt: at }),
+        };
         return { ...state, pendingChanges: [...(state.pendingChanges ?? []), pending] };
       }
       case 'DealChangeApproved':

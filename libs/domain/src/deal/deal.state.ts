@@ -21,6 +21,7 @@ export interface PendingChange {
   readonly change: { readonly type: string; readonly data: unknown };
   readonly occurredAt: string;
   readonly proposedBy: string;
+  readonly proposerRoles?: readonly string[];
   readonly reasons: readonly ApprovalReason[];
   readonly proposedAt?: string;
 }

@@ -44,4 +44,6 @@ export interface DomainEvent<Type extends string = string, Data = unknown> {
    * happened when it was proposed for, not when it was approved.
    */
   readonly occurredAt?: string;
+  /** Set by `decide` when the event is someone else's fact than its command's actor: an approved change is its proposer's. */
+  readonly actor?: Actor;
 }

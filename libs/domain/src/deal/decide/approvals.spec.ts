@@ -18,8 +18,9 @@ const withBen = {
   revenue: [{ userId: 'ana', role: 'account-executive' as const, shareBp: 7000 }, { userId: 'ben', role: 'account-executive' as const, shareBp: 3000 }],
   overlay: [{ userId: 'sam', role: 'sales-engineer' as const, shareBp: 5000 }],
 };
+const ROLES: Record<string, string[]> = { ana: ['rep'], ben: ['rep'], mia: ['manager'] };
 const proposal = (type: string, data: unknown, occurredAt: string, reasons: string[], proposedBy = 'ana', proposalId = `cmd-${type}`): DealEvent => ({
-  type: 'DealChangeProposed', data: { proposalId, change: { type, data }, occurredAt, proposedBy, reasons },
+  type: 'DealChangeProposed', data: { proposalId, change: { type, data }, occurredAt, proposedBy, proposerRoles: ROLES[proposedBy], reasons },
 } as DealEvent);
 const review = (actor: Actor, decision: 'approve' | 'reject', proposalId: string, reason?: string) =>
   command('ReviewDealChange', { proposalId, decision, ...(reason === undefined ? {} : { reason }) }, { actor });
@@ -41,7 +42,7 @@ describe('credit changes wait for approval', () => {
     const state = given([...historyAt('engaged'), proposed]).when(review(mia, 'approve', 'cmd-SetCreditSplits')).then([
       { type: 'DealChangeApproved', data: { proposalId: 'cmd-SetCreditSplits', proposedBy: 'ana', approverId: 'mia' } },
       {
-        type: 'CreditSplitsSet', occurredAt: '2026-03-19T09:00:00.000Z',
+        type: 'CreditSplitsSet', occurredAt: '2026-03-19T09:00:00.000Z', actor: ana,
         data: { ...withBen, approval: { proposalId: 'cmd-SetCreditSplits', proposedBy: 'ana', approvedBy: 'mia' } },
       },
     ]);
@@ -67,7 +68,7 @@ describe('credit changes wait for approval', () => {
     const state = given([...atTerms, won, proposed]).when(review(fin, 'approve', 'cmd-ChangeAmount')).then([
       { type: 'DealChangeApproved', data: { proposalId: 'cmd-ChangeAmount', proposedBy: 'ana', approverId: 'fay' } },
       {
-        type: 'WonAmountCorrected', occurredAt: NOW,
+        type: 'WonAmountCorrected', occurredAt: NOW, actor: ana,
         data: {
           previousAmountMinor: 10_000_000, amountMinor: 9_000_000, lineItems: [{ productCode: 'CORE', amountMinor: 9_000_000, quantity: 1 }],
           reason: 'Credit note', approval: { proposalId: 'cmd-ChangeAmount', proposedBy: 'ana', approvedBy: 'fay' },
@@ -153,7 +154,7 @@ describe('backdating beyond the limit needs a manager', () => {
     const state = given([...atTerms, waiting]).when(review(mia, 'approve', 'cmd-CloseWon')).then([
       { type: 'DealChangeApproved', data: { proposalId: 'cmd-CloseWon', proposedBy: 'ana', approverId: 'mia' } },
       {
-        type: 'DealClosedWon', occurredAt: twoWeeksBack,
+        type: 'DealClosedWon', occurredAt: twoWeeksBack, actor: ana,
         data: { fromStageId: 'terms-agreed', amountMinor: 10_000_000, lineItems: items, signedOrder, approval: { proposalId: 'cmd-CloseWon', proposedBy: 'ana', approvedBy: 'mia' } },
       } as DealEvent,
     ]);

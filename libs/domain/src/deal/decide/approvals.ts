@@ -81,7 +81,7 @@ export function proposeChange(command: DealCommand, context: DealContext, reason
     type: 'DealChangeProposed',
     data: {
       proposalId: command.metadata.commandId, change: { type: command.type, data: command.data },
-      occurredAt: context.occurredAt, proposedBy: context.actor.id, reasons,
+      occurredAt: context.occurredAt, proposedBy: context.actor.id, proposerRoles: [...context.actor.roles], reasons,
     },
   }];
 }
@@ -90,7 +90,7 @@ export function proposeChange(command: DealCommand, context: DealContext, reason
  * Approves or rejects a waiting change. The approver is not the proposer, is not credited on
  * the deal or by the change, and is a manager when the change is backdated beyond the limit.
  * Approval runs the change again, as its proposer at its business time, against the deal as it
- * is now; its events follow `DealChangeApproved` and carry the approval.
+ * is now; its events follow `DealChangeApproved`, carry the approval and are the proposer's.
  */
 export function reviewDealChange(command: DealCommandOf<'ReviewDealChange'>, context: DealContext, route: Route): DealEvent[] {
   const { actor } = context;
@@ -107,7 +107,7 @@ export function reviewDealChange(command: DealCommandOf<'ReviewDealChange'>, con
   }
   if (pending.reasons.includes('backdated') && !actor.roles.includes('manager')) throw DealErrors.managerApprovalRequired(actor.id, pending.reasons);
   if (creditedBy(context.state, pending).has(actor.id)) throw DealErrors.approverCredited(actor.id);
-  const proposer: Actor = { id: proposedBy, roles: [] };
+  const proposer: Actor = { id: proposedBy, roles: [...(pending.proposerRoles ?? [])] };
   const change = { type: pending.change.type, data: pending.change.data, metadata: { ...command.metadata, actor: proposer, occurredAt: pending.occurredAt } } as DealCommand;
   let events: DealEvent[];
   try {
@@ -120,7 +120,7 @@ export function reviewDealChange(command: DealCommandOf<'ReviewDealChange'>, con
   const reason = command.data.reason?.trim();
   return [
     { type: 'DealChangeApproved', data: { proposalId, proposedBy, approverId: actor.id, ...(reason ? { reason } : {}) } },
-    ...events.map((event) => ({ ...event, data: { ...event.data, approval }, occurredAt: pending.occurredAt }) as DealEvent),
+    ...events.map((event) => ({ ...event, data: { ...event.data, approval }, occurredAt: pending.occurredAt, actor: proposer }) as DealEvent),
   ];
 }
 
