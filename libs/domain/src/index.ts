@@ -36,6 +36,7 @@ export * from './deal/stage-progress';
 export * from './deal/deal-access';
 export * from './deal/deal-stream';
 export * from './deal/decide/approvals';
+export * from './deal/decide/deal-controls';
 
 export * from './access';
 export * from './controls/control-limits';

@@ -2,7 +2,7 @@ import { defaultPipelineCatalog, PipelineCatalog } from '../pipeline/pipeline-ca
 import { Decider } from '../shared/decider';
 import { DealCommand } from './deal.commands';
 import { createDealDecide } from './deal.decide';
-import { DealControls } from './decide/approvals';
+import { DealControls } from './decide/deal-controls';
 import { DealEvent } from './deal.events';
 import { createDealEvolve } from './deal.evolve';
 import { DealState, initialDealState } from './deal.state';

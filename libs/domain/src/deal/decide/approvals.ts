@@ -1,29 +1,14 @@
-import { ControlLimits, DEFAULT_CONTROL_LIMITS } from '../../controls/control-limits';
 import { DomainError } from '../../shared/domain-error';
 import { Actor } from '../../shared/message';
 import { isBlank } from '../../shared/text';
 import { daysBetween } from '../../shared/time';
 import { CreditShare, FULL_SHARE_BP } from '../credit-split';
-import { DealTeamRole } from '../deal-team';
 import { DealCommand, DealCommandOf } from '../deal.commands';
 import { DealErrors } from '../deal.errors';
 import { ApprovalReason, ChangeApproval, DealEvent } from '../deal.events';
 import { DealState, PendingChange } from '../deal.state';
 import { DealContext } from './deal-context';
-
-/** The limits and lookups the controls on a deal need; without a directory, everyone may receive credit. */
-export interface DealControls {
-  readonly limits: ControlLimits;
-  /** Why a person cannot receive credit (unregistered, deactivated, no selling role), or undefined when they can. */
-  readonly creditIneligibility?: (userId: string) => string | undefined;
-}
-
-export const DEFAULT_DEAL_CONTROLS: DealControls = { limits: DEFAULT_CONTROL_LIMITS };
-
-/** Team roles that earn credit; the others (support, implementation, customer success) do not. */
-export const CREDIT_ROLES: readonly DealTeamRole[] = [
-  'account-executive', 'sales-development-rep', 'sales-engineer', 'executive-sponsor', 'marketing-rep',
-];
+import { CREDIT_ROLES } from './deal-controls';
 
 /**
  * Commands that move credit or when it pays, whose business time, backdated beyond the limit,

@@ -4,7 +4,7 @@ import { DEAL_TEAM_ROLES } from '../deal-team';
 import { DealCommandOf } from '../deal.commands';
 import { DealErrors } from '../deal.errors';
 import { DealEvent } from '../deal.events';
-import { CREDIT_ROLES } from './approvals';
+import { CREDIT_ROLES } from './deal-controls';
 import { DealContext } from './deal-context';
 import { requireMayChangeCommercialTerms } from './guards';
 

@@ -1,7 +1,7 @@
 import { PipelineDefinition } from '../../pipeline/pipeline-definition';
 import { Actor } from '../../shared/message';
 import { DealState } from '../deal.state';
-import type { DealControls } from './approvals';
+import { DealControls } from './deal-controls';
 
 /** What every rule on an existing deal gets: its state, its pipeline version, and resolved time. */
 export interface DealContext {
