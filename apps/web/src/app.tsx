@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, session } from './api';
 import { Me } from './me';
+import { ApprovalsPage } from './pages/approvals';
 import { BoardPage } from './pages/board';
 import { ChartsPage } from './pages/charts';
 import { CommissionPage } from './pages/commission';
@@ -19,6 +20,8 @@ const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
   { path: 'charts', label: 'Charts', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin') },
   { path: 'commission', label: 'Commission', shows: (me) => !has(me, 'integration') || me.roles.length > 1 },
   { path: 'disputes', label: 'Disputes', shows: (me) => !has(me, 'integration') || me.roles.length > 1 },
+  // Reviewers see what they may approve; reps and admins what they proposed.
+  { path: 'approvals', label: 'Approvals', shows: (me) => has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') },
 ];
 
 function Page({ route, me }: { route: Route; me: Me }) {
@@ -29,6 +32,7 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'charts': return <ChartsPage />;
     case 'commission': return <CommissionPage me={me} personId={id ?? me.userId} period={route.query.get('period') ?? undefined} />;
     case 'disputes': return id ? <DisputePage disputeId={id} me={me} /> : <DisputesPage />;
+    case 'approvals': return <ApprovalsPage me={me} />;
     case 'board': return <BoardPage />;
     default: return has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') ? <BoardPage /> : <CommissionPage me={me} personId={me.userId} />;
   }
