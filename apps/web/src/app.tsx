@@ -27,7 +27,7 @@ const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
 function Page({ route, me }: { route: Route; me: Me }) {
   const [page, id] = route.parts;
   switch (page) {
-    case 'deal': return <DealPage dealId={id} />;
+    case 'deal': return <DealPage dealId={id} me={me} />;
     case 'post-close': return <PostClosePage />;
     case 'charts': return <ChartsPage />;
     case 'commission': return <CommissionPage me={me} personId={id ?? me.userId} period={route.query.get('period') ?? undefined} />;
