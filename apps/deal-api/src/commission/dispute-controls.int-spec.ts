@@ -41,7 +41,10 @@ describe('disputes: nobody resolves in their own favour, large adjustments need 
     const proposed = await t.as(FINANCE).post(`/commission/disputes/${id}/resolution`, { decision: 'accept', reason: 'Big miss', adjustments: [adjustment(REP.id, '99999.99')] }).expect(201);
     expect(proposed.body.events.map((e: { type: string }) => e.type)).toStrictEqual(['DisputeAcceptanceProposed']);
     const review = await t.as(FINANCE).get(`/commission/disputes/${id}?minPosition=${proposed.body.position}`).expect(200);
-    expect(review.body.dispute).toMatchObject({ status: 'awaiting-approval', adjustments: [] });
+    expect(review.body.dispute).toMatchObject({
+      status: 'awaiting-approval', adjustments: [],
+      approvals: [{ step: 'proposed', by: FINANCE.id, reason: 'Big miss', adjustments: [{ userId: REP.id, amount: '99999.99', amountMinor: 9_999_999, currency: 'EUR' }] }],
+    });
     expect((await t.as(FINANCE).post(`/commission/disputes/${id}/approval`, { decision: 'approve', reason: 'ok' }).expect(403)).body.error).toBe('DISPUTE.SECOND_APPROVER_REQUIRED');
     const approved = await t.as(SECOND_FINANCE).post(`/commission/disputes/${id}/approval`, { decision: 'approve', reason: 'Checked' }).expect(201);
     expect(approved.body.events.map((e: { type: string }) => e.type)).toStrictEqual(['DisputeAccepted']);

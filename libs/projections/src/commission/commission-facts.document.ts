@@ -24,6 +24,9 @@ export interface AssignmentFactsDocument {
   readonly revision: number;
 }
 
+/** An adjustment an acceptance proposes; it pays nothing until the acceptance is approved. */
+export type ProposedAdjustment = Omit<AdjustmentFact, 'ref' | 'disputeId' | 'approverId'>;
+
 export interface DisputeDocument {
   readonly kind: 'dispute';
   readonly disputeId: string;
@@ -35,8 +38,11 @@ export interface DisputeDocument {
   readonly raised: FactRef;
   readonly status: 'open' | 'awaiting-approval' | 'accepted' | 'rejected';
   readonly resolution?: { readonly ref: FactRef; readonly reason: string; readonly approverId: string; readonly secondApproverId?: string };
-  /** An acceptance above the threshold waiting for a second finance user, and acceptances sent back. */
-  readonly approvals?: readonly { readonly ref: FactRef; readonly step: 'proposed' | 'sent-back'; readonly by: string; readonly reason: string }[];
+  /** An acceptance above the threshold waiting for a second finance user (with the adjustments it proposes), and acceptances sent back. */
+  readonly approvals?: readonly {
+    readonly ref: FactRef; readonly step: 'proposed' | 'sent-back'; readonly by: string; readonly reason: string;
+    readonly adjustments?: readonly ProposedAdjustment[];
+  }[];
   readonly adjustments: readonly AdjustmentFact[];
   readonly revision: number;
 }

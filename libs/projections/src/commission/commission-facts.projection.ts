@@ -25,8 +25,8 @@ function streamOf(event: RecordedEvent): { kind: FactsKind; id: string } | undef
 export function createCommissionFactsProjection(catalog: PipelineCatalog = defaultPipelineCatalog): Projection<CommissionFactsDocument> {
   return {
     name: 'commission-facts',
-    // 2: the person index, the plan list and the misfiled-deals list.
-    version: 2,
+    // 2: the person index, the plan list and the misfiled-deals list. 3: a proposed acceptance keeps its adjustments.
+    version: 3,
     filter: { streamPrefixes: Object.values(STREAM_PREFIXES) },
     keysOf: (event) => {
       const stream = streamOf(event);

@@ -1,6 +1,6 @@
 import { AdjustmentFact, COMMISSION_STREAM_PREFIXES, DomainError, isPeriod, PeriodFact, PlanRules, validatePlanRules } from '@deals/domain';
 import { RecordedEvent } from '@deals/event-store';
-import { AssignmentFactsDocument, DisputeDocument, PeriodFactsDocument, PlanFactsDocument } from './commission-facts.document';
+import { AssignmentFactsDocument, DisputeDocument, PeriodFactsDocument, PlanFactsDocument, ProposedAdjustment } from './commission-facts.document';
 import { Data, dataOf, factRef, MalformedCommissionEventError, minor, required, text, utc } from './fact-ref';
 
 /** A plan's versions, in the order published. Rules are re-checked so statements never read a bad plan. */
@@ -76,7 +76,10 @@ function approvalStep(doc: DisputeDocument, event: RecordedEvent): DisputeDocume
   const data = dataOf(event);
   const proposed = event.type === 'DisputeAcceptanceProposed';
   const { by, reason } = required(event, { by: text(proposed ? data.proposedBy : data.approverId), reason: text(data.reason) });
-  const step = { ref: factRef(event), step: proposed ? 'proposed' as const : 'sent-back' as const, by, reason };
+  const step = {
+    ref: factRef(event), step: proposed ? 'proposed' as const : 'sent-back' as const, by, reason,
+    ...(proposed ? { adjustments: proposedAdjustmentsOf(event, data) } : {}),
+  };
   return { ...doc, status: proposed ? 'awaiting-approval' : 'open', approvals: [...(doc.approvals ?? []), step], revision: event.revision };
 }
 
@@ -93,6 +96,10 @@ function raised(event: RecordedEvent): DisputeDocument {
 }
 
 function adjustmentsOf(event: RecordedEvent, data: Data, disputeId: string, approverId: string, ref: AdjustmentFact['ref']): AdjustmentFact[] {
+  return proposedAdjustmentsOf(event, data).map((adjustment) => ({ ref, disputeId, approverId, ...adjustment }));
+}
+
+function proposedAdjustmentsOf(event: RecordedEvent, data: Data): ProposedAdjustment[] {
   if (!Array.isArray(data.adjustments)) throw new MalformedCommissionEventError(event, 'adjustments is not a list');
   return data.adjustments.map((item: Data, index) => {
     const amountMinor = typeof item?.amountMinor === 'number' && Number.isSafeInteger(item.amountMinor) ? item.amountMinor : undefined;
@@ -100,10 +107,7 @@ function adjustmentsOf(event: RecordedEvent, data: Data, disputeId: string, appr
       adjustmentId: text(item?.adjustmentId), userId: text(item?.userId), period: text(item?.period), amountMinor, currency: text(item?.currency),
     }, `adjustments[${index}].`);
     const dealId = text(item.dealId);
-    return {
-      ref, disputeId, approverId, ...fields, reason: text(item.reason) ?? text(data.reason) ?? '',
-      ...(dealId === undefined ? {} : { dealId }),
-    };
+    return { ...fields, reason: text(item.reason) ?? text(data.reason) ?? '', ...(dealId === undefined ? {} : { dealId }) };
   });
 }
 

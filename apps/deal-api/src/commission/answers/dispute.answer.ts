@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { AdjustmentFact } from '@deals/domain';
-import { DealNames, DisputeDocument } from '@deals/projections';
+import { DealNames, DisputeDocument, ProposedAdjustment } from '@deals/projections';
 import { amount, CURRENCY, decimal, minor } from './amount';
 import { EventRefSchema } from './event-ref.answer';
 import { ReconstructionSchema } from './reconstruction.answer';
@@ -33,12 +33,26 @@ export class DisputeResolutionSchema implements Resolution {
 
 type ApprovalStep = NonNullable<DisputeDocument['approvals']>[number];
 
+@ApiSchema({ name: 'DisputeProposedAdjustment', description: 'An adjustment a proposed acceptance would pay (or recover); nothing is paid until it is approved.' })
+export class DisputeProposedAdjustmentSchema implements ProposedAdjustment {
+  @ApiProperty() adjustmentId!: string;
+  @ApiProperty({ description: 'Who it would pay.' }) userId!: string;
+  @ApiProperty({ example: '2026-Q2' }) period!: string;
+  @ApiProperty(minor('amount', 'Signed: positive pays more, negative recovers')) amountMinor!: number;
+  @ApiProperty(amount('amount', 'Signed: positive pays more, negative recovers')) amount!: string;
+  @ApiProperty(CURRENCY) currency!: string;
+  @ApiProperty() reason!: string;
+  @ApiPropertyOptional() dealId?: string;
+}
+
 @ApiSchema({ name: 'DisputeApprovalStep', description: 'An acceptance above the threshold proposed, or sent back by the second finance user.' })
 export class DisputeApprovalStepSchema implements ApprovalStep {
   @ApiProperty({ type: EventRefSchema, description: 'The DisputeAcceptanceProposed or DisputeAcceptanceRejected event.' }) ref!: EventRefSchema;
   @ApiProperty({ enum: ['proposed', 'sent-back'] }) step!: 'proposed' | 'sent-back';
   @ApiProperty() by!: string;
   @ApiProperty() reason!: string;
+  @ApiPropertyOptional({ type: [DisputeProposedAdjustmentSchema], description: 'On a proposed acceptance: the adjustments it would issue.' })
+  adjustments?: DisputeProposedAdjustmentSchema[];
 }
 
 @ApiSchema({ name: 'Dispute', description: 'A claim against one statement line, and how finance resolved it.' })
@@ -69,10 +83,20 @@ export class DisputeReviewSchema {
 /** `dealName`: names from the disputed person's facts, so a dispute naming someone else's deal does not reveal it. */
 export function presentDispute(dispute: DisputeDocument, dealName: DealNames): DisputeSchema {
   const name = dispute.dealId === undefined ? undefined : dealName(dispute.dealId);
+  const { approvals, ...rest } = dispute;
   return {
-    ...dispute,
+    ...rest,
     ...(name === undefined ? {} : { dealName: name }),
     adjustments: dispute.adjustments.map((adjustment) => presentAdjustment(adjustment, dealName)),
+    ...(approvals === undefined ? {} : { approvals: approvals.map(presentApprovalStep) }),
+  };
+}
+
+function presentApprovalStep(step: ApprovalStep): DisputeApprovalStepSchema {
+  const { adjustments, ...rest } = step;
+  return {
+    ...rest,
+    ...(adjustments === undefined ? {} : { adjustments: adjustments.map((a) => ({ ...a, amount: decimal(a.amountMinor, a.currency) })) }),
   };
 }
 
