@@ -1,4 +1,4 @@
-import { approvalView, changeSummary, pendingView, reasonText, timesText, words } from './approvals-model';
+import { approvalView, changeSummary, dealDeskSummary, pendingView, reasonText, timesText, words } from './approvals-model';
 
 const split = {
   dealId: 'd1', dealName: 'Acme rollout', ownerId: 'ana.ae', currency: 'EUR', proposalId: 'p1', type: 'SetCreditSplits',
@@ -33,17 +33,36 @@ describe('what waits for approval, in words', () => {
   });
 
   it('shows an item of a kind it does not know with what the item says, and offers no action on it', () => {
-    const desk = approvalView({
-      kind: 'deal-desk', requestId: 'r1', dealId: 'd2', dealName: 'Globex', type: 'discount', requestedBy: 'ana.ae', requestedAt: '2026-12-01T10:00:00.000Z',
+    const quote = approvalView({
+      kind: 'quote-review', requestId: 'r1', dealId: 'd2', dealName: 'Globex', type: 'discount', requestedBy: 'ana.ae', requestedAt: '2026-12-01T10:00:00.000Z',
       data: { discountPercent: 25, note: 'multi-year' }, reasons: ['discount-above-limit'],
     });
-    expect(desk).toEqual({
-      key: 'r1', kind: 'deal-desk', what: 'Deal desk · Discount', summary: 'discount percent: 25; note: multi-year',
+    expect(quote).toEqual({
+      key: 'r1', kind: 'quote-review', what: 'Quote review · Discount', summary: 'discount percent: 25; note: multi-year',
       dealId: 'd2', dealName: 'Globex', proposedBy: 'ana.ae', proposedAt: '2026-12-01T10:00:00.000Z', occurredAt: undefined,
       reasons: ['discount above limit'],
     });
-    expect(desk.proposalId).toBeUndefined();
-    expect(approvalView({ kind: 'deal-desk', id: 'x', amount: 5 }).summary).toBe('amount: 5');
+    expect(quote.proposalId).toBeUndefined();
+    expect(approvalView({ kind: 'quote-review', id: 'x', amount: 5 }).summary).toBe('amount: 5');
+  });
+
+  it('describes terms waiting for the deal desk against the reference and the limits, with the request to decide', () => {
+    const desk = approvalView({
+      kind: 'deal-desk', dealId: 'd2', dealName: 'Globex', ownerId: 'ana.ae', currency: 'EUR', proposalId: 'r1', type: 'AgreeTerms',
+      data: { priceMinor: 8_000_000, referenceMinor: 10_000_000, discountBp: 2000, paymentTerms: 'Net 90', paymentTermsDays: 90, limits: { maxDiscountBp: 1500, floorPriceMinor: 8_500_000, maxPaymentTermsDays: 60 } },
+      proposedBy: 'ana.ae', proposedAt: '2026-12-01T10:00:00.000Z', occurredAt: '2026-12-01T10:00:00.000Z', reasons: ['discount', 'payment-terms'],
+    });
+    expect(desk).toEqual({
+      key: 'r1', kind: 'deal-desk', what: 'Terms for the deal desk',
+      summary: 'price 80,000.00 EUR, 20% off 100,000.00 EUR (limit 15%); payment terms “Net 90”, 90 days (limit 60 days)',
+      dealId: 'd2', dealName: 'Globex', proposedBy: 'ana.ae', proposedAt: '2026-12-01T10:00:00.000Z', occurredAt: '2026-12-01T10:00:00.000Z',
+      reasons: ['discount beyond the deal desk\'s limit', 'payment terms longer than the deal desk allows, or not in days'], proposalId: 'r1',
+    });
+    expect(dealDeskSummary({ currency: 'EUR', data: { paymentTerms: 'on delivery' } })).toBe('payment terms “on delivery”');
+  });
+
+  it('takes the API\'s kind "change" for a deal change', () => {
+    expect(approvalView({ ...split, kind: 'change' })).toEqual(approvalView(split));
   });
 
   it('describes a deal\'s own pending change like the list does', () => {

@@ -1,4 +1,4 @@
-import { day, daysBack, decimalMoney, money, when } from './format';
+import { bp, day, daysBack, decimalMoney, money, when } from './format';
 import { Split, splitText } from './split-model';
 
 /** A change to a deal waiting for approval, as `GET /approvals` lists it. */
@@ -30,8 +30,21 @@ export interface ApprovalView {
   /** The business time the change is for. */
   readonly occurredAt?: string;
   readonly reasons: readonly string[];
-  /** Set on a deal change: it is reviewed at /deals/:dealId/changes/:proposalId. */
+  /** Set on a deal change (reviewed at /deals/:dealId/changes/:proposalId) and on terms waiting for the deal desk (decided at /deals/:dealId/deal-desk/:proposalId). */
   readonly proposalId?: string;
+}
+
+/** Terms waiting for the deal desk, as `GET /approvals` lists them (`kind: 'deal-desk'`). */
+export interface DealDeskItem {
+  readonly kind: 'deal-desk';
+  readonly dealId: string; readonly dealName: string; readonly ownerId: string; readonly currency: string;
+  readonly proposalId: string; readonly proposedBy: string; readonly proposedAt?: string;
+  readonly reasons: readonly string[];
+  readonly data?: {
+    readonly priceMinor?: number; readonly referenceMinor?: number; readonly discountBp?: number;
+    readonly paymentTerms?: string; readonly paymentTermsDays?: number;
+    readonly limits?: { readonly maxDiscountBp?: number; readonly floorPriceMinor?: number; readonly maxPaymentTermsDays?: number };
+  };
 }
 
 const LABELS: Record<string, string> = {
@@ -96,6 +109,8 @@ export function reasonText(reason: string, occurredAt?: string, proposedAt?: str
   switch (reason) {
     case 'after-close': return 'changes credit after the close';
     case 'names-others': return 'names others in the split';
+    case 'discount': return 'discount beyond the deal desk\'s limit';
+    case 'payment-terms': return 'payment terms longer than the deal desk allows, or not in days';
     case 'backdated':
       return occurredAt && proposedAt ? `dated ${daysBack(occurredAt, proposedAt)} days back, more than allowed without approval` : 'dated back beyond the limit';
     default: return words(reason).toLowerCase();
@@ -104,13 +119,41 @@ export function reasonText(reason: string, occurredAt?: string, proposedAt?: str
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
+/** What terms waiting for the deal desk are, against the reference and the limits. */
+export function dealDeskSummary(item: Pick<DealDeskItem, 'data' | 'currency'>): string {
+  const d = item.data ?? {};
+  const limits = d.limits ?? {};
+  const parts: string[] = [];
+  if (typeof d.priceMinor === 'number') {
+    const off = typeof d.discountBp === 'number' && typeof d.referenceMinor === 'number'
+      ? `, ${bp(d.discountBp)} off ${money(d.referenceMinor, item.currency)}${typeof limits.maxDiscountBp === 'number' ? ` (limit ${bp(limits.maxDiscountBp)})` : ''}`
+      : '';
+    parts.push(`price ${money(d.priceMinor, item.currency)}${off}`);
+  }
+  if (typeof d.paymentTerms === 'string') {
+    const limit = typeof limits.maxPaymentTermsDays === 'number' ? ` (limit ${limits.maxPaymentTermsDays} days)` : '';
+    parts.push(`payment terms “${d.paymentTerms}”${typeof d.paymentTermsDays === 'number' ? `, ${d.paymentTermsDays} days` : ''}${limit}`);
+  }
+  return parts.join('; ');
+}
+
 /**
- * One item of `GET /approvals`. Deal changes (no `kind`, or `deal-change`) are described in full
- * and may be reviewed here; any other kind is shown with what it says about itself, no actions.
+ * One item of `GET /approvals`. Deal changes (`kind: 'change'`, `deal-change` or none) and terms
+ * waiting for the deal desk (`deal-desk`) are described in full and may be acted on here; any
+ * other kind is shown with what it says about itself, no actions.
  */
 export function approvalView(item: unknown): ApprovalView {
   const raw = isObject(item) ? item : {};
-  const kind = text(raw.kind) ?? 'deal-change';
+  const given = text(raw.kind);
+  const kind = given === undefined || given === 'change' ? 'deal-change' : given;
+  if (kind === 'deal-desk' && typeof raw.proposalId === 'string' && typeof raw.dealId === 'string') {
+    const d = raw as unknown as DealDeskItem;
+    return {
+      key: d.proposalId, kind, what: 'Terms for the deal desk', summary: dealDeskSummary(d),
+      dealId: d.dealId, dealName: d.dealName, proposedBy: d.proposedBy, proposedAt: d.proposedAt, occurredAt: d.proposedAt,
+      reasons: (d.reasons ?? []).map((r) => reasonText(r)), proposalId: d.proposalId,
+    };
+  }
   if (kind === 'deal-change' && typeof raw.proposalId === 'string' && typeof raw.type === 'string') {
     const c = raw as unknown as DealChangeItem;
     return {
@@ -139,6 +182,21 @@ export function pendingView(p: PendingChange, deal: { dealId: string; name: stri
     proposalId: p.proposalId, type: p.change.type, data: p.change.data,
     proposedBy: p.proposedBy, proposedAt: p.proposedAt, occurredAt: p.occurredAt, reasons: p.reasons,
   } satisfies DealChangeItem);
+}
+
+/** The deal desk's request as `GET /deals/:id` holds it in `state.dealDesk`. */
+export interface DealDeskState {
+  readonly requestId: string; readonly status: 'pending' | 'approved' | 'rejected'; readonly requestedBy: string;
+  readonly reasons: readonly string[]; readonly requestedAt?: string;
+  readonly decidedBy?: string; readonly decidedAt?: string; readonly decisionReason?: string;
+}
+
+/** A deal's own request to the deal desk, described like the approval list does (without the figures, which the list has). */
+export function dealDeskView(d: DealDeskState, deal: { dealId: string; name: string; ownerId: string; currency: string }): ApprovalView {
+  return approvalView({
+    kind: 'deal-desk', dealId: deal.dealId, dealName: deal.name, ownerId: deal.ownerId, currency: deal.currency,
+    proposalId: d.requestId, proposedBy: d.requestedBy, proposedAt: d.requestedAt, reasons: d.reasons,
+  } satisfies DealDeskItem);
 }
 
 /** "proposed 2026-04-02 09:00 UTC, business time 2026-03-20 15:00 UTC"; the business time only when it differs by an hour or more. */

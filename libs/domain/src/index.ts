@@ -37,9 +37,11 @@ export * from './deal/deal-access';
 export * from './deal/deal-stream';
 export * from './deal/decide/approvals';
 export * from './deal/decide/deal-controls';
+export * from './deal/payment-terms';
 
 export * from './access';
 export * from './controls/control-limits';
+export * from './controls/deal-desk-policy';
 
 export * from './commission/commission.commands';
 export * from './commission/commission-streams';

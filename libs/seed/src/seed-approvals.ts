@@ -2,8 +2,8 @@ import { Actor, DomainError } from '@deals/domain';
 
 /**
  * Who approves a seeded deal's changes that wait for approval (a close dated back, splits naming
- * others, credit changed after the close), in the order asked: the owner's manager, the other
- * managers, sales-ops, finance. The first the rules let approve does; one that none may approve
+ * others, credit changed after the close) and its terms the deal desk holds, in the order asked:
+ * the owner's manager, the other managers, sales-ops, finance. The first the rules let approve does; one that none may approve
  * stays waiting, as it would in the product.
  */
 export function approverCandidates(ownerManager: Actor, managers: readonly Actor[], salesOps: Actor, finance: Actor): Actor[] {

@@ -27,9 +27,12 @@ function replay(script: DealScript, now: string, relations: Relations): DealEven
     const command = { type: step.type, data: step.data, metadata: { commandId: `c${i}`, actor: step.actor, now, occurredAt: step.occurredAt } } as Command as DealCommand;
     try {
       const decided = apply(decider.decide(command, state), step.occurredAt);
-      if (decided.some((e) => e.type === 'DealChangeProposed')) {
+      const waits = decided.find((e) => e.type === 'DealChangeProposed' || e.type === 'DealDeskApprovalRequested');
+      if (waits) {
         const approved = script.approvers.some((approver) => {
-          const review = { type: 'ReviewDealChange', data: { proposalId: `c${i}`, decision: 'approve' }, metadata: { commandId: `a${i}`, actor: approver, now } } as DealCommand;
+          const review = (waits.type === 'DealChangeProposed'
+            ? { type: 'ReviewDealChange', data: { proposalId: `c${i}`, decision: 'approve' }, metadata: { commandId: `a${i}`, actor: approver, now } }
+            : { type: 'DecideDealDesk', data: { requestId: `c${i}`, decision: 'approve', reason: 'seed' }, metadata: { commandId: `a${i}`, actor: approver, now } }) as DealCommand;
           try {
             apply(decider.decide(review, state), now);
             return true;

@@ -83,6 +83,10 @@ export async function writeSeed(store: EventStore, dataset: SeedDataset, options
             await approveWithFirstAllowed(script.approvers, (approver) => send(deals, dealStreamId(script.dealId), approver, `${step.key}-approval`,
               'ReviewDealChange', { proposalId: sent.commandId, decision: 'approve', reason: 'Approved when it happened (seed history)' }));
           }
+          if (sent.result.events.some((e) => e.type === 'DealDeskApprovalRequested')) {
+            await approveWithFirstAllowed(script.approvers, (approver) => send(deals, dealStreamId(script.dealId), approver, `${step.key}-deal-desk`,
+              'DecideDealDesk', { requestId: sent.commandId, decision: 'approve', reason: 'Approved when it happened (seed history)' }));
+          }
         } catch (error) {
           failed = true;
           throw new Error(`seed deal #${script.index} (${script.dealId}) step ${step.key} ${step.type}: ${(error as Error).message}`, { cause: error });

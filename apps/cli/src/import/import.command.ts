@@ -28,7 +28,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
       .option('--currency <code>', 'currency when the export has none', 'USD')
       .option('--owner <userId>', 'owner when the export names none (default: the importing actor)')
       .option('--actor <userId>', 'the manager the import acts as (stage moves are manager overrides)', 'crm.import')
-      .option('--approver <userId>', 'the manager recorded as approving the import\'s closes dated back and splits (never the actor)', 'crm.import.approver')
+      .option('--approver <userId>', 'the manager recorded as approving the import\'s closes dated back, splits and terms held by the deal desk (never the actor)', 'crm.import.approver')
       .option('--dry-run', 'read and map the export, report problems, write nothing')
       .action((file: string, options: ImportOptions) => runImport(ctx, source, resolve(ctx.io.cwd, file), options));
   }
@@ -58,7 +58,7 @@ async function runImport(ctx: CliContext, source: ImportSource, file: string, op
   try {
     const bar = progress.bar(`import ${source}`, plans.length, 'deals');
     // An operator with the store at hand stands in for every imported owner's manager (stage moves are overrides),
-    // and names the manager above, who approves what waits for approval (closes dated back, splits naming others).
+    // and names the manager above, who approves what waits for approval (closes dated back, splits naming others, terms the deal desk holds).
     const { actor, approver } = options;
     const importer = { managerOf: (userId: string) => (userId === approver ? undefined : userId === actor ? approver : actor) };
     const result = await writeImport(store, plans, { id: actor, roles: ['manager'] }, importer, {
@@ -67,7 +67,7 @@ async function runImport(ctx: CliContext, source: ImportSource, file: string, op
     progress.stop();
     problems.push(...result.problems);
     report(ctx, problems);
-    ctx.io.out(`imported ${what}: ${result.events} events written, ${result.replayed} commands already imported, ${result.approved} changes approved by ${approver}; ${problems.length} problems`);
+    ctx.io.out(`imported ${what}: ${result.events} events written, ${result.replayed} commands already imported, ${result.approved} changes and ${result.dealDeskApproved} deal-desk requests approved by ${approver}; ${problems.length} problems`);
     if (problems.length > 0) ctx.exit(2);
   } finally {
     progress.stop();

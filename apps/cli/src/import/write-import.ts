@@ -11,6 +11,8 @@ export interface ImportResult {
   readonly replayed: number;
   /** Changes that waited for approval (a close dated back, splits naming others) and the approver approved. */
   readonly approved: number;
+  /** Terms the deal desk held (the CRM's terms are not recorded, so never readable as days) and the approver approved. */
+  readonly dealDeskApproved: number;
   readonly problems: readonly RowProblem[];
 }
 
@@ -29,6 +31,7 @@ export async function writeImport(
   let events = 0;
   let replayed = 0;
   let approved = 0;
+  let dealDeskApproved = 0;
   let deals = 0;
   let next = 0;
   let done = 0;
@@ -55,6 +58,16 @@ export async function writeImport(
             if (!approval.replayed) events += approval.events.length;
             approved++;
           }
+          if (options.approver && result.events.some((e) => e.type === 'DealDeskApprovalRequested')) {
+            const key = `${step.key}-deal-desk`;
+            const decision = {
+              type: 'DecideDealDesk', data: { requestId: command.metadata.commandId, decision: 'approve', reason: 'Imported history: the deal closed with these terms in the CRM' },
+              metadata: { commandId: commandIdFor(options.approver.id, key), actor: options.approver, now, correlationId: plan.correlationId, causationId: step.causationId },
+            } as DealCommand;
+            const answer = await handleCommand(store, decider, dealStreamId(plan.dealId), decision, { idempotencyKey: key });
+            if (!answer.replayed) events += answer.events.length;
+            dealDeskApproved++;
+          }
           if (step.type === 'OpenDeal') deals++;
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
@@ -66,5 +79,5 @@ export async function writeImport(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 32) }, worker));
-  return { deals, events, replayed, approved, problems };
+  return { deals, events, replayed, approved, dealDeskApproved, problems };
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
-import { ControlLimits, controlLimitsFromEnv } from '@deals/domain';
+import { ControlLimits, controlLimitsFromEnv, DealDeskPolicy } from '@deals/domain';
 import { LiveFeedLimits, liveFeedLimitsFromEnv } from '../projections/live/live-feed-limits';
+import { dealDeskPolicyFromEnv } from './deal-desk-settings';
 
 export interface ApiConfig {
   readonly host: string;
@@ -19,6 +20,8 @@ export interface ApiConfig {
   readonly liveFeed?: Partial<LiveFeedLimits>;
   /** Thresholds of the compensation controls (CONTROL_* variables); absent: the defaults. */
   readonly controls?: ControlLimits;
+  /** When agreed terms wait for a manager (CONTROL_MAX_DISCOUNT_PERCENT, CONTROL_MAX_PAYMENT_DAYS, CONTROL_DEAL_DESK_FILE); absent: the defaults. */
+  readonly dealDesk?: DealDeskPolicy;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -39,5 +42,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     authTokenSecret: env.AUTH_TOKEN_SECRET || undefined,
     liveFeed: liveFeedLimitsFromEnv(env),
     controls: controlLimitsFromEnv(env),
+    dealDesk: dealDeskPolicyFromEnv(env),
   };
 }

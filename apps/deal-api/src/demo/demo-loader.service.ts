@@ -56,6 +56,7 @@ export class DemoLoaderService implements OnApplicationBootstrap {
       const data = step.type === 'OpenDeal' ? { ...step.data, dealId } : step.data;
       const answer = await this.commands.handle(ctx, dealId, step.type, data as never, step.occurredAt);
       if (answer.proposalId !== undefined) await this.approve(dealId, answer.proposalId, step.key);
+      if (answer.dealDeskRequestId !== undefined) await this.approveTerms(dealId, answer.dealDeskRequestId, step.key);
     }
     await this.store.append(MARKER_STREAM, [
       {
@@ -73,6 +74,13 @@ export class DemoLoaderService implements OnApplicationBootstrap {
     const approved = await approveWithFirstAllowed(DEMO_APPROVERS, (actor) =>
       this.commands.handle({ actor, idempotencyKey: `${key}-approval-${actor.id}` }, dealId, 'ReviewDealChange', { proposalId, decision: 'approve', reason: 'Approved when it happened (demo history)' }));
     if (!approved) this.logger.log(`Demo change ${proposalId} on deal ${dealId} waits for approval`);
+  }
+
+  /** Terms the deal desk holds (a price list configured with the demo, say) the sales manager approves, as it happened. */
+  private async approveTerms(dealId: string, requestId: string, key: string): Promise<void> {
+    const approved = await approveWithFirstAllowed(DEMO_APPROVERS, (actor) =>
+      this.commands.handle({ actor, idempotencyKey: `${key}-deal-desk-${actor.id}` }, dealId, 'DecideDealDesk', { requestId, decision: 'approve', reason: 'Approved when it happened (demo history)' }));
+    if (!approved) this.logger.log(`Demo terms ${requestId} on deal ${dealId} wait for the deal desk`);
   }
 
   private async loadPlans(): Promise<void> {

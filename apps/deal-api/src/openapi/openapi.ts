@@ -29,7 +29,7 @@ const TAGS: readonly (readonly [string, string])[] = [
   ['post-close', 'After the win: hand-off, implementation, go-live.'],
   ['team', 'Who works the deal, in which role.'],
   ['splits', 'Who gets credit for the deal: revenue splits and overlay credit.'],
-  ['approvals', 'Changes waiting for someone else\'s approval: credit after the close, splits naming others, closes dated back.'],
+  ['approvals', 'What waits for someone else\'s approval: changes of credit after the close, splits naming others, closes dated back; terms beyond the deal desk\'s limits.'],
   ['reads', 'A deal\'s current state (or as of a past moment) and its stored events.'],
   ['pipeline', 'Pipeline metrics over the deal-summary projection.'],
   ['post-close metrics', 'Won deals after the close: waits, durations, stuck deals.'],

@@ -49,6 +49,12 @@ abstract class CommandResultSchema {
 @ApiSchema({ name: 'DealCommandResponse', description: 'What every deal command answers.' })
 export class DealCommandResponseSchema extends CommandResultSchema {
   @ApiProperty({ format: 'uuid' }) dealId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Set when the change waits for approval: review it at /deals/{dealId}/changes/{proposalId}/review.' })
+  proposalId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Set when the terms agreed wait for the deal desk: a manager of the owner decides at /deals/{dealId}/deal-desk/{requestId}/decision.' })
+  dealDeskRequestId?: string;
 }
 
 @ApiSchema({ name: 'CommissionCommandResponse', description: 'What every commission command answers (plans, assignments, disputes).' })

@@ -54,6 +54,7 @@ const SAMPLES: Record<string, Sample> = {
   'POST /deals/{dealId}/team': deal('team', { userId: 'newcomer.x', role: 'marketing-rep' }),
   'POST /deals/{dealId}/changes/{proposalId}/review': deal('changes/00000000-0000-4000-8000-000000000000/review', { decision: 'reject', reason: 'No' }),
   'POST /deals/{dealId}/changes/{proposalId}/withdrawal': deal('changes/00000000-0000-4000-8000-000000000000/withdrawal', {}),
+  'POST /deals/{dealId}/deal-desk/{requestId}/decision': deal('deal-desk/00000000-0000-4000-8000-000000000000/decision', { decision: 'reject', reason: 'No' }),
   'GET /approvals': { path: () => '/approvals', target: 'organisation' },
   'DELETE /deals/{dealId}/team/{userId}/{role}': { path: (i) => `/deals/${i.dealId}/team/nobody.x/marketing-rep`, target: 'deal' },
   'GET /deals/{dealId}': deal(''),

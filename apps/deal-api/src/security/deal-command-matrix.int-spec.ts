@@ -32,6 +32,7 @@ const REQUESTS: Record<Exclude<DealCommandType, 'OpenDeal'>, [method: 'post' | '
   RemoveTeamMember: ['delete', 'team/nobody.x/marketing-rep'],
   ReviewDealChange: ['post', 'changes/00000000-0000-4000-8000-000000000000/review', { decision: 'reject', reason: 'No' }],
   WithdrawDealChange: ['post', 'changes/00000000-0000-4000-8000-000000000000/withdrawal', {}],
+  DecideDealDesk: ['post', 'deal-desk/00000000-0000-4000-8000-000000000000/decision', { decision: 'reject', reason: 'Margin too thin' }],
   ReverseWonDeal: ['post', 'reversal', { reason: 'Order cancelled' }],
 };
 

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { signAccessToken } from '@deals/access-tokens';
+import { LiveUserDirectory } from '../auth/live-user-directory';
 import { UserCommandHandler } from '../auth/users/user-command.handler';
 import { createApp } from '../bootstrap';
 import { ApiConfig } from '../config/api-config';
@@ -21,7 +22,7 @@ export const IMPLEMENTATION: TestActor = { id: 'ivan.impl', roles: ['implementat
 export const ADMIN: TestActor = { id: 'adam.admin', roles: ['admin'] };
 export const INTEGRATION: TestActor = { id: 'iris.integration', roles: ['integration'] };
 
-/** Registered in every test app: the reps report to MANAGER; OTHER_MANAGER has no reports. */
+/** Registered in every test app (unless the demo data registered them): the reps report to MANAGER; OTHER_MANAGER has no reports. */
 const CAST: readonly (TestActor & { managerId?: string })[] = [
   MANAGER, OTHER_MANAGER, { ...REP, managerId: MANAGER.id }, { ...OTHER_REP, managerId: MANAGER.id },
   OPS, FINANCE, IMPLEMENTATION, ADMIN, INTEGRATION,
@@ -69,7 +70,9 @@ export async function createTestApp(dataDir = ':memory:', config: Partial<ApiCon
       userId: u.id, name: u.name ?? u.id, roles: u.roles, ...(u.managerId ? { managerId: u.managerId } : {}),
     });
   };
-  for (const user of CAST) await registerUser(user);
+  // With demo data the demo has registered some of the cast already.
+  const directory = app.get(LiveUserDirectory);
+  for (const user of CAST) if (!(await directory.find(user.id))) await registerUser(user);
   return {
     app,
     as: (actor) => withHeaders(headersOf(actor)),

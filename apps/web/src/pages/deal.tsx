@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { PendingChange, pendingView } from '../approvals-model';
+import { DealDeskState, dealDeskView, PendingChange, pendingView } from '../approvals-model';
 import { ApprovalItem } from '../components/approval-item';
 import { Outcome } from '../components/change-actions';
 import { CloseWonForm } from '../components/close-won-form';
@@ -19,6 +19,7 @@ interface DealView {
     readonly team: readonly { userId: string; role: string }[];
     readonly splits?: Split;
     readonly pendingChanges?: readonly PendingChange[];
+    readonly dealDesk?: DealDeskState;
   };
   readonly stage: {
     readonly stageName: string; readonly phase: string; readonly probability: number; readonly nextStageId?: string;
@@ -87,15 +88,27 @@ const has = (me: Me, ...roles: string[]) => me.roles.some((r) => roles.includes(
 function Waiting({ view, dealId, me, onDone }: { view: DealView; dealId: string; me: Me; onDone: (position: number) => void }) {
   const [done, setDone] = useState<Outcome>();
   const pending = view.state.pendingChanges ?? [];
-  if (!pending.length && !done) return null;
+  const desk = view.state.dealDesk;
+  const deskWaits = desk?.status === 'pending';
+  if (!pending.length && !deskWaits && desk?.status !== 'rejected' && !done) return null;
   const deal = { dealId, name: view.state.name, ownerId: view.state.ownerId, currency: view.state.currency };
   const acted = (o: Outcome) => {
     setDone(o);
     onDone(o.position);
   };
   return (
-    <Section title={`Waiting for approval (${pending.length})`}>
+    <Section title={`Waiting for approval (${pending.length + (deskWaits ? 1 : 0)})`}>
       {done && <p class="ok" role="status">{done.message}</p>}
+      {desk?.status === 'rejected' && (
+        <p class="error" data-testid="deal-desk-rejected">
+          The deal desk rejected the terms{desk.decidedBy ? ` (${desk.decidedBy})` : ''}{desk.decisionReason ? `: “${desk.decisionReason}”` : ''}. The deal closes won only once new terms are agreed.
+        </p>
+      )}
+      {deskWaits && desk && (
+        <ol class="approvals" data-testid="deal-desk">
+          <ApprovalItem item={dealDeskView(desk, deal)} me={me} onDone={acted} showDeal={false} />
+        </ol>
+      )}
       {pending.length === 0 ? <p class="muted">Nothing else waits.</p> : (
         <ol class="approvals" data-testid="pending-changes">
           {pending.map((p) => <ApprovalItem key={p.proposalId} item={pendingView(p, deal)} me={me} onDone={acted} showDeal={false} />)}

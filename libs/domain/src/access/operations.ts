@@ -69,6 +69,9 @@ export const DEAL_COMMAND_RULES: Readonly<Record<DealCommandType, OperationRule>
     manager: 'owner-line', 'sales-ops': 'organisation', finance: 'organisation',
   }),
   WithdrawDealChange: deal('withdraw one\'s own change waiting for approval', { ...FACTS, 'sales-ops': 'organisation', implementation: 'won' }),
+  DecideDealDesk: deal('approve or reject terms beyond the deal desk\'s limits (a manager of the owner; never one\'s own terms, never in one\'s favour)', {
+    manager: 'owner-line',
+  }),
 };
 
 export const USER_COMMAND_RULES: Readonly<Record<UserCommandType, OperationRule>> = {

@@ -14,6 +14,7 @@ import { setCreditSplits } from './decide/credit-splits';
 import { approvalReasons, proposeChange, reviewDealChange, withdrawDealChange } from './decide/approvals';
 import { DealControls, DEFAULT_DEAL_CONTROLS } from './decide/deal-controls';
 import { DealContext } from './decide/deal-context';
+import { decideDealDesk } from './decide/deal-desk';
 import { openDeal } from './decide/open-deal';
 import { overrideStage } from './decide/override-stage';
 import { goLive, handToImplementation, startImplementation } from './decide/post-close';
@@ -38,6 +39,7 @@ export function createDealDecide(
 
     if (command.type === 'ReviewDealChange') return reviewDealChange(command, context, route);
     if (command.type === 'WithdrawDealChange') return withdrawDealChange(command, context);
+    if (command.type === 'DecideDealDesk') return decideDealDesk(command, context);
     const events = route(command, context);
     const reasons = approvalReasons(command, context);
     return reasons.length > 0 ? proposeChange(command, context, reasons) : events;
@@ -63,6 +65,7 @@ function route(command: DealCommand, context: DealContext): DealEvent[] {
     case 'OpenDeal':
     case 'ReviewDealChange':
     case 'WithdrawDealChange':
+    case 'DecideDealDesk':
       throw DealErrors.invalidTransition(`${command.type} cannot be proposed.`, { command: command.type });
     default: {
       const unhandled: never = command;

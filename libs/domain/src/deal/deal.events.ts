@@ -23,6 +23,20 @@ export interface CriterionEvidence {
 /** Why a change to a deal waits for someone else's approval. */
 export type ApprovalReason = 'after-close' | 'names-others' | 'backdated';
 
+/** Why agreed terms wait for the deal desk: a discount beyond the limit, payment terms beyond the limit (or unreadable). */
+export type DealDeskReason = 'discount' | 'payment-terms';
+
+/** Where one part of the reference price came from, and its discount limit. */
+export interface DealDeskReference {
+  /** Absent when the deal has no line items: the reference is its amount at opening. */
+  readonly productCode?: string;
+  readonly quantity?: number;
+  readonly referenceMinor: number;
+  readonly maxDiscountBp: number;
+  /** The price list (unit list price × quantity), the deal at its opening (unit amount then × quantity), or the line as entered (a product added since). */
+  readonly basis: 'list-price' | 'opening' | 'entered';
+}
+
 /** Carried by an event an approval applied: whose proposal it was and who approved it. */
 export interface ChangeApproval {
   readonly proposalId: string;
@@ -94,7 +108,20 @@ export type DealEvent =
    */
   | DomainEvent<'DealChangeApproved', { proposalId: string; proposedBy: string; approverId: string; reason?: string }>
   | DomainEvent<'DealChangeRejected', { proposalId: string; proposedBy: string; approverId: string; reason: string }>
-  | DomainEvent<'DealChangeWithdrawn', { proposalId: string; proposedBy: string }>;
+  | DomainEvent<'DealChangeWithdrawn', { proposalId: string; proposedBy: string }>
+  /**
+   * Follows `TermsAgreed` in the same append when the terms are beyond the deal desk's limits:
+   * the deal cannot close won until a manager approves. `paymentTermsDays` is absent when the
+   * terms cannot be read as a number of days.
+   */
+  | DomainEvent<'DealDeskApprovalRequested', {
+      requestId: string; requestedBy: string; reasons: readonly DealDeskReason[];
+      priceMinor: number; referenceMinor: number; discountBp: number; paymentTerms: string; paymentTermsDays?: number;
+      limits: { maxDiscountBp: number; floorPriceMinor: number; maxPaymentTermsDays: number };
+      references: readonly DealDeskReference[];
+    }>
+  | DomainEvent<'DealDeskApproved', { requestId: string; requestedBy: string; approverId: string; reason: string }>
+  | DomainEvent<'DealDeskRejected', { requestId: string; requestedBy: string; approverId: string; reason: string }>;
 
 export type DealEventType = DealEvent['type'];
 export type DealEventOf<T extends DealEventType> = Extract<DealEvent, { type: T }>;

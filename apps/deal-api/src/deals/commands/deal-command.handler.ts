@@ -14,6 +14,8 @@ export interface DealCommandResponse extends CommandResponse {
   readonly dealId: string;
   /** Set when the change waits for approval: review it at /deals/:dealId/changes/:proposalId. */
   readonly proposalId?: string;
+  /** Set when the terms agreed wait for the deal desk: a manager decides at /deals/:dealId/deal-desk/:dealDeskRequestId/decision. */
+  readonly dealDeskRequestId?: string;
 }
 
 /** Every deal command, straight into the command path behind the access table. */
@@ -28,7 +30,7 @@ export class DealCommandHandler {
     @Inject(LiveUserDirectory) private readonly relations: LiveUserDirectory,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
-    this.decider = createDealDecider(defaultPipelineCatalog, dealControls(relations, config.controls));
+    this.decider = createDealDecider(defaultPipelineCatalog, dealControls(relations, config.controls, config.dealDesk));
   }
 
   async handle<T extends DealCommandType>(
@@ -41,6 +43,11 @@ export class DealCommandHandler {
       cache: this.recentDeals,
     });
     const proposed = result.events.some((event) => event.type === 'DealChangeProposed');
-    return { dealId, ...commandResponse(result), ...(proposed ? { proposalId: command.metadata.commandId } : {}) };
+    const toDealDesk = result.events.some((event) => event.type === 'DealDeskApprovalRequested');
+    return {
+      dealId, ...commandResponse(result),
+      ...(proposed ? { proposalId: command.metadata.commandId } : {}),
+      ...(toDealDesk ? { dealDeskRequestId: command.metadata.commandId } : {}),
+    };
   }
 }
