@@ -17,6 +17,7 @@ import {
   EventToAppend,
   ExpectedRevision,
   ReadAllOptions,
+  ReadAllResult,
   ReadStreamOptions,
   RecordedEvent,
   StoreSubscription,
@@ -138,14 +139,14 @@ export class EsdbEventStore implements EventStore {
     });
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
     this.ensureOpen();
     const { direction = 'forwards', after, filter } = options;
     return readAllFiltered(this.readAllPage, { direction, after, maxCount: maxCountOf(options.maxCount), filter });
   }
 
   async headPosition(): Promise<number> {
-    const [last] = await this.readAll({ direction: 'backwards', maxCount: 1 });
+    const [last] = (await this.readAll({ direction: 'backwards', maxCount: 1 })).events;
     return last?.position ?? 0;
   }
 

@@ -1,12 +1,7 @@
-import { RecordedEvent, StoreSubscription } from '../event-store.port';
+import { ReadAllResult, RecordedEvent, StoreSubscription } from '../event-store.port';
 
 /** One page of matching events after `after`, and how far the scan got (past filtered-out rows too). */
-export interface Page {
-  readonly events: readonly RecordedEvent[];
-  readonly scannedTo: number;
-}
-
-export type PageReader = (after: number, limit: number) => Page;
+export type PageReader = (after: number, limit: number) => ReadAllResult;
 
 const PAGE_SIZE = 256;
 

@@ -126,7 +126,7 @@ describe('as-of reads (versions and stream folds) = a replay of the store, real 
           expect(await runner.waitForPosition(head, 30_000)).toBe(true);
           expect(runner.deadLetters()).toEqual([]);
 
-          const events = await store.readAll();
+          const events = (await store.readAll()).events;
           // The projections' claim: a document of one stream is made by that stream's events alone.
           for (const projection of PROJECTIONS) {
             for (const e of events) for (const key of projection.keysOf(e)) expect([undefined, e.streamId]).toContain(projection.streamOf?.(key));

@@ -74,7 +74,7 @@ describe('projection crash safety (SIGKILL during catch-up)', () => {
     const live = Object.fromEntries(runner.readModel('event-counter'));
     await runner.stop();
     db.close();
-    const expected = Object.fromEntries(recount(await store.readAll()));
+    const expected = Object.fromEntries(recount((await store.readAll()).events));
     await store.close();
     expect(live).toEqual(expected);
     expect((live.total as { count: number }).count).toBe(20_000);

@@ -44,7 +44,7 @@ describe('ProjectionRunner (real SQLite)', () => {
     await seedStore(store, 300);
     expect(await r.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
 
-    const all = await store.readAll();
+    const all = (await store.readAll()).events;
     expect(toObject(r.readModel('event-counter'))).toEqual(toObject(recount(all)));
     const live = toObject(r.readModel('event-counter'));
     await r.rebuild('event-counter');
@@ -62,7 +62,7 @@ describe('ProjectionRunner (real SQLite)', () => {
     const second = runner();
     await second.start();
     expect(await second.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
-    expect(toObject(second.readModel('event-counter'))).toEqual(toObject(recount(await store.readAll())));
+    expect(toObject(second.readModel('event-counter'))).toEqual(toObject(recount((await store.readAll()).events)));
   });
 
   it('dead-letters a poison event while live and keeps going; a rebuild stops on it with a clear message', async () => {
@@ -78,7 +78,7 @@ describe('ProjectionRunner (real SQLite)', () => {
     expect(dead).toHaveLength(1);
     expect(dead[0]).toMatchObject({ eventId: poisonId, eventType: 'Poison', streamId: 'count-x' });
     expect(dead[0].error).toContain('cannot count Poison');
-    expect(toObject(r.readModel('event-counter'))).toEqual(toObject(recount(await store.readAll(), 'Poison')));
+    expect(toObject(r.readModel('event-counter'))).toEqual(toObject(recount((await store.readAll()).events, 'Poison')));
     const [status] = await r.status();
     expect(status).toMatchObject({ name: 'event-counter', deadLetters: 1, lag: 0, state: 'running' });
 
@@ -132,7 +132,7 @@ describe('ProjectionRunner (real SQLite)', () => {
 
     const model = stored.readModel<{ count: number }>('event-counter');
     expect(model).toBeInstanceOf(StoredReadModel);
-    const expected = recount(await store.readAll());
+    const expected = recount((await store.readAll()).events);
     expect(toObject(model)).toEqual(toObject(expected));
     expect(model.size).toBe(expected.size);
     expect(model.get('total')).toEqual(expected.get('total'));
@@ -183,7 +183,7 @@ describe('ProjectionRunner (real SQLite)', () => {
     await rebuilding;
     expect(await r.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
 
-    const expected = toObject(recount(await store.readAll()));
+    const expected = toObject(recount((await store.readAll()).events));
     expect(toObject(r.readModel('slow'))).toEqual(expected);
     expect(toObject(r.readModel('quick'))).toEqual(expected);
     expect(toObject(db.documents('slow'))).toEqual(expected);

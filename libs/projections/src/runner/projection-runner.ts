@@ -258,11 +258,7 @@ export class ProjectionRunner {
   /** One batch. Returns false when there was nothing to do. */
   private async step(slot: Slot): Promise<boolean> {
     const { projection } = slot;
-    const head = await this.store.headPosition();
-    const events = await this.store.readAll({ after: slot.position, maxCount: this.batchSize, filter: projection.filter });
-    const last = events.at(-1)?.position ?? slot.position;
-    // A short page means everything up to the head read before it has been seen.
-    const scannedTo = events.length < this.batchSize ? Math.max(head, last) : last;
+    const { events, scannedTo } = await this.store.readAll({ after: slot.position, maxCount: this.batchSize, filter: projection.filter });
     if (scannedTo <= slot.position) return false;
     const batch = applyBatch(projection, slot.docs, events);
     const versions = batch.changes.filter((c) => keepsVersion(projection, c));

@@ -25,7 +25,7 @@ describe('projections: live = rebuild = naive, for random valid deal histories',
             if (done === Math.floor(total / 2)) await runner.start();
           });
           expect(await runner.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
-          const events = await store.readAll();
+          const events = (await store.readAll()).events;
 
           for (const projection of [dealSummaryProjection, auditProjection]) {
             const live = sorted(runner.readModel(projection.name));
