@@ -92,6 +92,15 @@ export interface SubscribeOptions {
   /** Exclusive start: deliver events with position > fromPosition. 0 or omitted: from the start. 'end': only new events. */
   readonly fromPosition?: number | 'end';
   readonly filter?: EventFilter;
+  /**
+   * Hears how far the subscription has looked past the events its filter leaves out: every event
+   * the filter matches at or before `position` has been delivered. Called while the consumer asks
+   * for its next event, in `$all` order with the events — never ahead of one not yet delivered —
+   * and only with a position past the last one delivered or heard, so a consumer may keep it as
+   * its checkpoint. (EventStoreDB filters such a subscription on the client, so it sees every
+   * event of the store's own streams.)
+   */
+  readonly onScanned?: (position: number) => void;
 }
 
 /** History first, then live events, in `$all` order. Ends when `close()` is called. */

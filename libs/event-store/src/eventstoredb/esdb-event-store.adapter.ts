@@ -152,9 +152,11 @@ export class EsdbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): StoreSubscription {
     this.ensureOpen();
-    const { fromPosition, filter } = options;
+    const { fromPosition, filter, onScanned } = options;
     const start: Start | undefined = fromPosition === 'end' ? undefined : fromPosition ? fromPortPosition(fromPosition) : 'start';
-    const serverFilter = toServerFilter(filter);
+    // The server's own checkpoints may name an event it has yet to send: to tell how far it has
+    // looked, the subscription sees every event of the store's streams and filters them itself.
+    const serverFilter = toServerFilter(onScanned ? undefined : filter);
     const subscription = new EsdbSubscription({
       start: () => (start === undefined ? this.lastRecordPosition() : Promise.resolve(start)),
       open: (from) => this.client.subscribeToAll({ fromPosition: from === 'start' ? START : from, filter: serverFilter }),
@@ -164,6 +166,7 @@ export class EsdbEventStore implements EventStore {
       },
       backoff: this.resubscribeBackoff,
       onClose: (s) => this.subscriptions.delete(s),
+      onScanned,
     });
     this.subscriptions.add(subscription);
     return subscription;

@@ -107,7 +107,7 @@ export class SqliteEventStore implements EventStore {
       options.fromPosition === 'end' ? (this.statements.headPosition.get() ?? 0) : (options.fromPosition ?? 0),
     );
     const readPage = (after: number, limit: number) => this.reading(() => this.readForwards(after, limit, options.filter));
-    const subscription = new SqliteSubscription(readPage, start, this.pollIntervalMs, (s) => this.subscriptions.delete(s));
+    const subscription = new SqliteSubscription(readPage, start, this.pollIntervalMs, (s) => this.subscriptions.delete(s), options.onScanned);
     this.subscriptions.add(subscription);
     return subscription;
   }
