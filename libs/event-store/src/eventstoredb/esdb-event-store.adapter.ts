@@ -26,7 +26,7 @@ import {
 import { checkExpectedRevision } from '../expected-revision';
 import { findIdempotentResult } from '../idempotency';
 import { stampRecordedAt } from '../recorded-at';
-import { BackoffOptions, backoffDelay, sleep } from './backoff';
+import { BackoffOptions, backoffDelay, sleep } from '../backoff';
 import { AllPageReader, readAllFiltered } from './esdb-all-reader';
 import { ResolvedEventLike, assertStorable, fromResolvedEvent, positionOf, toEventData } from './esdb-event-envelope';
 import { fromEsdbRevision, toEsdbExpectedRevision, toWrongExpectedRevisionError } from './esdb-expected-revision';

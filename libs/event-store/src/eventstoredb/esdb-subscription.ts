@@ -1,6 +1,6 @@
 import type { Position } from '@eventstore/db-client';
 import { RecordedEvent, StoreSubscription } from '../event-store.port';
-import { BackoffOptions, backoffDelay } from './backoff';
+import { BackoffOptions, backoffDelay } from '../backoff';
 import { ResolvedEventLike, positionOf } from './esdb-event-envelope';
 import { comparePositions, toPortPosition } from './esdb-position';
 import { isPermanentSubscriptionError } from './esdb.errors';
