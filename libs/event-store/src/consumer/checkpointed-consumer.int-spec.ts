@@ -95,6 +95,20 @@ describe('CheckpointedConsumer (real SQLite)', () => {
     expect(prompt.batches.map((b) => b.events.length)).toEqual([1, 1, 1]);
   });
 
+  it('with lingerMs 0, hands a batch over in the turn of the event loop that committed its events', async () => {
+    const turnsSeen: boolean[] = [];
+    let turned = false;
+    consumer(store, new MemoryCheckpoint(), (batch) => {
+      turnsSeen.push(turned);
+      expect(batch.events).toHaveLength(3);
+    }, { batchSize: 10 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await store.append('a-1', [anEvent(), anEvent(), anEvent()]);
+    setImmediate(() => (turned = true));
+    await until(() => turnsSeen.length === 1);
+    expect(turnsSeen).toEqual([false]);
+  });
+
   it('moves the checkpoint past a batch only once its handler has returned; a failed batch comes again from the checkpoint', async () => {
     await append('a-1', 9);
     const checkpoint = new MemoryCheckpoint();

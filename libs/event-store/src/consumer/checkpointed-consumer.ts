@@ -94,6 +94,8 @@ export class CheckpointedConsumer {
         this.checkpoint.save?.(batch.scannedTo);
         this.position = batch.scannedTo;
         handled();
+        // The embedded store answers synchronously: during a long catch-up the process still serves requests.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       await batches.close();

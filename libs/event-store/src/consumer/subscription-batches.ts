@@ -41,7 +41,7 @@ export class SubscriptionBatches {
 
   /**
    * The next batch after the last one taken: at least one event, or a position past it with no
-   * event. `lingerMs` 0 takes only what is already there. Undefined once the subscription is
+   * event. `lingerMs` 0 takes only what the subscription has at hand. Undefined once the subscription is
    * closed (what was gathered is dropped: it is read again from the checkpoint).
    */
   async take(maxCount: number, lingerMs: number): Promise<ConsumerBatch | undefined> {
@@ -82,21 +82,29 @@ export class SubscriptionBatches {
   }
 }
 
-/** The promise's value, or TIMED_OUT after `ms` (0: once pending callbacks have run); the promise itself keeps running. */
+/**
+ * A subscription hands over an event it already holds (or reads without waiting for I/O, as the
+ * embedded store does) within a few turns of the microtask queue. Waiting that long, rather than
+ * for a timer, takes everything at hand without letting the event loop turn: a batch's changes
+ * go out in the same turn as the commit that brought its events.
+ */
+const AT_HAND_TURNS = 16;
+
+/** The promise's value, or TIMED_OUT after `ms` (0: unless it is at hand); the promise itself keeps running. */
 async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
-  let cancel: () => void = () => undefined;
-  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-    if (ms > 0) {
-      const timer = setTimeout(resolve, ms, TIMED_OUT);
-      cancel = () => clearTimeout(timer);
-    } else {
-      const immediate = setImmediate(resolve, TIMED_OUT);
-      cancel = () => clearImmediate(immediate);
-    }
-  });
+  const race = { over: false };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = ms === 0 ? turns(AT_HAND_TURNS, race) : new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(resolve, ms, TIMED_OUT)));
   try {
     return await Promise.race([promise, timeout]);
   } finally {
-    cancel();
+    race.over = true;
+    clearTimeout(timer);
   }
+}
+
+/** TIMED_OUT after `count` turns of the microtask queue, or sooner once the race is over. */
+async function turns(count: number, race: { over: boolean }): Promise<typeof TIMED_OUT> {
+  for (let i = 0; i < count && !race.over; i++) await undefined;
+  return TIMED_OUT;
 }

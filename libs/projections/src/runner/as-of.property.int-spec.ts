@@ -115,7 +115,7 @@ describe('as-of reads (versions and stream folds) = a replay of the store, real 
         const store = new SqliteEventStore({ path: join(dir, `${run}-events.db`) });
         const projectionsPath = join(dir, `${run}-projections.db`);
         let db = new ProjectionDatabase(projectionsPath);
-        let runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: 7, idleWaitMs: 20 });
+        let runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: 7 });
         try {
           // Half the history is there before the runner starts (catch-up), the rest arrives live.
           const dealIds = await record(store, histories, async (done, total, ids) => {
@@ -146,7 +146,7 @@ describe('as-of reads (versions and stream folds) = a replay of the store, real 
           await runner.stop();
           db.close();
           db = new ProjectionDatabase(projectionsPath);
-          runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: 7, idleWaitMs: 20 });
+          runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: 7 });
           await runner.start();
           await expectAsOfEqualsReplay(runner, store, moments, dealIds);
         } finally {
