@@ -41,8 +41,8 @@ export class SubscriptionBatches {
 
   /**
    * The next batch after the last one taken: at least one event, or a position past it with no
-   * event. `lingerMs` 0 takes only what the subscription has at hand. Undefined once the subscription is
-   * closed (what was gathered is dropped: it is read again from the checkpoint).
+   * event. `lingerMs` 0 takes only what the subscription has at hand. Undefined once the
+   * subscription is closed (what was gathered is dropped: it is read again from the checkpoint).
    */
   async take(maxCount: number, lingerMs: number): Promise<ConsumerBatch | undefined> {
     const after = this.position;

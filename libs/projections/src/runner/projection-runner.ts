@@ -16,7 +16,7 @@ import { unionFilter } from './union-filter';
 export interface RunnerOptions {
   /** Most events per transaction. */
   readonly batchSize?: number;
-  /** Wait before retrying after a failed batch (e.g. the disk is full); it doubles while failures go on, up to 30 s. */
+  /** Wait before retrying after a failed batch (e.g. the disk is full); it doubles while failures go on, up to 10 s. */
   readonly retryDelayMs?: number;
   readonly log?: (message: string) => void;
   /** Called after each committed batch (progress reporting). */
@@ -285,7 +285,8 @@ export class ProjectionRunner {
       batchSize: this.batchSize,
       // Each batch takes what the store has read: a change waits for no later event.
       lingerMs: 0,
-      retry: { initialMs: this.retryDelayMs, maxMs: 30_000 },
+      // A read model stays at most about 10 s behind once a fault (a full disk, say) has passed.
+      retry: { initialMs: this.retryDelayMs, maxMs: Math.max(this.retryDelayMs, 10_000) },
       onError,
     });
     consumer.start();
