@@ -276,6 +276,38 @@ describe('the dashboard in a browser', () => {
     await page.getByText(`${FINANCE.id}, approved by ${second.id}`).waitFor(WAIT);
   });
 
+  it('shows terms beyond the deal desk\'s limits waiting on the deal page; the manager approves them with a reason on the approvals page, and the deal may close', async () => {
+    const dealId = await openAcme(t, REP);
+    for (const stage of ['qualified', 'product-evaluated', 'proposal-reviewed', 'terms-agreed']) {
+      await ok(MANAGER, `/deals/${dealId}/stage/override`, { toStageId: stage, reason: 'Entered from the old CRM', occurredAt: '2026-02-01T10:00:00.000Z' });
+    }
+    const terms = await ok(REP, `/deals/${dealId}/terms`, { price: '80000.00', paymentTerms: 'Net 90', deliveryTimeline: 'Q3', evidence: email('<terms-80k@acme.example>') });
+    expect(terms.dealDeskRequestId).toEqual(expect.any(String));
+    const close = { signedOrder: { kind: 'signature', ref: 'order-desk' } };
+    expect((await t.as(REP).post(`/deals/${dealId}/close-won`, close).expect(409)).body.error).toBe('DEAL.DEAL_DESK_APPROVAL_PENDING');
+
+    await signInAs(REP);
+    await page.goto(`${url}/app/#/deal/${dealId}`, WAIT);
+    const waiting = page.getByTestId('deal-desk').getByTestId('approval');
+    await waiting.getByText('Terms for the deal desk').waitFor(WAIT);
+    await waiting.getByText('payment terms longer than the deal desk allows, or not in days').waitFor(WAIT);
+    await waiting.getByText('Waits for a manager of the deal\'s owner').waitFor(WAIT);
+
+    await signInAs(MANAGER);
+    await page.goto(`${url}/app/#/approvals`, WAIT);
+    const item = page.getByTestId('approval').filter({ hasText: 'Terms for the deal desk' });
+    await item.getByText('price 80,000.00 EUR, 20% off 100,000.00 EUR (limit 15%); payment terms “Net 90”, 90 days (limit 60 days)').waitFor(WAIT);
+    await shoot('approvals-deal-desk');
+    await item.getByRole('button', { name: 'Approve…' }).click();
+    await item.getByLabel('Why approve these terms?').fill('Three-year commitment');
+    await item.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.getByTestId('approval-done').filter({ hasText: 'Approved the terms' }).waitFor(WAIT);
+    await item.waitFor({ state: 'detached', ...WAIT });
+    const state = (await t.as(REP).get(`/deals/${dealId}`).expect(200)).body.state;
+    expect(state.dealDesk).toMatchObject({ requestId: terms.dealDeskRequestId, status: 'approved', decidedBy: MANAGER.id, decisionReason: 'Three-year commitment' });
+    await ok(REP, `/deals/${dealId}/close-won`, close);
+  });
+
   it('ran every page without a script error', () => {
     expect(pageErrors).toEqual([]);
   });

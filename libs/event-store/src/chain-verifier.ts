@@ -35,7 +35,7 @@ export async function verifyIntegrity(
   let checked = 0;
   let position = 0;
   for (;;) {
-    const page = await store.readAll({ after: position, maxCount: options.pageSize ?? 2000 });
+    const { events: page } = await store.readAll({ after: position, maxCount: options.pageSize ?? 2000 });
     for (const e of page) {
       if (options.contiguousPositions && e.position !== position + 1) missing.push({ from: position + 1, to: e.position - 1 });
       position = e.position;

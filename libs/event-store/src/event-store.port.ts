@@ -67,6 +67,20 @@ export interface ReadAllOptions {
   readonly filter?: EventFilter;
 }
 
+/** A read of `$all`, and how far it looked. */
+export interface ReadAllResult {
+  readonly events: RecordedEvent[];
+  /**
+   * Where the read stopped, to pass as `after` to read on: every event the filter matches between
+   * `after` and here is in `events`. Forwards it is at or past the last event — past events the
+   * filter left out, up to the end of `$all` as the read saw it — unless `maxCount` cut the read
+   * short (then the last event's position). Backwards it is the last event's position when
+   * `maxCount` cut the read short, else 0 (the start was reached). `maxCount: 0` scans nothing:
+   * `after`, or 0 without it.
+   */
+  readonly scannedTo: number;
+}
+
 export interface EventFilter {
   /** Keep events whose stream id starts with one of these. */
   readonly streamPrefixes?: readonly string[];
@@ -78,6 +92,15 @@ export interface SubscribeOptions {
   /** Exclusive start: deliver events with position > fromPosition. 0 or omitted: from the start. 'end': only new events. */
   readonly fromPosition?: number | 'end';
   readonly filter?: EventFilter;
+  /**
+   * Hears how far the subscription has looked past the events its filter leaves out: every event
+   * the filter matches at or before `position` has been delivered. Called while the consumer asks
+   * for its next event, in `$all` order with the events — never ahead of one not yet delivered —
+   * and only with a position past the last one delivered or heard, so a consumer may keep it as
+   * its checkpoint. (EventStoreDB filters such a subscription on the client, so it sees every
+   * event of the store's own streams.)
+   */
+  readonly onScanned?: (position: number) => void;
 }
 
 /** History first, then live events, in `$all` order. Ends when `close()` is called. */
@@ -89,7 +112,7 @@ export interface EventStore {
   append(streamId: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult>;
   /** Returns [] for a stream that does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
   subscribeToAll(options?: SubscribeOptions): StoreSubscription;
   /** Position of the last event in `$all`, 0 when empty. */
   headPosition(): Promise<number>;

@@ -10,6 +10,10 @@ export type { EsdbEventStoreOptions } from './eventstoredb/esdb-event-store.adap
 export { ForeignEventError } from './eventstoredb/esdb.errors';
 export * from './chain-verifier';
 export { openEventStore } from './open-event-store';
+export { CheckpointedConsumer } from './consumer/checkpointed-consumer';
+export type { BatchHandler, CheckpointedConsumerOptions, ConsumerCheckpoint } from './consumer/checkpointed-consumer';
+export type { ConsumerBatch } from './consumer/subscription-batches';
+export type { BackoffOptions } from './backoff';
 export type { StoreLocation } from './open-event-store';
 export { STORE_SCHEMA_VERSION } from './sqlite/sqlite-schema';
 export { EVENT_COLUMNS } from './sqlite/sqlite-event-row';

@@ -32,7 +32,7 @@ describe('writeSeed (real SQLite)', () => {
       expect(first.events).toBeGreaterThan(300 * 8);
       expect(second.events).toBe(first.events);
       expect(progress.at(-1)).toBe(300);
-      const [a, b] = await Promise.all(stores.map((s) => s.readAll()));
+      const [a, b] = (await Promise.all(stores.map((s) => s.readAll()))).map((read) => read.events);
       expect(b.length).toBe(a.length);
       expect(byStream(b)).toEqual(byStream(a));
 

@@ -17,7 +17,7 @@ describe('deals import (real SQLite)', () => {
   const readStore = async () => {
     const store = new SqliteEventStore({ path: join(scratch.path, 'data', 'events.db') });
     try {
-      return await store.readAll();
+      return (await store.readAll()).events;
     } finally {
       await store.close();
     }

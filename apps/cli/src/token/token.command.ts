@@ -37,7 +37,7 @@ export function registerToken(program: Command, ctx: CliContext): void {
 }
 
 async function registerFirstAdmin(store: EventStore, userId: string): Promise<void> {
-  const events = await store.readAll({ filter: { streamPrefixes: ['user-'], eventTypes: ['UserRegistered', 'UserRolesChanged'] } });
+  const { events } = await store.readAll({ filter: { streamPrefixes: ['user-'], eventTypes: ['UserRegistered', 'UserRolesChanged'] } });
   if (events.some((e) => ((e.data as { roles?: string[] }).roles ?? []).includes('admin'))) {
     throw new CliUsageError('an admin exists already; ask them to register users with POST /users');
   }

@@ -10,7 +10,7 @@ describe('demo data under a strict deal desk (real SQLite)', () => {
   afterAll(() => t.close());
 
   it('the sales manager approves the terms the deal desk held when the demo history was loaded, so nothing waits and the wins stand', async () => {
-    const events = await t.app.get<EventStore>(EVENT_STORE).readAll();
+    const { events } = await t.app.get<EventStore>(EVENT_STORE).readAll();
     const requests = events.filter((e) => e.type === 'DealDeskApprovalRequested');
     const approvals = events.filter((e) => e.type === 'DealDeskApproved');
     expect(requests.length).toBeGreaterThan(0);

@@ -64,7 +64,7 @@ describe('read side over HTTP (real SQLite)', () => {
     await t.as(MANAGER).post(`/deals/${a}/stage/override`, { toStageId: 'proposal-reviewed', reason: 'Exec sponsor call' }).expect(201);
     const last = await t.as(OTHER_REP).post(`/deals/${b}/close-lost`, { reason: 'No budget' }).expect(201);
     await t.as(OPS).get(`/pipeline?minPosition=${last.body.position}`).expect(200);
-    const events = await store.readAll();
+    const events = (await store.readAll()).events;
 
     type Body = { result?: unknown; deals?: unknown; entries?: unknown; position: number };
     const reads: { path: string; projection: Projection<unknown>; query: (m: ReadModel<never>) => unknown; answer: (body: Body) => unknown }[] = [

@@ -50,7 +50,7 @@ describe('DealEventRelay (store → publisher, with its own checkpoint)', () => 
     const { events } = await recordDealHistories(store, 5);
     const publisher = new RecordingPublisher();
     const r = relay(publisher);
-    const deals = (await store.readAll()).filter((e) => e.streamId.startsWith('deal-'));
+    const deals = (await store.readAll()).events.filter((e) => e.streamId.startsWith('deal-'));
     await until(() => publisher.published.length >= events);
 
     expect(publisher.published.map((e) => e.eventId)).toEqual(deals.map((e) => e.eventId));
@@ -74,7 +74,7 @@ describe('DealEventRelay (store → publisher, with its own checkpoint)', () => 
     const publisher = new RecordingPublisher([2, 3, 5]);
     relay(publisher, 5);
     await until(() => new Set(publisher.published.map((e) => e.eventId)).size === events);
-    const all = (await store.readAll()).filter((e) => e.streamId.startsWith('deal-'));
+    const all = (await store.readAll()).events.filter((e) => e.streamId.startsWith('deal-'));
     expect(publisher.published.map((e) => e.eventId)).toEqual(all.map((e) => e.eventId));
     expect(checkpoint.load()).toBe(all.at(-1)?.position);
   });

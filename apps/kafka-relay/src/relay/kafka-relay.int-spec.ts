@@ -56,7 +56,7 @@ describe('Kafka relay against a real broker', () => {
   });
 
   it('N commands → N deal-lifecycle.v1 events on the topic, in order per deal, keyed and partitioned by deal', async () => {
-    const stored = (await store.readAll()).filter((e) => e.streamId.startsWith('deal-'));
+    const stored = (await store.readAll()).events.filter((e) => e.streamId.startsWith('deal-'));
     expect(stored).toHaveLength(recorded.events);
     expect(messages).toHaveLength(recorded.events);
 

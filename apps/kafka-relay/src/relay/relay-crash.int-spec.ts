@@ -33,7 +33,7 @@ describe('Kafka relay killed with SIGKILL while publishing', () => {
   it('after restarts every event is on the topic at least once; de-duplicated by event id, exactly N, in order per deal', async () => {
     const store = new SqliteEventStore({ path: join(dir, 'events.db') });
     const { events: n } = await recordDealHistories(store, 60);
-    const stored = (await store.readAll()).filter((e) => e.streamId.startsWith('deal-'));
+    const stored = (await store.readAll()).events.filter((e) => e.streamId.startsWith('deal-'));
     await store.close();
     const env = {
       KAFKA_BROKERS: brokers.join(','),

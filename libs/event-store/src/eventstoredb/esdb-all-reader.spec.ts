@@ -39,7 +39,7 @@ function pagesOf(records: ResolvedEventLike[]): { reader: AllPageReader; calls: 
   return { reader, calls };
 }
 
-const positionsOf = (events: { position: number }[]) => events.map((e) => e.position);
+const positionsOf = (read: { events: { position: number }[] }) => read.events.map((e) => e.position);
 
 describe('readAllFiltered', () => {
   const records = log([
@@ -70,7 +70,7 @@ describe('readAllFiltered', () => {
   it('applies both parts of the filter', async () => {
     const { reader } = pagesOf(records);
     const filtered = await readAllFiltered(reader, { direction: 'forwards', filter: { streamPrefixes: ['deal-'], eventTypes: ['DealWon'] } });
-    expect(filtered.map((e) => [e.streamId, e.type])).toEqual([['deal-2', 'DealWon']]);
+    expect(filtered.events.map((e) => [e.streamId, e.type])).toEqual([['deal-2', 'DealWon']]);
   });
 
   it('pages through $all without repeating or losing a record at page boundaries', async () => {
@@ -82,6 +82,24 @@ describe('readAllFiltered', () => {
     expect(positionsOf(await readAllFiltered(reader, { direction: 'backwards', filter: { streamPrefixes: ['deal-'] } }, 8))).toEqual(
       [...expected].reverse(),
     );
+  });
+
+  it('says how far it scanned: forwards past the records it left out, to the last one read', async () => {
+    const { reader } = pagesOf(records);
+    const scanned = async (read: Parameters<typeof readAllFiltered>[1]) => {
+      const { events, scannedTo } = await readAllFiltered(reader, read);
+      return { positions: events.map((e) => e.position), scannedTo };
+    };
+    expect(await scanned({ direction: 'forwards', filter: { eventTypes: ['TeamFormed'] } })).toEqual({ positions: [300], scannedTo: 700 });
+    expect(await scanned({ direction: 'forwards', after: 300, filter: { streamPrefixes: ['team-'] } })).toEqual({ positions: [], scannedTo: 700 });
+    expect(await scanned({ direction: 'forwards', after: 700 })).toEqual({ positions: [], scannedTo: 700 });
+    expect(await scanned({ direction: 'forwards', filter: { streamPrefixes: ['deal-'] }, maxCount: 1 })).toEqual({ positions: [200], scannedTo: 200 });
+    expect(await scanned({ direction: 'forwards', after: 200, maxCount: 0 })).toEqual({ positions: [], scannedTo: 200 });
+    expect(await scanned({ direction: 'backwards', maxCount: 2 })).toEqual({ positions: [700, 600], scannedTo: 600 });
+    expect(await scanned({ direction: 'backwards', after: 600 })).toEqual({ positions: [300, 200], scannedTo: 0 });
+    const endsInSystemEvents = pagesOf(log([{ streamId: 'deal-1' }, { streamId: '$a' }, { streamId: '$b' }]));
+    expect(await readAllFiltered(endsInSystemEvents.reader, { direction: 'forwards' })).toMatchObject({ scannedTo: 300 });
+    expect(await readAllFiltered(pagesOf([]).reader, { direction: 'forwards' })).toEqual({ events: [], scannedTo: 0 });
   });
 
   it('passes over system events for the last event ($all backwards, one)', async () => {

@@ -1,8 +1,8 @@
 import type { Position } from '@eventstore/db-client';
-import { Direction, EventFilter, RecordedEvent } from '../event-store.port';
+import { Direction, EventFilter, ReadAllResult, RecordedEvent } from '../event-store.port';
 import { ResolvedEventLike, fromResolvedEvent, positionOf } from './esdb-event-envelope';
 import { matchesFilter } from './esdb-filter';
-import { comparePositions, fromPortPosition } from './esdb-position';
+import { comparePositions, fromPortPosition, toPortPosition } from './esdb-position';
 
 /**
  * One read of $all as the server does it: forwards from a position inclusive, backwards from a
@@ -28,13 +28,15 @@ export const ALL_PAGE_SIZE = 2_048;
 /**
  * Reads $all page by page and keeps this store's events that match the filter, until
  * `maxCount` are found or $all ends. The 6.x client cannot filter reads on the server (only
- * subscriptions), so a selective filter scans every record from the start position.
+ * subscriptions), so a selective filter scans every record from the start position — and so
+ * knows how far it scanned: forwards to the last record of $all it read, whatever its stream.
  */
-export async function readAllFiltered(readPage: AllPageReader, read: AllRead, pageSize = ALL_PAGE_SIZE): Promise<RecordedEvent[]> {
+export async function readAllFiltered(readPage: AllPageReader, read: AllRead, pageSize = ALL_PAGE_SIZE): Promise<ReadAllResult> {
   const forwards = read.direction === 'forwards';
   const limit = read.maxCount ?? Infinity;
   const found: RecordedEvent[] = [];
-  if (limit === 0 || (!forwards && read.after === 0)) return found;
+  if (limit === 0) return { events: found, scannedTo: read.after ?? 0 };
+  if (!forwards && read.after === 0) return { events: found, scannedTo: 0 };
   // A small unfiltered read (headPosition) only has system events to pass over.
   const size = read.filter || limit > pageSize ? pageSize : Math.max(limit, 32);
   let bound = read.after ? fromPortPosition(read.after) : undefined;
@@ -49,11 +51,13 @@ export async function readAllFiltered(readPage: AllPageReader, read: AllRead, pa
       const event = fromResolvedEvent(resolved);
       if (event && matchesFilter(event, read.filter)) {
         found.push(event);
-        if (found.length >= limit) return found;
+        if (found.length >= limit) return { events: found, scannedTo: event.position };
       }
     }
     const last = page.length === size ? positionOf(page[page.length - 1]) : undefined;
-    if (!last || (typeof from === 'object' && comparePositions(last, from) === 0)) return found;
+    if (!last || (typeof from === 'object' && comparePositions(last, from) === 0)) {
+      return { events: found, scannedTo: forwards && bound ? toPortPosition(bound) : 0 };
+    }
     from = last;
   }
 }

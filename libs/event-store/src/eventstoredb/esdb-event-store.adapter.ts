@@ -17,6 +17,7 @@ import {
   EventToAppend,
   ExpectedRevision,
   ReadAllOptions,
+  ReadAllResult,
   ReadStreamOptions,
   RecordedEvent,
   StoreSubscription,
@@ -25,7 +26,7 @@ import {
 import { checkExpectedRevision } from '../expected-revision';
 import { findIdempotentResult } from '../idempotency';
 import { stampRecordedAt } from '../recorded-at';
-import { BackoffOptions, backoffDelay, sleep } from './backoff';
+import { BackoffOptions, backoffDelay, sleep } from '../backoff';
 import { AllPageReader, readAllFiltered } from './esdb-all-reader';
 import { ResolvedEventLike, assertStorable, fromResolvedEvent, positionOf, toEventData } from './esdb-event-envelope';
 import { fromEsdbRevision, toEsdbExpectedRevision, toWrongExpectedRevisionError } from './esdb-expected-revision';
@@ -138,22 +139,24 @@ export class EsdbEventStore implements EventStore {
     });
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
     this.ensureOpen();
     const { direction = 'forwards', after, filter } = options;
     return readAllFiltered(this.readAllPage, { direction, after, maxCount: maxCountOf(options.maxCount), filter });
   }
 
   async headPosition(): Promise<number> {
-    const [last] = await this.readAll({ direction: 'backwards', maxCount: 1 });
+    const [last] = (await this.readAll({ direction: 'backwards', maxCount: 1 })).events;
     return last?.position ?? 0;
   }
 
   subscribeToAll(options: SubscribeOptions = {}): StoreSubscription {
     this.ensureOpen();
-    const { fromPosition, filter } = options;
+    const { fromPosition, filter, onScanned } = options;
     const start: Start | undefined = fromPosition === 'end' ? undefined : fromPosition ? fromPortPosition(fromPosition) : 'start';
-    const serverFilter = toServerFilter(filter);
+    // The server's own checkpoints may name an event it has yet to send: to tell how far it has
+    // looked, the subscription sees every event of the store's streams and filters them itself.
+    const serverFilter = toServerFilter(onScanned ? undefined : filter);
     const subscription = new EsdbSubscription({
       start: () => (start === undefined ? this.lastRecordPosition() : Promise.resolve(start)),
       open: (from) => this.client.subscribeToAll({ fromPosition: from === 'start' ? START : from, filter: serverFilter }),
@@ -163,6 +166,7 @@ export class EsdbEventStore implements EventStore {
       },
       backoff: this.resubscribeBackoff,
       onClose: (s) => this.subscriptions.delete(s),
+      onScanned,
     });
     this.subscriptions.add(subscription);
     return subscription;

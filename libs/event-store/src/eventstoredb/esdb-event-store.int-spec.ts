@@ -59,7 +59,7 @@ if (!connectionString) {
       await expect(store.readStream(stream)).rejects.toBeInstanceOf(ForeignEventError);
       await expect(store.append(stream, [event()])).rejects.toBeInstanceOf(ForeignEventError);
       await store.append(`${category}-2`, [event()]);
-      expect((await store.readAll({ filter: { streamPrefixes: [`${category}-`] } })).map((e) => e.streamId)).toEqual([`${category}-2`]);
+      expect((await store.readAll({ filter: { streamPrefixes: [`${category}-`] } })).events.map((e) => e.streamId)).toEqual([`${category}-2`]);
     });
 
     it('keeps recordedAt from going back along a stream written by two writers whose clocks disagree', async () => {

@@ -83,6 +83,23 @@ describe('EsdbSubscription', () => {
     await h.subscription.close();
   });
 
+  it('tells the records it passes over to onScanned in their place among the events, and resumes after them', async () => {
+    const told: string[] = [];
+    const h = harness({ onScanned: (position) => told.push(`scanned ${position}`) });
+    const first = await h.source(0);
+    for (const record of [at(100), at(200, 'Skip'), at(300, 'Skip'), at(400), at(500, 'Skip')]) first.write(record);
+    for (let i = 0; i < 2; i++) told.push(`event ${(await h.iterator.next()).value.position}`);
+    const pending = h.iterator.next();
+    while (told.length < 4) await new Promise((resolve) => setImmediate(resolve));
+    expect(told).toEqual(['event 100', 'scanned 300', 'event 400', 'scanned 500']);
+
+    first.destroy(new UnavailableError());
+    (await h.source(1)).write(at(600));
+    expect((await pending).value.position).toBe(600);
+    expect(h.starts).toEqual(['start', 500]);
+    await h.subscription.close();
+  });
+
   it('resubscribes when the server ends the stream, too', async () => {
     const h = harness();
     const first = await h.source(0);

@@ -1,8 +1,8 @@
 import type { Position } from '@eventstore/db-client';
 import { RecordedEvent, StoreSubscription } from '../event-store.port';
-import { BackoffOptions, backoffDelay } from './backoff';
+import { BackoffOptions, backoffDelay } from '../backoff';
 import { ResolvedEventLike, positionOf } from './esdb-event-envelope';
-import { comparePositions } from './esdb-position';
+import { comparePositions, toPortPosition } from './esdb-position';
 import { isPermanentSubscriptionError } from './esdb.errors';
 
 // Readable's own listener type: its events carry different arguments.
@@ -31,14 +31,14 @@ export interface EsdbSubscriptionOptions {
   readonly accept: (resolved: ResolvedEventLike) => RecordedEvent | undefined;
   readonly backoff: BackoffOptions;
   readonly onClose: (subscription: EsdbSubscription) => void;
+  /** Hears the records passed over, once the events before them are delivered (the port's onScanned). */
+  readonly onScanned?: (position: number) => void;
   /** Events held for a slow consumer before the server stream is paused. Default 256. */
   readonly highWaterMark?: number;
 }
 
-interface Held {
-  readonly event: RecordedEvent;
-  readonly position: Position;
-}
+/** An event to deliver, or how far the records passed over since the last one reach. */
+type Held = { readonly event: RecordedEvent; readonly position: Position } | { readonly scannedTo: number; readonly position: Position };
 
 /**
  * A catch-up subscription to $all that survives dropped connections. It remembers the
@@ -46,7 +46,8 @@ interface Held {
  * it drops what it holds and resubscribes from that position after a capped, jittered
  * exponential backoff, so nothing is delivered twice and nothing is skipped. Events at or
  * before the start are ignored too, whatever the server sends. Only errors that retrying
- * cannot fix (no rights to read $all) end it, by rejecting the next read.
+ * cannot fix (no rights to read $all) end it, by rejecting the next read. Records it passes over
+ * are told to `onScanned` in their place among the events, as the consumer reaches them.
  */
 export class EsdbSubscription implements StoreSubscription {
   /** The last delivered position; undefined until the start is resolved. */
@@ -105,7 +106,9 @@ export class EsdbSubscription implements StoreSubscription {
           this.paused = false;
           this.source?.resume();
         }
-        return { done: false, value: next.event };
+        if ('event' in next) return { done: false, value: next.event };
+        this.options.onScanned?.(next.scannedTo);
+        continue;
       }
       if (this.failure) {
         const { error } = this.failure;
@@ -164,6 +167,7 @@ export class EsdbSubscription implements StoreSubscription {
     let event: RecordedEvent | undefined;
     try {
       event = this.options.accept(resolved);
+      if (!event && this.options.onScanned) this.passedOver(position);
     } catch (error) {
       this.fail(error);
       return position;
@@ -177,6 +181,15 @@ export class EsdbSubscription implements StoreSubscription {
       this.wake();
     }
     return position;
+  }
+
+  /** A record not delivered: one mark after the last event held says how far they reach. */
+  private passedOver(position: Position): void {
+    const mark = { scannedTo: toPortPosition(position), position };
+    const last = this.held.length - 1;
+    if (last >= 0 && !('event' in this.held[last])) this.held[last] = mark;
+    else this.held.push(mark);
+    this.wake();
   }
 
   private dropped(source: SubscriptionSource | undefined, error: unknown): void {

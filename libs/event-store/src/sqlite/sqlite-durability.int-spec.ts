@@ -68,7 +68,7 @@ describe('SqliteEventStore durability', () => {
           const [event] = await store.readStream(ack.streamId, { fromRevision: ack.revision, maxCount: 1 });
           expect({ streamId: event?.streamId, revision: event?.revision, position: event?.position }).toEqual(ack);
         }
-        const all = await store.readAll();
+        const all = (await store.readAll()).events;
         all.slice(1).forEach((e, i) => expect(e.position).toBeGreaterThan(all[i].position));
         for (const streamId of new Set(all.map((e) => e.streamId))) {
           const stream = await store.readStream(streamId);

@@ -4,9 +4,11 @@ import { StoreUnavailableError } from '../event-store.errors';
 import {
   AppendOptions,
   AppendResult,
+  EventFilter,
   EventStore,
   EventToAppend,
   ReadAllOptions,
+  ReadAllResult,
   ReadStreamOptions,
   RecordedEvent,
   StoreSubscription,
@@ -20,7 +22,7 @@ import { EventRow, toRecordedEvent } from './sqlite-event-row';
 import { preparePrivateDatabaseFile } from './private-files';
 import { migrate } from './sqlite-schema';
 import { Statements, prepareStatements } from './sqlite-statements';
-import { Page, SqliteSubscription } from './sqlite-subscription';
+import { SqliteSubscription } from './sqlite-subscription';
 import { toStoreError } from './sqlite.errors';
 
 export interface SqliteEventStoreOptions {
@@ -90,10 +92,10 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
     const { direction = 'forwards', after, filter } = options;
     const maxCount = options.maxCount === undefined ? undefined : maxCountOf(options.maxCount);
-    return this.reading(() => this.queryAll({ direction, after, maxCount, filter }));
+    return this.reading(() => (direction === 'forwards' ? this.readForwards(after ?? 0, maxCount, filter) : this.readBackwards(after, maxCount, filter)));
   }
 
   async headPosition(): Promise<number> {
@@ -104,8 +106,8 @@ export class SqliteEventStore implements EventStore {
     const start = this.reading(() =>
       options.fromPosition === 'end' ? (this.statements.headPosition.get() ?? 0) : (options.fromPosition ?? 0),
     );
-    const readPage = (after: number, limit: number) => this.reading(() => this.readPage(after, limit, options));
-    const subscription = new SqliteSubscription(readPage, start, this.pollIntervalMs, (s) => this.subscriptions.delete(s));
+    const readPage = (after: number, limit: number) => this.reading(() => this.readForwards(after, limit, options.filter));
+    const subscription = new SqliteSubscription(readPage, start, this.pollIntervalMs, (s) => this.subscriptions.delete(s), options.onScanned);
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -118,12 +120,19 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  /** Matching events after `after`, bounded by the head seen now so the cursor can pass rows the filter skips. */
-  private readPage(after: number, limit: number, options: SubscribeOptions): Page {
+  /** Matching events after `after`, bounded by the head seen now so the scan can vouch for the rows the filter skips. */
+  private readForwards(after: number, maxCount: number | undefined, filter: EventFilter | undefined): ReadAllResult {
+    if (maxCount === 0) return { events: [], scannedTo: after };
     const head = this.statements.headPosition.get() ?? 0;
     if (head <= after) return { events: [], scannedTo: after };
-    const events = this.queryAll({ direction: 'forwards', after, upTo: head, maxCount: limit, filter: options.filter });
-    return { events, scannedTo: events.length === limit ? events[events.length - 1].position : head };
+    const events = this.queryAll({ direction: 'forwards', after, upTo: head, maxCount, filter });
+    return { events, scannedTo: events.length === maxCount ? events[events.length - 1].position : head };
+  }
+
+  private readBackwards(before: number | undefined, maxCount: number | undefined, filter: EventFilter | undefined): ReadAllResult {
+    if (maxCount === 0) return { events: [], scannedTo: before ?? 0 };
+    const events = this.queryAll({ direction: 'backwards', after: before, maxCount, filter });
+    return { events, scannedTo: events.length === maxCount ? events[events.length - 1].position : 0 };
   }
 
   private queryAll(query: AllQuery): RecordedEvent[] {

@@ -80,7 +80,7 @@ describe('SqliteEventStore on a file', () => {
     await expect(consuming).resolves.toBeInstanceOf(Array);
 
     store = new SqliteEventStore({ path: db.path });
-    expect(await store.readAll()).toHaveLength(2);
+    expect((await store.readAll()).events).toHaveLength(2);
   });
 });
 
@@ -139,7 +139,7 @@ describe('SqliteEventStore in memory', () => {
     store = new SqliteEventStore({ path: ':memory:' });
     await store.append('deal-1', [event('A'), event('B')]);
     await store.append('team-1', [event('A'), event('B')]);
-    const found = await store.readAll({ filter: { streamPrefixes: ['deal-'], eventTypes: ['B'] } });
+    const found = (await store.readAll({ filter: { streamPrefixes: ['deal-'], eventTypes: ['B'] } })).events;
     expect(found.map((e) => [e.streamId, e.type])).toEqual([['deal-1', 'B']]);
   });
 
@@ -148,7 +148,7 @@ describe('SqliteEventStore in memory', () => {
     await store.append('a*[x]?-1', [event()]);
     await store.append('ab[x]?-1', [event()]);
     await store.append('A*[x]?-1', [event()]);
-    const found = await store.readAll({ filter: { streamPrefixes: ['a*[x]?'] } });
+    const found = (await store.readAll({ filter: { streamPrefixes: ['a*[x]?'] } })).events;
     expect(found.map((e) => e.streamId)).toEqual(['a*[x]?-1']);
   });
 

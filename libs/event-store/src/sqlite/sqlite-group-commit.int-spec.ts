@@ -27,7 +27,7 @@ describe('SqliteEventStore group commit', () => {
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => store.append(`deal-${i % 7}`, [event(), event()])));
     expect(walCommitCount(db.path) - before).toBe(1);
 
-    const all = await store.readAll();
+    const all = (await store.readAll()).events;
     expect(all).toHaveLength(200);
     expect(new Set(all.map((e) => e.metadata.recordedAt)).size).toBe(1);
     expect(results.map((r) => r.position)).toEqual(Array.from({ length: 100 }, (_, i) => all[0].position + 2 * i + 1));
@@ -37,7 +37,7 @@ describe('SqliteEventStore group commit', () => {
     const before = walCommitCount(db.path);
     for (let i = 0; i < 5; i++) await store.append('deal-1', [event()]);
     expect(walCommitCount(db.path) - before).toBe(5);
-    expect(new Set((await store.readAll()).map((e) => e.metadata.recordedAt)).size).toBe(5);
+    expect(new Set((await store.readAll()).events.map((e) => e.metadata.recordedAt)).size).toBe(5);
   });
 
   it('commits the appends of a batch that passed their checks, and only those', async () => {
@@ -53,6 +53,6 @@ describe('SqliteEventStore group commit', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
     expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
     expect((outcomes[2] as PromiseFulfilledResult<AppendResult>).value.nextExpectedRevision).toBe(1);
-    expect((await store.readAll()).map((e) => e.streamId)).toEqual(['deal-1', 'deal-1', 'deal-2', 'deal-2']);
+    expect((await store.readAll()).events.map((e) => e.streamId)).toEqual(['deal-1', 'deal-1', 'deal-2', 'deal-2']);
   });
 });

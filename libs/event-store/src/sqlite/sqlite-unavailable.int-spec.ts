@@ -68,9 +68,9 @@ describe('SqliteEventStore when storage is unavailable', () => {
         expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailableError);
         expect((outcome as PromiseRejectedResult).reason.cause).toMatchObject({ code: 'SQLITE_BUSY' });
       }
-      expect(await store.readAll()).toEqual([]);
+      expect((await store.readAll()).events).toEqual([]);
       await store.append('deal-1', [event()]);
-      expect(await store.readAll()).toHaveLength(1);
+      expect((await store.readAll()).events).toHaveLength(1);
     } finally {
       other.close();
       await store.close();

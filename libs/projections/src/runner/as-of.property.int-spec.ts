@@ -115,7 +115,7 @@ describe('as-of reads (versions and stream folds) = a replay of the store, real 
         const store = new SqliteEventStore({ path: join(dir, `${run}-events.db`) });
         const projectionsPath = join(dir, `${run}-projections.db`);
         let db = new ProjectionDatabase(projectionsPath);
-        let runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: 7, idleWaitMs: 20 });
+        let runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: 7 });
         try {
           // Half the history is there before the runner starts (catch-up), the rest arrives live.
           const dealIds = await record(store, histories, async (done, total, ids) => {
@@ -126,7 +126,7 @@ describe('as-of reads (versions and stream folds) = a replay of the store, real 
           expect(await runner.waitForPosition(head, 30_000)).toBe(true);
           expect(runner.deadLetters()).toEqual([]);
 
-          const events = await store.readAll();
+          const events = (await store.readAll()).events;
           // The projections' claim: a document of one stream is made by that stream's events alone.
           for (const projection of PROJECTIONS) {
             for (const e of events) for (const key of projection.keysOf(e)) expect([undefined, e.streamId]).toContain(projection.streamOf?.(key));
@@ -146,7 +146,7 @@ describe('as-of reads (versions and stream folds) = a replay of the store, real 
           await runner.stop();
           db.close();
           db = new ProjectionDatabase(projectionsPath);
-          runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: 7, idleWaitMs: 20 });
+          runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: 7 });
           await runner.start();
           await expectAsOfEqualsReplay(runner, store, moments, dealIds);
         } finally {

@@ -5,8 +5,10 @@ import { positionRecordedBy, readModelAsOf } from './as-of';
 /** Serves readAll from an array, as a store with several writers' clocks could order them. */
 function storeOf(events: RecordedEvent[]): EventStore {
   return {
-    readAll: async (o: ReadAllOptions = {}) =>
-      events.filter((e) => e.position > (o.after ?? 0)).slice(0, o.maxCount ?? Infinity),
+    readAll: async (o: ReadAllOptions = {}) => {
+      const page = events.filter((e) => e.position > (o.after ?? 0)).slice(0, o.maxCount ?? Infinity);
+      return { events: page, scannedTo: page.length === o.maxCount ? page[page.length - 1].position : Math.max(o.after ?? 0, events.at(-1)?.position ?? 0) };
+    },
   } as unknown as EventStore;
 }
 

@@ -26,7 +26,7 @@ export async function readModelAsOf<D>(store: EventStore, projection: Projection
   let position = 0;
   let reached = 0;
   for (;;) {
-    const page = await store.readAll({ after: position, maxCount: pageSize, filter: projection.filter });
+    const { events: page, scannedTo } = await store.readAll({ after: position, maxCount: pageSize, filter: projection.filter });
     const end = page.findIndex(pastAll);
     const events = (end < 0 ? page : page.slice(0, end)).filter(known);
     const { deadLetters } = applyBatchInPlace(projection, docs, events);
@@ -35,7 +35,7 @@ export async function readModelAsOf<D>(store: EventStore, projection: Projection
     }
     if (events.length > 0) reached = events[events.length - 1].position;
     if (end >= 0 || page.length < pageSize) return { docs, position: reached };
-    position = page[page.length - 1].position;
+    position = scannedTo;
   }
 }
 
@@ -51,7 +51,7 @@ export async function positionRecordedBy(store: EventStore, recordedAt: string, 
   let unknown = head;
   while (known < unknown) {
     const middle = known + Math.ceil((unknown - known) / 2);
-    const [first] = await store.readAll({ after: middle - 1, maxCount: 1 });
+    const [first] = (await store.readAll({ after: middle - 1, maxCount: 1 })).events;
     if (first === undefined || first.position > unknown || Date.parse(first.metadata.recordedAt) > at) unknown = middle - 1;
     else known = first.position;
   }
@@ -60,6 +60,6 @@ export async function positionRecordedBy(store: EventStore, recordedAt: string, 
 
 /** The position of the last event of `filter` at or before `position` (0 when none): what a replay up to it reports. */
 export async function lastPositionAtOrBefore(store: EventStore, filter: EventFilter, position: number): Promise<number> {
-  const [last] = await store.readAll({ direction: 'backwards', after: position + 1, maxCount: 1, filter });
+  const [last] = (await store.readAll({ direction: 'backwards', after: position + 1, maxCount: 1, filter })).events;
   return last?.position ?? 0;
 }

@@ -68,13 +68,13 @@ describe('projection crash safety (SIGKILL during catch-up)', () => {
     expect(killedAt[killedAt.length - 1]).toBeGreaterThan(killedAt[0]);
 
     const db = new ProjectionDatabase(projectionsPath);
-    const runner = new ProjectionRunner(store, db, [eventCounterProjection()], { batchSize: 500, idleWaitMs: 50 });
+    const runner = new ProjectionRunner(store, db, [eventCounterProjection()], { batchSize: 500 });
     await runner.start();
     expect(await runner.waitForPosition(head, 60_000)).toBe(true);
     const live = Object.fromEntries(runner.readModel('event-counter'));
     await runner.stop();
     db.close();
-    const expected = Object.fromEntries(recount(await store.readAll()));
+    const expected = Object.fromEntries(recount((await store.readAll()).events));
     await store.close();
     expect(live).toEqual(expected);
     expect((live.total as { count: number }).count).toBe(20_000);

@@ -3,13 +3,51 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firstValueFrom, take, toArray } from 'rxjs';
-import { SqliteEventStore } from '@deals/event-store';
+import { EventStore, ReadAllOptions, SqliteEventStore, StoreSubscription, SubscribeOptions } from '@deals/event-store';
 import { eventCounterProjection, recount } from '../testing/event-counter.projection';
 import { seedStore } from '../testing/seed-store';
 import { ProjectionDatabase } from './projection-database';
 import { entriesWithPrefix, Projection } from '../projection';
 import { ProjectionRunner } from './projection-runner';
 import { StoredReadModel } from './stored-read-model';
+
+/** The store, counting the events it hands out (by reads and subscriptions) and the head positions asked for. */
+function counting(store: EventStore) {
+  const counts = { events: 0, heads: 0 };
+  const counted: EventStore = {
+    append: (...args) => store.append(...args),
+    readStream: (...args) => store.readStream(...args),
+    readAll: async (options?: ReadAllOptions) => {
+      const read = await store.readAll(options);
+      counts.events += read.events.length;
+      return read;
+    },
+    headPosition: () => {
+      counts.heads++;
+      return store.headPosition();
+    },
+    subscribeToAll: (options?: SubscribeOptions): StoreSubscription => {
+      const subscription = store.subscribeToAll(options);
+      return {
+        close: () => subscription.close(),
+        [Symbol.asyncIterator]: () => {
+          const events = subscription[Symbol.asyncIterator]();
+          return {
+            next: async () => {
+              const next = await events.next();
+              if (!next.done) counts.events++;
+              return next;
+            },
+          };
+        },
+      };
+    },
+    close: () => store.close(),
+  };
+  return { store: counted, counts };
+}
+
+const counted = () => ({ eventId: randomUUID(), type: 'Counted', data: {}, metadata: {} });
 
 describe('ProjectionRunner (real SQLite)', () => {
   let dir: string;
@@ -18,7 +56,7 @@ describe('ProjectionRunner (real SQLite)', () => {
   const runners: ProjectionRunner[] = [];
 
   const runner = (projection: Projection<unknown> = eventCounterProjection(), batchSize = 64) => {
-    const r = new ProjectionRunner(store, db, [projection], { batchSize, idleWaitMs: 50, retryDelayMs: 20 });
+    const r = new ProjectionRunner(store, db, [projection], { batchSize, retryDelayMs: 20 });
     runners.push(r);
     return r;
   };
@@ -44,7 +82,7 @@ describe('ProjectionRunner (real SQLite)', () => {
     await seedStore(store, 300);
     expect(await r.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
 
-    const all = await store.readAll();
+    const all = (await store.readAll()).events;
     expect(toObject(r.readModel('event-counter'))).toEqual(toObject(recount(all)));
     const live = toObject(r.readModel('event-counter'));
     await r.rebuild('event-counter');
@@ -62,7 +100,7 @@ describe('ProjectionRunner (real SQLite)', () => {
     const second = runner();
     await second.start();
     expect(await second.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
-    expect(toObject(second.readModel('event-counter'))).toEqual(toObject(recount(await store.readAll())));
+    expect(toObject(second.readModel('event-counter'))).toEqual(toObject(recount((await store.readAll()).events)));
   });
 
   it('dead-letters a poison event while live and keeps going; a rebuild stops on it with a clear message', async () => {
@@ -78,7 +116,7 @@ describe('ProjectionRunner (real SQLite)', () => {
     expect(dead).toHaveLength(1);
     expect(dead[0]).toMatchObject({ eventId: poisonId, eventType: 'Poison', streamId: 'count-x' });
     expect(dead[0].error).toContain('cannot count Poison');
-    expect(toObject(r.readModel('event-counter'))).toEqual(toObject(recount(await store.readAll(), 'Poison')));
+    expect(toObject(r.readModel('event-counter'))).toEqual(toObject(recount((await store.readAll()).events, 'Poison')));
     const [status] = await r.status();
     expect(status).toMatchObject({ name: 'event-counter', deadLetters: 1, lag: 0, state: 'running' });
 
@@ -132,7 +170,7 @@ describe('ProjectionRunner (real SQLite)', () => {
 
     const model = stored.readModel<{ count: number }>('event-counter');
     expect(model).toBeInstanceOf(StoredReadModel);
-    const expected = recount(await store.readAll());
+    const expected = recount((await store.readAll()).events);
     expect(toObject(model)).toEqual(toObject(expected));
     expect(model.size).toBe(expected.size);
     expect(model.get('total')).toEqual(expected.get('total'));
@@ -170,7 +208,7 @@ describe('ProjectionRunner (real SQLite)', () => {
     await seedStore(store, 2000);
     const slow = eventCounterProjection({ name: 'slow', busyMicrosPerEvent: 400 });
     const quick = eventCounterProjection({ name: 'quick', storage: 'stored' });
-    const r = new ProjectionRunner(store, db, [slow, quick], { batchSize: 64, idleWaitMs: 50, retryDelayMs: 20 });
+    const r = new ProjectionRunner(store, db, [slow, quick], { batchSize: 64, retryDelayMs: 20 });
     runners.push(r);
     await r.start();
     expect(await r.waitForPosition(await store.headPosition(), 20_000)).toBe(true);
@@ -183,9 +221,91 @@ describe('ProjectionRunner (real SQLite)', () => {
     await rebuilding;
     expect(await r.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
 
-    const expected = toObject(recount(await store.readAll()));
+    const expected = toObject(recount((await store.readAll()).events));
     expect(toObject(r.readModel('slow'))).toEqual(expected);
     expect(toObject(r.readModel('quick'))).toEqual(expected);
     expect(toObject(db.documents('slow'))).toEqual(expected);
+  });
+
+  it('reads each new event once for every projection, and asks for no head, while each commits on its own', async () => {
+    await seedStore(store, 300);
+    const { store: reading, counts } = counting(store);
+    const projections = [
+      eventCounterProjection({ name: 'count', filter: { streamPrefixes: ['count-'] } }),
+      eventCounterProjection({ name: 'count-stored', filter: { streamPrefixes: ['count-'] }, storage: 'stored' }),
+      eventCounterProjection({ name: 'count-and-other', filter: { streamPrefixes: ['count-', 'other-'] } }),
+    ];
+    const r = new ProjectionRunner(reading, db, projections, { batchSize: 64, retryDelayMs: 20 });
+    runners.push(r);
+    await r.start();
+    expect(await r.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+
+    counts.events = counts.heads = 0;
+    const commits: string[] = [];
+    const commitBatch = db.commitBatch.bind(db);
+    db.commitBatch = (name, ...rest) => {
+      commits.push(name);
+      return commitBatch(name, ...rest);
+    };
+    await seedStore(store, 100);
+    for (let i = 0; i < 10; i++) await store.append(`other-${i}`, [counted()]);
+    // Events no projection reads: passed over, never read, yet the projections' positions reach them.
+    for (let i = 0; i < 5; i++) await store.append(`unrelated-${i}`, [counted()]);
+    expect(await r.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+
+    expect(counts).toEqual({ events: 110, heads: 0 });
+    expect(new Set(commits)).toEqual(new Set(projections.map((p) => p.name)));
+    const all = (await store.readAll()).events;
+    const only = (prefixes: string[]) => all.filter((e) => prefixes.some((p) => e.streamId.startsWith(p)));
+    expect(toObject(r.readModel('count'))).toEqual(toObject(recount(only(['count-']))));
+    expect(toObject(r.readModel('count-stored'))).toEqual(toObject(recount(only(['count-']))));
+    expect(toObject(r.readModel('count-and-other'))).toEqual(toObject(recount(only(['count-', 'other-']))));
+  });
+
+  it('a projection behind the others catches up from its own checkpoint while they follow the store', async () => {
+    await seedStore(store, 1500);
+    const quick = eventCounterProjection({ name: 'quick' });
+    const first = new ProjectionRunner(store, db, [quick], { batchSize: 64 });
+    await first.start();
+    expect(await first.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+    await first.stop();
+
+    // A projection new to the database starts from position 0, the other one from where it was.
+    const slow = eventCounterProjection({ name: 'slow', busyMicrosPerEvent: 400 });
+    const both = new ProjectionRunner(store, db, [quick, slow], { batchSize: 64, retryDelayMs: 20 });
+    runners.push(both);
+    await both.start();
+    await store.append('count-live', [counted()]);
+    expect(await both.waitForPosition(await store.headPosition(), 5_000, ['quick'])).toBe(true);
+    expect(both.position('slow')).toBeLessThan(await store.headPosition());
+    expect(await both.waitForPosition(await store.headPosition(), 20_000)).toBe(true);
+
+    const expected = toObject(recount((await store.readAll()).events));
+    expect(toObject(both.readModel('quick'))).toEqual(expected);
+    expect(toObject(both.readModel('slow'))).toEqual(expected);
+  });
+
+  it('a projection whose commits fail retries from its own checkpoint, backing off, and holds the others back at no point', async () => {
+    const r = new ProjectionRunner(store, db, [eventCounterProjection({ name: 'steady' }), eventCounterProjection({ name: 'flaky' })], { batchSize: 16, retryDelayMs: 20 });
+    runners.push(r);
+    await r.start();
+    let failing = true;
+    const commitBatch = db.commitBatch.bind(db);
+    db.commitBatch = (name, ...rest) => {
+      if (name === 'flaky' && failing) throw new Error('disk full');
+      return commitBatch(name, ...rest);
+    };
+    await seedStore(store, 200);
+    expect(await r.waitForPosition(await store.headPosition(), 10_000, ['steady'])).toBe(true);
+    expect(r.position('flaky')).toBe(0);
+    const flaky = (await r.status()).find((s) => s.name === 'flaky');
+    expect(flaky?.lastError).toContain('disk full');
+
+    failing = false;
+    expect(await r.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+    const expected = toObject(recount((await store.readAll()).events));
+    expect(toObject(r.readModel('flaky'))).toEqual(expected);
+    expect(toObject(r.readModel('steady'))).toEqual(expected);
+    expect((await r.status()).map((s) => s.lastError)).toEqual([undefined, undefined]);
   });
 });

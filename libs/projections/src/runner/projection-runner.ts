@@ -1,22 +1,22 @@
-import { EventStore, StoreSubscription } from '@deals/event-store';
+import { CheckpointedConsumer, ConsumerBatch, EventFilter, EventStore, RecordedEvent } from '@deals/event-store';
 import { Subject } from 'rxjs';
 import { Projection, ReadModel } from '../projection';
 import { applyBatch } from './apply-batch';
 import { lastPositionAtOrBefore } from './as-of';
 import { queryAsOf } from './as-of-reader';
 import { ConcurrencyLimit } from './concurrency-limit';
+import { PositionWaiters } from './position-waiters';
 import { DeadLetter, LoggedChange, ProjectionDatabase } from './projection-database';
 import { keepsVersion } from './projection-versions';
 import { describeError, UnknownProjectionError } from './projection.errors';
 import { rebuildReadModel, RebuildProgress } from './rebuild';
 import { StoredReadModel } from './stored-read-model';
+import { unionFilter } from './union-filter';
 
 export interface RunnerOptions {
-  /** Events per transaction. */
+  /** Most events per transaction. */
   readonly batchSize?: number;
-  /** Longest wait for news when caught up (the store also wakes the runner on each commit). */
-  readonly idleWaitMs?: number;
-  /** Wait before retrying after a failed batch (e.g. the disk is full). */
+  /** Wait before retrying after a failed batch (e.g. the disk is full); it doubles while failures go on, up to 10 s. */
   readonly retryDelayMs?: number;
   readonly log?: (message: string) => void;
   /** Called after each committed batch (progress reporting). */
@@ -46,29 +46,31 @@ interface Slot {
   build: number;
   state: ProjectionStatus['state'];
   lastError?: string;
-  /** Serialises the loop's batches with rebuilds. */
+  /** Serialises rebuilds. */
   lock: Promise<unknown>;
+  /** Set while the projection reads from its own checkpoint, being behind the shared feed. */
+  catchUp?: CheckpointedConsumer;
 }
 
 /**
- * Runs projections: reads `$all` from each projection's checkpoint (history, then live), folds
- * batches, and commits documents, change log and checkpoint in one transaction. Committed
- * changes are published on `changes$` for live feeds.
+ * Runs projections. One consumer of `$all` (the shared feed, over the union of their filters)
+ * reads each new event once and hands every batch to each projection in turn, which folds its
+ * events and commits documents, change log and checkpoint in a transaction of its own, then
+ * publishes the committed changes on `changes$` — so one projection's changes never wait for
+ * another's batch to commit. A projection behind the feed (built anew, rebuilt, or failing)
+ * catches up from its own checkpoint with a consumer of its own, then rejoins the feed.
  */
 export class ProjectionRunner {
   readonly changes$ = new Subject<LoggedChange>();
   private readonly slots = new Map<string, Slot>();
   private readonly batchSize: number;
-  private readonly idleWaitMs: number;
   private readonly retryDelayMs: number;
   private readonly log: (message: string) => void;
   private readonly onBatch?: RunnerOptions['onBatch'];
-  private running = false;
-  private wakeUp?: StoreSubscription;
-  private wakers = new Set<() => void>();
-  private loops: Promise<void>[] = [];
-  private waiters = new Set<() => void>();
+  private readonly waiters = new PositionWaiters();
   private readonly asOfLimit: ConcurrencyLimit;
+  private running = false;
+  private feed?: CheckpointedConsumer;
 
   constructor(
     private readonly store: EventStore,
@@ -77,7 +79,6 @@ export class ProjectionRunner {
     options: RunnerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
-    this.idleWaitMs = options.idleWaitMs ?? 1000;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
     this.log = options.log ?? (() => undefined);
     this.onBatch = options.onBatch;
@@ -94,8 +95,6 @@ export class ProjectionRunner {
   /** Loads stored read models (rebuilding those of another version) and starts following the store. */
   async start(): Promise<void> {
     this.running = true;
-    this.wakeUp = this.store.subscribeToAll({ fromPosition: 'end' });
-    void this.pumpWakeUps(this.wakeUp);
     for (const slot of this.slots.values()) {
       slot.state = 'starting';
       const { name, version } = slot.projection;
@@ -114,18 +113,29 @@ export class ProjectionRunner {
         slot.position = 0;
       }
       slot.state = 'running';
-      this.loops.push(this.follow(slot));
     }
     // No rebuild runs yet: builds no state names were left by a crash (or by the builds replaced above).
     this.db.versions.dropUnnamed();
+    // The feed starts where the projection furthest on is; those behind catch up first.
+    const slots = [...this.slots.values()];
+    const from = Math.max(0, ...slots.map((s) => s.position));
+    const filter = unionFilter(slots.map((s) => s.projection.filter));
+    this.feed = this.consumer(from, filter, (batch) => this.applyFeed(batch), (error) => {
+      const message = describeError(error);
+      this.log(`projections: reading $all failed, starting again from the checkpoint: ${message}`);
+      for (const slot of slots) if (!slot.catchUp) slot.lastError = message;
+    });
+    for (const slot of slots) if (slot.position < from) this.catchUp(slot);
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    await this.wakeUp?.close();
-    this.wakeAll();
-    await Promise.all(this.loops);
-    for (const slot of this.slots.values()) slot.state = 'stopped';
+    const slots = [...this.slots.values()];
+    await Promise.all([this.feed?.stop(), ...slots.map((s) => s.catchUp?.stop())]);
+    for (const slot of slots) {
+      slot.catchUp = undefined;
+      slot.state = 'stopped';
+    }
     this.changes$.complete();
   }
 
@@ -165,23 +175,9 @@ export class ProjectionRunner {
   }
 
   /** Read-your-writes: resolves true once every named projection has passed `position`, false on timeout. */
-  async waitForPosition(position: number, timeoutMs: number, names: readonly string[] = this.names): Promise<boolean> {
+  waitForPosition(position: number, timeoutMs: number, names: readonly string[] = this.names): Promise<boolean> {
     const slots = names.map((n) => this.slot(n));
-    const reached = () => slots.every((s) => s.position >= position);
-    if (reached()) return true;
-    return new Promise<boolean>((resolve) => {
-      const check = () => {
-        if (!reached()) return;
-        done(true);
-      };
-      const done = (ok: boolean) => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        resolve(ok);
-      };
-      const timer = setTimeout(() => done(reached()), timeoutMs);
-      this.waiters.add(check);
-    });
+    return this.waiters.wait(() => slots.every((s) => s.position >= position), timeoutMs);
   }
 
   /**
@@ -214,7 +210,9 @@ export class ProjectionRunner {
   private async rebuildSlot(slot: Slot, onProgress?: (p: RebuildProgress) => void) {
     const previous = slot.state;
     const { projection } = slot;
+    // The feed passes the projection by meanwhile; a catch-up's reads would be thrown away.
     slot.state = 'rebuilding';
+    await this.stopCatchUp(slot);
     // Versions go to a build of their own, read only once the new read model is swapped in.
     const build = this.db.versions.newBuild(projection.name, projection.version, { indexed: false });
     try {
@@ -227,59 +225,103 @@ export class ProjectionRunner {
       slot.docs = projection.storage === 'stored' ? this.loaded(projection) : result.docs;
       slot.position = result.position;
       slot.build = build;
-      this.notifyWaiters();
+      this.waiters.notify();
       return { events: result.events, position: result.position };
     } catch (error) {
       this.db.versions.drop(build);
       throw error;
     } finally {
       slot.state = previous === 'starting' ? 'starting' : 'running';
+      // Rejoins the feed at the position it was rebuilt to, or reads up to it first.
+      if (this.feed && slot.position < this.feed.checkpointPosition) this.catchUp(slot);
     }
   }
 
-  private async follow(slot: Slot): Promise<void> {
-    while (this.running) {
-      let progressed = false;
-      try {
-        progressed = await this.exclusive(slot, () => this.step(slot));
-        slot.lastError = undefined;
-      } catch (error) {
-        slot.lastError = describeError(error);
-        this.log(`${slot.projection.name}: batch failed, retrying: ${slot.lastError}`);
-        await this.sleep(this.retryDelayMs);
+  /**
+   * A batch of the shared feed, for every projection that follows it, one after another: each
+   * publishes its changes as soon as it has committed them, before the next one folds.
+   */
+  private applyFeed(batch: ConsumerBatch): void {
+    for (const slot of this.slots.values()) {
+      if (slot.catchUp || slot.state === 'rebuilding' || batch.scannedTo <= slot.position) continue;
+      // Behind the feed (rebuilt to an earlier position, say): it reads the gap from its own checkpoint.
+      if (slot.position < batch.after) {
+        this.catchUp(slot);
         continue;
       }
-      if (!progressed) await this.sleep(this.idleWaitMs);
-      // The embedded store answers synchronously: yield so HTTP is served during a long catch-up.
-      else await new Promise((resolve) => setImmediate(resolve));
+      try {
+        this.commit(slot, batch);
+      } catch (error) {
+        // Retried from its own checkpoint, backing off, without holding the other projections back.
+        this.failed(slot, error);
+        this.catchUp(slot);
+      }
     }
   }
 
-  /** One batch. Returns false when there was nothing to do. */
-  private async step(slot: Slot): Promise<boolean> {
+  /**
+   * Reads on from the projection's own checkpoint, with its own filter, until it has reached the
+   * feed; from then on the feed's batches go on from where it stopped.
+   */
+  private catchUp(slot: Slot): void {
+    if (slot.catchUp || !this.running) return;
+    const consumer = this.consumer(slot.position, slot.projection.filter, (batch) => {
+      if (slot.catchUp !== consumer || slot.state === 'rebuilding') return;
+      if (batch.scannedTo > slot.position) this.commit(slot, batch);
+      if (slot.position >= (this.feed?.checkpointPosition ?? Infinity)) void this.stopCatchUp(slot);
+    }, (error) => this.failed(slot, error));
+    slot.catchUp = consumer;
+  }
+
+  private async stopCatchUp(slot: Slot): Promise<void> {
+    const consumer = slot.catchUp;
+    slot.catchUp = undefined;
+    await consumer?.stop();
+  }
+
+  private consumer(from: number, filter: EventFilter | undefined, handle: (batch: ConsumerBatch) => Promise<void> | void, onError: (error: unknown) => void): CheckpointedConsumer {
+    const consumer = new CheckpointedConsumer(this.store, { load: () => from }, handle, {
+      filter,
+      batchSize: this.batchSize,
+      // Each batch takes what the store has read: a change waits for no later event.
+      lingerMs: 0,
+      // A read model stays at most about 10 s behind once a fault (a full disk, say) has passed.
+      retry: { initialMs: this.retryDelayMs, maxMs: Math.max(this.retryDelayMs, 10_000) },
+      onError,
+    });
+    consumer.start();
+    return consumer;
+  }
+
+  /**
+   * Folds the batch's events the projection has not seen and commits documents, change log,
+   * versions, dead letters and the new checkpoint in one transaction; then updates the read model
+   * in memory and publishes the changes.
+   */
+  private commit(slot: Slot, batch: ConsumerBatch): void {
     const { projection } = slot;
-    const head = await this.store.headPosition();
-    const events = await this.store.readAll({ after: slot.position, maxCount: this.batchSize, filter: projection.filter });
-    const last = events.at(-1)?.position ?? slot.position;
-    // A short page means everything up to the head read before it has been seen.
-    const scannedTo = events.length < this.batchSize ? Math.max(head, last) : last;
-    if (scannedTo <= slot.position) return false;
-    const batch = applyBatch(projection, slot.docs, events);
-    const versions = batch.changes.filter((c) => keepsVersion(projection, c));
-    const state = { version: projection.version, position: scannedTo, build: slot.build };
-    const logged = this.db.commitBatch(projection.name, state, batch.docs, batch.changes, batch.deadLetters, versions);
+    const events = slot.position <= batch.after ? batch.events : batch.events.filter((e: RecordedEvent) => e.position > slot.position);
+    const folded = applyBatch(projection, slot.docs, events);
+    const versions = folded.changes.filter((c) => keepsVersion(projection, c));
+    const state = { version: projection.version, position: batch.scannedTo, build: slot.build };
+    const logged = this.db.commitBatch(projection.name, state, folded.docs, folded.changes, folded.deadLetters, versions);
     if (slot.docs instanceof Map) {
-      for (const [key, doc] of batch.docs) {
+      for (const [key, doc] of folded.docs) {
         if (doc === undefined) slot.docs.delete(key);
         else slot.docs.set(key, doc);
       }
     }
-    slot.position = scannedTo;
-    for (const d of batch.deadLetters) this.log(`${projection.name}: dead-lettered event ${d.eventId} at ${d.position}: ${d.error}`);
+    slot.position = batch.scannedTo;
+    slot.lastError = undefined;
+    for (const d of folded.deadLetters) this.log(`${projection.name}: dead-lettered event ${d.eventId} at ${d.position}: ${d.error}`);
     for (const change of logged) this.changes$.next(change);
-    this.notifyWaiters();
-    this.onBatch?.(projection.name, scannedTo, events.length);
-    return true;
+    this.waiters.notify();
+    this.onBatch?.(projection.name, batch.scannedTo, events.length);
+  }
+
+  private failed(slot: Slot, error: unknown): void {
+    slot.lastError = describeError(error);
+    this.log(`${slot.projection.name}: batch failed, retrying: ${slot.lastError}`);
   }
 
   private loaded(projection: Projection<unknown>): Slot['docs'] {
@@ -296,34 +338,5 @@ export class ProjectionRunner {
     const slot = this.slots.get(name);
     if (!slot) throw new UnknownProjectionError(name, this.names);
     return slot;
-  }
-
-  private async pumpWakeUps(subscription: StoreSubscription): Promise<void> {
-    try {
-      for await (const _event of subscription) this.wakeAll();
-    } catch (error) {
-      this.log(`wake-up subscription ended: ${describeError(error)}; falling back to polling`);
-    }
-  }
-
-  private wakeAll(): void {
-    for (const wake of this.wakers) wake();
-  }
-
-  private notifyWaiters(): void {
-    for (const check of [...this.waiters]) check();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.wakers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      this.wakers.add(wake);
-    });
   }
 }

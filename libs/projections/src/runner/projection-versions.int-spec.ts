@@ -19,7 +19,7 @@ describe('document versions for as-of reads (real SQLite)', () => {
   const runners: ProjectionRunner[] = [];
 
   const runner = (projection: Projection<EventCount> = eventCounterProjection()) => {
-    const r = new ProjectionRunner(store, db, [projection as Projection<unknown>], { batchSize: 64, idleWaitMs: 50, retryDelayMs: 20 });
+    const r = new ProjectionRunner(store, db, [projection as Projection<unknown>], { batchSize: 64, retryDelayMs: 20 });
     runners.push(r);
     return r;
   };

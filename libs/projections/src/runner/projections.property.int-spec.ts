@@ -18,14 +18,14 @@ describe('projections: live = rebuild = naive, for random valid deal histories',
       fc.asyncProperty(arbitraryHistories, async (histories) => {
         const store = new SqliteEventStore({ path: ':memory:' });
         const db = new ProjectionDatabase(':memory:');
-        const runner = new ProjectionRunner(store, db, [dealSummaryProjection, auditProjection], { batchSize: 7, idleWaitMs: 20 });
+        const runner = new ProjectionRunner(store, db, [dealSummaryProjection, auditProjection], { batchSize: 7 });
         try {
           // Half the history is there before the runner starts (catch-up), the rest arrives live.
           await record(store, histories, async (done, total) => {
             if (done === Math.floor(total / 2)) await runner.start();
           });
           expect(await runner.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
-          const events = await store.readAll();
+          const events = (await store.readAll()).events;
 
           for (const projection of [dealSummaryProjection, auditProjection]) {
             const live = sorted(runner.readModel(projection.name));

@@ -22,11 +22,13 @@ export async function rebuildReadModel<D>(
   onPage?: (changes: DocumentChange<D>[]) => void,
 ): Promise<{ docs: Map<string, D>; position: number; events: number }> {
   const docs = new Map<string, D>();
+  // For progress reports only: the read says where it ends.
   const head = await store.headPosition();
   let position = 0;
   let events = 0;
   for (;;) {
-    const page = await store.readAll({ after: position, maxCount: batchSize, filter: projection.filter });
+    const { events: page, scannedTo } = await store.readAll({ after: position, maxCount: batchSize, filter: projection.filter });
+    position = scannedTo;
     if (page.length === 0) break;
     // A poison event abandons the whole rebuild.
     const { changes, deadLetters } = applyBatchInPlace(projection, docs, page);
@@ -35,12 +37,11 @@ export async function rebuildReadModel<D>(
       throw new ProjectionRebuildError(projection.name, poison, deadLetters[0].error);
     }
     onPage?.(changes);
-    position = page[page.length - 1].position;
     events += page.length;
     onProgress?.({ projection: projection.name, events, position, headPosition: Math.max(head, position) });
     if (page.length < batchSize) break;
     // The embedded store answers synchronously: yield so requests and the other projections go on.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { docs, position: Math.max(position, head), events };
+  return { docs, position, events };
 }

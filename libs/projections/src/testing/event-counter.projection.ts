@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@deals/event-store';
+import { EventFilter, RecordedEvent } from '@deals/event-store';
 import { Projection } from '../projection';
 
 export interface EventCount {
@@ -9,7 +9,7 @@ export interface EventCount {
 /** Counts events overall and per stream: applying one twice or skipping one changes the numbers. */
 export function eventCounterProjection(
   options: {
-    poisonType?: string; version?: number; storage?: Projection<EventCount>['storage']; name?: string; busyMicrosPerEvent?: number;
+    poisonType?: string; version?: number; storage?: Projection<EventCount>['storage']; name?: string; busyMicrosPerEvent?: number; filter?: EventFilter;
     /** Declare `stream:<id>` documents as made by their stream alone (folded from it when read as of a past moment). */
     streamScoped?: boolean;
   } = {},
@@ -18,7 +18,7 @@ export function eventCounterProjection(
     name: options.name ?? 'event-counter',
     version: options.version ?? 1,
     storage: options.storage,
-    filter: {},
+    filter: options.filter ?? {},
     keysOf: (e: RecordedEvent) => ['total', `stream:${e.streamId}`],
     ...(options.streamScoped ? { streamOf: (key: string) => (key.startsWith('stream:') ? key.slice('stream:'.length) : undefined) } : {}),
     apply(doc, e) {

@@ -30,10 +30,10 @@ export class UserDirectory implements Relations {
   async load(store: EventStore): Promise<void> {
     const pageSize = 1000;
     for (let after = this.appliedUpTo; ;) {
-      const page = await store.readAll({ after, maxCount: pageSize, filter: { streamPrefixes: [PREFIX] } });
-      page.forEach((event) => this.apply(event));
-      if (page.length < pageSize) return;
-      after = page[page.length - 1].position;
+      const { events, scannedTo } = await store.readAll({ after, maxCount: pageSize, filter: { streamPrefixes: [PREFIX] } });
+      events.forEach((event) => this.apply(event));
+      if (events.length < pageSize) return;
+      after = scannedTo;
     }
   }
 

@@ -5,7 +5,7 @@ import { approveIfProposed, TestActor, TestApp } from '../../testing/test-app';
 /** Events written since `position`, other than the refusal log (a refusal writes nothing else). */
 export async function writtenSince(t: TestApp, position: number): Promise<RecordedEvent[]> {
   const store = t.app.get<EventStore>(EVENT_STORE);
-  const events = await store.readAll({ after: position });
+  const { events } = await store.readAll({ after: position });
   return events.filter((e) => !e.streamId.startsWith('access-denials-'));
 }
 

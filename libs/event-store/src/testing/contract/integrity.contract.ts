@@ -9,7 +9,7 @@ export function integrityContract(store: StoreGetter): void {
     it('is stamped by the store as ISO-8601 with milliseconds, and never decreases along $all', async () => {
       const category = uniqueCategory();
       for (let i = 0; i < 10; i++) await store().append(`${category}-${i % 3}`, events(1 + (i % 2)));
-      const all = await store().readAll({ filter: { streamPrefixes: [`${category}-`] } });
+      const all = (await store().readAll({ filter: { streamPrefixes: [`${category}-`] } })).events;
       expect(all).toHaveLength(15);
       for (const event of all) expect(event.metadata.recordedAt).toMatch(ISO_WITH_MS);
       all.slice(1).forEach((e, i) => expect(e.metadata.recordedAt >= all[i].metadata.recordedAt).toBe(true));

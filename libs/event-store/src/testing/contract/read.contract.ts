@@ -53,7 +53,7 @@ export function readContract(store: StoreGetter): void {
         await store().append(stream, [event]);
         appended.push(event);
       }
-      const all = await store().readAll({ filter: { streamPrefixes: [`${category}-`] } });
+      const all = (await store().readAll({ filter: { streamPrefixes: [`${category}-`] } })).events;
       expect(idsOf(all)).toEqual(idsOf(appended));
       expect(all.map((e) => e.streamId)).toEqual([a, b, a, b, b, a]);
       all.slice(1).forEach((e, i) => expect(e.position).toBeGreaterThan(all[i].position));
@@ -65,7 +65,7 @@ export function readContract(store: StoreGetter): void {
       await store().append(stream, events(5));
       const p = (await store().readStream(stream)).map((e) => e.position);
       const filter = { streamPrefixes: [stream] };
-      const read = async (options: object) => (await store().readAll({ filter, ...options })).map((e) => e.position);
+      const read = async (options: object) => (await store().readAll({ filter, ...options })).events.map((e) => e.position);
       expect(await read({ after: p[1] })).toEqual([p[2], p[3], p[4]]);
       expect(await read({ after: p[1], maxCount: 2 })).toEqual([p[2], p[3]]);
       expect(await read({ after: p[4] })).toEqual([]);
@@ -79,9 +79,9 @@ export function readContract(store: StoreGetter): void {
       await store().append(`${mine}-1`, events(1));
       await store().append(`${other}-1`, events(1));
       await store().append(`${mine}-2`, events(1));
-      const all = await store().readAll({ filter: { streamPrefixes: [`${mine}-`] } });
+      const all = (await store().readAll({ filter: { streamPrefixes: [`${mine}-`] } })).events;
       expect(all.map((e) => e.streamId)).toEqual([`${mine}-1`, `${mine}-2`]);
-      const both = await store().readAll({ filter: { streamPrefixes: [`${mine}-`, `${other}-`] } });
+      const both = (await store().readAll({ filter: { streamPrefixes: [`${mine}-`, `${other}-`] } })).events;
       expect(both.map((e) => e.streamId)).toEqual([`${mine}-1`, `${other}-1`, `${mine}-2`]);
     });
 
@@ -89,19 +89,45 @@ export function readContract(store: StoreGetter): void {
       const [wanted, alsoWanted, unwanted] = [uniqueCategory(), uniqueCategory(), uniqueCategory()];
       const stream = uniqueStream();
       await store().append(stream, [anEvent({ type: wanted }), anEvent({ type: unwanted }), anEvent({ type: alsoWanted }), anEvent({ type: wanted })]);
-      expect((await store().readAll({ filter: { eventTypes: [wanted] } })).map((e) => e.revision)).toEqual([0, 3]);
-      expect((await store().readAll({ filter: { eventTypes: [wanted, alsoWanted] } })).map((e) => e.revision)).toEqual([0, 2, 3]);
-      expect((await store().readAll({ direction: 'backwards', filter: { eventTypes: [wanted] } })).map((e) => e.revision)).toEqual([3, 0]);
+      expect((await store().readAll({ filter: { eventTypes: [wanted] } })).events.map((e) => e.revision)).toEqual([0, 3]);
+      expect((await store().readAll({ filter: { eventTypes: [wanted, alsoWanted] } })).events.map((e) => e.revision)).toEqual([0, 2, 3]);
+      expect((await store().readAll({ direction: 'backwards', filter: { eventTypes: [wanted] } })).events.map((e) => e.revision)).toEqual([3, 0]);
     });
 
     it('the category of every stream found by a category prefix is that category', async () => {
       const category = uniqueCategory();
       await store().append(`${category}-42`, events(1));
       await store().append(`${category}-7-b`, events(1));
-      const found = await store().readAll({ filter: { streamPrefixes: [`${category}-`] } });
+      const found = (await store().readAll({ filter: { streamPrefixes: [`${category}-`] } })).events;
       expect(found.map((e) => categoryOf(e.streamId))).toEqual([category, category]);
       expect(categoryOf('deal-42')).toBe('deal');
       expect(categoryOf('deal')).toBe('deal');
+    });
+
+    it('says how far a read scanned: past the events its filter leaves out, to where reading on misses nothing', async () => {
+      const [mine, other] = [uniqueCategory(), uniqueCategory()];
+      const filter = { streamPrefixes: [`${mine}-`] };
+      await store().append(`${mine}-1`, events(1));
+      const skipped = await store().append(`${other}-1`, events(2));
+      const first = await store().readAll({ filter });
+      expect(first.events.map((e) => e.streamId)).toEqual([`${mine}-1`]);
+      expect(first.scannedTo).toBeGreaterThanOrEqual(skipped.position);
+      const nothingYet = await store().readAll({ after: first.scannedTo, filter });
+      expect(nothingYet.events).toEqual([]);
+      expect(nothingYet.scannedTo).toBeGreaterThanOrEqual(first.scannedTo);
+
+      await store().append(`${mine}-2`, events(3));
+      const cut = await store().readAll({ after: nothingYet.scannedTo, filter, maxCount: 2 });
+      expect(cut.events.map((e) => e.revision)).toEqual([0, 1]);
+      expect(cut.scannedTo).toBe(cut.events[1].position);
+      const rest = await store().readAll({ after: cut.scannedTo, filter });
+      expect(rest.events.map((e) => e.revision)).toEqual([2]);
+      expect(await store().readAll({ after: rest.scannedTo, filter, maxCount: 0 })).toEqual({ events: [], scannedTo: rest.scannedTo });
+      expect((await store().readAll({ after: await store().headPosition() })).scannedTo).toBeGreaterThanOrEqual(await store().headPosition());
+
+      const last = await store().readAll({ direction: 'backwards', filter, maxCount: 1 });
+      expect(last.scannedTo).toBe(rest.events[0].position);
+      expect((await store().readAll({ direction: 'backwards', after: last.scannedTo, filter })).scannedTo).toBe(0);
     });
 
     it('the head position grows with each append', async () => {

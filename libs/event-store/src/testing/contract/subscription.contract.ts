@@ -105,6 +105,48 @@ export function subscriptionContract(store: StoreGetter): void {
       }
     });
 
+    it('tells onScanned how far it has looked past the events its filter leaves out, in order with the events', async () => {
+      const [mine, other] = [uniqueCategory(), uniqueCategory()];
+      const before = await store().headPosition();
+      await store().append(`${mine}-1`, events(1));
+      const passedInHistory = await store().append(`${other}-1`, events(2));
+      const seen: { kind: 'event' | 'scanned'; position: number }[] = [];
+      const subscription = store().subscribeToAll({
+        fromPosition: before,
+        filter: { streamPrefixes: [`${mine}-`] },
+        onScanned: (position) => seen.push({ kind: 'scanned', position }),
+      });
+      const iterator = subscription[Symbol.asyncIterator]();
+      const scannedPast = async (position: number) => {
+        for (let waited = 0; !seen.some((s) => s.kind === 'scanned' && s.position >= position); waited += 10) {
+          if (waited > 5_000) throw new Error(`not told of position ${position} within 5 s: ${JSON.stringify(seen)}`);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      };
+      const takeOne = async () => {
+        const [event] = await take(iterator, 1);
+        seen.push({ kind: 'event', position: event.position });
+        return event;
+      };
+      try {
+        expect((await takeOne()).streamId).toBe(`${mine}-1`);
+        const waiting = takeOne();
+        await scannedPast(passedInHistory.position);
+        const passedLive = await store().append(`${other}-2`, events(1));
+        await scannedPast(passedLive.position);
+        const wanted = anEvent();
+        await store().append(`${mine}-2`, [wanted]);
+        expect((await waiting).eventId).toBe(wanted.eventId);
+        // Never ahead of an event not yet delivered, never back: one rising sequence.
+        const positions = seen.map((s) => s.position);
+        expect(positions).toEqual([...positions].sort((a, b) => a - b));
+        expect(new Set(positions).size).toBe(positions.length);
+        expect(seen.filter((s) => s.kind === 'event')).toHaveLength(2);
+      } finally {
+        await subscription.close();
+      }
+    });
+
     it('close() ends a pending for-await', async () => {
       const subscription = store().subscribeToAll({ fromPosition: 'end', filter: { streamPrefixes: [`${uniqueCategory()}-`] } });
       const seen: RecordedEvent[] = [];
