@@ -20,3 +20,4 @@ export * from './user/user.errors';
 export * from './user/user.decider';
 export * from './user/user-access';
 export * from './denial-log';
+export * from './credential';

@@ -127,12 +127,26 @@ export const READ_RULES = {
   'user:me': person('read oneself as registered', EVERYONE_SELF),
 } as const satisfies Record<string, OperationRule>;
 
+/** Passwords, one-time links, sessions, personal access tokens and their audit (signing in and setting a password by link are public). */
+export const ACCOUNT_RULES = {
+  'account:invite': person('issue an invitation link to set a first password', { admin: 'organisation' }),
+  'account:reset-password': person('issue a password reset link', { admin: 'organisation' }),
+  'session:read': person('read one\'s own dashboard session', EVERYONE_SELF),
+  'session:sign-out': person('end one\'s own dashboard session', EVERYONE_SELF),
+  'token:create': person('create a personal access token (admins: also for service accounts)', { ...EVERYONE_SELF, admin: 'organisation' }),
+  'token:read': person('list personal access tokens', { ...EVERYONE_SELF, admin: 'organisation' }),
+  'token:revoke': person('revoke a personal access token', { ...EVERYONE_SELF, admin: 'organisation' }),
+  'audit:accounts': organisation('sign-ins, failures, lockouts, sign-outs, links issued, passwords set, tokens created and revoked', { admin: 'organisation' }),
+} as const satisfies Record<string, OperationRule>;
+
 export type ReadOperation = keyof typeof READ_RULES;
+export type AccountOperation = keyof typeof ACCOUNT_RULES;
 export type Operation =
   | `deal:${DealCommandType}`
   | `user:${UserCommandType}`
   | `commission:${CommissionCommandType}`
-  | ReadOperation;
+  | ReadOperation
+  | AccountOperation;
 
 /** Every operation the API offers and who may perform it: the one access table. */
 export const OPERATIONS: Readonly<Record<Operation, OperationRule>> = {
@@ -140,6 +154,7 @@ export const OPERATIONS: Readonly<Record<Operation, OperationRule>> = {
   ...prefixed('user', USER_COMMAND_RULES),
   ...prefixed('commission', COMMISSION_COMMAND_RULES),
   ...READ_RULES,
+  ...ACCOUNT_RULES,
 } as Record<Operation, OperationRule>;
 
 function prefixed<K extends string, P extends string>(prefix: P, rules: Readonly<Record<K, OperationRule>>): Record<`${P}:${K}`, OperationRule> {
