@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
-import { approveIfProposed, createTestApp, email, FINANCE, MANAGER, openAcme, OTHER_REP, REP, TestActor, TestApp } from '../src/testing/test-app';
+import { ADMIN, approveIfProposed, createTestApp, email, FINANCE, MANAGER, openAcme, OTHER_REP, REP, TestActor, TestApp } from '../src/testing/test-app';
 
 // The dashboard in a real browser (Debian's Chromium, headless) against the real API on a
 // temporary store: sign in, watch a deal move on the board when a fact is recorded, read the
@@ -66,8 +66,9 @@ describe('the dashboard in a browser', () => {
   const signInAs = async (actor: TestActor) => {
     if (page.url().startsWith(url)) await page.evaluate(() => (globalThis as unknown as { sessionStorage: { clear(): void } }).sessionStorage.clear());
     await page.goto(`${url}/app/`, WAIT);
+    await page.getByText('Sign in with an access token').click();
     await page.locator('#token').fill(t.tokenFor(actor));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
     await page.getByTestId('signed-in-as').waitFor(WAIT);
   };
   const card = (stageId: string, dealId: string) => page.locator(`[data-stage-id="${stageId}"] [data-deal-id="${dealId}"]`);
@@ -306,6 +307,47 @@ describe('the dashboard in a browser', () => {
     const state = (await t.as(REP).get(`/deals/${dealId}`).expect(200)).body.state;
     expect(state.dealDesk).toMatchObject({ requestId: terms.dealDeskRequestId, status: 'approved', decidedBy: MANAGER.id, decisionReason: 'Three-year commitment' });
     await ok(REP, `/deals/${dealId}/close-won`, close);
+  });
+
+  it('invites a rep by link: she sets a password, signs in with it (an HttpOnly cookie session) and signs out on the server', async () => {
+    const invited = { id: 'nina.new', roles: ['rep'], managerId: MANAGER.id, name: 'Nina New' };
+    await t.registerUser(invited);
+    const link = await t.as(ADMIN).post(`/users/${invited.id}/invitation`, {}).expect(201);
+    // A fresh page load, as when the link is opened from an e-mail: nothing of the previous sign-in stays.
+    await page.evaluate(() => (globalThis as unknown as { sessionStorage: { clear(): void } }).sessionStorage.clear());
+    await page.goto('about:blank');
+    await page.goto(link.body.url.replace(/^https?:\/\/[^/]+/, url), WAIT);
+    await page.getByRole('heading', { name: 'Set your password' }).waitFor(WAIT);
+    await shoot('set-password');
+    await page.getByLabel('New password', { exact: true }).fill('nina picks a long passphrase');
+    await page.getByLabel('The same password again').fill('nina picks a long passphrase');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await page.getByRole('heading', { name: 'Password set' }).waitFor(WAIT);
+    expect(page.url()).not.toContain(link.body.token);
+    await page.getByRole('link', { name: 'Go to sign in' }).click();
+
+    await page.locator('#user-id').waitFor(WAIT);
+    expect(await page.locator('#user-id').inputValue()).toBe(invited.id);
+    await page.locator('#password').fill('not her password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').getByText('The user id or the password is wrong.').waitFor(WAIT);
+    await page.locator('#password').fill('nina picks a long passphrase');
+    await shoot('sign-in');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByTestId('signed-in-as').getByText('Nina New').waitFor(WAIT);
+    const cookies = await browser.cookies(url);
+    expect(cookies.find((c) => c.name === 'deals_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).not.toContain('deals_session');
+
+    // A reload keeps the session (the cookie) and fetches its CSRF token again: the sign-out POST below needs it,
+    // and the old cookie is refused afterwards only if the server ended the session.
+    await page.reload(WAIT);
+    await page.getByTestId('signed-in-as').getByText('Nina New').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('#user-id').waitFor(WAIT);
+    const after = await t.withHeaders({ Cookie: `deals_session=${cookies.find((c) => c.name === 'deals_session')!.value}` }).get('/users/me');
+    expect(after.status).toBe(401);
+    expect(after.body.error).toBe('AUTH.SESSION_INVALID');
   });
 
   it('ran every page without a script error', () => {
