@@ -12,8 +12,8 @@ import type { Dataset } from './workload/dataset';
  * of this tree and of an earlier commit, side by side in one run — the same store, the same
  * sizes, each section in its own process, the two trees taking turns (the order swapped every
  * round). The earlier commit is checked out into a worktree under BENCH_CACHE; it runs its own
- * harness code. Written to docs/benchmarks-baseline.md (BENCH_BASELINE_OUT). BENCH_ROUNDS
- * (default 2) rounds.
+ * harness code. Written to docs/benchmarks-baseline.md (BENCH_BASELINE_OUT). BENCH_COMMAND_ROUNDS
+ * (default 4) rounds of commands, then BENCH_ROUNDS (default 2) of rebuilds.
  */
 
 const env = process.env;
@@ -22,11 +22,18 @@ const ref = env.BENCH_BASELINE;
 if (!ref) throw new Error('BENCH_BASELINE must name the commit to compare with (e.g. BENCH_BASELINE=795a87b)');
 const rounds = Number(env.BENCH_ROUNDS ?? 2);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`BENCH_ROUNDS must be a whole number ≥ 1, not ${env.BENCH_ROUNDS}`);
+const commandRounds = Number(env.BENCH_COMMAND_ROUNDS ?? 4);
+if (!Number.isInteger(commandRounds) || commandRounds < 1) throw new Error(`BENCH_COMMAND_ROUNDS must be a whole number ≥ 1, not ${env.BENCH_COMMAND_ROUNDS}`);
 const cacheRoot = resolve(root, env.BENCH_CACHE ?? '.tmp/bench');
 const out = resolve(root, env.BENCH_BASELINE_OUT ?? 'docs/benchmarks-baseline.md');
 const events = Number(env.BENCH_EVENTS ?? 1_000_000);
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+
+/** Writes dirty pages out before a sample, so one sample's writes are not flushed during the next. */
+function settle(): void {
+  execFileSync('sync');
+}
 
 interface Tree {
   readonly name: string;
@@ -64,12 +71,9 @@ async function runIn<T>(tree: Tree, job: object): Promise<T> {
   return result;
 }
 
-interface Sample {
-  readonly tree: string;
-  readonly round: number;
-  readonly load: number;
-  readonly commands: readonly RunnerFigures[];
-  readonly rebuild: RebuildFigures;
+interface Samples {
+  readonly commands: readonly { tree: string; round: number; load: number; commands: readonly RunnerFigures[] }[];
+  readonly rebuilds: readonly { tree: string; round: number; load: number; rebuild: RebuildFigures }[];
 }
 
 const median = (xs: readonly number[]): number => {
@@ -79,13 +83,12 @@ const median = (xs: readonly number[]): number => {
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
 
-function report(trees: readonly Tree[], samples: readonly Sample[], startedAt: Date): string {
-  const of = (tree: Tree) => samples.filter((s) => s.tree === tree.name);
+function report(trees: readonly Tree[], samples: Samples, startedAt: Date): string {
   const commandRate = (tree: Tree, runner: string, concurrency: number) =>
-    of(tree).map((s) => s.commands.find((c) => c.runner === runner && c.concurrency === concurrency)?.perSecond ?? NaN);
+    samples.commands.filter((s) => s.tree === tree.name).map((s) => s.commands.find((c) => c.runner === runner && c.concurrency === concurrency)?.perSecond ?? NaN);
   const rebuildRate = (tree: Tree, projection: string) =>
-    of(tree).map((s) => s.rebuild.projections.find((p) => p.projection === projection)?.eventsPerSecond ?? NaN);
-  const limitRate = (tree: Tree) => of(tree).map((s) => s.rebuild.bare.rowsPerSecond);
+    samples.rebuilds.filter((s) => s.tree === tree.name).map((s) => s.rebuild.projections.find((p) => p.projection === projection)?.eventsPerSecond ?? NaN);
+  const limitRate = (tree: Tree) => samples.rebuilds.filter((s) => s.tree === tree.name).map((s) => s.rebuild.bare.rowsPerSecond);
   const [before, after] = trees;
   const rows: string[] = [];
   const row = (figure: string, a: number[], b: number[], limitA?: number[], limitB?: number[], judged = true) => {
@@ -104,7 +107,7 @@ function report(trees: readonly Tree[], samples: readonly Sample[], startedAt: D
     '# Benchmarks: before and after, side by side',
     '',
     `Written by \`BENCH_BASELINE=${ref} npm run bench:baseline\` (bench/baseline.ts); do not edit by hand — run it again.`,
-    `Run from ${startedAt.toISOString()} to ${new Date().toISOString()}: ${before.name} (${before.commit}) against ${after.name} (${after.commit}), ${rounds} round(s), the two trees taking turns (order swapped every round), each section in its own process running its own tree's harness.`,
+    `Run from ${startedAt.toISOString()} to ${new Date().toISOString()}: ${before.name} (${before.commit}) against ${after.name} (${after.commit}); ${commandRounds} round(s) of commands, then ${rounds} of rebuilds, the two trees taking turns (order swapped every round), each section in its own process running its own tree's harness, dirty pages written out (\`sync\`) before each.`,
     '',
     '- **commands/s**: the command path on the embedded store (the `product` runner of bench/sections/commands.ts, 4 s after a 1 s warm-up per sample), beside the bare better-sqlite3 loop (the limit) in the same process.',
     `- **rebuild**: \`ProjectionRebuild\` of each projection over the same store of ${int(events)} events (the full benchmark's cached data set), beside read + parse of the same rows (the limit).`,
@@ -113,7 +116,8 @@ function report(trees: readonly Tree[], samples: readonly Sample[], startedAt: D
     '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows,
     '',
-    'Load average (1 min) before each sample: ' + samples.map((s) => `${s.tree} round ${s.round}: ${s.load.toFixed(2)}`).join('; ') + '.',
+    'Load average (1 min) before each sample: ' + [...samples.commands.map((s) => ({ ...s, what: 'commands' })), ...samples.rebuilds.map((s) => ({ ...s, what: 'rebuild' }))]
+      .map((s) => `${s.what} ${s.tree} round ${s.round}: ${s.load.toFixed(2)}`).join('; ') + '.',
     '',
   ].join('\n');
 }
@@ -125,24 +129,39 @@ async function main(): Promise<void> {
   const trees = [baseline, current];
   log(`[baseline] ${baseline.name} in ${baseline.dir} against ${current.name}`);
   const dataset = await runIn<Dataset>(current, { section: 'dataset', cacheRoot, events });
-  const samples: Sample[] = [];
-  for (let round = 1; round <= rounds; round++) {
+  // Commands first, every round, then the rebuilds: a command section never follows a rebuild's
+  // gigabytes of writes, and each figure's trees take turns (the order swapped every round).
+  const commandSamples: { tree: string; round: number; load: number; commands: readonly RunnerFigures[] }[] = [];
+  for (let round = 1; round <= commandRounds; round++) {
     for (const tree of round % 2 ? trees : [...trees].reverse()) {
+      settle();
       const load = loadAverage()[0];
       const dir = join(cacheRoot, 'baseline-work', tree.commit.slice(0, 12));
       rmSync(dir, { recursive: true, force: true });
-      log(`[baseline] round ${round}: ${tree.name} commands (load ${load.toFixed(2)})`);
+      log(`[baseline] commands round ${round}: ${tree.name} (load ${load.toFixed(2)})`);
       const commands = await runIn<RunnerFigures[]>(tree, {
         section: 'commands', rounds: 1, warmupMs: 1000, measureMs: 4000, concurrencies: [1, 64], dir: join(dir, 'commands'), only: ['product', 'bare'],
       });
-      log(`[baseline] round ${round}: ${tree.name} rebuild`);
+      rmSync(dir, { recursive: true, force: true });
+      commandSamples.push({ tree: tree.name, round, load, commands });
+      for (const c of commands) log(`  ${tree.name} ${c.runner}@${c.concurrency}: ${int(c.perSecond)}/s`);
+    }
+  }
+  const rebuildSamples: { tree: string; round: number; load: number; rebuild: RebuildFigures }[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const tree of round % 2 ? trees : [...trees].reverse()) {
+      settle();
+      const load = loadAverage()[0];
+      const dir = join(cacheRoot, 'baseline-work', tree.commit.slice(0, 12));
+      rmSync(dir, { recursive: true, force: true });
+      log(`[baseline] rebuild round ${round}: ${tree.name} (load ${load.toFixed(2)})`);
       const rebuild = await runIn<RebuildFigures>(tree, { section: 'rebuild', eventsDb: dataset.eventsDb, projectionsDb: join(dir, 'projections.db'), bareRounds: 1 });
       rmSync(dir, { recursive: true, force: true });
-      samples.push({ tree: tree.name, round, load, commands, rebuild });
-      for (const c of commands) log(`  ${tree.name} ${c.runner}@${c.concurrency}: ${int(c.perSecond)}/s`);
+      rebuildSamples.push({ tree: tree.name, round, load, rebuild });
       for (const p of rebuild.projections) log(`  ${tree.name} rebuild ${p.projection}: ${int(p.eventsPerSecond)} events/s`);
     }
   }
+  const samples = { commands: commandSamples, rebuilds: rebuildSamples };
   const text = report(trees, samples, startedAt);
   writeFileSync(out, text);
   process.stdout.write(text);
