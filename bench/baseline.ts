@@ -155,6 +155,7 @@ async function main(): Promise<void> {
       const dir = join(cacheRoot, 'baseline-work', tree.commit.slice(0, 12));
       rmSync(dir, { recursive: true, force: true });
       log(`[baseline] rebuild round ${round}: ${tree.name} (load ${load.toFixed(2)})`);
+      mkdirSync(dir, { recursive: true });
       const rebuild = await runIn<RebuildFigures>(tree, { section: 'rebuild', eventsDb: dataset.eventsDb, projectionsDb: join(dir, 'projections.db'), bareRounds: 1 });
       rmSync(dir, { recursive: true, force: true });
       rebuildSamples.push({ tree: tree.name, round, load, rebuild });
