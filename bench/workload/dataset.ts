@@ -91,7 +91,8 @@ class Writer {
   }
 
   /** Decides and submits; the append commits with the others of this turn when `flush` is awaited. */
-  send<S, C extends Command>(decider: Decider<S, C, DomainEvent>, streamId: string, command: C): void {
+  /** Answers the command id and the events decided. */
+  send<S, C extends Command>(decider: Decider<S, C, DomainEvent>, streamId: string, command: C): { commandId: string; decided: readonly DomainEvent[] } {
     const cursor = this.streams.get(streamId) ?? { state: decider.initialState(), revision: -1, commands: 0 };
     const key = `seed-${cursor.commands}`;
     const commandId = derivedUuid('command', command.metadata.actor.id, `${streamId}-${key}`);
@@ -102,11 +103,15 @@ class Writer {
     for (const e of decided) state = decider.evolve(state, { type: e.type, data: e.data, metadata });
     this.pending.push(this.store.append(
       streamId,
-      decided.map((e, i) => ({ eventId: derivedUuid('event', commandId, String(i)), type: e.type, schemaVersion: EVENT_SCHEMA_VERSION, data: e.data, metadata: { ...metadata } })),
+      decided.map((e, i) => ({
+      eventId: derivedUuid('event', commandId, String(i)), type: e.type, schemaVersion: EVENT_SCHEMA_VERSION, data: e.data,
+      metadata: { ...metadata, ...(e.occurredAt === undefined ? {} : { occurredAt: e.occurredAt }), ...(e.actor === undefined ? {} : { actor: e.actor }) },
+    })),
       { expectedRevision: cursor.revision < 0 ? 'no_stream' : cursor.revision },
     ));
     this.streams.set(streamId, { state, revision: cursor.revision + decided.length, commands: cursor.commands + 1 });
     this.events += decided.length;
+    return { commandId, decided };
   }
 
   async flush(): Promise<void> {
@@ -236,7 +241,12 @@ async function generate(path: string, target: number, log: (m: string) => void) 
     const s = steps[step];
     const decider = authorizedDealDecider(relations, dealId, dealDecider);
     const c = command<DealCommand>(s.type, s.data as never, s.actor, atMs);
-    writer.send(decider as never, dealStreamId(dealId), c);
+    const sent = writer.send(decider as never, dealStreamId(dealId), c);
+    // A split naming the sales engineer waits for approval: the rep's manager approves it at once.
+    if (sent.decided.some((e) => e.type === 'DealChangeProposed')) {
+      const approver = { id: relations.managerOf(s.actor.id) ?? managersOf(org)[0], roles: ['manager'] };
+      writer.send(decider as never, dealStreamId(dealId), command<DealCommand>('ReviewDealChange', { proposalId: sent.commandId, decision: 'approve' } as never, approver, atMs));
+    }
     lastMs = atMs;
     if (step + 1 < steps.length) heap.push({ atMs: steps[step + 1].atMs, deal, step: step + 1 });
     else {

@@ -1,5 +1,5 @@
 import {
-  createTestApp, email, FINANCE, MANAGER, OTHER_REP, REP, TestActor, TestApp,
+  approveIfProposed, createTestApp, email, FINANCE, MANAGER, OTHER_REP, REP, TestActor, TestApp,
 } from '../src/testing/test-app';
 
 // The brief's worked example, entered through the API: plans, assignments, the Acme deal with
@@ -12,25 +12,28 @@ const AE_RULES = {
 const SE_RULES = { creditType: 'overlay', currency: 'EUR', baseRateBp: 400, payoutTrigger: 'close', clawbackWindowDays: 90 };
 
 interface Line {
-  lineId: string; kind: string; amountMinor: number;
+  lineId: string; kind: string; amountMinor: number; amount: string; dealName?: string; planName?: string;
   lineage: { dealId?: string; arithmetic: string; rule: string; events: { eventId: string; position: number }[]; split?: { shareBp: number; eventId: string }; plan?: { name: string; version: number } };
 }
-interface Statement { lines: Line[]; totals: { currency: string; totalMinor: number }[] }
+interface Statement { lines: Line[]; totals: { currency: string; totalMinor: number; total: string }[] }
 
 describe('commission: the worked example over HTTP', () => {
   let t: TestApp;
   let dealId: string;
   let lastPosition = 0;
+  /** Posts; what waits for approval (splits naming others, a close dated months back) the manager approves: `applied` is the answer that wrote the change. */
   const ok = async (actor: TestActor, path: string, body: object, status = 201) => {
     const res = await t.as(actor).post(path, body);
     if (res.status !== status) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    lastPosition = Math.max(lastPosition, res.body.position ?? 0);
-    return res.body;
+    const applied = res.body.proposalId === undefined ? res.body : await approveIfProposed(t, res.body.dealId, res.body, MANAGER);
+    lastPosition = Math.max(lastPosition, res.body.position ?? 0, applied.position ?? 0);
+    return { ...res.body, applied };
   };
   const statementOf = async (actor: TestActor, person: string, query = '') => {
     const res = await t.as(actor).get(`/commission/statements/${person}?period=2026-Q1&minPosition=${lastPosition}${query}`).expect(200);
     return res.body.result as Statement;
   };
+  const closeEventOf = (answer: { applied: { events: { type: string; eventId: string }[] } }) => answer.applied.events.find((e) => e.type === 'DealClosedWon')!;
   const total = (s: Statement) => s.totals.find((x) => x.currency === 'EUR')?.totalMinor ?? 0;
   const splits = (ana: number, ben: number, occurredAt: string) => ({
     revenue: [{ userId: REP.id, role: 'account-executive', shareBp: ana }, { userId: OTHER_REP.id, role: 'account-executive', shareBp: ben }],
@@ -74,14 +77,19 @@ describe('commission: the worked example over HTTP', () => {
   afterAll(() => t.close());
 
   it('pays Ana 14,875.00, Ben 6,375.00 and Sam 2,000.00 with lineage on every line (split changed before the close)', async () => {
-    await ok(MANAGER, `/deals/${dealId}/splits`, { ...splits(7000, 3000, '2026-03-20T12:00:00.000Z'), reason: 'Ben handed the technical close to Ana' });
+    // Ana proposes the change; her manager approves it (nobody approves their own change).
+    await ok(REP, `/deals/${dealId}/splits`, { ...splits(7000, 3000, '2026-03-20T12:00:00.000Z'), reason: 'Ben handed the technical close to Ana' });
     const closed = await ok(REP, `/deals/${dealId}/close-won`, { signedOrder: { kind: 'signature', ref: 'order-1' }, occurredAt: '2026-03-25T16:00:00.000Z' });
 
     const [ana, ben, sam] = [await statementOf(REP, REP.id), await statementOf(OTHER_REP, OTHER_REP.id), await statementOf(SAM, SAM.id)];
     expect([total(ana), total(ben), total(sam)]).toEqual([1_487_500, 637_500, 200_000]);
+    expect([ana, ben, sam].map((s) => s.totals[0].total)).toEqual(['14875.00', '6375.00', '2000.00']);
+    expect(ana.lines.map((l) => [l.amount, l.dealName, l.planName])).toEqual([
+      ['6300.00', 'Acme rollout', 'AE FY26 v1'], ['5600.00', 'Acme rollout', 'AE FY26 v1'], ['2975.00', 'Acme rollout', 'AE FY26 v1'],
+    ]);
     for (const line of [...ana.lines, ...ben.lines, ...sam.lines]) {
       expect(line.lineage).toMatchObject({ dealId, arithmetic: expect.stringContaining('=') });
-      expect(line.lineage.events.map((e) => e.eventId)).toContain(closed.events[0].eventId);
+      expect(line.lineage.events.map((e) => e.eventId)).toContain(closeEventOf(closed).eventId);
       expect(line.lineage.events.every((e) => e.position > 0)).toBe(true);
       expect(line.lineage.plan).toBeDefined();
       expect(line.lineage.split?.eventId).toBeDefined();
@@ -110,8 +118,10 @@ describe('commission: the worked example over HTTP', () => {
     const closed = await ok(REP, `/deals/${id}/close-won`, { signedOrder: { kind: 'signature', ref: 'order-2' }, occurredAt: '2026-03-26T16:00:00.000Z' });
     const closeRecordedAt = (await t.as(REP).get(`/deals/${id}/events`).expect(200)).body.events.at(-1).metadata.recordedAt as string;
     await new Promise((r) => setTimeout(r, 5));
-    const change = await ok(MANAGER, `/deals/${id}/splits`, { ...splits(7000, 3000, '2026-03-20T12:00:00.000Z'), reason: 'Late paperwork' });
-    expect(closed.position).toBeLessThan(change.position);
+    const change = await ok(REP, `/deals/${id}/splits`, { ...splits(7000, 3000, '2026-03-20T12:00:00.000Z'), reason: 'Late paperwork' });
+    expect(change.events.map((e: { type: string }) => e.type)).toEqual(['DealChangeProposed']);
+    const splitEvent = change.applied.events.find((e: { type: string }) => e.type === 'CreditSplitsSet');
+    expect(closed.applied.position).toBeLessThan(change.applied.position);
 
     const lineOf = (s: Statement) => s.lines.filter((l) => l.lineage.dealId === id);
     const sum = (lines: Line[]) => lines.reduce((n, l) => n + l.amountMinor, 0);
@@ -122,7 +132,7 @@ describe('commission: the worked example over HTTP', () => {
     expect(sum(lineOf(await statementOf(OTHER_REP, OTHER_REP.id)))).toBe(637_500);
 
     const recon = await t.as(OTHER_REP).get(`/commission/statements/${OTHER_REP.id}/reconstruction?period=2026-Q1&knownAtA=${closeRecordedAt}&minPosition=${lastPosition}`).expect(200);
-    expect(JSON.stringify(recon.body.result)).toContain(change.events[0].eventId);
+    expect(JSON.stringify(recon.body.result)).toContain(splitEvent.eventId);
 
     const benLine = lineOf(await atClose(OTHER_REP))[0];
     const dispute = await ok(OTHER_REP, '/commission/disputes', { userId: OTHER_REP.id, period: '2026-Q1', lineId: benLine.lineId, dealId: id, claim: 'The split was 60/40 when we closed' });
@@ -141,7 +151,7 @@ describe('commission: the worked example over HTTP', () => {
     lastPosition = resolved.position;
     const q2 = await t.as(OTHER_REP).get(`/commission/statements/${OTHER_REP.id}?period=2026-Q2&minPosition=${lastPosition}`).expect(200);
     const adjustment = (q2.body.result as Statement).lines.find((l) => l.kind === 'adjustment');
-    expect(adjustment?.amountMinor).toBe(-212_500);
+    expect(adjustment).toMatchObject({ amountMinor: -212_500, amount: '-2125.00', dealName: 'Acme phase 2' });
     expect(JSON.stringify(adjustment?.lineage)).toContain(resolved.events[0].eventId);
   });
 

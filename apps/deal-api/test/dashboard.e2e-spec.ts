@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
-import { createTestApp, email, FINANCE, MANAGER, openAcme, REP, TestActor, TestApp } from '../src/testing/test-app';
+import { approveIfProposed, createTestApp, email, FINANCE, MANAGER, openAcme, OTHER_REP, REP, TestActor, TestApp } from '../src/testing/test-app';
 
 // The dashboard in a real browser (Debian's Chromium, headless) against the real API on a
 // temporary store: sign in, watch a deal move on the board when a fact is recorded, read the
@@ -32,7 +32,8 @@ function ensureDashboardBuilt(): void {
   }));
   if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'apps', 'web', 'src'))) return;
   execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(ROOT, 'apps', 'web', 'vite.config.mts')], {
-    cwd: ROOT, stdio: 'inherit', timeout: 120_000,
+    // Jest sets NODE_ENV=test, which would give Vite a development bundle.
+    cwd: ROOT, stdio: 'inherit', timeout: 120_000, env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 
@@ -47,9 +48,11 @@ describe('the dashboard in a browser', () => {
   let wonDeal: string;
   const pageErrors: string[] = [];
 
+  /** Posts; a close dated months back waits for the manager's approval, which it gets. */
   const ok = async (actor: TestActor, path: string, body: object) => {
     const res = await t.as(actor).post(path, body);
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    await approveIfProposed(t, res.body.dealId, res.body, MANAGER);
     return res.body;
   };
   const shoot = async (name: string) => {
@@ -59,10 +62,10 @@ describe('the dashboard in a browser', () => {
     }
     await page.setViewportSize(DESK);
   };
+  // The old token is dropped before the page loads, so it never races the check of a signed-in session.
   const signInAs = async (actor: TestActor) => {
+    if (page.url().startsWith(url)) await page.evaluate(() => (globalThis as unknown as { sessionStorage: { clear(): void } }).sessionStorage.clear());
     await page.goto(`${url}/app/`, WAIT);
-    const signOut = page.getByRole('button', { name: 'Sign out' });
-    if (await signOut.isVisible()) await signOut.click();
     await page.locator('#token').fill(t.tokenFor(actor));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('signed-in-as').waitFor(WAIT);
@@ -172,6 +175,137 @@ describe('the dashboard in a browser', () => {
     await page.getByText('← disputed').waitFor(WAIT);
     await page.getByRole('button', { name: 'Accept and adjust' }).waitFor(WAIT);
     await shoot('dispute');
+  });
+
+  it('shows a rep that a split naming a colleague waits for approval; the manager approves it on the approvals page and the deal shows it', async () => {
+    await signInAs(REP);
+    await page.goto(`${url}/app/#/deal/${wonDeal}`, WAIT);
+    await page.getByTestId('deal-split').filter({ hasText: `${REP.id} 100%` }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Change split' }).click();
+    await page.getByTestId('share-row').nth(0).getByLabel('share %').fill('70');
+    await page.getByRole('button', { name: '+ share' }).click();
+    await page.getByTestId('share-row').nth(1).getByLabel('person').fill(OTHER_REP.id);
+    await page.getByTestId('share-row').nth(1).getByLabel('share %').fill('30');
+    await page.getByRole('button', { name: 'Set split' }).click();
+    await page.getByTestId('waits-for-approval').waitFor(WAIT);
+    const waiting = page.getByTestId('pending-changes').getByTestId('approval');
+    await waiting.filter({ hasText: `${REP.id} 70%, ${OTHER_REP.id} 30%` }).getByText('changes credit after the close').waitFor(WAIT);
+    await waiting.getByRole('button', { name: 'Withdraw' }).waitFor(WAIT);
+    expect(await page.getByTestId('deal-split').textContent()).toContain(`${REP.id} 100%`);
+    await shoot('deal-waiting-for-approval');
+
+    await signInAs(MANAGER);
+    await page.goto(`${url}/app/#/approvals`, WAIT);
+    const item = page.getByTestId('approval').filter({ hasText: `${REP.id} 70%, ${OTHER_REP.id} 30%` });
+    await item.getByText('Credit split').waitFor(WAIT);
+    await item.getByText('changes credit after the close').waitFor(WAIT);
+    await item.getByRole('link', { name: 'Acme rollout' }).waitFor(WAIT);
+    await shoot('approvals');
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await page.getByTestId('approval-done').waitFor(WAIT);
+    await item.waitFor({ state: 'detached', ...WAIT });
+    await page.getByTestId('approval-done').getByRole('link', { name: 'Open the deal' }).click();
+    await page.getByTestId('deal-split').filter({ hasText: `${REP.id} 70%, ${OTHER_REP.id} 30%` }).waitFor(WAIT);
+    const deal = await t.as(MANAGER).get(`/deals/${wonDeal}`).expect(200);
+    expect(deal.body.state.splits.revenue.map((s: { userId: string; shareBp: number }) => [s.userId, s.shareBp])).toEqual([[REP.id, 7000], [OTHER_REP.id, 3000]]);
+    expect(deal.body.state.pendingChanges).toEqual([]);
+  });
+
+  it('lets finance close a quarter on the periods page; its statement then says so, and a later change lands as a prior-period line', async () => {
+    await signInAs(FINANCE);
+    await page.goto(`${url}/app/#/periods`, WAIT);
+    const q1 = page.locator('[data-testid="period-row"][data-period="2026-Q1"]');
+    await q1.getByTestId('period-status').filter({ hasText: 'open' }).waitFor(WAIT);
+    await q1.getByRole('button', { name: 'Close…' }).click();
+    await q1.getByRole('button', { name: 'Close 2026-Q1' }).click();
+    await page.getByTestId('period-done').waitFor(WAIT);
+    await q1.getByTestId('period-status').filter({ hasText: 'closed' }).waitFor(WAIT);
+    await q1.getByText(`closed by ${FINANCE.id}`).waitFor(WAIT);
+    await q1.getByRole('button', { name: 'Reopen…' }).waitFor(WAIT);
+    const periods = await t.as(FINANCE).get('/commission/periods').expect(200);
+    expect(periods.body.result.find((p: { period: string }) => p.period === '2026-Q1')).toMatchObject({ status: 'closed', closed: { closedBy: FINANCE.id } });
+    await shoot('periods');
+
+    await page.goto(`${url}/app/#/commission/${REP.id}?period=2026-Q1`, WAIT);
+    await page.getByTestId('statement-closed').filter({ hasText: `by ${FINANCE.id}, as known at the close` }).waitFor(WAIT);
+
+    // A split dated before the close, approved after it: Q1 stays as closed, Q2 corrects it.
+    const late = await ok(REP, `/deals/${wonDeal}/splits`, {
+      revenue: [{ userId: REP.id, role: 'account-executive', shareBp: 5000 }, { userId: OTHER_REP.id, role: 'account-executive', shareBp: 5000 }],
+      occurredAt: '2026-03-20T10:00:00.000Z',
+    });
+    const q2 = await t.as(FINANCE).get(`/commission/statements/${REP.id}?period=2026-Q2&minPosition=${late.position}`).expect(200);
+    const correction = (q2.body.result.lines as { lineId: string; kind: string; lineage: { priorPeriod: { frozen: string; knownNow: string } } }[])
+      .find((l) => l.kind === 'prior-period');
+    expect(correction).toBeDefined();
+    await page.goto(`${url}/app/#/commission/${REP.id}?period=2026-Q2`, WAIT);
+    const row = page.locator(`[data-testid="statement-line"][data-line-id="${correction!.lineId}"]`);
+    await row.getByText('correction of 2026-Q1').waitFor(WAIT);
+    await row.getByRole('button', { name: 'Lineage' }).click();
+    const prior = page.getByTestId('prior-period');
+    await prior.getByText(`${Number(correction!.lineage.priorPeriod.frozen).toLocaleString('en-US', { minimumFractionDigits: 2 })} EUR`).first().waitFor(WAIT);
+    await prior.getByText(`${Number(correction!.lineage.priorPeriod.knownNow).toLocaleString('en-US', { minimumFractionDigits: 2 })} EUR`).first().waitFor(WAIT);
+    await prior.getByText('CreditSplitsSet').first().waitFor(WAIT);
+    await shoot('statement-prior-period');
+  });
+
+  it('has a large dispute acceptance wait for a second finance user, who approves it', async () => {
+    const second: TestActor = { id: 'gus.finance', roles: ['finance'] };
+    await t.registerUser(second);
+    await signInAs(FINANCE);
+    await page.goto(`${url}/app/#/disputes`, WAIT);
+    await page.getByTestId('dispute-row').first().getByRole('link').click();
+    await page.getByLabel('amount').first().fill('6000.00');
+    await page.locator('#reason').fill('The split at the close was 70/30');
+    await page.getByRole('button', { name: 'Accept and adjust' }).click();
+    await page.getByTestId('dispute-done').filter({ hasText: 'waits for a second finance user' }).waitFor(WAIT);
+    await page.getByTestId('second-approval').getByText('another finance user must approve it').waitFor(WAIT);
+
+    await signInAs(second);
+    await page.goto(`${url}/app/#/disputes`, WAIT);
+    await page.getByLabel('Show').selectOption('awaiting-approval');
+    await page.getByTestId('dispute-row').filter({ hasText: 'awaiting-approval' }).getByRole('link').click();
+    const approval = page.getByTestId('second-approval');
+    await approval.getByText(`Accepted by ${FINANCE.id}`).waitFor(WAIT);
+    await approval.getByRole('cell', { name: '6,000.00 EUR' }).waitFor(WAIT);
+    await shoot('dispute-second-approval');
+    await approval.getByLabel('Reason').fill('Checked against the signed order');
+    await approval.getByRole('button', { name: 'Approve' }).click();
+    await page.getByTestId('dispute-done').filter({ hasText: 'Accepted' }).waitFor(WAIT);
+    await page.locator('.page-head .status').filter({ hasText: 'accepted' }).waitFor(WAIT);
+    await page.getByText(`${FINANCE.id}, approved by ${second.id}`).waitFor(WAIT);
+  });
+
+  it('shows terms beyond the deal desk\'s limits waiting on the deal page; the manager approves them with a reason on the approvals page, and the deal may close', async () => {
+    const dealId = await openAcme(t, REP);
+    for (const stage of ['qualified', 'product-evaluated', 'proposal-reviewed', 'terms-agreed']) {
+      await ok(MANAGER, `/deals/${dealId}/stage/override`, { toStageId: stage, reason: 'Entered from the old CRM', occurredAt: '2026-02-01T10:00:00.000Z' });
+    }
+    const terms = await ok(REP, `/deals/${dealId}/terms`, { price: '80000.00', paymentTerms: 'Net 90', deliveryTimeline: 'Q3', evidence: email('<terms-80k@acme.example>') });
+    expect(terms.dealDeskRequestId).toEqual(expect.any(String));
+    const close = { signedOrder: { kind: 'signature', ref: 'order-desk' } };
+    expect((await t.as(REP).post(`/deals/${dealId}/close-won`, close).expect(409)).body.error).toBe('DEAL.DEAL_DESK_APPROVAL_PENDING');
+
+    await signInAs(REP);
+    await page.goto(`${url}/app/#/deal/${dealId}`, WAIT);
+    const waiting = page.getByTestId('deal-desk').getByTestId('approval');
+    await waiting.getByText('Terms for the deal desk').waitFor(WAIT);
+    await waiting.getByText('payment terms longer than the deal desk allows, or not in days').waitFor(WAIT);
+    await waiting.getByText('Waits for a manager of the deal\'s owner').waitFor(WAIT);
+
+    await signInAs(MANAGER);
+    await page.goto(`${url}/app/#/approvals`, WAIT);
+    const item = page.getByTestId('approval').filter({ hasText: 'Terms for the deal desk' });
+    await item.getByText('price 80,000.00 EUR, 20% off 100,000.00 EUR (limit 15%); payment terms “Net 90”, 90 days (limit 60 days)').waitFor(WAIT);
+    await shoot('approvals-deal-desk');
+    await item.getByRole('button', { name: 'Approve…' }).click();
+    await item.getByLabel('Why approve these terms?').fill('Three-year commitment');
+    await item.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.getByTestId('approval-done').filter({ hasText: 'Approved the terms' }).waitFor(WAIT);
+    await item.waitFor({ state: 'detached', ...WAIT });
+    const state = (await t.as(REP).get(`/deals/${dealId}`).expect(200)).body.state;
+    expect(state.dealDesk).toMatchObject({ requestId: terms.dealDeskRequestId, status: 'approved', decidedBy: MANAGER.id, decisionReason: 'Three-year commitment' });
+    await ok(REP, `/deals/${dealId}/close-won`, close);
   });
 
   it('ran every page without a script error', () => {

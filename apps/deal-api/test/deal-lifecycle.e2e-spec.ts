@@ -1,5 +1,5 @@
 import {
-  createTestApp, email, IMPLEMENTATION, openAcme, reachProductEvaluated, REP, TestApp,
+  approveIfProposed, createTestApp, email, IMPLEMENTATION, MANAGER, openAcme, reachProductEvaluated, REP, TestApp,
 } from '../src/testing/test-app';
 
 // A deal's whole life, from first contact to the customer going live, read back with
@@ -31,6 +31,9 @@ describe('Whole deal lifecycle over HTTP', () => {
     for (const [path, body, actor] of steps) {
       const res = await t.as(actor).post(`/deals/${dealId}/${path}`, body);
       expect({ path, status: res.status, body: res.status === 201 ? undefined : res.body }).toEqual({ path, status: 201, body: undefined });
+      // The close is dated months back: it waits for, and gets, the manager's approval.
+      if (path === 'close-won') expect(res.body.proposalId).toEqual(expect.any(String));
+      await approveIfProposed(t, dealId, res.body, MANAGER);
     }
 
     const deal = await t.as(REP).get(`/deals/${dealId}`).expect(200);

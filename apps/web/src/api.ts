@@ -44,3 +44,14 @@ export async function api<T>(path: string, init: { method?: 'GET' | 'POST'; body
   return json as T;
 }
 
+
+/** A read that waits (up to 5 s) until its read model holds a write the page made: a command's `position`. */
+export const readAfter = (path: string, position: number | undefined): string =>
+  position ? `${path}${path.includes('?') ? '&' : '?'}minPosition=${position}&waitMs=5000` : path;
+
+/** What every command answers (docs/api.md); a deal change that waits for approval also carries `proposalId`. */
+export interface CommandAnswer {
+  readonly position: number;
+  readonly events: readonly { readonly type: string }[];
+  readonly proposalId?: string;
+}

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, session } from './api';
 import { Me } from './me';
+import { ApprovalsPage } from './pages/approvals';
 import { BoardPage } from './pages/board';
 import { ChartsPage } from './pages/charts';
 import { CommissionPage } from './pages/commission';
 import { DealPage } from './pages/deal';
 import { DisputePage, DisputesPage } from './pages/disputes';
+import { PeriodsPage } from './pages/periods';
 import { PostClosePage } from './pages/post-close';
 import { SignIn } from './pages/sign-in';
 import { href, Route, useRoute } from './router';
@@ -19,16 +21,21 @@ const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
   { path: 'charts', label: 'Charts', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin') },
   { path: 'commission', label: 'Commission', shows: (me) => !has(me, 'integration') || me.roles.length > 1 },
   { path: 'disputes', label: 'Disputes', shows: (me) => !has(me, 'integration') || me.roles.length > 1 },
+  // Reviewers see what they may approve; reps and admins what they proposed.
+  { path: 'approvals', label: 'Approvals', shows: (me) => has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') },
+  { path: 'periods', label: 'Periods', shows: (me) => has(me, 'finance', 'admin') },
 ];
 
 function Page({ route, me }: { route: Route; me: Me }) {
   const [page, id] = route.parts;
   switch (page) {
-    case 'deal': return <DealPage dealId={id} />;
+    case 'deal': return <DealPage dealId={id} me={me} />;
     case 'post-close': return <PostClosePage />;
     case 'charts': return <ChartsPage />;
     case 'commission': return <CommissionPage me={me} personId={id ?? me.userId} period={route.query.get('period') ?? undefined} />;
     case 'disputes': return id ? <DisputePage disputeId={id} me={me} /> : <DisputesPage />;
+    case 'approvals': return <ApprovalsPage me={me} />;
+    case 'periods': return <PeriodsPage me={me} />;
     case 'board': return <BoardPage />;
     default: return has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') ? <BoardPage /> : <CommissionPage me={me} personId={me.userId} />;
   }

@@ -4,14 +4,30 @@ export interface FactRef {
   readonly occurredAt: string; readonly recordedAt: string; readonly actorId?: string; readonly role?: string;
 }
 
+export interface PeriodClose { readonly closedAt: string; readonly closedBy: string; readonly event: FactRef }
+
+/** On a prior-period line: the line of the closed period it corrects (amounts as decimal text). */
+export interface PriorPeriod {
+  readonly period: string; readonly lineId: string;
+  readonly frozen?: string; readonly knownNow?: string; readonly adjusted: string; readonly adjustedIn: readonly string[];
+  readonly close?: PeriodClose;
+}
+
 export interface Line {
   readonly lineId: string; readonly kind: string; readonly amountMinor: number; readonly currency: string; readonly dueAt: string;
-  readonly productCode?: string;
+  readonly productCode?: string; readonly dealName?: string;
   readonly lineage: {
     readonly dealId?: string; readonly events: readonly FactRef[]; readonly rule: string; readonly arithmetic: string;
     readonly split?: { readonly source: string; readonly creditType: string; readonly shareBp: number; readonly position: number };
     readonly plan?: { readonly planId: string; readonly version: number; readonly name: string };
+    readonly priorPeriod?: PriorPeriod;
   };
+}
+
+/** Earned by the quarter's end, not payable yet (a go-live plan's deal not live by then). */
+export interface PendingPay {
+  readonly dealId: string; readonly dealName?: string; readonly planName?: string; readonly waitsFor: string;
+  readonly earnedAt: string; readonly payableAt?: string; readonly amountMinor: number; readonly currency: string;
 }
 
 export interface Statement {
@@ -19,6 +35,8 @@ export interface Statement {
   readonly lines: readonly Line[];
   readonly totals: readonly { readonly currency: string; readonly totalMinor: number }[];
   readonly notes: readonly { readonly dealId?: string; readonly problem: string }[];
+  readonly pending?: readonly PendingPay[];
+  readonly closed?: PeriodClose;
 }
 
 export interface Difference {
@@ -34,9 +52,21 @@ export interface Reconstruction {
   readonly causes: readonly FactRef[];
 }
 
+export interface Adjustment {
+  readonly adjustmentId?: string; readonly userId: string; readonly period: string; readonly amountMinor: number; readonly currency: string;
+  readonly dealId?: string; readonly reason?: string;
+}
+
+/** An acceptance above the threshold proposed (with the adjustments it would issue), or sent back. */
+export interface ApprovalStep {
+  readonly ref: FactRef; readonly step: 'proposed' | 'sent-back'; readonly by: string; readonly reason: string;
+  readonly adjustments?: readonly Adjustment[];
+}
+
 export interface Dispute {
-  readonly disputeId: string; readonly userId: string; readonly period: string; readonly lineId: string; readonly dealId?: string;
-  readonly claim: string; readonly raised: FactRef; readonly status: 'open' | 'accepted' | 'rejected';
-  readonly resolution?: { readonly reason: string; readonly approverId: string; readonly ref: FactRef };
-  readonly adjustments: readonly { readonly adjustmentId?: string; readonly userId: string; readonly period: string; readonly amountMinor: number; readonly currency: string }[];
+  readonly disputeId: string; readonly userId: string; readonly period: string; readonly lineId: string; readonly dealId?: string; readonly dealName?: string;
+  readonly claim: string; readonly raised: FactRef; readonly status: 'open' | 'awaiting-approval' | 'accepted' | 'rejected';
+  readonly resolution?: { readonly reason: string; readonly approverId: string; readonly secondApproverId?: string; readonly ref: FactRef };
+  readonly approvals?: readonly ApprovalStep[];
+  readonly adjustments: readonly Adjustment[];
 }

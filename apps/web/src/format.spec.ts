@@ -1,4 +1,4 @@
-import { decimal, money, shortMoney } from './format';
+import { daysBack, decimal, decimalMoney, money, shortMoney } from './format';
 
 describe('money on the dashboard, in each currency\'s own decimals', () => {
   it.each([
@@ -18,5 +18,14 @@ describe('money on the dashboard, in each currency\'s own decimals', () => {
 
   it('shortens by the currency\'s unit, not by hundredths', () => {
     expect([shortMoney(120_000_000, 'EUR'), shortMoney(150_000_000, 'JPY'), shortMoney(35_000_000, 'EUR')]).toEqual(['1.2M EUR', '150M JPY', '350k EUR']);
+  });
+
+  it('shows the API\'s decimal text like money, with a real minus and no minus on zero', () => {
+    expect([decimalMoney('-2125.00', 'EUR'), decimalMoney('1500000', 'JPY'), decimalMoney('-0.00', 'EUR'), decimalMoney('14875.00', 'EUR')])
+      .toEqual(['−2,125.00 EUR', '1,500,000 JPY', '0.00 EUR', '14,875.00 EUR']);
+  });
+
+  it('counts whole days back from a change\'s proposal to its business time', () => {
+    expect([daysBack('2026-03-26T16:00:00Z', '2026-04-02T15:59:59Z'), daysBack('2026-03-26T16:00:00Z', '2026-04-02T16:00:00Z')]).toEqual([6, 7]);
   });
 });

@@ -9,10 +9,14 @@ export function decimal(minor: number, currency: string): string {
 }
 
 /** Money in minor units, with its currency, grouped, in the currency's own decimals (EUR 2, JPY none, KWD 3). */
-export function money(minor: number, currency: string): string {
-  const [whole, fraction] = decimal(Math.abs(minor), currency).split('.');
+export const money = (minor: number, currency: string): string => decimalMoney(decimal(minor, currency), currency);
+
+/** Decimal text as the API writes it ("-2125.00") shown like money(): "−2,125.00 EUR". */
+export function decimalMoney(text: string, currency: string): string {
+  const [whole, fraction] = text.replace(/^[-+]/, '').split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${minor < 0 ? '−' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`} ${currency}`;
+  const negative = text.startsWith('-') && /[1-9]/.test(text);
+  return `${negative ? '−' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`} ${currency}`;
 }
 
 /** A compact amount for tight places: 1.2M EUR, 350k EUR. */
@@ -53,3 +57,6 @@ export function shiftQuarter(period: string, by: number): string {
   const index = y * 4 + (q - 1) + by;
   return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
 }
+
+/** Whole days from one instant back to an earlier one (a backdated change: its business time to when it was proposed). */
+export const daysBack = (earlier: string, later: string): number => Math.floor((new Date(later).getTime() - new Date(earlier).getTime()) / 86_400_000);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, authHeaders, session } from './api';
+import { api, authHeaders, CommandAnswer, session } from './api';
 import { LiveStatus, openSse } from './sse';
 
 export interface Loaded<T> {
@@ -27,6 +27,25 @@ export function useApi<T>(path: string | undefined): Loaded<T> {
   }, [path, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { ...state, reload };
+}
+
+/** A command sent from a button or form: busy while it runs, its refusal kept to show; the answer, or undefined when refused. */
+export function useCommand() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error>();
+  const send = useCallback(async (path: string, body: unknown = {}): Promise<CommandAnswer | undefined> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      return await api<CommandAnswer>(path, { method: 'POST', body });
+    } catch (e) {
+      setError(e as Error);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, send };
 }
 
 /** The deal-summary live feed: every changed deal document the caller may read, as it happens. */

@@ -66,7 +66,7 @@ export async function handleCommand<S, C extends Command, E extends DomainEvent>
     try {
       const result = await store.append(
         streamId,
-        decided.map((e, i) => ({ eventId: eventIds[i], type: e.type, schemaVersion: EVENT_SCHEMA_VERSION, data: e.data, metadata: { ...metadata } })),
+        decided.map((e, i) => ({ eventId: eventIds[i], type: e.type, schemaVersion: EVENT_SCHEMA_VERSION, data: e.data, metadata: { ...metadataOf(metadata, e) } })),
         { expectedRevision: currentRevision < 0 ? NO_STREAM : currentRevision },
       );
       const first = result.nextExpectedRevision - decided.length + 1;
@@ -80,6 +80,15 @@ export async function handleCommand<S, C extends Command, E extends DomainEvent>
       if (attempt >= maxAttempts) throw new ConcurrencyExhaustedError(streamId, attempt);
     }
   }
+}
+
+/** An event's own business time and actor, when `decide` set them (an approved change keeps its proposer's). */
+function metadataOf(metadata: EventMetadata, event: DomainEvent): EventMetadata {
+  return {
+    ...metadata,
+    ...(event.occurredAt === undefined ? {} : { occurredAt: event.occurredAt }),
+    ...(event.actor === undefined ? {} : { actor: { id: event.actor.id, roles: [...event.actor.roles] } }),
+  };
 }
 
 /** The metadata every event of a command carries (the store adds recordedAt). */

@@ -16,6 +16,8 @@ export interface DealScript {
   readonly index: number;
   readonly dealId: string;
   readonly steps: readonly DealStep[];
+  /** Who approves its changes that wait for approval, in the order asked (seed-approvals.ts). */
+  readonly approvers: readonly Actor[];
 }
 
 export const actorOf = (person: SeedPerson): Actor => ({ id: person.userId, roles: [...person.roles] });

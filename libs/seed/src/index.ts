@@ -7,3 +7,4 @@ export * from './seed-dataset';
 export * from './write-seed';
 export * from './buyer-journey';
 export * from './register-users';
+export * from './seed-approvals';

@@ -1,6 +1,7 @@
 import { authorizedDealDecider, Command, DealCommand, DealEvent, DomainError, Relations } from '@deals/domain';
 import { DealScript } from './deal-script';
 import { seedDataset, stepsUntil } from './seed-dataset';
+import { isApproverRefusal } from './seed-approvals';
 import { seedRelations } from './write-seed';
 
 const FACTS_WITH_EVIDENCE = new Set([
@@ -14,13 +15,33 @@ function replay(script: DealScript, now: string, relations: Relations): DealEven
   const decider = authorizedDealDecider(relations, script.dealId);
   let state = decider.initialState();
   const events: DealEvent[] = [];
+  const apply = (decided: readonly DealEvent[], occurredAt: string) => {
+    for (const e of decided) {
+      const recorded = { ...e, metadata: { occurredAt: e.occurredAt ?? occurredAt } } as DealEvent;
+      state = decider.evolve(state, recorded);
+      events.push(recorded);
+    }
+    return decided;
+  };
   for (const [i, step] of script.steps.entries()) {
     const command = { type: step.type, data: step.data, metadata: { commandId: `c${i}`, actor: step.actor, now, occurredAt: step.occurredAt } } as Command as DealCommand;
     try {
-      for (const e of decider.decide(command, state)) {
-        const recorded = { ...e, metadata: { occurredAt: step.occurredAt } } as DealEvent;
-        state = decider.evolve(state, recorded);
-        events.push(recorded);
+      const decided = apply(decider.decide(command, state), step.occurredAt);
+      const waits = decided.find((e) => e.type === 'DealChangeProposed' || e.type === 'DealDeskApprovalRequested');
+      if (waits) {
+        const approved = script.approvers.some((approver) => {
+          const review = (waits.type === 'DealChangeProposed'
+            ? { type: 'ReviewDealChange', data: { proposalId: `c${i}`, decision: 'approve' }, metadata: { commandId: `a${i}`, actor: approver, now } }
+            : { type: 'DecideDealDesk', data: { requestId: `c${i}`, decision: 'approve', reason: 'seed' }, metadata: { commandId: `a${i}`, actor: approver, now } }) as DealCommand;
+          try {
+            apply(decider.decide(review, state), now);
+            return true;
+          } catch (error) {
+            if (isApproverRefusal(error)) return false;
+            throw error;
+          }
+        });
+        if (!approved) throw new Error('no approver may approve it');
       }
     } catch (error) {
       throw new Error(`deal #${script.index} step ${i} ${step.type}: ${(error as DomainError).code ?? ''} ${(error as Error).message}`);

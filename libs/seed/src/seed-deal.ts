@@ -1,7 +1,8 @@
 import { derivedUuid } from '@deals/command-pipeline';
 import { CreditShare, LineItem } from '@deals/domain';
 import { DAY_MS, DealTimeline } from './deal-timeline';
-import { DealScript, DealScriptWriter } from './deal-script';
+import { actorOf, DealScript, DealScriptWriter } from './deal-script';
+import { approverCandidates } from './seed-approvals';
 import { SeededRandom } from './random';
 import { scaleLineItems, seedAccount, seedDealName, seedLineItems, totalOf } from './seed-accounts';
 import { SeedOrg, SeedPerson } from './seed-org';
@@ -89,7 +90,9 @@ class SeededDeal {
       }
       if (!moved && stage.id !== 'terms-agreed') this.w.add(this.owner, 'AdvanceStage', {}, this.t.at(end));
     }
-    return { index: this.index, dealId: this.dealId, steps: this.w.steps };
+    const { org } = this.ctx;
+    const approvers = approverCandidates(actorOf(this.manager), org.managers.map(actorOf), actorOf(org.salesOps), actorOf(org.finance));
+    return { index: this.index, dealId: this.dealId, steps: this.w.steps, approvers };
   }
 
   /** Outreach the rep (or SDR) logs during a stay: a sequence of touches to engage, fewer follow-ups later. */

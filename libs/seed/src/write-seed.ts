@@ -5,6 +5,7 @@ import {
 } from '@deals/domain';
 import { EventStore } from '@deals/event-store';
 import { actorOf } from './deal-script';
+import { approveWithFirstAllowed } from './seed-approvals';
 import { SeedDataset, stepsUntil } from './seed-dataset';
 import { SeedPerson } from './seed-org';
 
@@ -50,6 +51,7 @@ export async function writeSeed(store: EventStore, dataset: SeedDataset, options
     counts.commands++;
     if (result.replayed) counts.replayed++;
     else counts.events += result.events.length;
+    return { result, commandId: command.metadata.commandId };
   };
 
   const users = authorizedUserDecider() as unknown as AnyDecider;
@@ -76,7 +78,15 @@ export async function writeSeed(store: EventStore, dataset: SeedDataset, options
       for (const step of script.steps) {
         try {
           const deals = authorizedDealDecider(relations, script.dealId, dealDecider) as unknown as AnyDecider;
-          await send(deals, dealStreamId(script.dealId), step.actor, step.key, step.type, step.data, step.occurredAt);
+          const sent = await send(deals, dealStreamId(script.dealId), step.actor, step.key, step.type, step.data, step.occurredAt);
+          if (sent.result.events.some((e) => e.type === 'DealChangeProposed')) {
+            await approveWithFirstAllowed(script.approvers, (approver) => send(deals, dealStreamId(script.dealId), approver, `${step.key}-approval`,
+              'ReviewDealChange', { proposalId: sent.commandId, decision: 'approve', reason: 'Approved when it happened (seed history)' }));
+          }
+          if (sent.result.events.some((e) => e.type === 'DealDeskApprovalRequested')) {
+            await approveWithFirstAllowed(script.approvers, (approver) => send(deals, dealStreamId(script.dealId), approver, `${step.key}-deal-desk`,
+              'DecideDealDesk', { requestId: sent.commandId, decision: 'approve', reason: 'Approved when it happened (seed history)' }));
+          }
         } catch (error) {
           failed = true;
           throw new Error(`seed deal #${script.index} (${script.dealId}) step ${step.key} ${step.type}: ${(error as Error).message}`, { cause: error });

@@ -34,7 +34,7 @@ describe('deals import (real SQLite)', () => {
       'line 17: CreatedDate "yesterday" is not a date',
       'line 18: OpportunityId is blank',
     ]);
-    expect(result.stdout).toEqual(['imported 3 salesforce deals from salesforce-opportunity-history.csv (17 rows, 10 stage entries): 19 events written, 0 commands already imported; 3 problems']);
+    expect(result.stdout).toEqual(['imported 3 salesforce deals from salesforce-opportunity-history.csv (17 rows, 10 stage entries): 27 events written, 0 commands already imported, 3 changes and 1 deal-desk requests approved by crm.import.approver; 3 problems']);
     expect(result.code).toBe(2);
 
     const events = await readStore();
@@ -61,7 +61,13 @@ describe('deals import (real SQLite)', () => {
     const won = acmeEvents.find((e) => e.type === 'DealClosedWon')!;
     expect(won.data).toMatchObject({ amountMinor: 5_200_000, signedOrder: { kind: 'crm', ref: 'salesforce:0085g00000Hist07AAA' } });
     expect((won.data as { signedOrder: { note: string } }).signedOrder.note).toContain('"StageName":"Closed Won"');
+    // Closed months back, so applied by the approver's approval of the importer's proposal, at the close's own time, as the importer's.
     expect(won.metadata).toMatchObject({ causationId: 'salesforce:0085g00000Hist07AAA', correlationId: 'salesforce:0065g00000AcmeAAA', actor: { id: 'crm.import', roles: ['manager'] } });
+    expect(won.data).toMatchObject({ approval: { proposedBy: 'crm.import', approvedBy: 'crm.import.approver' } });
+    // The CRM does not record payment terms, so the deal desk holds them; the approver approves them for the close that happened.
+    expect(acmeEvents.filter((e) => e.type.startsWith('DealDesk')).map((e) => [e.type, (e.metadata.actor as { id: string }).id, (e.data as { reasons?: string[] }).reasons])).toEqual([
+      ['DealDeskApprovalRequested', 'crm.import', ['payment-terms']], ['DealDeskApproved', 'crm.import.approver', undefined],
+    ]);
     const override = acmeEvents.find((e) => e.type === 'StageOverridden')!;
     expect((override.data as { reason: string }).reason).toBe(
       'Imported from Salesforce: "Qualification" entered 2025-01-13T09:00:00.000Z (salesforce:0085g00000Hist02AAA, line 3)');

@@ -9,6 +9,10 @@ export interface ImportResult {
   readonly events: number;
   /** Commands whose events were already in the store (the same export imported before). */
   readonly replayed: number;
+  /** Changes that waited for approval (a close dated back, splits naming others) and the approver approved. */
+  readonly approved: number;
+  /** Terms the deal desk held (the CRM's terms are not recorded, so never readable as days) and the approver approved. */
+  readonly dealDeskApproved: number;
   readonly problems: readonly RowProblem[];
 }
 
@@ -19,13 +23,15 @@ export interface ImportResult {
  */
 export async function writeImport(
   store: EventStore, plans: readonly ImportPlan[], actor: Actor, relations: Relations,
-  options: { now?: Date; concurrency?: number; onDeal?: (done: number) => void } = {},
+  options: { now?: Date; concurrency?: number; onDeal?: (done: number) => void; approver?: Actor } = {},
 ): Promise<ImportResult> {
   const dealDecider = createDealDecider();
   const now = (options.now ?? new Date()).toISOString();
   const problems: RowProblem[] = [];
   let events = 0;
   let replayed = 0;
+  let approved = 0;
+  let dealDeskApproved = 0;
   let deals = 0;
   let next = 0;
   let done = 0;
@@ -42,6 +48,26 @@ export async function writeImport(
           const result = await handleCommand(store, decider, dealStreamId(plan.dealId), command, { idempotencyKey: step.key });
           if (result.replayed) replayed++;
           else events += result.events.length;
+          if (options.approver && result.events.some((e) => e.type === 'DealChangeProposed')) {
+            const key = `${step.key}-approval`;
+            const review = {
+              type: 'ReviewDealChange', data: { proposalId: command.metadata.commandId, decision: 'approve', reason: 'Imported history' },
+              metadata: { commandId: commandIdFor(options.approver.id, key), actor: options.approver, now, correlationId: plan.correlationId, causationId: step.causationId },
+            } as DealCommand;
+            const approval = await handleCommand(store, decider, dealStreamId(plan.dealId), review, { idempotencyKey: key });
+            if (!approval.replayed) events += approval.events.length;
+            approved++;
+          }
+          if (options.approver && result.events.some((e) => e.type === 'DealDeskApprovalRequested')) {
+            const key = `${step.key}-deal-desk`;
+            const decision = {
+              type: 'DecideDealDesk', data: { requestId: command.metadata.commandId, decision: 'approve', reason: 'Imported history: the deal closed with these terms in the CRM' },
+              metadata: { commandId: commandIdFor(options.approver.id, key), actor: options.approver, now, correlationId: plan.correlationId, causationId: step.causationId },
+            } as DealCommand;
+            const answer = await handleCommand(store, decider, dealStreamId(plan.dealId), decision, { idempotencyKey: key });
+            if (!answer.replayed) events += answer.events.length;
+            dealDeskApproved++;
+          }
           if (step.type === 'OpenDeal') deals++;
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
@@ -53,5 +79,5 @@ export async function writeImport(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 32) }, worker));
-  return { deals, events, replayed, problems };
+  return { deals, events, replayed, approved, dealDeskApproved, problems };
 }

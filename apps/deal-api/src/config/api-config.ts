@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import { ControlLimits, controlLimitsFromEnv, DealDeskPolicy } from '@deals/domain';
 import { LiveFeedLimits, liveFeedLimitsFromEnv } from '../projections/live/live-feed-limits';
+import { dealDeskPolicyFromEnv } from './deal-desk-settings';
 
 export interface ApiConfig {
   readonly host: string;
@@ -16,6 +18,10 @@ export interface ApiConfig {
   readonly authTokenSecret?: string;
   /** What one live-feed subscriber may cost (LIVE_* variables); unset ones take the defaults. */
   readonly liveFeed?: Partial<LiveFeedLimits>;
+  /** Thresholds of the compensation controls (CONTROL_* variables); absent: the defaults. */
+  readonly controls?: ControlLimits;
+  /** When agreed terms wait for a manager (CONTROL_MAX_DISCOUNT_PERCENT, CONTROL_MAX_PAYMENT_DAYS, CONTROL_DEAL_DESK_FILE); absent: the defaults. */
+  readonly dealDesk?: DealDeskPolicy;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -35,5 +41,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     embeddedRelay: env.KAFKA_RELAY_EMBEDDED === 'true',
     authTokenSecret: env.AUTH_TOKEN_SECRET || undefined,
     liveFeed: liveFeedLimitsFromEnv(env),
+    controls: controlLimitsFromEnv(env),
+    dealDesk: dealDeskPolicyFromEnv(env),
   };
 }

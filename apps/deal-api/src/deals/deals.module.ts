@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ProjectionsModule } from '../projections/projections.module';
+import { ApprovalsController } from './approvals/approvals.controller';
+import { ChangesController } from './approvals/changes.controller';
+import { DealDeskController } from './approvals/deal-desk.controller';
 import { CloseController } from './commands/close/close.controller';
 import { CreditSplitsController } from './commands/credit-splits/credit-splits.controller';
 import { EngagementController } from './commands/engagement/engagement.controller';
@@ -18,11 +22,13 @@ import { GetDealHandler } from './queries/get-deal/get-deal.handler';
 const commandControllers = [
   OpenDealController, EngagementController, QualificationController, EvaluationController,
   ProposalController, StageController, CloseController, PostCloseController, TeamController, CreditSplitsController,
+  ChangesController, DealDeskController,
 ];
-const queryControllers = [GetDealController, GetDealEventsController];
+const queryControllers = [GetDealController, GetDealEventsController, ApprovalsController];
 const queryHandlers = [GetDealHandler, GetDealEventsHandler];
 
 @Module({
+  imports: [ProjectionsModule],
   controllers: [...commandControllers, ...queryControllers],
   providers: [DealCommandHandler, ...queryHandlers],
   exports: [DealCommandHandler],

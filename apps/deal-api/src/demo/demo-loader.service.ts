@@ -3,11 +3,16 @@ import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { LiveUserDirectory } from '../auth/live-user-directory';
 import { UserCommandHandler } from '../auth/users/user-command.handler';
 import { derivedUuid, newAggregateId } from '@deals/command-pipeline';
+import { approveWithFirstAllowed } from '@deals/seed';
 import { CommissionCommandHandler } from '../commission/commands/commission-command.handler';
 import { DealCommandHandler } from '../deals/commands/deal-command.handler';
 import { DEMO_ASSIGNMENTS, DEMO_PLANS } from './demo-commission';
 import { demoPlan } from './demo-plan';
 import { DEMO_USERS } from './demo-users';
+
+/** The demo's approvers, in the order asked: the sales manager, sales-ops, finance. */
+const DEMO_APPROVERS = ['manager', 'sales-ops', 'finance'].flatMap((role) =>
+  DEMO_USERS.filter((u) => u.roles.includes(role as never)).map((u) => ({ id: u.userId, roles: [...u.roles] })));
 
 const MARKER_STREAM = 'demo-dataset';
 
@@ -49,7 +54,9 @@ export class DemoLoaderService implements OnApplicationBootstrap {
       const dealId = newAggregateId('deal', steps.find((s) => s.key === firstKey)!.actor.id, firstKey);
       dealIds.add(dealId);
       const data = step.type === 'OpenDeal' ? { ...step.data, dealId } : step.data;
-      await this.commands.handle(ctx, dealId, step.type, data as never, step.occurredAt);
+      const answer = await this.commands.handle(ctx, dealId, step.type, data as never, step.occurredAt);
+      if (answer.proposalId !== undefined) await this.approve(dealId, answer.proposalId, step.key);
+      if (answer.dealDeskRequestId !== undefined) await this.approveTerms(dealId, answer.dealDeskRequestId, step.key);
     }
     await this.store.append(MARKER_STREAM, [
       {
@@ -60,6 +67,20 @@ export class DemoLoaderService implements OnApplicationBootstrap {
       },
     ]);
     this.logger.log(`Demo data loaded: ${dealIds.size} deals`);
+  }
+
+  /** What waits for approval in the demo history (closes dated back, splits naming others) the first allowed approver approves. */
+  private async approve(dealId: string, proposalId: string, key: string): Promise<void> {
+    const approved = await approveWithFirstAllowed(DEMO_APPROVERS, (actor) =>
+      this.commands.handle({ actor, idempotencyKey: `${key}-approval-${actor.id}` }, dealId, 'ReviewDealChange', { proposalId, decision: 'approve', reason: 'Approved when it happened (demo history)' }));
+    if (!approved) this.logger.log(`Demo change ${proposalId} on deal ${dealId} waits for approval`);
+  }
+
+  /** Terms the deal desk holds (a price list configured with the demo, say) the sales manager approves, as it happened. */
+  private async approveTerms(dealId: string, requestId: string, key: string): Promise<void> {
+    const approved = await approveWithFirstAllowed(DEMO_APPROVERS, (actor) =>
+      this.commands.handle({ actor, idempotencyKey: `${key}-deal-desk-${actor.id}` }, dealId, 'DecideDealDesk', { requestId, decision: 'approve', reason: 'Approved when it happened (demo history)' }));
+    if (!approved) this.logger.log(`Demo terms ${requestId} on deal ${dealId} wait for the deal desk`);
   }
 
   private async loadPlans(): Promise<void> {

@@ -1,5 +1,5 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrors, ErrorCodes } from './api-errors';
 import { CommissionCommandResponseSchema, DealCommandResponseSchema, ReadModelAnswerSchema, UserCommandResponseSchema } from './schemas';
 
@@ -90,6 +90,32 @@ export function ApiReadModelQuery(info: OperationInfo, ...errors: readonly Error
   return applyDecorators(
     operation(info),
     ApiOkResponse({ description: 'The answer and the global position it reflects.', type: ReadModelAnswerSchema }),
+    ApiErrors(...errors),
+  ) as MethodDecorator;
+}
+
+const typedAnswers = new Map<string, Type<unknown>>();
+
+/** The `{result, position, asOf?}` envelope with `result` typed: `<Result>Answer`, or `<Result>ListAnswer` for a list. */
+function readModelAnswerOf(result: Type<unknown> | [Type<unknown>]): Type<unknown> {
+  const list = Array.isArray(result);
+  const name = `${getSchemaPath(list ? result[0] : result).split('/').pop()}${list ? 'List' : ''}Answer`;
+  const known = typedAnswers.get(name);
+  if (known) return known;
+  class Answer {}
+  ApiProperty({ type: result })(Answer.prototype, 'result');
+  ApiProperty({ type: 'integer', description: 'The global position the answer reflects.' })(Answer.prototype, 'position');
+  ApiPropertyOptional({ type: String, format: 'date-time', description: 'Set when answered as of a past recorded time.' })(Answer.prototype, 'asOf');
+  ApiSchema({ name, description: 'The answer and the global position it reflects.' })(Answer);
+  typedAnswers.set(name, Answer);
+  return Answer;
+}
+
+/** A projection query answering `{result, position, asOf?}`, with the schema of its `result`. */
+export function ApiReadModelAnswer(info: OperationInfo, result: Type<unknown> | [Type<unknown>], ...errors: readonly ErrorCodes[]): MethodDecorator {
+  return applyDecorators(
+    operation(info),
+    ApiOkResponse({ description: 'The answer and the global position it reflects.', type: readModelAnswerOf(result) }),
     ApiErrors(...errors),
   ) as MethodDecorator;
 }

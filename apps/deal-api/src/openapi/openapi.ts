@@ -20,7 +20,7 @@ const DESCRIPTION = `Every fact of a deal as an immutable event, with read model
 
 **Errors** all have the body \`ErrorBody\` \`{statusCode, error, message, details?}\`; \`error\` is a stable code, and each operation lists the codes it can answer with. Unknown body fields and query parameters are rejected (400 \`VALIDATION.FAILED\`).
 
-**Money** travels as decimal strings (\`"60000.00"\`), never as floats.`;
+**Money** travels as decimal strings (\`"60000.00"\`), never as floats. Commission answers give every amount both as integer minor units (\`amountMinor\`) and as decimal text (\`amount\`) in the object's \`currency\`; plan rules are answered as published.`;
 
 const TAGS: readonly (readonly [string, string])[] = [
   ['deals', 'Opening a deal and recording buyer facts with their evidence (engagement, qualification, evaluation, proposal, terms, amount).'],
@@ -29,6 +29,7 @@ const TAGS: readonly (readonly [string, string])[] = [
   ['post-close', 'After the win: hand-off, implementation, go-live.'],
   ['team', 'Who works the deal, in which role.'],
   ['splits', 'Who gets credit for the deal: revenue splits and overlay credit.'],
+  ['approvals', 'What waits for someone else\'s approval: changes of credit after the close, splits naming others, closes dated back; terms beyond the deal desk\'s limits.'],
   ['reads', 'A deal\'s current state (or as of a past moment) and its stored events.'],
   ['pipeline', 'Pipeline metrics over the deal-summary projection.'],
   ['post-close metrics', 'Won deals after the close: waits, durations, stuck deals.'],

@@ -49,6 +49,12 @@ abstract class CommandResultSchema {
 @ApiSchema({ name: 'DealCommandResponse', description: 'What every deal command answers.' })
 export class DealCommandResponseSchema extends CommandResultSchema {
   @ApiProperty({ format: 'uuid' }) dealId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Set when the change waits for approval: review it at /deals/{dealId}/changes/{proposalId}/review.' })
+  proposalId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Set when the terms agreed wait for the deal desk: a manager of the owner decides at /deals/{dealId}/deal-desk/{requestId}/decision.' })
+  dealDeskRequestId?: string;
 }
 
 @ApiSchema({ name: 'CommissionCommandResponse', description: 'What every commission command answers (plans, assignments, disputes).' })
@@ -160,12 +166,6 @@ export class ReadModelAnswerSchema {
   result!: unknown;
   @ApiProperty({ type: 'integer', description: 'The global position the answer reflects.' }) position!: number;
   @ApiPropertyOptional({ format: 'date-time', description: 'Set when answered as of a past recorded time.' }) asOf?: string;
-}
-
-@ApiSchema({ name: 'DisputeReview', description: 'The dispute, and the disputed statement as known at the quarter\'s close and as known now, line by line.' })
-export class DisputeReviewSchema {
-  @ApiProperty({ type: 'object', additionalProperties: true }) dispute!: Record<string, unknown>;
-  @ApiProperty({ type: 'integer', description: 'The global position the answer reflects.' }) position!: number;
 }
 
 @ApiSchema({ name: 'ProjectionStatus' })

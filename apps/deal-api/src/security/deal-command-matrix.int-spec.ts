@@ -30,6 +30,9 @@ const REQUESTS: Record<Exclude<DealCommandType, 'OpenDeal'>, [method: 'post' | '
   GoLive: ['post', 'go-live', { evidence: ev }],
   AddTeamMember: ['post', 'team', { userId: 'newcomer.x', role: 'marketing-rep' }],
   RemoveTeamMember: ['delete', 'team/nobody.x/marketing-rep'],
+  ReviewDealChange: ['post', 'changes/00000000-0000-4000-8000-000000000000/review', { decision: 'reject', reason: 'No' }],
+  WithdrawDealChange: ['post', 'changes/00000000-0000-4000-8000-000000000000/withdrawal', {}],
+  DecideDealDesk: ['post', 'deal-desk/00000000-0000-4000-8000-000000000000/decision', { decision: 'reject', reason: 'Margin too thin' }],
   ReverseWonDeal: ['post', 'reversal', { reason: 'Order cancelled' }],
 };
 

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { signAccessToken } from '@deals/access-tokens';
+import { LiveUserDirectory } from '../auth/live-user-directory';
 import { UserCommandHandler } from '../auth/users/user-command.handler';
 import { createApp } from '../bootstrap';
 import { ApiConfig } from '../config/api-config';
@@ -21,7 +22,7 @@ export const IMPLEMENTATION: TestActor = { id: 'ivan.impl', roles: ['implementat
 export const ADMIN: TestActor = { id: 'adam.admin', roles: ['admin'] };
 export const INTEGRATION: TestActor = { id: 'iris.integration', roles: ['integration'] };
 
-/** Registered in every test app: the reps report to MANAGER; OTHER_MANAGER has no reports. */
+/** Registered in every test app (unless the demo data registered them): the reps report to MANAGER; OTHER_MANAGER has no reports. */
 const CAST: readonly (TestActor & { managerId?: string })[] = [
   MANAGER, OTHER_MANAGER, { ...REP, managerId: MANAGER.id }, { ...OTHER_REP, managerId: MANAGER.id },
   OPS, FINANCE, IMPLEMENTATION, ADMIN, INTEGRATION,
@@ -69,7 +70,9 @@ export async function createTestApp(dataDir = ':memory:', config: Partial<ApiCon
       userId: u.id, name: u.name ?? u.id, roles: u.roles, ...(u.managerId ? { managerId: u.managerId } : {}),
     });
   };
-  for (const user of CAST) await registerUser(user);
+  // With demo data the demo has registered some of the cast already.
+  const directory = app.get(LiveUserDirectory);
+  for (const user of CAST) if (!(await directory.find(user.id))) await registerUser(user);
   return {
     app,
     as: (actor) => withHeaders(headersOf(actor)),
@@ -86,6 +89,18 @@ export async function createTestApp(dataDir = ':memory:', config: Partial<ApiCon
 }
 
 export const email = (ref: string) => ({ kind: 'email', ref });
+
+/**
+ * When a command's answer says its change waits for approval (a close dated more than a week
+ * back, splits naming others), has `approver` approve it; returns the approval's answer, or the
+ * command's own when nothing waited.
+ */
+export async function approveIfProposed(t: TestApp, dealId: string, answer: { proposalId?: string; position?: number }, approver: TestActor = MANAGER) {
+  if (answer.proposalId === undefined) return answer;
+  const res = await t.as(approver).post(`/deals/${dealId}/changes/${answer.proposalId}/review`, { decision: 'approve' });
+  if (res.status !== 201) throw new Error(`approval by ${approver.id} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { position: number; events: { type: string }[] };
+}
 
 /** Opens a deal like the brief's Acme one and returns its id. */
 export async function openAcme(t: TestApp, actor: TestActor = REP): Promise<string> {

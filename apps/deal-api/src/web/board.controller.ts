@@ -2,12 +2,13 @@ import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Query } from '@nestjs/common';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import {
-  Board, boardOf, CommissionFactsDocument, commissionFactsProjection, disputes, ReadModel,
+  Board, boardOf, CommissionFactsDocument, commissionFactsProjection, DealNames, disputes, personDealNames, ReadModel,
 } from '@deals/projections';
 import { Access } from '../auth/access.decorator';
 import { AccessPolicy } from '../auth/access-policy';
 import { ReadScope } from '../projections/queries/read-model/read-scope';
-import { ApiReadModelQuery } from '../openapi/api-operations';
+import { ApiReadModelAnswer, ApiReadModelQuery } from '../openapi/api-operations';
+import { DisputeSchema, presentDispute } from '../commission/answers/dispute.answer';
 import { PIPELINE_FILTER, READ_MODEL } from '../openapi/error-codes';
 import { ReadOptionsDto } from '../projections/read-options.dto';
 import { ReadModelSource } from '../projections/read-model.source';
@@ -20,8 +21,8 @@ export class BoardDto extends ReadOptionsDto {
 }
 
 export class DisputeQueueDto extends ReadOptionsDto {
-  @ApiPropertyOptional({ enum: ['open', 'accepted', 'rejected'] })
-  @IsOptional() @IsIn(['open', 'accepted', 'rejected']) status?: 'open' | 'accepted' | 'rejected';
+  @ApiPropertyOptional({ enum: ['open', 'awaiting-approval', 'accepted', 'rejected'] })
+  @IsOptional() @IsIn(['open', 'awaiting-approval', 'accepted', 'rejected']) status?: 'open' | 'awaiting-approval' | 'accepted' | 'rejected';
 }
 
 /** Reads the dashboard needs that no other endpoint gives: deals per stage, and the dispute queue. */
@@ -45,11 +46,14 @@ export class BoardController {
   /** Disputes, oldest first: every one for finance, sales-ops and admin; one's own for anyone else. */
   @Get('disputes')
   @Access('dispute:queue')
-  @ApiReadModelQuery('The dispute queue, oldest first: all for finance, sales-ops and admin; one\'s own and one\'s reports\' for anyone else', READ_MODEL)
+  @ApiReadModelAnswer('The dispute queue, oldest first: all for finance, sales-ops and admin; one\'s own and one\'s reports\' for anyone else', [DisputeSchema], READ_MODEL)
   disputes(@Query() q: DisputeQueueDto, @Ctx() ctx: RequestContext) {
     const readable = this.access.personFilter(ctx.actor);
     const all = !this.access.check('dispute:queue', ctx.actor, { kind: 'organisation' }).narrowed;
-    return this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) =>
-      disputes(m, { status: q.status }).filter((d) => all || readable(d.userId)));
+    return this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) => {
+      const names = new Map<string, DealNames>();
+      const dealNamesOf = (userId: string) => names.get(userId) ?? names.set(userId, personDealNames(m, userId)).get(userId)!;
+      return disputes(m, { status: q.status }).filter((d) => all || readable(d.userId)).map((d) => presentDispute(d, dealNamesOf(d.userId)));
+    });
   }
 }

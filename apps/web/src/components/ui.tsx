@@ -1,11 +1,16 @@
 import { ComponentChildren } from 'preact';
 import { ApiError } from '../api';
+import { refusalText } from '../refusals';
 import { LiveStatus } from '../sse';
 
+/** A refusal in words, its status and code beside it for whoever reports it. */
 export function ErrorBox({ error }: { error?: Error }) {
   if (!error) return null;
-  const code = error instanceof ApiError ? `${error.status} ${error.code}: ` : '';
-  return <p class="error" role="alert">{code}{error.message}</p>;
+  return (
+    <p class="error" role="alert" data-testid="refusal">
+      {refusalText(error)}{error instanceof ApiError ? <small class="code"> {error.status} {error.code}</small> : null}
+    </p>
+  );
 }
 
 export function Loading({ when }: { when: boolean }) {

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { Line, Statement } from '../commission-types';
+import { Line, PendingPay, Statement } from '../commission-types';
 import { EventRefs } from '../components/events';
 import { ErrorBox, Loading, Section, Table } from '../components/ui';
-import { bp, money, quarterOf, shiftQuarter, shortId, when } from '../format';
+import { bp, day, money, quarterOf, shiftQuarter, shortId, when } from '../format';
+import { closedText, lateFactText, priorPeriodFigures } from '../period-model';
 import { useApi } from '../hooks';
 import { href } from '../router';
 import { Me } from '../me';
@@ -13,10 +14,29 @@ interface Estimate {
   readonly totals: readonly { currency: string; estimateMinor: number }[];
 }
 
+/** On a prior-period line: the closed period, what it paid, the figure as known now, and the facts recorded after its close. */
+function PriorPeriodDetail({ line }: { line: Line }) {
+  const prior = line.lineage.priorPeriod;
+  if (!prior) return null;
+  const late = line.lineage.events.filter((e) => e.role === 'late-fact');
+  const short = (id: string) => (line.lineage.dealId ? id.replace(line.lineage.dealId, shortId(line.lineage.dealId)) : id);
+  return (
+    <div class="prior-period" data-testid="prior-period">
+      <dl class="facts">
+        {priorPeriodFigures({ ...prior, lineId: short(prior.lineId) }, line.currency).map((f) => <div key={f.label}><dt>{f.label}</dt><dd>{f.value}</dd></div>)}
+      </dl>
+      {late.length > 0 && (
+        <dl class="facts"><div><dt>Recorded after the close</dt><dd><ul class="history">{late.map((e) => <li key={e.eventId}>{lateFactText(e)}</li>)}</ul></dd></div></dl>
+      )}
+    </div>
+  );
+}
+
 function Lineage({ line }: { line: Line }) {
   const l = line.lineage;
   return (
     <div class="lineage" data-testid="lineage">
+      <PriorPeriodDetail line={line} />
       <dl class="facts">
         {l.dealId && <div><dt>Deal</dt><dd><a href={href('deal', l.dealId)}>{shortId(l.dealId)}</a></dd></div>}
         {l.split && <div><dt>Split in force</dt><dd>{bp(l.split.shareBp)} {l.split.creditType} <small class="muted">({l.split.source}, #{l.split.position})</small></dd></div>}
@@ -60,8 +80,8 @@ function LineRow({ line, statement, canDispute }: { line: Line; statement: State
   return (
     <>
       <tr data-testid="statement-line" data-line-id={line.lineId}>
-        <td><code>{line.lineId.replace(line.lineage.dealId ?? '\0', shortId(line.lineage.dealId ?? ''))}</code></td>
-        <td>{line.kind}</td>
+        <td><code>{line.lineId.replace(line.lineage.dealId ?? '\0', shortId(line.lineage.dealId ?? ''))}</code>{line.dealName ? <><br /><small class="muted">{line.dealName}</small></> : null}</td>
+        <td>{line.kind === 'prior-period' && line.lineage.priorPeriod ? `correction of ${line.lineage.priorPeriod.period}` : line.kind}</td>
         <td class="num">{money(line.amountMinor, line.currency)}</td>
         <td>{when(line.dueAt)}</td>
         <td class="actions">
@@ -75,6 +95,22 @@ function LineRow({ line, statement, canDispute }: { line: Line; statement: State
         </td></tr>
       )}
     </>
+  );
+}
+
+/** Earned by the quarter's end but not payable yet: what, how much, what it waits for. */
+function Pending({ pending }: { pending: readonly PendingPay[] }) {
+  return (
+    <Table head={['Deal', 'Amount', 'Waits for', 'Earned']} label="Pending pay" stack>
+      {pending.map((p) => (
+        <tr key={p.dealId} data-testid="pending-pay">
+          <td><a href={href('deal', p.dealId)}>{p.dealName ?? shortId(p.dealId)}</a>{p.planName ? <><br /><small class="muted">{p.planName}</small></> : null}</td>
+          <td class="num">{money(p.amountMinor, p.currency)}</td>
+          <td>{p.waitsFor}{p.payableAt ? <small class="muted"> (payable from {day(p.payableAt)})</small> : null}</td>
+          <td>{when(p.earnedAt)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -107,6 +143,7 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
         <Loading when={statement.loading && !s} />
         {s && (
           <>
+            {s.closed && <p class="closed-banner" data-testid="statement-closed">{closedText(s.closed)}</p>}
             <p data-testid="statement-total">
               {s.totals.length ? s.totals.map((t) => <strong key={t.currency}>{money(t.totalMinor, t.currency)} </strong>) : 'Nothing payable in this quarter.'}
               <small class="muted"> {s.lines.length} lines</small>
@@ -115,6 +152,12 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
               <Table head={['Line', 'Kind', 'Amount', 'Due', '']} label="Statement lines" stack>
                 {s.lines.map((l) => <LineRow key={l.lineId} line={l} statement={s} canDispute={canDispute} />)}
               </Table>
+            )}
+            {s.pending && s.pending.length > 0 && (
+              <>
+                <h3>Earned, not payable yet <small class="muted">(not in the total)</small></h3>
+                <Pending pending={s.pending} />
+              </>
             )}
             {s.notes.length > 0 && <ul class="notes">{s.notes.map((n, i) => <li key={i}>{n.dealId ? <a href={href('deal', n.dealId)}>{shortId(n.dealId)}</a> : null} {n.problem}</li>)}</ul>}
           </>

@@ -1,8 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DealDeskState, dealDeskView, PendingChange, pendingView } from '../approvals-model';
+import { ApprovalItem } from '../components/approval-item';
+import { Outcome } from '../components/change-actions';
+import { CloseWonForm } from '../components/close-won-form';
 import { EvidenceList, Evidence } from '../components/evidence';
+import { SplitSection } from '../components/split-form';
 import { ErrorBox, LiveBadge, Loading, Section } from '../components/ui';
 import { days, daysSince, money, percent, when } from '../format';
 import { useApi, useDealFeed } from '../hooks';
+import { Me } from '../me';
+import { Split } from '../split-model';
 
 interface DealView {
   readonly revision: number;
@@ -10,6 +17,9 @@ interface DealView {
     readonly name: string; readonly account: { name: string; industry?: string }; readonly ownerId: string; readonly currency: string;
     readonly expectedAmountMinor: number; readonly status: string; readonly stageEnteredAt: string; readonly openedAt: string;
     readonly team: readonly { userId: string; role: string }[];
+    readonly splits?: Split;
+    readonly pendingChanges?: readonly PendingChange[];
+    readonly dealDesk?: DealDeskState;
   };
   readonly stage: {
     readonly stageName: string; readonly phase: string; readonly probability: number; readonly nextStageId?: string;
@@ -72,8 +82,44 @@ function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
   );
 }
 
+const has = (me: Me, ...roles: string[]) => me.roles.some((r) => roles.includes(r));
+
+/** Changes proposed on this deal that wait for someone else's approval, with the same actions as the approvals page. */
+function Waiting({ view, dealId, me, onDone }: { view: DealView; dealId: string; me: Me; onDone: (position: number) => void }) {
+  const [done, setDone] = useState<Outcome>();
+  const pending = view.state.pendingChanges ?? [];
+  const desk = view.state.dealDesk;
+  const deskWaits = desk?.status === 'pending';
+  if (!pending.length && !deskWaits && desk?.status !== 'rejected' && !done) return null;
+  const deal = { dealId, name: view.state.name, ownerId: view.state.ownerId, currency: view.state.currency };
+  const acted = (o: Outcome) => {
+    setDone(o);
+    onDone(o.position);
+  };
+  return (
+    <Section title={`Waiting for approval (${pending.length + (deskWaits ? 1 : 0)})`}>
+      {done && <p class="ok" role="status">{done.message}</p>}
+      {desk?.status === 'rejected' && (
+        <p class="error" data-testid="deal-desk-rejected">
+          The deal desk rejected the terms{desk.decidedBy ? ` (${desk.decidedBy})` : ''}{desk.decisionReason ? `: “${desk.decisionReason}”` : ''}. The deal closes won only once new terms are agreed.
+        </p>
+      )}
+      {deskWaits && desk && (
+        <ol class="approvals" data-testid="deal-desk">
+          <ApprovalItem item={dealDeskView(desk, deal)} me={me} onDone={acted} showDeal={false} />
+        </ol>
+      )}
+      {pending.length === 0 ? <p class="muted">Nothing else waits.</p> : (
+        <ol class="approvals" data-testid="pending-changes">
+          {pending.map((p) => <ApprovalItem key={p.proposalId} item={pendingView(p, deal)} me={me} onDone={acted} showDeal={false} />)}
+        </ol>
+      )}
+    </Section>
+  );
+}
+
 /** One deal: its state, the exit criteria of its stage, the team and the full timeline; refreshed live. */
-export function DealPage({ dealId }: { dealId: string }) {
+export function DealPage({ dealId, me }: { dealId: string; me: Me }) {
   const [basis, setBasis] = useState<'occurred' | 'recorded'>('occurred');
   const [minPosition, setMinPosition] = useState(0);
   const view = useApi<DealView>(`/deals/${encodeURIComponent(dealId)}`);
@@ -85,6 +131,7 @@ export function DealPage({ dealId }: { dealId: string }) {
   useEffect(() => {
     if (minPosition) view.reload();
   }, [minPosition]);
+  const wrote = (position: number) => setMinPosition((p) => Math.max(p, position));
   const v = view.data;
   return (
     <div>
@@ -104,6 +151,7 @@ export function DealPage({ dealId }: { dealId: string }) {
             <div><dt>Owner</dt><dd>{v.state.ownerId}</dd></div>
             <div><dt>In stage</dt><dd>{days(daysSince(v.state.stageEnteredAt))}</dd></div>
           </dl>
+          <Waiting view={v} dealId={dealId} me={me} onDone={wrote} />
           <div class="two">
             <Criteria view={v} />
             <Section title="Team">
@@ -114,6 +162,8 @@ export function DealPage({ dealId }: { dealId: string }) {
               </ul>
             </Section>
           </div>
+          <SplitSection deal={{ dealId, ownerId: v.state.ownerId, splits: v.state.splits }} canEdit={has(me, 'rep', 'manager', 'sales-ops', 'admin')} onDone={wrote} />
+          {v.state.status === 'open' && has(me, 'rep', 'manager', 'admin') && <CloseWonForm dealId={dealId} onDone={wrote} />}
         </>
       )}
       <Section

@@ -1,6 +1,7 @@
 import { commissionPlanDecider } from '../commission/plan/commission-plan.decider';
-import { planAssignmentDecider } from '../commission/assignment/plan-assignment.decider';
-import { createDisputeDecider } from '../commission/dispute/dispute.decider';
+import { createPlanAssignmentDecider } from '../commission/assignment/plan-assignment.decider';
+import { createDisputeDecider, DisputePolicy } from '../commission/dispute/dispute.decider';
+import { commissionPeriodDecider } from '../commission/period/commission-period.decider';
 import { createDealDecider, DealDecider } from '../deal/deal.decider';
 import { Command, DomainEvent } from '../shared/message';
 import { Decider } from '../shared/decider';
@@ -26,12 +27,20 @@ export function authorizedUserDecider(inner: UserDecider = createUserDecider()):
 
 type AnyDecider = Decider<unknown, Command, DomainEvent>;
 
-/** Plans, assignments and disputes behind the access table; a manager's reach follows the reporting lines. */
-export function authorizedCommissionDecider(relations: Relations, aggregate: CommissionAggregate): Decider<unknown, CommissionCommand, DomainEvent> {
+/**
+ * Plans, assignments, disputes and periods behind the access table; a manager's reach follows the
+ * reporting lines. `disputePolicy` carries what the dispute rules read beyond the dispute (credit on the deal,
+ * plan currencies, closed periods, the second-approval threshold).
+ */
+export function authorizedCommissionDecider(
+  relations: Relations, aggregate: CommissionAggregate, disputePolicy: Omit<DisputePolicy, 'isManagerOf'> = {},
+): Decider<unknown, CommissionCommand, DomainEvent> {
   const inner = (aggregate === 'plan'
     ? commissionPlanDecider
     : aggregate === 'assignment'
-      ? planAssignmentDecider
-      : createDisputeDecider({ isManagerOf: (actor, userId) => reportsTo(relations, userId, actor.id) })) as unknown as AnyDecider;
+      ? createPlanAssignmentDecider({ isRegistered: (userId) => relations.isRegistered?.(userId) ?? true })
+      : aggregate === 'period'
+        ? commissionPeriodDecider
+        : createDisputeDecider({ ...disputePolicy, isManagerOf: (actor, userId) => reportsTo(relations, userId, actor.id) })) as unknown as AnyDecider;
   return authorizedDecider(inner as Decider<unknown, CommissionCommand, DomainEvent>, (command) => authorizeCommissionCommand(command, relations));
 }

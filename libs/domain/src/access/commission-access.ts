@@ -9,6 +9,7 @@ export function authorizeCommissionCommand(command: CommissionCommand, relations
   const operation = `commission:${command.type}` as const;
   switch (command.type) {
     case 'AssignPlan':
+    case 'EndPlanAssignment':
     case 'RaiseDispute':
       return authorize(operation, actor, { kind: 'person', personId: String(command.data.userId) }, relations);
     default:

@@ -65,6 +65,13 @@ export const DEAL_COMMAND_RULES: Readonly<Record<DealCommandType, OperationRule>
   GoLive: deal('record go-live', DELIVERY),
   AddTeamMember: deal('add someone to the team (never oneself)', TEAM, { notOnSelf: true }),
   RemoveTeamMember: deal('remove someone from the team', TEAM),
+  ReviewDealChange: deal('approve or reject a change waiting for approval (never one\'s own, never in one\'s favour)', {
+    manager: 'owner-line', 'sales-ops': 'organisation', finance: 'organisation',
+  }),
+  WithdrawDealChange: deal('withdraw one\'s own change waiting for approval', { ...FACTS, 'sales-ops': 'organisation', implementation: 'won' }),
+  DecideDealDesk: deal('approve or reject terms beyond the deal desk\'s limits (a manager of the owner; never one\'s own terms, never in one\'s favour)', {
+    manager: 'owner-line',
+  }),
 };
 
 export const USER_COMMAND_RULES: Readonly<Record<UserCommandType, OperationRule>> = {
@@ -76,11 +83,15 @@ export const USER_COMMAND_RULES: Readonly<Record<UserCommandType, OperationRule>
 
 export const COMMISSION_COMMAND_RULES: Readonly<Record<CommissionCommandType, OperationRule>> = {
   PublishPlanVersion: organisation('publish a commission plan version', { finance: 'organisation' }),
-  AssignPlan: person('put a person on a plan', { finance: 'organisation' }),
+  AssignPlan: person('put a person on a plan (never oneself)', { finance: 'organisation' }, { notOnSelf: true }),
+  EndPlanAssignment: person('end a person\'s plan assignment early (never one\'s own)', { finance: 'organisation' }, { notOnSelf: true }),
   RaiseDispute: person('dispute a statement line (the person or their managers)', {
     rep: 'own', manager: 'reports', 'sales-ops': 'own', finance: 'own', implementation: 'own', admin: 'own',
   }),
   ResolveDispute: organisation('accept or reject a dispute', { finance: 'organisation' }),
+  ReviewDisputeAcceptance: organisation('approve or send back an acceptance above the threshold', { finance: 'organisation' }),
+  CloseCommissionPeriod: organisation('close a commission period (freezes its statements)', { finance: 'organisation', admin: 'organisation' }),
+  ReopenCommissionPeriod: organisation('reopen a closed commission period', { finance: 'organisation', admin: 'organisation' }),
 };
 
 /** Reads, reports, live feeds and operator endpoints. */
@@ -92,8 +103,18 @@ export const READ_RULES = {
   'report:pipeline': organisation('pipeline figures (/pipeline…)', DEAL_FIGURES),
   'report:post-close': organisation('post-close figures (/post-close…)', { ...DEAL_FIGURES, implementation: 'readable' }),
   'board:read': organisation('the dashboard board', { ...DEAL_FIGURES, implementation: 'readable' }),
+  'plan:read': organisation('commission plans and their versions (others: the plans of the people they may read)', {
+    rep: 'readable', manager: 'readable', implementation: 'readable', ...ORGANISATION,
+  }),
+  'plan:assignments': organisation('who is on a plan', ORGANISATION),
+  'period:read': organisation('commission periods: open or closed, by whom, when, reopenings', {
+    rep: 'organisation', manager: 'organisation', implementation: 'organisation', ...ORGANISATION,
+  }),
   'dispute:read': person('read a dispute with its review', { ...EVERYONE_SELF, manager: 'reports', ...ORGANISATION }),
   'dispute:queue': organisation('the dispute queue (disputes of the people they may read)', {
+    rep: 'readable', manager: 'readable', implementation: 'readable', integration: 'readable', ...ORGANISATION,
+  }),
+  'approvals:read': organisation('changes waiting for approval on the deals they may read (to review, or proposed by them)', {
     rep: 'readable', manager: 'readable', implementation: 'readable', integration: 'readable', ...ORGANISATION,
   }),
   'live:deal-summary': organisation('live deal summaries', { ...DEAL_FIGURES, implementation: 'readable' }),

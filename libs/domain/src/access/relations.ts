@@ -2,6 +2,8 @@
 export interface Relations {
   /** The person's direct manager, if any. */
   managerOf(userId: string): string | undefined;
+  /** Is this a registered person? Without a directory at hand (seeds, tests) everyone counts. */
+  isRegistered?(userId: string): boolean;
 }
 
 export const NO_RELATIONS: Relations = { managerOf: () => undefined };

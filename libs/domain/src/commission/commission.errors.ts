@@ -26,11 +26,24 @@ export const CommissionErrors = {
     new DomainError('COMMISSION.ASSIGNMENT_OVERLAP', 'conflict',
       `${userId} is already on plan '${existing.planId}' from ${existing.effectiveFrom} ${existing.effectiveTo === undefined ? 'with no end' : `to ${existing.effectiveTo}`}; assignments of one person must not overlap.`,
       { userId, existing }),
+  assignmentNotFound: (userId: string, effectiveFrom: string) =>
+    new DomainError('COMMISSION.ASSIGNMENT_NOT_FOUND', 'not_found', `${userId} has no plan assignment starting ${effectiveFrom}.`, { userId, effectiveFrom }),
   assignmentInvalid: (field: string, problem: string) =>
     new DomainError('COMMISSION.ASSIGNMENT_INVALID', 'invalid', `${field} ${problem}.`, { field, problem }),
   periodInvalid: (field: string, value: unknown) =>
     new DomainError('COMMISSION.PERIOD_INVALID', 'invalid',
       `${field} must be a calendar quarter like 2026-Q1; got ${JSON.stringify(value)}.`, { field, value }),
+  periodNotEnded: (period: string, endsAt: string) =>
+    new DomainError('COMMISSION.PERIOD_NOT_ENDED', 'conflict',
+      `${period} cannot be closed before it ends (${endsAt}).`, { period, endsAt }),
+  periodAlreadyClosed: (period: string, closed: { closedAt: string; closedBy: string }) =>
+    new DomainError('COMMISSION.PERIOD_ALREADY_CLOSED', 'conflict',
+      `${period} was already closed by ${closed.closedBy} at ${closed.closedAt}; reopen it first to close it anew.`, { period, ...closed }),
+  periodNotClosed: (period: string) =>
+    new DomainError('COMMISSION.PERIOD_NOT_CLOSED', 'conflict', `${period} is not closed; only a closed period can be reopened.`, { period }),
+  periodClosed: (period: string, field: string) =>
+    new DomainError('COMMISSION.PERIOD_CLOSED', 'conflict',
+      `${field}: ${period} is closed; put the adjustment in an open period, or reopen ${period} first.`, { period, field }),
 };
 
 export const DisputeErrors = {
@@ -42,9 +55,39 @@ export const DisputeErrors = {
     new DomainError('DISPUTE.ALREADY_RESOLVED', 'conflict',
       `Dispute '${disputeId}' was already ${status}; a resolution is final (raise a new dispute to reopen the question).`,
       { disputeId, status }),
-  decisionInvalid: (decision: unknown) =>
+  decisionInvalid: (decision: unknown, allowed: readonly string[] = ['accept', 'reject']) =>
     new DomainError('DISPUTE.DECISION_INVALID', 'invalid',
-      `decision must be 'accept' or 'reject'; got ${JSON.stringify(decision)}.`, { decision, allowed: ['accept', 'reject'] }),
+      `decision must be ${allowed.map((a) => `'${a}'`).join(' or ')}; got ${JSON.stringify(decision)}.`, { decision, allowed }),
+  ownDispute: (actorId: string, command: string) =>
+    new DomainError('DISPUTE.OWN_DISPUTE', 'forbidden',
+      `${actorId} raised or is the subject of this dispute and cannot ${command === 'ResolveDispute' ? 'resolve' : 'approve'} it; another finance user must.`,
+      { actorId, command }),
+  ownFavour: (actorId: string, command: string) =>
+    new DomainError('DISPUTE.OWN_FAVOUR', 'forbidden',
+      `${actorId} cannot ${command === 'ResolveDispute' ? 'accept' : 'approve'} adjustments paid to themselves; another finance user must.`,
+      { actorId, command }),
+  awaitingApproval: (disputeId: string, proposedBy: string) =>
+    new DomainError('DISPUTE.AWAITING_APPROVAL', 'conflict',
+      `Dispute '${disputeId}' has an acceptance by ${proposedBy} waiting for a second finance approval; approve or reject that first.`,
+      { disputeId, proposedBy }),
+  nothingToApprove: (disputeId: string) =>
+    new DomainError('DISPUTE.NOTHING_TO_APPROVE', 'conflict',
+      `Dispute '${disputeId}' has no acceptance waiting for a second approval.`, { disputeId }),
+  secondApproverRequired: (actorId: string) =>
+    new DomainError('DISPUTE.SECOND_APPROVER_REQUIRED', 'forbidden',
+      `${actorId} proposed this acceptance; a second, different finance user must approve it.`, { actorId }),
+  adjustmentPeriod: (index: number, period: string, disputed: string, current: string) =>
+    new DomainError('DISPUTE.ADJUSTMENT_PERIOD', 'invalid',
+      `adjustments[${index}]: period ${period} must be from the disputed quarter ${disputed} to the current quarter ${current}.`,
+      { index, period, earliest: disputed, latest: current }),
+  adjustmentRecipient: (index: number, userId: string, allowed: readonly string[]) =>
+    new DomainError('DISPUTE.ADJUSTMENT_RECIPIENT', 'invalid',
+      `adjustments[${index}]: ${userId} is neither the disputant nor credited on the disputed deal; adjustments go to ${allowed.join(', ')}.`,
+      { index, userId, allowed }),
+  adjustmentCurrency: (index: number, currency: string, planCurrency: string, userId: string, period: string) =>
+    new DomainError('DISPUTE.ADJUSTMENT_CURRENCY', 'invalid',
+      `adjustments[${index}]: ${userId}'s plan in ${period} pays in ${planCurrency}, not ${currency}.`,
+      { index, currency, planCurrency, userId, period }),
   adjustmentInvalid: (index: number, problem: string) =>
     new DomainError('DISPUTE.ADJUSTMENT_INVALID', 'invalid', `adjustments[${index}]: ${problem}.`, { index, problem }),
   adjustmentsRequired: () =>

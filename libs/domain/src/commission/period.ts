@@ -31,3 +31,17 @@ export function dayInQuarter(ms: number): { fromStart: number; toEnd: number } {
   const day = Math.floor(ms / MS_PER_DAY);
   return { fromStart: day - startMs / MS_PER_DAY, toEnd: endMs / MS_PER_DAY - day };
 }
+
+/** The quarter after a valid `period` (`2026-Q4` → `2027-Q1`). */
+export function nextPeriod(period: Period): Period {
+  const year = Number(period.slice(0, 4));
+  const quarter = Number(period.slice(6));
+  return quarter === 4 ? `${year + 1}-Q1` : `${year}-Q${quarter + 1}`;
+}
+
+/** The quarter before a valid `period`. */
+export function previousPeriod(period: Period): Period {
+  const year = Number(period.slice(0, 4));
+  const quarter = Number(period.slice(6));
+  return quarter === 1 ? `${String(year - 1).padStart(4, '0')}-Q4` : `${period.slice(0, 4)}-Q${quarter - 1}`;
+}

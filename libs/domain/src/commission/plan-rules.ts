@@ -16,9 +16,14 @@ export interface PlanRules {
   readonly accelerators?: Accelerators;
   /** When commission is paid: at the close, or when the customer goes live. */
   readonly payoutTrigger: 'close' | 'go-live';
-  /** A won deal reversed within this many days of its close is clawed back. */
+  /** A won deal reversed within this many days of the anchor is clawed back. */
   readonly clawbackWindowDays: number;
+  /** What the clawback window is counted from: the close (default), go-live, or the payout. */
+  readonly clawbackWindowFrom?: ClawbackAnchor;
 }
+
+export type ClawbackAnchor = 'close' | 'go-live' | 'payout';
+export const CLAWBACK_ANCHORS: readonly ClawbackAnchor[] = ['close', 'go-live', 'payout'];
 
 export interface ProductRate {
   readonly productCode: string;

@@ -30,6 +30,12 @@ describe('validatePlanRules', () => {
     expect(validatePlanRules(full)).toStrictEqual(full);
   });
 
+  it('takes the clawback anchor (close, go-live or payout), leaves it out when not given, and refuses others', () => {
+    expect(validatePlanRules({ ...AE_FY26_RULES, clawbackWindowFrom: 'go-live' })).toMatchObject({ clawbackWindowFrom: 'go-live' });
+    expect(validatePlanRules(AE_FY26_RULES)).not.toHaveProperty('clawbackWindowFrom');
+    expect(() => validatePlanRules({ ...AE_FY26_RULES, clawbackWindowFrom: 'signature' })).toThrow('clawbackWindowFrom');
+  });
+
   it('names every problem by path, in the message and the details', () => {
     const { message, paths } = issuesOf({
       creditType: 'bookings', currency: 'eur', baseRateBp: 15.5,

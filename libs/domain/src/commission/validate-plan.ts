@@ -1,15 +1,13 @@
 import { isBlank } from '../shared/text';
 import { CommissionErrors, PlanIssue } from './commission.errors';
-import {
-  Accelerators, AttainmentTier, PlanRules, ProductRate, Spif, VerticalIncentive, WindowAccelerator,
-} from './plan-rules';
+import { Accelerators, AttainmentTier, CLAWBACK_ANCHORS, ClawbackAnchor, PlanRules, ProductRate, Spif, VerticalIncentive, WindowAccelerator } from './plan-rules';
 
 type Json = Record<string, unknown>;
 type Report = (path: string, message: string) => void;
 
 const CURRENCY = /^[A-Z]{3}$/;
 const MAX_MULTIPLIER_BP = 100_000;
-const TOP_LEVEL = ['creditType', 'currency', 'baseRateBp', 'productRates', 'verticalIncentives', 'spifs', 'accelerators', 'payoutTrigger', 'clawbackWindowDays'];
+const TOP_LEVEL = ['creditType', 'currency', 'baseRateBp', 'productRates', 'verticalIncentives', 'spifs', 'accelerators', 'payoutTrigger', 'clawbackWindowDays', 'clawbackWindowFrom'];
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isInt = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): value is number =>
@@ -49,6 +47,9 @@ export function validatePlanRules(input: unknown, isCurrency: (code: string) => 
   const accelerators = input.accelerators === undefined ? undefined : accelerator(input.accelerators, report);
   if (input.payoutTrigger !== 'close' && input.payoutTrigger !== 'go-live') report('payoutTrigger', "must be 'close' or 'go-live'");
   if (!isInt(input.clawbackWindowDays, 0, 3660)) report('clawbackWindowDays', 'must be a whole number of days from 0 to 3660');
+  if (input.clawbackWindowFrom !== undefined && !(CLAWBACK_ANCHORS as readonly unknown[]).includes(input.clawbackWindowFrom)) {
+    report('clawbackWindowFrom', `must be one of ${CLAWBACK_ANCHORS.join(', ')} (default close)`);
+  }
 
   if (issues.length > 0) throw CommissionErrors.planInvalid(issues);
   return {
@@ -61,6 +62,7 @@ export function validatePlanRules(input: unknown, isCurrency: (code: string) => 
     ...(accelerators === undefined ? {} : { accelerators }),
     payoutTrigger: input.payoutTrigger as PlanRules['payoutTrigger'],
     clawbackWindowDays: input.clawbackWindowDays as number,
+    ...(input.clawbackWindowFrom === undefined ? {} : { clawbackWindowFrom: input.clawbackWindowFrom as ClawbackAnchor }),
   };
 }
 

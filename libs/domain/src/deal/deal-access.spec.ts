@@ -12,10 +12,13 @@ describe('who may issue deal commands', () => {
     expect(rolesGranted('deal:AdvanceStage')).not.toContain('integration');
   });
 
-  it('lets implementation run the post-close steps; finance issues no deal command', () => {
+  it('lets implementation run the post-close steps; finance issues no deal command but the review of changes waiting for approval', () => {
     expect(rolesGranted('deal:GoLive')).toContain('implementation');
     expect(rolesGranted('deal:ReverseWonDeal')).toEqual(['manager', 'admin']);
-    for (const type of Object.keys(DEAL_COMMAND_RULES) as DealCommandType[]) expect(rolesGranted(`deal:${type}`)).not.toContain('finance');
+    expect(rolesGranted('deal:ReviewDealChange')).toEqual(['manager', 'sales-ops', 'finance']);
+    for (const type of Object.keys(DEAL_COMMAND_RULES) as DealCommandType[]) {
+      if (type !== 'ReviewDealChange') expect(rolesGranted(`deal:${type}`)).not.toContain('finance');
+    }
   });
 
   it('marks exactly the commercial-terms commands in the access table', () => {

@@ -46,7 +46,13 @@ export type DealCommand =
   | Command<'GoLive', { evidence: Evidence }>
   | Command<'AddTeamMember', { userId: string; role: DealTeamRole }>
   | Command<'RemoveTeamMember', { userId: string; role: DealTeamRole }>
-  | Command<'SetCreditSplits', { revenue: readonly CreditShare[]; overlay?: readonly CreditShare[]; reason?: string }>;
+  | Command<'SetCreditSplits', { revenue: readonly CreditShare[]; overlay?: readonly CreditShare[]; reason?: string }>
+  /** Someone other than the proposer, with the authority, approves or rejects a proposed change. */
+  | Command<'ReviewDealChange', { proposalId: string; decision: 'approve' | 'reject'; reason?: string }>
+  /** The proposer takes back a change still waiting. */
+  | Command<'WithdrawDealChange', { proposalId: string }>
+  /** A manager of the owner approves or rejects terms waiting for the deal desk (never their own, never in their favour). */
+  | Command<'DecideDealDesk', { requestId: string; decision: 'approve' | 'reject'; reason: string }>;
 
 export type DealCommandType = DealCommand['type'];
 export type DealCommandOf<T extends DealCommandType> = Extract<DealCommand, { type: T }>;

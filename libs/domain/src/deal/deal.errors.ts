@@ -66,4 +66,51 @@ export const DealErrors = {
   teamRoleUnknown: (role: unknown, allowed: readonly string[]) =>
     new DomainError('TEAM.ROLE_UNKNOWN', 'invalid', `Team role ${JSON.stringify(role)} is not one of: ${allowed.join(', ')}.`,
       { role, allowed }),
+  splitRecipientIneligible: (kind: string, index: number, userId: string, problem: string) =>
+    new DomainError('DEAL.SPLIT_RECIPIENT_INELIGIBLE', 'invalid', `${kind}[${index}]: ${userId} cannot receive credit: ${problem}.`,
+      { kind, index, userId, problem }),
+  splitRoleNotCredited: (kind: string, index: number, role: string, allowed: readonly string[]) =>
+    new DomainError('DEAL.SPLIT_ROLE_NOT_CREDITED', 'invalid',
+      `${kind}[${index}]: the team role ${role} earns no credit; credit goes to ${allowed.join(', ')}.`, { kind, index, role, allowed }),
+  overlayCapExceeded: (totalBp: number, capBp: number) =>
+    new DomainError('DEAL.OVERLAY_CAP_EXCEEDED', 'invalid',
+      `Overlay shares add up to ${totalBp / 100}%; the policy allows at most ${capBp / 100}% per deal.`, { totalBp, capBp }),
+  proposalNotFound: (proposalId: string) =>
+    new DomainError('DEAL.PROPOSAL_NOT_FOUND', 'not_found', `No change '${proposalId}' is waiting for approval on this deal.`, { proposalId }),
+  ownProposal: (actorId: string) =>
+    new DomainError('DEAL.OWN_PROPOSAL', 'forbidden', `${actorId} proposed this change; someone else with the authority must approve it.`, { actorId }),
+  approverCredited: (actorId: string) =>
+    new DomainError('DEAL.APPROVER_CREDITED', 'forbidden',
+      `${actorId} is credited on this deal or by this change and cannot approve it; nobody approves in their own favour.`, { actorId }),
+  managerApprovalRequired: (actorId: string, reasons: readonly string[]) =>
+    new DomainError('DEAL.MANAGER_APPROVAL_REQUIRED', 'forbidden',
+      `This change is backdated beyond the limit and needs a manager's approval; ${actorId} is not a manager.`, { actorId, reasons }),
+  notProposer: (actorId: string, proposedBy: string) =>
+    new DomainError('DEAL.NOT_PROPOSER', 'forbidden', `Only ${proposedBy}, who proposed it, may withdraw this change.`, { actorId, proposedBy }),
+  dealDeskRequestNotFound: (requestId: string) =>
+    new DomainError('DEAL.DEAL_DESK_REQUEST_NOT_FOUND', 'not_found',
+      `No deal-desk request '${requestId}' is on this deal's latest terms; new terms replace the request of the old ones.`, { requestId }),
+  dealDeskAlreadyDecided: (requestId: string, status: string) =>
+    new DomainError('DEAL.DEAL_DESK_ALREADY_DECIDED', 'conflict',
+      `The deal-desk request '${requestId}' is already ${status}; agree new terms for a new request.`, { requestId, status }),
+  dealDeskOwnRequest: (actorId: string) =>
+    new DomainError('DEAL.OWN_PROPOSAL', 'forbidden',
+      `${actorId} agreed these terms; another manager of the deal's owner must decide on them.`, { actorId }),
+  dealDeskApproverCredited: (actorId: string) =>
+    new DomainError('DEAL.APPROVER_CREDITED', 'forbidden',
+      `${actorId} owns or is credited on this deal and cannot approve its terms; nobody approves in their own favour.`, { actorId }),
+  dealDeskManagerRequired: (actorId: string) =>
+    new DomainError('DEAL.MANAGER_APPROVAL_REQUIRED', 'forbidden',
+      `Terms beyond the deal desk's limits are decided by a manager of the deal's owner; ${actorId} is not a manager.`, { actorId, requiredRole: 'manager' }),
+  dealDeskApprovalPending: (requestId: string, reasons: readonly string[]) =>
+    new DomainError('DEAL.DEAL_DESK_APPROVAL_PENDING', 'conflict',
+      `The terms agreed wait for the deal desk (request '${requestId}': ${reasons.join(', ')} beyond the limit); `
+      + 'a manager of the owner must approve them before the deal closes won.', { requestId, reasons }),
+  dealDeskRejected: (requestId: string, rejectedBy: string | undefined, reason: string | undefined) =>
+    new DomainError('DEAL.DEAL_DESK_REJECTED', 'conflict',
+      `The deal desk rejected the terms agreed (request '${requestId}'${reason ? `: ${reason}` : ''}); agree new terms before closing won.`,
+      { requestId, rejectedBy, reason }),
+  proposalNoLongerApplies: (proposalId: string, problem: string) =>
+    new DomainError('DEAL.PROPOSAL_NO_LONGER_APPLIES', 'conflict',
+      `Change '${proposalId}' no longer applies to the deal as it is now (${problem}); reject it and propose it again.`, { proposalId, problem }),
 };

@@ -20,6 +20,30 @@ export interface CriterionEvidence {
   readonly evidence: readonly Evidence[];
 }
 
+/** Why a change to a deal waits for someone else's approval. */
+export type ApprovalReason = 'after-close' | 'names-others' | 'backdated';
+
+/** Why agreed terms wait for the deal desk: a discount beyond the limit, payment terms beyond the limit (or unreadable). */
+export type DealDeskReason = 'discount' | 'payment-terms';
+
+/** Where one part of the reference price came from, and its discount limit. */
+export interface DealDeskReference {
+  /** Absent when the deal has no line items: the reference is its amount at opening. */
+  readonly productCode?: string;
+  readonly quantity?: number;
+  readonly referenceMinor: number;
+  readonly maxDiscountBp: number;
+  /** The price list (unit list price × quantity), the deal at its opening (unit amount then × quantity), or the line as entered (a product added since). */
+  readonly basis: 'list-price' | 'opening' | 'entered';
+}
+
+/** Carried by an event an approval applied: whose proposal it was and who approved it. */
+export interface ChangeApproval {
+  readonly proposalId: string;
+  readonly proposedBy: string;
+  readonly approvedBy: string;
+}
+
 export type DealEvent =
   | DomainEvent<'DealOpened', {
       dealId: string; name: string; account: { name: string; industry?: string };
@@ -63,7 +87,41 @@ export type DealEvent =
   | DomainEvent<'TeamMemberAdded', { userId: string; role: DealTeamRole }>
   | DomainEvent<'TeamMemberRemoved', { userId: string; role: DealTeamRole }>
   /** Replaces the deal's credit splits; the split in force at a moment is the last one set by then. */
-  | DomainEvent<'CreditSplitsSet', { revenue: readonly CreditShare[]; overlay: readonly CreditShare[]; reason?: string }>;
+  | DomainEvent<'CreditSplitsSet', { revenue: readonly CreditShare[]; overlay: readonly CreditShare[]; reason?: string; approval?: ChangeApproval }>
+  /** A won deal's amount or line items corrected after the close (always through an approval). */
+  | DomainEvent<'WonAmountCorrected', {
+      previousAmountMinor: number; amountMinor: number; lineItems: readonly LineItem[]; reason: string; approval?: ChangeApproval;
+    }>
+  /**
+   * A change that waits for approval: the command as sent (`change`), its business time, who
+   * proposed it and why it needs approval. Nothing changes until `DealChangeApproved`.
+   */
+  | DomainEvent<'DealChangeProposed', {
+      proposalId: string; change: { readonly type: string; readonly data: unknown }; occurredAt: string; proposedBy: string;
+      /** The proposer's organisation roles when proposing: the applied events are theirs. */
+      proposerRoles?: readonly string[];
+      reasons: readonly ApprovalReason[];
+    }>
+  /**
+   * Followed in the same append by the events of the change, each carrying `approval`, with the
+   * proposer as their actor and the proposal's business time.
+   */
+  | DomainEvent<'DealChangeApproved', { proposalId: string; proposedBy: string; approverId: string; reason?: string }>
+  | DomainEvent<'DealChangeRejected', { proposalId: string; proposedBy: string; approverId: string; reason: string }>
+  | DomainEvent<'DealChangeWithdrawn', { proposalId: string; proposedBy: string }>
+  /**
+   * Follows `TermsAgreed` in the same append when the terms are beyond the deal desk's limits:
+   * the deal cannot close won until a manager approves. `paymentTermsDays` is absent when the
+   * terms cannot be read as a number of days.
+   */
+  | DomainEvent<'DealDeskApprovalRequested', {
+      requestId: string; requestedBy: string; reasons: readonly DealDeskReason[];
+      priceMinor: number; referenceMinor: number; discountBp: number; paymentTerms: string; paymentTermsDays?: number;
+      limits: { maxDiscountBp: number; floorPriceMinor: number; maxPaymentTermsDays: number };
+      references: readonly DealDeskReference[];
+    }>
+  | DomainEvent<'DealDeskApproved', { requestId: string; requestedBy: string; approverId: string; reason: string }>
+  | DomainEvent<'DealDeskRejected', { requestId: string; requestedBy: string; approverId: string; reason: string }>;
 
 export type DealEventType = DealEvent['type'];
 export type DealEventOf<T extends DealEventType> = Extract<DealEvent, { type: T }>;

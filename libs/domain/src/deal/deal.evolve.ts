@@ -20,14 +20,17 @@ export function createDealEvolve(catalog: PipelineCatalog): (state: DealState, e
 
     if (isFactKey(event.type)) {
       const data = event.data as unknown as Readonly<Record<string, unknown>> & { evidence: Evidence };
-      return { ...state, facts: { ...state.facts, [event.type]: { data, evidence: data.evidence, occurredAt: at } } };
+      const facts = { ...state.facts, [event.type]: { data, evidence: data.evidence, occurredAt: at } };
+      // New terms replace the old ones and whatever the deal desk said about them.
+      if (event.type === 'TermsAgreed') return { ...withoutDealDesk(state), facts };
+      return { ...state, facts };
     }
     switch (event.type) {
       case 'DealOpened': {
         const { dealId, name, account, ownerId, currency, expectedAmountMinor, lineItems, pipeline: ref, stageId } = event.data;
         return {
           ...state, exists: true, dealId, name, account, ownerId, currency, expectedAmountMinor, lineItems,
-          pipeline: ref, stageId, status: 'open', openedAt: at, stageEnteredAt: at,
+          opening: { amountMinor: expectedAmountMinor, lineItems }, pipeline: ref, stageId, status: 'open', openedAt: at, stageEnteredAt: at,
         };
       }
       case 'AmountChanged':
@@ -70,10 +73,40 @@ export function createDealEvolve(catalog: PipelineCatalog): (state: DealState, e
       }
       case 'CreditSplitsSet':
         return { ...state, splits: { revenue: event.data.revenue, overlay: event.data.overlay } };
+      case 'WonAmountCorrected':
+        return { ...state, expectedAmountMinor: event.data.amountMinor, lineItems: event.data.lineItems };
+      case 'DealChangeProposed': {
+        const { proposalId, change, occurredAt, proposedBy, proposerRoles, reasons } = event.data;
+        const pending = {
+          proposalId, change, occurredAt, proposedBy, reasons,
+          ...(proposerRoles === undefined ? {} : { proposerRoles }), ...(at === undefined ? {} : { proposedAt: at }),
+        };
+        return { ...state, pendingChanges: [...(state.pendingChanges ?? []), pending] };
+      }
+      case 'DealChangeApproved':
+      case 'DealChangeRejected':
+      case 'DealChangeWithdrawn':
+        return { ...state, pendingChanges: (state.pendingChanges ?? []).filter((p) => p.proposalId !== event.data.proposalId) };
+      case 'DealDeskApprovalRequested': {
+        const { requestId, requestedBy, reasons } = event.data;
+        return { ...state, dealDesk: { requestId, status: 'pending', requestedBy, reasons, ...(at === undefined ? {} : { requestedAt: at }) } };
+      }
+      case 'DealDeskApproved':
+      case 'DealDeskRejected': {
+        if (state.dealDesk?.requestId !== event.data.requestId) return state;
+        const status = event.type === 'DealDeskApproved' ? 'approved' : 'rejected';
+        const decided = { status, decidedBy: event.data.approverId, decisionReason: event.data.reason, ...(at === undefined ? {} : { decidedAt: at }) } as const;
+        return { ...state, dealDesk: { ...state.dealDesk, ...decided } };
+      }
       default:
         return state;
     }
   };
+}
+
+function withoutDealDesk(state: DealState): DealState {
+  const { dealDesk: _replaced, ...rest } = state;
+  return rest;
 }
 
 function postCloseStep(pipeline: PipelineDefinition | undefined, index: number): StageDefinition | undefined {

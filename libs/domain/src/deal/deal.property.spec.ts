@@ -27,7 +27,11 @@ const choices: fc.MaybeWeightedArbitrary<DealCommand>[] = [
   fc.constant(command('RecordRecapConfirmed', { evidence: proof })),
   fc.constant(command('DeliverProposal', { evidence: proof })),
   fc.constant(command('RecordProposalAcknowledged', { evidence: proof })),
-  fc.constant(command('AgreeTerms', { priceMinor: 1, paymentTerms: 'net 30', deliveryTimeline: 'Q2', evidence: proof })),
+  // Within the deal desk's limits (the deal opens at 100) or beyond them, on price or on payment terms.
+  fc.tuple(fc.constantFrom(100, 90, 1), fc.constantFrom('net 30', 'net 30', 'net 90'))
+    .map(([priceMinor, paymentTerms]) => command('AgreeTerms', { priceMinor, paymentTerms, deliveryTimeline: 'Q2', evidence: proof })),
+  fc.tuple(fc.constantFrom<'approve' | 'reject'>('approve', 'approve', 'reject'), fc.constantFrom(mia, ana))
+    .map(([decision, actor]) => command('DecideDealDesk', { requestId: 'cmd-AgreeTerms', decision, reason: 'deal desk' }, { actor })),
   fc.option(fc.constantFrom(...stageIds), { nil: undefined })
     .map((toStageId) => command('AdvanceStage', toStageId === undefined ? {} : { toStageId })),
   // Overrides are weighted up so runs reach the close often, including past unmet criteria.
@@ -79,7 +83,7 @@ function checkStageChange(before: DealState, event: DealEvent, after: DealState,
 }
 
 describe('deal invariants under random command sequences', () => {
-  it('the stage only moves by an advance with every criterion met, a manager override, a close or a post-close step', () => {
+  it('the stage only moves by an advance with every criterion met, a manager override, a close or a post-close step; a close won never passes the deal desk', () => {
     fc.assert(fc.property(fc.array(arbitraryCommand, { maxLength: 60 }), (commands) => {
       let state = fold(decider, []);
       for (const cmd of [open, ...commands]) {
@@ -93,6 +97,8 @@ describe('deal invariants under random command sequences', () => {
         for (const event of events) {
           const stamped = { ...event, metadata: { actor: cmd.metadata.actor, commandId: 'c', correlationId: 'c', causationId: 'c', occurredAt: NOW } } as DealEvent;
           const next = decider.evolve(state, stamped);
+          if (event.type === 'DealClosedWon') expect(['pending', 'rejected']).not.toContain(state.dealDesk?.status);
+          if (event.type === 'DealDeskApproved') expect(cmd.metadata.actor.roles).toContain('manager');
           checkStageChange(state, event, next, cmd.metadata.actor.roles);
           state = next;
         }

@@ -39,4 +39,11 @@ export interface DomainEvent<Type extends string = string, Data = unknown> {
   readonly data: Readonly<Data>;
   /** Present on events read back from the store; absent on events `decide` has just produced. */
   readonly metadata?: EventMetadata;
+  /**
+   * Set by `decide` when the event's business time is not its command's: an approved change
+   * happened when it was proposed for, not when it was approved.
+   */
+  readonly occurredAt?: string;
+  /** Set by `decide` when the event is someone else's fact than its command's actor: an approved change is its proposer's. */
+  readonly actor?: Actor;
 }

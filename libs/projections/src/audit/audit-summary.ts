@@ -6,6 +6,10 @@ type Phrase<T extends DealEventType> = (data: DealEventOf<T>['data'], currency: 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 const money = (minor: number, currency: string): string => `${formatMoney(minor, currency)} ${currency}`.trim();
 
+const REASON_WORDS: Record<string, string> = {
+  'after-close': 'changes credit after the close', 'names-others': 'names others in the split', backdated: 'backdated beyond the limit',
+};
+
 /** What the actor did, in the words a sales-ops reader uses. */
 const PHRASES: { readonly [T in DealEventType]: Phrase<T> } = {
   DealOpened: (d) => `opened the deal "${d.name}" for ${d.account.name}, owned by ${d.ownerId}`,
@@ -38,7 +42,31 @@ const PHRASES: { readonly [T in DealEventType]: Phrase<T> } = {
     `handed the deal to implementation (lead ${d.implementationLeadId}, customer success ${d.customerSuccessManagerId})`,
   ImplementationStarted: () => `recorded implementation started`,
   DealWentLive: () => `recorded the customer live`,
+  WonAmountCorrected: (d, c) =>
+    `corrected the won amount from ${money(d.previousAmountMinor, c)} to ${money(d.amountMinor, c)}: ${d.reason}`,
+  DealChangeProposed: (d) =>
+    `proposed ${d.change.type} dated ${d.occurredAt}, waiting for approval (${d.reasons.map((r) => REASON_WORDS[r] ?? r).join(', ')})`,
+  DealChangeApproved: (d) => `approved ${d.proposedBy}'s change ${d.proposalId}${d.reason ? `: ${d.reason}` : ''}`,
+  DealChangeRejected: (d) => `rejected ${d.proposedBy}'s change ${d.proposalId}: ${d.reason}`,
+  DealChangeWithdrawn: (d) => `withdrew the change ${d.proposalId}`,
+  DealDeskApprovalRequested: (d, c) => `asked a manager to approve the terms (deal desk request ${d.requestId}): ${dealDeskFindings(d, c)}`,
+  DealDeskApproved: (d) => `approved ${d.requestedBy}'s terms beyond the deal desk's limits (request ${d.requestId}): ${d.reason}`,
+  DealDeskRejected: (d) => `rejected ${d.requestedBy}'s terms beyond the deal desk's limits (request ${d.requestId}): ${d.reason}`,
 };
+
+/** "30.00% off 100,000.00 EUR (limit 15.00%); payment terms "Net 90" are 90 days (limit 60)". */
+function dealDeskFindings(d: DealEventOf<'DealDeskApprovalRequested'>['data'], currency: string): string {
+  const percent = (bp: number) => `${(bp / 100).toFixed(2)}%`;
+  const findings: string[] = [];
+  if (d.reasons.includes('discount')) {
+    findings.push(`${percent(d.discountBp)} off ${money(d.referenceMinor, currency)} (limit ${percent(d.limits.maxDiscountBp)}, lowest price within it ${money(d.limits.floorPriceMinor, currency)})`);
+  }
+  if (d.reasons.includes('payment-terms')) {
+    const days = d.paymentTermsDays === undefined ? 'cannot be read as a number of days' : `are ${d.paymentTermsDays} days`;
+    findings.push(`payment terms "${d.paymentTerms}" ${days} (limit ${d.limits.maxPaymentTermsDays})`);
+  }
+  return findings.join('; ');
+}
 
 /** "ana (account-executive) recorded the buyer's recap confirmation". */
 export function summarize(type: string, data: unknown, actor: AuditActor, currency = ''): string {

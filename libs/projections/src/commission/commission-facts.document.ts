@@ -1,4 +1,6 @@
-import { AdjustmentFact, AssignmentFact, COMMISSION_STREAM_PREFIXES, DEAL_STREAM_PREFIX, DealFacts, FactRef, PipelineRef, PlanVersionFact } from '@deals/domain';
+import {
+  AdjustmentFact, AssignmentFact, COMMISSION_STREAM_PREFIXES, DEAL_STREAM_PREFIX, DealFacts, FactRef, PeriodFact, PipelineRef, PlanVersionFact,
+} from '@deals/domain';
 
 /** A deal's commission facts, plus the pipeline version its stage probabilities come from. */
 export interface DealFactsDocument {
@@ -22,6 +24,9 @@ export interface AssignmentFactsDocument {
   readonly revision: number;
 }
 
+/** An adjustment an acceptance proposes; it pays nothing until the acceptance is approved. */
+export type ProposedAdjustment = Omit<AdjustmentFact, 'ref' | 'disputeId' | 'approverId'>;
+
 export interface DisputeDocument {
   readonly kind: 'dispute';
   readonly disputeId: string;
@@ -31,9 +36,22 @@ export interface DisputeDocument {
   readonly dealId?: string;
   readonly claim: string;
   readonly raised: FactRef;
-  readonly status: 'open' | 'accepted' | 'rejected';
-  readonly resolution?: { readonly ref: FactRef; readonly reason: string; readonly approverId: string };
+  readonly status: 'open' | 'awaiting-approval' | 'accepted' | 'rejected';
+  readonly resolution?: { readonly ref: FactRef; readonly reason: string; readonly approverId: string; readonly secondApproverId?: string };
+  /** An acceptance above the threshold waiting for a second finance user (with the adjustments it proposes), and acceptances sent back. */
+  readonly approvals?: readonly {
+    readonly ref: FactRef; readonly step: 'proposed' | 'sent-back'; readonly by: string; readonly reason: string;
+    readonly adjustments?: readonly ProposedAdjustment[];
+  }[];
   readonly adjustments: readonly AdjustmentFact[];
+  readonly revision: number;
+}
+
+/** A commission period's closes and reopenings, in the order recorded. */
+export interface PeriodFactsDocument {
+  readonly kind: 'period';
+  readonly period: string;
+  readonly changes: readonly PeriodFact[];
   readonly revision: number;
 }
 
@@ -56,6 +74,12 @@ export interface PlanKeysDocument {
   readonly keys: readonly string[];
 }
 
+/** Under `periods`: the key of every period document (every statement reads them). */
+export interface PeriodKeysDocument {
+  readonly kind: 'period-keys';
+  readonly keys: readonly string[];
+}
+
 /**
  * Under `misfiled-deals`: deal documents whose key is not `deal:<dealId>` (a DealOpened in a
  * stream not named after its dealId). Absent while every deal stream is `deal-<dealId>`, as the
@@ -71,8 +95,8 @@ export interface MisfiledDealsDocument {
  * recorded moment, is computed from them by the pure domain calculation. JSON throughout.
  */
 export type CommissionFactsDocument =
-  | DealFactsDocument | PlanFactsDocument | AssignmentFactsDocument | DisputeDocument
-  | PersonIndexDocument | PlanKeysDocument | MisfiledDealsDocument;
+  | DealFactsDocument | PlanFactsDocument | AssignmentFactsDocument | DisputeDocument | PeriodFactsDocument
+  | PersonIndexDocument | PlanKeysDocument | PeriodKeysDocument | MisfiledDealsDocument;
 
 export const STREAM_PREFIXES = { deal: DEAL_STREAM_PREFIX, ...COMMISSION_STREAM_PREFIXES } as const;
 export type FactsKind = keyof typeof STREAM_PREFIXES;
@@ -81,6 +105,7 @@ export type FactsKind = keyof typeof STREAM_PREFIXES;
 export const factsKey = (kind: FactsKind, id: string) => `${kind}:${id}`;
 
 export const PLAN_KEYS_KEY = 'plans';
+export const PERIOD_KEYS_KEY = 'periods';
 export const MISFILED_DEALS_KEY = 'misfiled-deals';
 export const PERSON_INDEX_BUCKETS = 16;
 

@@ -15,8 +15,8 @@ describe('commission-facts projection', () => {
   it('reads deal, plan, assignment and dispute streams into one document each', () => {
     const { events } = workedExampleLog();
     const model = foldEvents(projection, events);
-    expect([projection.name, projection.version]).toStrictEqual(['commission-facts', 2]);
-    expect(projection.filter).toStrictEqual({ streamPrefixes: ['deal-', 'plan-', 'assignment-', 'dispute-'] });
+    expect([projection.name, projection.version]).toStrictEqual(['commission-facts', 3]);
+    expect(projection.filter).toStrictEqual({ streamPrefixes: ['deal-', 'plan-', 'assignment-', 'dispute-', 'commission-period-'] });
     const isIndex = (key: string) => key.startsWith('person:') || key === 'plans';
     expect([...model.keys()].filter((key) => !isIndex(key)).sort()).toStrictEqual(['assignment:ana', 'assignment:ben', 'assignment:sam', 'deal:acme', 'plan:ae-fy26', 'plan:se-fy26']);
     expect([...model.keys()].filter(isIndex).sort()).toStrictEqual(['person:ana/5', 'person:ana/8', 'person:ben/5', 'person:ben/7', 'person:sam/13', 'person:sam/5', 'plans']);

@@ -2,7 +2,7 @@ import { defaultPipelineCatalog, PipelineCatalog } from '@deals/domain';
 import { RecordedEvent } from '@deals/event-store';
 import { Projection } from '../projection';
 import { CommissionFactsDocument, factsKey, FactsKind, STREAM_PREFIXES } from './commission-facts.document';
-import { applyToAssignmentFacts, applyToDispute, applyToPlanFacts } from './commission-stream.evolve';
+import { applyToAssignmentFacts, applyToDispute, applyToPeriodFacts, applyToPlanFacts } from './commission-stream.evolve';
 import { applyToDealFacts } from './deal-facts.evolve';
 import { applyToIndex, indexKeys } from './person-index.evolve';
 
@@ -16,17 +16,17 @@ function streamOf(event: RecordedEvent): { kind: FactsKind; id: string } | undef
 
 /**
  * The facts commission statements are computed from: one document per deal, plan, person's
- * assignments and dispute, keyed `<kind>:<id>`. Every fact keeps its event id, global position,
+ * assignments, dispute and commission period, keyed `<kind>:<id>`. Every fact keeps its event id, global position,
  * business time and recorded time, so statements "as known at" any moment come from the same
  * documents. Stage probabilities come from `catalog`. Beside them, an index: per person, the
  * documents their commission can depend on (`person:<userId>/<bucket>`), and the plan
- * documents (`plans`), so one person's statement reads only those.
+ * documents (`plans`) and the period documents (`periods`), so one person's statement reads only those.
  */
 export function createCommissionFactsProjection(catalog: PipelineCatalog = defaultPipelineCatalog): Projection<CommissionFactsDocument> {
   return {
     name: 'commission-facts',
-    // 2: the person index, the plan list and the misfiled-deals list.
-    version: 2,
+    // 2: the person index, the plan list and the misfiled-deals list. 3: a proposed acceptance keeps its adjustments.
+    version: 3,
     filter: { streamPrefixes: Object.values(STREAM_PREFIXES) },
     keysOf: (event) => {
       const stream = streamOf(event);
@@ -41,6 +41,7 @@ export function createCommissionFactsProjection(catalog: PipelineCatalog = defau
         case 'plan': return applyToPlanFacts(doc as Extract<CommissionFactsDocument, { kind: 'plan' }> | undefined, event);
         case 'assignment': return applyToAssignmentFacts(doc as Extract<CommissionFactsDocument, { kind: 'assignment' }> | undefined, event);
         case 'dispute': return applyToDispute(doc as Extract<CommissionFactsDocument, { kind: 'dispute' }> | undefined, event);
+        case 'period': return applyToPeriodFacts(doc as Extract<CommissionFactsDocument, { kind: 'period' }> | undefined, event);
       }
     },
     // `<kind>:<id>` is made by the stream `<kind>-<id>` alone; the index documents by every stream that names a person or plan.

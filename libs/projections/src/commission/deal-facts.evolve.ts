@@ -59,6 +59,13 @@ function evolve(catalog: PipelineCatalog, doc: DealFactsDocument, event: Recorde
       const { amountMinor } = required(event, { amountMinor: minor(data.amountMinor) });
       return { ...deal, closedWon: { ref: factRef(event), amountMinor, lineItems: lineItems(event, data.lineItems) } };
     }
+    case 'WonAmountCorrected': {
+      if (!deal.closedWon) return deal;
+      const data = dataOf(event);
+      const { amountMinor } = required(event, { amountMinor: minor(data.amountMinor) });
+      const correction = { ref: factRef(event), amountMinor, lineItems: lineItems(event, data.lineItems) };
+      return { ...deal, closedWon: { ...deal.closedWon, corrections: [...(deal.closedWon.corrections ?? []), correction] } };
+    }
     case 'DealClosedLost': return { ...deal, closedLost: { ref: factRef(event) } };
     case 'DealWentLive': return { ...deal, wentLive: { ref: factRef(event) } };
     case 'WonDealReversed': return { ...deal, reversed: { ref: factRef(event) } };

@@ -9,7 +9,8 @@ export class MalformedCommissionEventError extends Error {
   }
 }
 
-const utc = (value: unknown): string | undefined => {
+/** The time as `toISOString()` writes it, or undefined when it is not one. */
+export const utc = (value: unknown): string | undefined => {
   try {
     return new Date(parseInstant(value)).toISOString();
   } catch {
@@ -23,10 +24,20 @@ export function factRef(event: RecordedEvent): FactRef {
   if (recordedAt === undefined) throw new MalformedCommissionEventError(event, 'recordedAt is not a valid time');
   const occurredAt = utc(event.metadata?.occurredAt) ?? recordedAt;
   const actor = event.metadata?.actor as { id?: unknown } | undefined;
+  const approval = approvalOf(event.data);
   return {
     eventId: event.eventId, position: event.position, type: event.type, streamId: event.streamId, occurredAt, recordedAt,
     ...(typeof actor?.id === 'string' ? { actorId: actor.id } : {}),
+    ...(approval === undefined ? {} : { approval }),
   };
+}
+
+/** The approval an approved change carries: whose proposal, who approved. */
+function approvalOf(data: unknown): FactRef['approval'] {
+  const approval = (data as { approval?: Record<string, unknown> } | null)?.approval;
+  const { proposalId, proposedBy, approvedBy } = approval ?? {};
+  return typeof proposalId === 'string' && typeof proposedBy === 'string' && typeof approvedBy === 'string'
+    ? { proposalId, proposedBy, approvedBy } : undefined;
 }
 
 export type Data = Readonly<Record<string, unknown>>;

@@ -1,11 +1,11 @@
 import { RecordedEvent } from '@deals/event-store';
 import {
-  CommissionFactsDocument, factsKey, FactsKind, MISFILED_DEALS_KEY, MisfiledDealsDocument, PersonIndexDocument, personIndexBucket,
-  personIndexKey, PLAN_KEYS_KEY, PlanKeysDocument, userIdOfPersonIndexKey,
+  CommissionFactsDocument, factsKey, FactsKind, MISFILED_DEALS_KEY, MisfiledDealsDocument, PERIOD_KEYS_KEY, PeriodKeysDocument, PersonIndexDocument,
+  personIndexBucket, personIndexKey, PLAN_KEYS_KEY, PlanKeysDocument, userIdOfPersonIndexKey,
 } from './commission-facts.document';
 import { Data, text } from './fact-ref';
 
-type IndexDocument = PersonIndexDocument | PlanKeysDocument | MisfiledDealsDocument;
+type IndexDocument = PersonIndexDocument | PlanKeysDocument | PeriodKeysDocument | MisfiledDealsDocument;
 
 const people = (items: unknown, field: string): string[] =>
   (Array.isArray(items) ? items : []).flatMap((item: Data | null | undefined) => { const userId = text(item?.[field]); return userId === undefined ? [] : [userId]; });
@@ -32,6 +32,7 @@ export function indexKeys(kind: FactsKind, id: string, event: RecordedEvent): st
   const bucket = personIndexBucket(factsKey(kind, id));
   const keys = peopleConcerned(kind, event).map((userId) => personIndexKey(userId, bucket));
   if (kind === 'plan' && event.type === 'CommissionPlanVersionPublished') keys.push(PLAN_KEYS_KEY);
+  if (kind === 'period' && event.type === 'CommissionPeriodClosed') keys.push(PERIOD_KEYS_KEY);
   if (kind === 'deal' && event.type === 'DealOpened' && (event.data as Data | null | undefined)?.dealId !== id) keys.push(MISFILED_DEALS_KEY);
   return keys;
 }
@@ -39,7 +40,8 @@ export function indexKeys(kind: FactsKind, id: string, event: RecordedEvent): st
 /** An index document after an event of `<kind>:<id>`: that key is added once, never removed. */
 export function applyToIndex(doc: CommissionFactsDocument | undefined, key: string, kind: FactsKind, id: string): CommissionFactsDocument | undefined {
   const documentKey = factsKey(kind, id);
-  const expected: IndexDocument['kind'] = key === PLAN_KEYS_KEY ? 'plan-keys' : key === MISFILED_DEALS_KEY ? 'misfiled-deals' : 'person-index';
+  const expected: IndexDocument['kind'] = key === PLAN_KEYS_KEY ? 'plan-keys' : key === PERIOD_KEYS_KEY ? 'period-keys'
+    : key === MISFILED_DEALS_KEY ? 'misfiled-deals' : 'person-index';
   if (doc !== undefined && (doc.kind !== expected || doc.keys.includes(documentKey))) return doc;
   if (doc !== undefined) return { ...doc, keys: [...doc.keys, documentKey] };
   return expected === 'person-index'

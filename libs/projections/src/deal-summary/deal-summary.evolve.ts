@@ -1,9 +1,9 @@
 import {
-  DealEventType, DealTeamRole, lostStage, PipelineCatalog, postCloseStages, TeamMember, wonStage,
+  ApprovalReason, DealDeskReason, DealEventType, DealTeamRole, lostStage, PipelineCatalog, postCloseStages, TeamMember, wonStage,
 } from '@deals/domain';
 import { RecordedEvent } from '@deals/event-store';
 import { toUtcInstant } from './business-time';
-import { DealSummary } from './deal-summary';
+import { DealDeskSummary, DealSummary } from './deal-summary';
 import { enterStage, stageFacts } from './stage-history';
 
 // A Record rather than a list so the compiler insists on every deal event type.
@@ -13,7 +13,9 @@ const DEAL_EVENT_TYPES: Readonly<Record<DealEventType, true>> = {
   RecapConfirmedByBuyer: true, ProposalDelivered: true, ProposalAcknowledged: true, TermsAgreed: true,
   AmountChanged: true, StageAdvanced: true, StageOverridden: true, DealClosedWon: true, DealClosedLost: true,
   WonDealReversed: true, DealHandedToImplementation: true, ImplementationStarted: true, DealWentLive: true,
-  TeamMemberAdded: true, TeamMemberRemoved: true, CreditSplitsSet: true,
+  TeamMemberAdded: true, TeamMemberRemoved: true, CreditSplitsSet: true, WonAmountCorrected: true,
+  DealChangeProposed: true, DealChangeApproved: true, DealChangeRejected: true, DealChangeWithdrawn: true,
+  DealDeskApprovalRequested: true, DealDeskApproved: true, DealDeskRejected: true,
 };
 
 type Data = Readonly<Record<string, unknown>>;
@@ -94,6 +96,31 @@ function evolve(
       const amountMinor = minor(data.expectedAmountMinor);
       return amountMinor === undefined ? doc : { ...doc, amountMinor };
     }
+    case 'WonAmountCorrected': {
+      const amountMinor = minor(data.amountMinor);
+      return amountMinor === undefined ? doc : { ...doc, amountMinor };
+    }
+    case 'DealChangeProposed':
+      return changeProposed(doc, data, at);
+    case 'DealChangeApproved':
+    case 'DealChangeRejected':
+    case 'DealChangeWithdrawn':
+      return { ...doc, pendingChanges: (doc.pendingChanges ?? []).filter((p) => p.proposalId !== text(data.proposalId)) };
+    case 'TermsAgreed':
+      return doc.dealDesk === undefined ? doc : withoutDealDesk(doc);
+    case 'DealDeskApprovalRequested':
+      return dealDeskRequested(doc, data, at);
+    case 'DealDeskApproved':
+    case 'DealDeskRejected': {
+      if (doc.dealDesk === undefined || doc.dealDesk.requestId !== text(data.requestId)) return doc;
+      const decidedBy = text(data.approverId);
+      const reason = text(data.reason);
+      const status = type === 'DealDeskApproved' ? 'approved' : 'rejected';
+      return {
+        ...doc,
+        dealDesk: { ...doc.dealDesk, status, decidedAt: at, ...(decidedBy === undefined ? {} : { decidedBy }), ...(reason === undefined ? {} : { decisionReason: reason }) },
+      };
+    }
     case 'StageAdvanced':
       return enterStage(catalog, doc, text(data.toStageId), at, 'advanced');
     case 'StageOverridden':
@@ -134,6 +161,45 @@ function evolve(
     default:
       return doc;
   }
+}
+
+function changeProposed(doc: DealSummary, data: Data, at: string): DealSummary {
+  const change = (data.change ?? {}) as Data;
+  const proposalId = text(data.proposalId);
+  const type = text(change.type);
+  const proposedBy = text(data.proposedBy);
+  const occurredAt = text(data.occurredAt);
+  if (proposalId === undefined || type === undefined || proposedBy === undefined || occurredAt === undefined) return doc;
+  const reasons = Array.isArray(data.reasons) ? data.reasons.filter((r): r is ApprovalReason => typeof r === 'string') : [];
+  const pending = { proposalId, type, data: change.data, proposedBy, proposedAt: at, occurredAt, reasons };
+  return { ...doc, pendingChanges: [...(doc.pendingChanges ?? []), pending] };
+}
+
+/** New terms replace the old ones and whatever the deal desk said about them. */
+function withoutDealDesk(doc: DealSummary): DealSummary {
+  const { dealDesk: _replaced, ...rest } = doc;
+  return rest;
+}
+
+function dealDeskRequested(doc: DealSummary, data: Data, at: string): DealSummary {
+  const requestId = text(data.requestId);
+  const requestedBy = text(data.requestedBy);
+  const paymentTerms = text(data.paymentTerms);
+  const limits = (data.limits ?? {}) as Data;
+  const figures = {
+    priceMinor: minor(data.priceMinor), referenceMinor: minor(data.referenceMinor), discountBp: minor(data.discountBp),
+    maxDiscountBp: minor(limits.maxDiscountBp), floorPriceMinor: minor(limits.floorPriceMinor), maxPaymentTermsDays: minor(limits.maxPaymentTermsDays),
+  };
+  if (requestId === undefined || requestedBy === undefined || paymentTerms === undefined || Object.values(figures).some((v) => v === undefined)) return doc;
+  const reasons = Array.isArray(data.reasons) ? data.reasons.filter((r): r is DealDeskReason => typeof r === 'string') : [];
+  const days = minor(data.paymentTermsDays);
+  const dealDesk: DealDeskSummary = {
+    requestId, status: 'pending', requestedBy, requestedAt: at, reasons,
+    priceMinor: figures.priceMinor!, referenceMinor: figures.referenceMinor!, discountBp: figures.discountBp!, paymentTerms,
+    ...(days === undefined ? {} : { paymentTermsDays: days }),
+    limits: { maxDiscountBp: figures.maxDiscountBp!, floorPriceMinor: figures.floorPriceMinor!, maxPaymentTermsDays: figures.maxPaymentTermsDays! },
+  };
+  return { ...doc, dealDesk };
 }
 
 function demoHeld(doc: DealSummary, data: Data, actor: string | undefined, at: string): DealSummary {

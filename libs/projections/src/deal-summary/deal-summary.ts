@@ -1,4 +1,4 @@
-import { DealStatus, PipelineRef, TeamMember } from '@deals/domain';
+import { ApprovalReason, DealDeskReason, DealStatus, PipelineRef, TeamMember } from '@deals/domain';
 
 /** How a deal entered a stage. */
 export type StageEntryVia = 'opened' | 'advanced' | 'overridden' | 'closed' | 'post-close';
@@ -41,6 +41,38 @@ export interface PostCloseFacts {
  * UTC instant (`…Z`, so times compare as text), optional fields are absent rather than
  * undefined, and lists are arrays.
  */
+/** A change waiting for approval: the command as proposed, who proposed it, when, and why it waits. */
+export interface PendingChangeSummary {
+  readonly proposalId: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly proposedBy: string;
+  readonly proposedAt: string;
+  /** The business time the change is for (a backdated close, a split from before the close). */
+  readonly occurredAt: string;
+  readonly reasons: readonly ApprovalReason[];
+}
+
+/** The deal desk's request for the latest terms agreed, with the figures it was asked on and its answer. */
+export interface DealDeskSummary {
+  readonly requestId: string;
+  readonly status: 'pending' | 'approved' | 'rejected';
+  readonly requestedBy: string;
+  /** Business time of the terms. */
+  readonly requestedAt: string;
+  readonly reasons: readonly DealDeskReason[];
+  readonly priceMinor: number;
+  readonly referenceMinor: number;
+  readonly discountBp: number;
+  readonly paymentTerms: string;
+  /** Absent when the payment terms cannot be read as a number of days. */
+  readonly paymentTermsDays?: number;
+  readonly limits: { readonly maxDiscountBp: number; readonly floorPriceMinor: number; readonly maxPaymentTermsDays: number };
+  readonly decidedBy?: string;
+  readonly decidedAt?: string;
+  readonly decisionReason?: string;
+}
+
 export interface DealSummary {
   readonly dealId: string;
   readonly name: string;
@@ -71,6 +103,10 @@ export interface DealSummary {
   readonly stageHistory: readonly StageStay[];
   readonly meetingsHeld: readonly MeetingHeld[];
   readonly postClose: PostCloseFacts;
+  /** Changes waiting for approval (absent on documents written before approvals existed). */
+  readonly pendingChanges?: readonly PendingChangeSummary[];
+  /** The deal desk's request for the latest terms agreed; absent when they needed none. */
+  readonly dealDesk?: DealDeskSummary;
   /** Latest business time of any deal event applied (events may be backdated). */
   readonly lastEventAt: string;
   /** Global position and stream revision of the last event applied. */

@@ -76,7 +76,8 @@ const arbitraryDeal = fc
     noise: fc.array(fc.tuple(fc.nat(), arbitraryStep), { maxLength: 8 }),
   })
   .map(({ amount, reach, noise }) => {
-    const steps = HAPPY_PATH.slice(0, reach);
+    // The buyer agrees the deal's own amount on the happy path (within the deal desk's limits); noise may agree far less.
+    const steps = HAPPY_PATH.slice(0, reach).map((s) => (s.type === 'AgreeTerms' ? { ...s, data: { ...s.data, priceMinor: amount } } as Step : s));
     for (const [at, extra] of noise) steps.splice(at % (steps.length + 1), 0, extra);
     return { amount, steps };
   });

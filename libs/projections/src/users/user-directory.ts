@@ -84,6 +84,10 @@ export class UserDirectory implements Relations {
     return this.byId.get(userId)?.managerId;
   }
 
+  isRegistered(userId: string): boolean {
+    return this.find(userId) !== undefined;
+  }
+
   all(): UserState[] {
     return [...this.byId.values()].filter((user) => user.exists);
   }

@@ -33,3 +33,14 @@ export class AssignPlanDto {
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as "EUR"' })
   currency!: string;
 }
+
+/** Ends the assignment that starts on `effectiveFrom` early. */
+export class EndAssignmentDto {
+  @ApiProperty({ format: 'date', pattern: DATE.source, description: 'Which assignment: the day it starts.', example: '2026-01-01' })
+  @Matches(DATE, { message: 'effectiveFrom must be a date YYYY-MM-DD' })
+  effectiveFrom!: string;
+
+  @ApiProperty({ format: 'date', pattern: DATE.source, description: 'Its new last day (inclusive).', example: '2026-03-31' })
+  @Matches(DATE, { message: 'effectiveTo must be a date YYYY-MM-DD' })
+  effectiveTo!: string;
+}

@@ -81,3 +81,15 @@ export class ResolveDisputeDto {
   @Type(() => AdjustmentDto)
   adjustments?: AdjustmentDto[];
 }
+
+/** A second finance user's answer to an acceptance above the threshold. */
+export class ReviewDisputeAcceptanceDto {
+  @ApiProperty({ enum: ['approve', 'reject'], description: 'approve pays the proposed adjustments; reject sends the dispute back open.' })
+  @IsIn(['approve', 'reject'])
+  decision!: 'approve' | 'reject';
+
+  @ApiProperty({ minLength: 1, maxLength: 4000 })
+  @IsString()
+  @Length(1, 4000)
+  reason!: string;
+}

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsObject, IsString, Length, Matches, Min } from 'class-validator';
+import { PlanRulesSchema } from './plan-rules.schema';
 
 /** A new version of a commission plan. `rules` is checked by the domain, which names every problem. */
 export class PublishPlanVersionDto {
@@ -19,8 +20,7 @@ export class PublishPlanVersionDto {
   effectiveFrom!: string;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: PlanRulesSchema,
     description: 'The plan rules (currency, base rate, product rates, vertical incentives, accelerators, SPIFs, clawback); format in docs/commissions.md. Checked by the domain, which names every problem by path (400 `COMMISSION.PLAN_INVALID`).',
   })
   @IsObject()

@@ -33,3 +33,16 @@ export class ReconstructionDto extends ReadOptionsDto {
   @IsISO8601({ strict: true })
   knownAtB?: string;
 }
+
+/** Which two moments a dispute's review compares (as the reconstruction does). */
+export class DisputeReviewDto extends ReadOptionsDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'The first moment (default: the end of the disputed quarter).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  knownAtA?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'The second moment (default: now).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  knownAtB?: string;
+}

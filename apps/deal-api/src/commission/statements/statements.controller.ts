@@ -2,15 +2,18 @@ import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Access } from '../../auth/access.decorator';
 import {
-  CommissionFactsDocument, commissionFactsProjection, openPipelineEstimate, ReadModel, reconstruction, statement,
+  CommissionFactsDocument, commissionFactsProjection, openPipelineEstimate, personDealNames, quotaAttainment, ReadModel, reconstruction, statement,
 } from '@deals/projections';
 import { ReadOptionsDto } from '../../projections/read-options.dto';
 import { ReadModelSource } from '../../projections/read-model.source';
 import { nowOf } from '../../projections/queries/read-model/now-of';
-import { ApiPersonId, ApiReadModelQuery } from '../../openapi/api-operations';
+import { ApiPersonId, ApiReadModelAnswer } from '../../openapi/api-operations';
 import { PERSON_READ } from '../../openapi/error-codes';
+import { presentAttainment, QuotaAttainmentSchema } from '../answers/attainment.answer';
+import { PipelineEstimateSchema, presentEstimate } from '../answers/estimate.answer';
+import { presentReconstruction, ReconstructionSchema } from '../answers/reconstruction.answer';
+import { presentStatement, StatementSchema } from '../answers/statement.answer';
 import { ReconstructionDto, StatementDto } from './statement.dto';
-
 
 /**
  * A person's commission statement with the lineage of every line. `:personId` routes are
@@ -28,24 +31,34 @@ export class StatementsController {
 
   @Get()
   @Access('person:read')
-  @ApiReadModelQuery('A person\'s commission statement for a quarter, each line with its lineage', PERSON_READ)
+  @ApiReadModelAnswer('A person\'s commission statement for a quarter, each line with its lineage', StatementSchema, PERSON_READ)
   statement(@Param('personId') personId: string, @Query() q: StatementDto) {
-    return this.answer(q, (m) => statement(m, { userId: personId, period: q.period, asKnownAt: q.asKnownAt }));
+    return this.answer(q, (m) => presentStatement(statement(m, { userId: personId, period: q.period, asKnownAt: q.asKnownAt }), personDealNames(m, personId)));
   }
 
   /** As known at A (default: the quarter's close) and at B (default: now), with each line's difference and its causes. */
   @Get('reconstruction')
   @Access('person:read')
-  @ApiReadModelQuery('The statement as known at two moments, with per-line differences and the events that caused them', PERSON_READ)
+  @ApiReadModelAnswer('The statement as known at two moments, with per-line differences and the events that caused them', ReconstructionSchema, PERSON_READ)
   reconstruction(@Param('personId') personId: string, @Query() q: ReconstructionDto) {
-    return this.answer(q, (m) => reconstruction(m, { userId: personId, period: q.period, knownAtA: q.knownAtA, knownAtB: q.knownAtB, now: nowOf(q) }));
+    return this.answer(q, (m) => presentReconstruction(
+      reconstruction(m, { userId: personId, period: q.period, knownAtA: q.knownAtA, knownAtB: q.knownAtB, now: nowOf(q) }), personDealNames(m, personId),
+    ));
+  }
+
+  /** Quota attainment in a quarter, with the attainment tier reached and the next one. */
+  @Get('attainment')
+  @Access('person:read')
+  @ApiReadModelAnswer('A person\'s quota attainment in a quarter: credit won ÷ quarterly quota, the tier reached and the next', QuotaAttainmentSchema, PERSON_READ)
+  attainment(@Param('personId') personId: string, @Query() q: StatementDto) {
+    return this.answer(q, (m) => presentAttainment(quotaAttainment(m, { userId: personId, period: q.period })));
   }
 
   /** Estimated commission on open deals (weighted by stage probability). */
   @Get('estimate')
   @Access('person:read')
-  @ApiReadModelQuery('Estimated commission on open deals (credit × rate × stage probability)', PERSON_READ)
+  @ApiReadModelAnswer('Estimated commission on open deals (credit × rate × stage probability), and won deals waiting for go-live', PipelineEstimateSchema, PERSON_READ)
   estimate(@Param('personId') personId: string, @Query() q: ReadOptionsDto) {
-    return this.answer(q, (m) => openPipelineEstimate(m, { userId: personId, now: nowOf(q) }));
+    return this.answer(q, (m) => presentEstimate(openPipelineEstimate(m, { userId: personId, now: nowOf(q) }), personDealNames(m, personId)));
   }
 }

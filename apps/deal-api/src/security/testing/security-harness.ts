@@ -1,6 +1,6 @@
 import { get } from 'node:http';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@deals/event-store';
-import { TestActor, TestApp } from '../../testing/test-app';
+import { approveIfProposed, TestActor, TestApp } from '../../testing/test-app';
 
 /** Events written since `position`, other than the refusal log (a refusal writes nothing else). */
 export async function writtenSince(t: TestApp, position: number): Promise<RecordedEvent[]> {
@@ -49,5 +49,6 @@ export async function winDeal(t: TestApp, dealId: string, owner: TestActor, mana
   for (const [actor, path, body] of steps) {
     const res = await t.as(actor).post(`/deals/${dealId}/${path}`, body);
     if (res.status !== 201) throw new Error(`${path} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    await approveIfProposed(t, dealId, res.body, manager);
   }
 }

@@ -33,6 +33,9 @@ export const EXPECTED_DEAL_PERMISSIONS: Record<DealCommandType, string> = {
   AddTeamMember: 'W L A - - A -',
   RemoveTeamMember: 'W L A - - A -',
   ReverseWonDeal: '- R - - - A -',
+  ReviewDealChange: '- L A A - - -',
+  WithdrawDealChange: 'O R A - N A A',
+  DecideDealDesk: '- L - - - - -',
 };
 /** A support rep may not change amount, line items, terms, close won or splits. */
 const COMMERCIAL = new Set<DealCommandType>(['ChangeAmount', 'AgreeTerms', 'CloseWon', 'SetCreditSplits']);

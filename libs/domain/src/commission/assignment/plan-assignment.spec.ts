@@ -1,6 +1,6 @@
 import { deciderSpec } from '../../testing/decider-spec';
 import { ben, commissionCommand } from '../testing/commission-commands';
-import { planAssignmentDecider, PlanAssignmentEvent } from './plan-assignment.decider';
+import { createPlanAssignmentDecider, planAssignmentDecider, PlanAssignmentEvent } from './plan-assignment.decider';
 
 const spec = deciderSpec(planAssignmentDecider);
 type Data = { planId?: string; effectiveFrom: string; effectiveTo?: string; quotaMinor?: number };
@@ -39,5 +39,31 @@ describe('AssignPlan', () => {
     spec.given([]).when(assign({ effectiveFrom: '2026-02-01', quotaMinor: 1.5 })).thenThrows('COMMISSION.ASSIGNMENT_INVALID');
     spec.given([]).when(commissionCommand('AssignPlan', { userId: 'ana', planId: 'p', currency: 'eur', effectiveFrom: '2026-01-01' }))
       .thenThrows('COMMISSION.ASSIGNMENT_INVALID');
+  });
+});
+
+describe('EndPlanAssignment', () => {
+  const open = { effectiveFrom: '2026-01-01' };
+  const end = (effectiveFrom: string, effectiveTo: string) => commissionCommand('EndPlanAssignment', { userId: 'ana', effectiveFrom, effectiveTo });
+
+  it('ends an assignment early, naming its plan; a later assignment may then start after the new end', () => {
+    spec.given([assigned(open)]).when(end('2026-01-01', '2026-03-31')).then([
+      { type: 'CommissionPlanAssignmentEnded', data: { userId: 'ana', planId: 'ae-fy26', effectiveFrom: '2026-01-01', effectiveTo: '2026-03-31' } },
+    ]);
+    const endedEvent: PlanAssignmentEvent = { type: 'CommissionPlanAssignmentEnded', data: { userId: 'ana', planId: 'ae-fy26', effectiveFrom: '2026-01-01', effectiveTo: '2026-03-31' } };
+    spec.given([assigned(open), endedEvent]).when(assign({ planId: 'ae-fy26-q2', effectiveFrom: '2026-04-01' }))
+      .then([assigned({ planId: 'ae-fy26-q2', effectiveFrom: '2026-04-01' })]);
+  });
+
+  it('refuses an end before the start or not before the current end, and an assignment that is not there', () => {
+    const bounded = { effectiveFrom: '2026-01-01', effectiveTo: '2026-06-30' };
+    spec.given([assigned(bounded)]).when(end('2026-01-01', '2025-12-31')).thenThrows('COMMISSION.ASSIGNMENT_INVALID');
+    spec.given([assigned(bounded)]).when(end('2026-01-01', '2026-06-30')).thenThrows('COMMISSION.ASSIGNMENT_INVALID');
+    spec.given([assigned(bounded)]).when(end('2026-02-01', '2026-03-31')).thenThrows('COMMISSION.ASSIGNMENT_NOT_FOUND');
+  });
+
+  it('puts only registered people on a plan, when a directory is at hand', () => {
+    const strict = deciderSpec(createPlanAssignmentDecider({ isRegistered: (userId) => userId === 'ben' }));
+    strict.given([]).when(assign(open)).thenThrows('COMMISSION.ASSIGNMENT_INVALID');
   });
 });

@@ -3,6 +3,7 @@ import { parseInstant } from '../../shared/time';
 import { periodOf } from '../period';
 import { CreditType, LineCredit, lineCredits, SplitInForce, splitInForce } from './credit';
 import { ClosedWonFact, CommissionFacts, DealFacts } from './facts';
+import { planOf } from './lineage';
 import { PlanInForce, planInForce } from './plan-in-force';
 import { StatementNote } from './statement.types';
 
@@ -28,6 +29,12 @@ export interface UnpaidCredit extends StatementNote {
 
 /** A deal won without line items is one line of its whole amount, paid at the base rate. */
 const WHOLE_DEAL = '*';
+
+/** The won amount and line items in force: the close's, or those of its last correction (approved after the close). */
+export function closeInForce(close: ClosedWonFact): ClosedWonFact {
+  const last = close.corrections?.[close.corrections.length - 1];
+  return last ? { ...close, amountMinor: last.amountMinor, lineItems: last.lineItems } : close;
+}
 const itemsOf = (close: ClosedWonFact): readonly LineItem[] =>
   close.lineItems.length > 0 ? close.lineItems : [{ productCode: WHOLE_DEAL, amountMinor: close.amountMinor, quantity: 1 }];
 
@@ -40,15 +47,15 @@ export function creditedWins(facts: CommissionFacts, userId: string): { wins: Cr
   const wins: Omit<CreditedWin, 'creditBeforeInQuarterMinor'>[] = [];
   const unpaid: UnpaidCredit[] = [];
   for (const deal of facts.deals) {
-    const close = deal.closedWon;
-    if (!close) continue;
+    if (!deal.closedWon) continue;
+    const close = closeInForce(deal.closedWon);
     const closeAt = close.ref.occurredAt;
     const closeMs = parseInstant(closeAt, 'occurredAt');
     const closePeriod = periodOf(closeMs);
     const split = splitInForce(deal, closeAt);
     const onSplit = [...split.revenue, ...split.overlay].some((share) => share.userId === userId);
     if (!onSplit) continue;
-    const note = (problem: string) => unpaid.push({ dealId: deal.dealId, closePeriod, problem });
+    const note = (problem: string, plan?: PlanInForce) => unpaid.push({ dealId: deal.dealId, ...(plan ? { plan: planOf(plan) } : {}), closePeriod, problem });
     const lookup = planInForce(facts, userId, closeAt);
     if (!lookup.found) {
       note(`${deal.dealId}: credit but no plan in force at the close — ${lookup.problem}`);
@@ -57,11 +64,11 @@ export function creditedWins(facts: CommissionFacts, userId: string): { wins: Cr
     const { rules } = lookup.plan.version;
     const credit = lineCredits(itemsOf(close), split, rules.creditType, userId);
     if (!credit) {
-      note(`${deal.dealId}: plan '${lookup.plan.version.planId}' pays on ${rules.creditType} credit and ${userId} has none on this deal`);
+      note(`${deal.dealId}: plan '${lookup.plan.version.planId}' pays on ${rules.creditType} credit and ${userId} has none on this deal`, lookup.plan);
       continue;
     }
     if (deal.currency !== rules.currency) {
-      note(`${deal.dealId}: deal currency ${deal.currency} differs from plan currency ${rules.currency}; not converted`);
+      note(`${deal.dealId}: deal currency ${deal.currency} differs from plan currency ${rules.currency}; not converted`, lookup.plan);
       continue;
     }
     wins.push({

@@ -14,6 +14,8 @@ export interface DealPayout {
   readonly dueAt?: string;
   readonly lines: readonly StatementLine[];
   readonly paidMinor: number;
+  /** Earned at the close, payable when the trigger comes: what it will pay (as its plan computes it now). */
+  readonly pending?: { readonly waitsFor: 'go-live'; readonly lines: readonly StatementLine[]; readonly amountMinor: number };
 }
 
 /**
@@ -28,9 +30,19 @@ export function dealPayout(win: CreditedWin): DealPayout {
   const goLive = rules.payoutTrigger === 'go-live';
   const dueAt = goLive ? deal.wentLive?.ref.occurredAt : win.close.ref.occurredAt;
   const reversedFirst = dueAt !== undefined && deal.reversed !== undefined && parseInstant(deal.reversed.ref.occurredAt, 'occurredAt') < parseInstant(dueAt, 'dueAt');
+  if (dueAt === undefined && !deal.reversed) {
+    const would = payLines(win, win.close.ref.occurredAt, dealLineageEvents(win.close, win.split.ref, plan));
+    return { win, lines: [], paidMinor: 0, pending: { waitsFor: 'go-live', lines: would.lines, amountMinor: would.paidMinor } };
+  }
   if (dueAt === undefined || reversedFirst) return { win, lines: [], paidMinor: 0 };
+  const events = [...dealLineageEvents(win.close, win.split.ref, plan), ...(goLive && deal.wentLive ? [withRole(deal.wentLive.ref, 'go-live')] : [])];
+  return { win, dueAt, ...payLines(win, dueAt, events) };
+}
 
-  const events = [...dealLineageEvents(win.close.ref, win.split.ref, plan), ...(goLive && deal.wentLive ? [withRole(deal.wentLive.ref, 'go-live')] : [])];
+/** The commission lines of a credited win, due at `dueAt`, and what they add up to. */
+function payLines(win: CreditedWin, dueAt: string, events: Lineage['events']): { lines: StatementLine[]; paidMinor: number } {
+  const { deal, plan } = win;
+  const rules = plan.version.rules;
   const lineage = (rule: string, arithmetic: string): Lineage => ({
     dealId: deal.dealId, events, rule, arithmetic, plan: planOf(plan),
     split: { source: win.split.source, creditType: win.creditType, shareBp: win.shareBp, eventId: win.split.ref.eventId, position: win.split.ref.position },
@@ -50,7 +62,7 @@ export function dealPayout(win: CreditedWin): DealPayout {
 
   const subtotal = lines.reduce((sum, line) => sum + line.amountMinor, 0);
   const factors = multipliersFor(win);
-  if (factors.length === 0) return { win, dueAt, lines, paidMinor: subtotal };
+  if (factors.length === 0) return { lines, paidMinor: subtotal };
   const { totalMinor, text } = accelerate(subtotal, factors);
   const sum = lines.length === 1 ? money(subtotal, rules.currency) : `(${lines.map((line) => money(line.amountMinor, rules.currency)).join(' + ')})`;
   const arithmetic = `${sum}${text} = ${money(totalMinor, rules.currency)}; ${money(totalMinor, rules.currency)} − ${money(subtotal, rules.currency)} = ${money(totalMinor - subtotal, rules.currency)} (${factors.map((f) => f.why).join('; ')})`;
@@ -58,7 +70,7 @@ export function dealPayout(win: CreditedWin): DealPayout {
     lineId: `${deal.dealId}:accelerator`, kind: 'accelerator', amountMinor: totalMinor - subtotal, currency: rules.currency, dueAt,
     lineage: lineage(factors.map((factor) => factor.rule).join(' + '), arithmetic),
   };
-  return { win, dueAt, lines: [...lines, accelerator], paidMinor: totalMinor };
+  return { lines: [...lines, accelerator], paidMinor: totalMinor };
 }
 
 function commissionText(credit: LineCredit, shareBp: number, rate: AppliedRate, amountMinor: number, currency: string): string {

@@ -26,3 +26,28 @@ describe('open-pipeline estimate', () => {
     expect(estimateOpenPipeline(facts, 'ben', '2026-03-28T00:00:00Z').lines).toStrictEqual([]);
   });
 });
+
+describe('won deals awaiting their payout', () => {
+  const goLive = { ...AE_FY26_RULES, payoutTrigger: 'go-live' as const };
+  const won = (live?: string) => {
+    const builder = new FactsBuilder()
+      .plan('ae', 1, 'AE', '2026-01-01', goLive).assign('ana', 'ae', '2026-01-01')
+      .open('acme', '2026-03-01T09:00:00Z').split('acme', [ae('ana', 10_000)], [], '2026-03-01T09:00:00Z')
+      .win('acme', '2026-03-25T10:00:00Z');
+    return (live ? builder.live('acme', live) : builder).build();
+  };
+
+  it('lists a won go-live deal with what it will pay, its quarter-end accelerator included', () => {
+    const estimate = estimateOpenPipeline(won(), 'ana', '2026-04-02T00:00:00Z');
+    expect(estimate.awaitingPayout.map((p) => [p.dealId, p.waitsFor, p.amountMinor])).toStrictEqual([['acme', 'go-live', 2_125_000]]);
+    expect(estimate.awaitingPayout[0].lines.map((line) => line.kind)).toStrictEqual(['commission', 'commission', 'accelerator']);
+    expect(estimate.awaitingPayoutTotals).toStrictEqual([{ currency: 'EUR', amountMinor: 2_125_000 }]);
+    expect(estimate.lines).toStrictEqual([]);
+  });
+
+  it('drops it once live, and leaves out what was not won yet at the moment asked', () => {
+    expect(estimateOpenPipeline(won('2026-04-20T09:00:00Z'), 'ana', '2026-05-01T00:00:00Z').awaitingPayout).toStrictEqual([]);
+    expect(estimateOpenPipeline(won('2026-04-20T09:00:00Z'), 'ana', '2026-04-10T00:00:00Z').awaitingPayout.map((p) => p.dealId)).toStrictEqual(['acme']);
+    expect(estimateOpenPipeline(won(), 'ana', '2026-03-20T00:00:00Z').awaitingPayout).toStrictEqual([]);
+  });
+});

@@ -7,7 +7,9 @@ import { CommissionFacts, FactRef } from './facts';
 import { withRole } from './lineage';
 import { planInForce } from './plan-in-force';
 import { rateFor } from './rate';
-import { LineageEvent } from './statement.types';
+import { creditedWins } from './credited-wins';
+import { dealPayout } from './deal-lines';
+import { LineageEvent, PendingPay } from './statement.types';
 
 export interface EstimateLine {
   readonly dealId: string;
@@ -29,6 +31,9 @@ export interface PipelineEstimate {
   readonly now: string;
   readonly lines: readonly EstimateLine[];
   readonly totals: readonly { readonly currency: string; readonly estimateMinor: number }[];
+  /** Won deals whose payout waits for go-live: what they will pay, accelerators included (known, not estimated). */
+  readonly awaitingPayout: readonly PendingPay[];
+  readonly awaitingPayoutTotals: readonly { readonly currency: string; readonly amountMinor: number }[];
 }
 
 /**
@@ -66,7 +71,29 @@ export function estimateOpenPipeline(facts: CommissionFacts, userId: string, now
   }
   const totals = new Map<string, number>();
   for (const line of lines) totals.set(line.currency, (totals.get(line.currency) ?? 0) + line.estimateMinor);
-  return { label: 'estimate', userId, now, lines, totals: [...totals.entries()].map(([currency, estimateMinor]) => ({ currency, estimateMinor })) };
+  const awaitingPayout = awaitingPayoutAt(facts, userId, nowMs);
+  const awaiting = new Map<string, number>();
+  for (const pending of awaitingPayout) awaiting.set(pending.currency, (awaiting.get(pending.currency) ?? 0) + pending.amountMinor);
+  return {
+    label: 'estimate', userId, now, lines, totals: [...totals.entries()].map(([currency, estimateMinor]) => ({ currency, estimateMinor })),
+    awaitingPayout, awaitingPayoutTotals: [...awaiting.entries()].map(([currency, amountMinor]) => ({ currency, amountMinor })),
+  };
+}
+
+/** Deals won by `nowMs` whose go-live had not come by then (and not reversed). */
+function awaitingPayoutAt(facts: CommissionFacts, userId: string, nowMs: number): PendingPay[] {
+  return creditedWins(facts, userId).wins.map(dealPayout).flatMap((payout): PendingPay[] => {
+    const { win } = payout;
+    if (win.closeMs > nowMs || win.plan.version.rules.payoutTrigger !== 'go-live') return [];
+    if (win.deal.reversed && parseInstant(win.deal.reversed.ref.occurredAt, 'occurredAt') <= nowMs) return [];
+    const waiting = payout.pending ?? (payout.dueAt !== undefined && parseInstant(payout.dueAt, 'dueAt') > nowMs
+      ? { waitsFor: 'go-live' as const, lines: payout.lines, amountMinor: payout.paidMinor } : undefined);
+    if (!waiting) return [];
+    return [{
+      dealId: win.deal.dealId, waitsFor: waiting.waitsFor, earnedAt: win.close.ref.occurredAt,
+      amountMinor: waiting.amountMinor, currency: win.plan.version.rules.currency, lines: waiting.lines,
+    }];
+  });
 }
 
 function latest<T extends { ref: FactRef }>(facts: readonly T[]): T | undefined {

@@ -15,6 +15,8 @@ export interface FactRef {
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly actorId?: string;
+  /** Set when the fact was applied by an approval: whose proposal it was and who approved it. */
+  readonly approval?: { readonly proposalId: string; readonly proposedBy: string; readonly approvedBy: string };
 }
 
 export interface SplitFact {
@@ -41,6 +43,8 @@ export interface ClosedWonFact {
   readonly ref: FactRef;
   readonly amountMinor: number;
   readonly lineItems: readonly LineItem[];
+  /** Corrections of the won amount after the close (approved), in the order recorded; the last known one counts. */
+  readonly corrections?: readonly { readonly ref: FactRef; readonly amountMinor: number; readonly lineItems: readonly LineItem[] }[];
 }
 
 /** Everything commissions need to know about one deal, each fact with the event it came from. */
@@ -79,6 +83,8 @@ export interface AssignmentFact {
   /** Quarterly quota in minor units, for attainment tiers. */
   readonly quotaMinor?: number;
   readonly currency: string;
+  /** Ended early: each ending brings the last day forward, from when it is known. */
+  readonly endings?: readonly { readonly ref: FactRef; readonly effectiveTo: string }[];
 }
 
 export interface AdjustmentFact {
@@ -94,10 +100,17 @@ export interface AdjustmentFact {
   readonly dealId?: string;
 }
 
+/** A commission period closed or reopened. */
+export type PeriodFact =
+  | { readonly ref: FactRef; readonly period: string; readonly change: 'closed'; readonly closedBy: string; readonly closedAt: string }
+  | { readonly ref: FactRef; readonly period: string; readonly change: 'reopened'; readonly reopenedBy: string; readonly reason: string };
+
 /** The facts as known: the only input of the calculation. */
 export interface CommissionFacts {
   readonly deals: readonly DealFacts[];
   readonly planVersions: readonly PlanVersionFact[];
   readonly assignments: readonly AssignmentFact[];
   readonly adjustments: readonly AdjustmentFact[];
+  /** Every period's closes and reopenings, in recording order. */
+  readonly periods: readonly PeriodFact[];
 }

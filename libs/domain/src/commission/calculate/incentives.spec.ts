@@ -93,6 +93,22 @@ describe('accelerators', () => {
     expect(lines(facts, '2026-Q2').map(([id]) => id)).toStrictEqual(['e:commission:CORE']);
   });
 
+  it('reports the quarter\'s attainment and the tier reached on the statement, and the next tier', () => {
+    const rules = { ...base, accelerators: { attainmentTiers: [{ aboveAttainmentBp: 10_000, multiplierBp: 15_000 }, { aboveAttainmentBp: 15_000, multiplierBp: 20_000 }] } };
+    const facts = deals(rules, [
+      { id: 'a', closedAt: '2026-02-01T00:00:00Z', items: [item('CORE', 6_000_000)] },
+      { id: 'b', closedAt: '2026-02-02T00:00:00Z', items: [item('CORE', 6_000_000)] },
+    ], 10_000_000);
+    expect(commissionStatement(facts, { userId: 'ana', period: '2026-Q1' }).attainment).toStrictEqual({
+      userId: 'ana', period: '2026-Q1', quotaMinor: 10_000_000, currency: 'EUR', creditedMinor: 12_000_000, attainmentBp: 12_000,
+      tier: { index: 0, aboveAttainmentBp: 10_000, multiplierBp: 15_000 }, nextTier: { index: 1, aboveAttainmentBp: 15_000, multiplierBp: 20_000 },
+    });
+    expect(commissionStatement(facts, { userId: 'ana', period: '2026-Q2' }).attainment).toMatchObject({ creditedMinor: 0, attainmentBp: 0, nextTier: { index: 0 } });
+    expect(commissionStatement(deals(base, [], undefined), { userId: 'ana', period: '2026-Q1' }).attainment).toStrictEqual({
+      userId: 'ana', period: '2026-Q1', creditedMinor: 0, currency: 'EUR',
+    });
+  });
+
   it('multiplies a window and a tier together and rounds once', () => {
     const rules = { ...base, accelerators: { quarterEnd: { days: 10, multiplierBp: 12_500 }, attainmentTiers: [{ aboveAttainmentBp: 5_000, multiplierBp: 11_000 }] } };
     const facts = deals(rules, [

@@ -1,5 +1,5 @@
 import { isCanonicalInstant, parseInstant } from '../../shared/time';
-import { CommissionFacts, DealFacts, FactRef } from './facts';
+import { ClosedWonFact, CommissionFacts, DealFacts, FactRef } from './facts';
 
 /**
  * "Was the fact recorded by `moment`?", for many facts. The projection stores recorded times as
@@ -23,7 +23,16 @@ export function recordedBy(moment: string): (ref: FactRef) => boolean {
  * split recorded late but dated early counts only once it is known.
  */
 export function factsKnownAt(facts: CommissionFacts, moment: string): CommissionFacts {
-  const known = recordedBy(moment);
+  return factsWhere(facts, recordedBy(moment));
+}
+
+/** The facts recorded before the event at `position` (a period's close): what was known when it was recorded. */
+export function factsBefore(facts: CommissionFacts, position: number): CommissionFacts {
+  return factsWhere(facts, (ref) => ref.position < position);
+}
+
+/** The facts whose event passes `known`; a deal whose opening does not is dropped whole. */
+function factsWhere(facts: CommissionFacts, known: (ref: FactRef) => boolean): CommissionFacts {
   const deals: DealFacts[] = [];
   for (const deal of facts.deals) {
     if (!known(deal.opened)) continue;
@@ -33,7 +42,7 @@ export function factsKnownAt(facts: CommissionFacts, moment: string): Commission
       amounts: deal.amounts.filter((fact) => known(fact.ref)),
       stages: deal.stages.filter((fact) => known(fact.ref)),
       splits: deal.splits.filter((fact) => known(fact.ref)),
-      ...(closedWon && known(closedWon.ref) ? { closedWon } : {}),
+      ...(closedWon && known(closedWon.ref) ? { closedWon: knownCorrections(closedWon, known) } : {}),
       ...(closedLost && known(closedLost.ref) ? { closedLost } : {}),
       ...(wentLive && known(wentLive.ref) ? { wentLive } : {}),
       ...(reversed && known(reversed.ref) ? { reversed } : {}),
@@ -42,9 +51,15 @@ export function factsKnownAt(facts: CommissionFacts, moment: string): Commission
   return {
     deals,
     planVersions: facts.planVersions.filter((fact) => known(fact.ref)),
-    assignments: facts.assignments.filter((fact) => known(fact.ref)),
+    assignments: facts.assignments.filter((fact) => known(fact.ref))
+      .map((fact) => (fact.endings ? { ...fact, endings: fact.endings.filter((ending) => known(ending.ref)) } : fact)),
     adjustments: facts.adjustments.filter((fact) => known(fact.ref)),
+    periods: facts.periods.filter((fact) => known(fact.ref)),
   };
+}
+
+function knownCorrections(close: ClosedWonFact, known: (ref: FactRef) => boolean): ClosedWonFact {
+  return close.corrections ? { ...close, corrections: close.corrections.filter((c) => known(c.ref)) } : close;
 }
 
 /** Every fact ref of a deal, for lineage and for finding what changed between two moments. */
@@ -55,5 +70,6 @@ export function dealRefs(deal: DealFacts): FactRef[] {
     ...deal.stages.map((fact) => fact.ref),
     ...deal.splits.map((fact) => fact.ref),
     ...[deal.closedWon, deal.closedLost, deal.wentLive, deal.reversed].flatMap((fact) => (fact ? [fact.ref] : [])),
+    ...(deal.closedWon?.corrections ?? []).map((c) => c.ref),
   ];
 }

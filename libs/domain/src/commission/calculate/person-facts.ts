@@ -5,7 +5,8 @@ import { CommissionFacts } from './facts';
  * The facts one person's statements, reconstructions and estimate depend on, so they need not
  * copy or read every deal: every plan version; the person's assignments and adjustments; the
  * deals that may credit them (`mayCredit`) or that their adjustments name, with every deal of
- * the same id, because a reconstruction finds a line's deal by id. Order is kept.
+ * the same id, because a reconstruction finds a line's deal by id; every period close and reopening.
+ * Order is kept.
  *
  * Why no answer changes: a deal that cannot credit the person gives them no win, note or
  * estimate line (each needs their share in the split in force), and attainment and SPIF
@@ -22,5 +23,6 @@ export function factsForPerson(facts: CommissionFacts, userId: string): Commissi
     planVersions: facts.planVersions,
     assignments: facts.assignments.filter((assignment) => assignment.userId === userId),
     adjustments,
+    periods: facts.periods,
   };
 }

@@ -11,9 +11,10 @@ export function assignmentEndMs(effectiveTo: string | undefined): number {
   return CALENDAR_DATE.test(effectiveTo) ? ms + MS_PER_DAY : ms + 1;
 }
 
-/** [from, to) of an assignment, in epoch milliseconds. */
-export function assignmentSpan(assignment: Pick<AssignmentFact, 'effectiveFrom' | 'effectiveTo'>): { fromMs: number; toMs: number } {
-  return { fromMs: parseInstantOrDate(assignment.effectiveFrom, 'effectiveFrom'), toMs: assignmentEndMs(assignment.effectiveTo) };
+/** [from, to) of an assignment, in epoch milliseconds; an early ending brings the end forward. */
+export function assignmentSpan(assignment: Pick<AssignmentFact, 'effectiveFrom' | 'effectiveTo' | 'endings'>): { fromMs: number; toMs: number } {
+  const toMs = Math.min(assignmentEndMs(assignment.effectiveTo), ...(assignment.endings ?? []).map((ending) => assignmentEndMs(ending.effectiveTo)));
+  return { fromMs: parseInstantOrDate(assignment.effectiveFrom, 'effectiveFrom'), toMs };
 }
 
 export interface PlanInForce {

@@ -2,7 +2,8 @@ import { parseInstant } from '../../shared/time';
 import { money, signedMoney } from '../arithmetic-text';
 import { Period } from '../period';
 import { CommissionFacts, FactRef } from './facts';
-import { dealRefs, factsKnownAt } from './known-at';
+import { factsKnownAt } from './known-at';
+import { lineCauses, uniqueRefs } from './line-causes';
 import { commissionStatement } from './statement';
 import { LineKind, Statement, StatementLine } from './statement.types';
 
@@ -45,7 +46,8 @@ export interface Reconstruction {
 
 /**
  * The same statement as known at two recorded moments, and what changed between them, line by
- * line. A difference's causes are the events recorded in (A, B] among: its deal's facts, the
+ * line. A difference's causes are the events recorded in (A, B] — and, for a statement frozen by
+ * its period's close, recorded before that close — among: its deal's facts, the
  * events in the lineage of the line at A and at B, and — for accelerator and SPIF lines, which
  * depend on the person's other deals — the facts of every deal in either statement.
  */
@@ -53,14 +55,10 @@ export function reconstruct(facts: CommissionFacts, request: ReconstructionReque
   const { userId, period, knownAtA, knownAtB } = request;
   const a = commissionStatement(facts, { userId, period, asKnownAt: knownAtA });
   const b = commissionStatement(facts, { userId, period, asKnownAt: knownAtB });
-  const fromMs = parseInstant(knownAtA, 'knownAtA');
-  const toMs = parseInstant(knownAtB, 'knownAtB');
-  const inWindow = (ref: FactRef) => {
-    const ms = parseInstant(ref.recordedAt, 'recordedAt');
-    return fromMs < ms && ms <= toMs;
-  };
+  const inA = knownIn(a, parseInstant(knownAtA, 'knownAtA'));
+  const inB = knownIn(b, parseInstant(knownAtB, 'knownAtB'));
+  const inWindow = (ref: FactRef) => inB(ref) && !inA(ref);
   const factsAtB = factsKnownAt(facts, knownAtB);
-  const dealFacts = (dealId: string | undefined) => factsAtB.deals.find((deal) => deal.dealId === dealId);
   const allDealIds = [...a.lines, ...b.lines].flatMap((line) => (line.lineage.dealId === undefined ? [] : [line.lineage.dealId]));
 
   const linesA = new Map(a.lines.map((line) => [line.lineId, line]));
@@ -74,16 +72,11 @@ export function reconstruct(facts: CommissionFacts, request: ReconstructionReque
     const amountAMinor = before?.amountMinor ?? 0;
     const amountBMinor = after?.amountMinor ?? 0;
     if (amountAMinor === amountBMinor && before?.currency === after?.currency) continue;
-    const dealIds = line.kind === 'accelerator' || line.kind === 'spif' ? allDealIds : [line.lineage.dealId];
-    const candidates = [
-      ...dealIds.flatMap((dealId) => { const deal = dealFacts(dealId); return deal ? dealRefs(deal) : []; }),
-      ...(before?.lineage.events ?? []), ...(after?.lineage.events ?? []),
-    ];
     differences.push({
       lineId, kind: line.kind, ...(line.lineage.dealId === undefined ? {} : { dealId: line.lineage.dealId }), currency: line.currency,
       amountAMinor, amountBMinor, deltaMinor: amountBMinor - amountAMinor,
       arithmetic: `${money(amountBMinor, line.currency)} − ${money(amountAMinor, line.currency)} = ${signedMoney(amountBMinor - amountAMinor, line.currency)}`,
-      causes: uniqueRefs(candidates.filter(inWindow)),
+      causes: lineCauses(factsAtB, before, after, allDealIds, inWindow),
     });
   }
   const totals = new Map<string, number>();
@@ -95,13 +88,8 @@ export function reconstruct(facts: CommissionFacts, request: ReconstructionReque
   };
 }
 
-/** One ref per event id (without lineage roles), in global position order. */
-function uniqueRefs(refs: readonly FactRef[]): FactRef[] {
-  const byId = new Map<string, FactRef>();
-  for (const ref of refs) {
-    if (byId.has(ref.eventId)) continue;
-    const { eventId, position, type, streamId, occurredAt, recordedAt, actorId } = ref;
-    byId.set(eventId, { eventId, position, type, streamId, occurredAt, recordedAt, ...(actorId === undefined ? {} : { actorId }) });
-  }
-  return [...byId.values()].sort((x, y) => x.position - y.position);
+/** Is the event among the facts the statement was computed from (recorded by the moment, and before its period's close if frozen)? */
+function knownIn(statement: Statement, momentMs: number): (ref: FactRef) => boolean {
+  const closePosition = statement.closed?.event.position ?? Infinity;
+  return (ref) => ref.position < closePosition && parseInstant(ref.recordedAt, 'recordedAt') <= momentMs;
 }

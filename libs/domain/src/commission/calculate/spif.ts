@@ -42,7 +42,7 @@ export function spifLines(payouts: readonly DealPayout[], period: Period): State
         dueAt: payout.dueAt!, productCode: spif.productCode,
         lineage: {
           dealId: win.deal.dealId,
-          events: [...dealLineageEvents(win.close.ref, win.split.ref, win.plan), ...state.parts.slice(0, -1).map((part) => part.close)],
+          events: [...dealLineageEvents(win.close, win.split.ref, win.plan), ...state.parts.slice(0, -1).map((part) => part.close)],
           plan: planOf(win.plan),
           rule: `spifs[${spif.id}]`,
           arithmetic: `${spif.productCode} ${spif.metric} in ${period}: ${sum} = ${show(state.total)} ≥ target ${show(spif.target)} → bonus ${money(spif.bonusMinor, win.plan.version.rules.currency)}`,

@@ -1,13 +1,8 @@
-import { parseInstant } from '../../shared/time';
-import { Period, periodBounds, periodOf } from '../period';
-import { clawbackLine } from './clawback';
-import { creditedWins } from './credited-wins';
-import { dealPayout } from './deal-lines';
-import { adjustmentLines } from './adjustment-lines';
+import { Period, periodBounds } from '../period';
 import { CommissionFacts } from './facts';
 import { factsKnownAt } from './known-at';
-import { spifLines } from './spif';
-import { LINE_KINDS, LineKind, Statement, StatementLine, StatementNote, StatementTotal } from './statement.types';
+import { periodStatement } from './prior-period';
+import { Statement } from './statement.types';
 
 export interface StatementRequest {
   readonly userId: string;
@@ -17,46 +12,13 @@ export interface StatementRequest {
 }
 
 /**
- * A person's commission statement for a quarter. A line belongs to the quarter of the business
- * time that makes it due: the payout trigger (close or go-live), the reversal for a clawback,
- * the deal that reached a SPIF target, the period an adjustment states.
+ * A person's commission statement for a quarter, as known now or at a recorded moment: frozen as
+ * known at its close when the period is closed; an open period's carries the prior-period lines
+ * of the closed periods just before it.
  */
 export function commissionStatement(allFacts: CommissionFacts, request: StatementRequest): Statement {
-  const { userId, period } = request;
-  periodBounds(period);
+  periodBounds(request.period);
   const facts = request.asKnownAt === undefined ? allFacts : factsKnownAt(allFacts, request.asKnownAt);
-  const inPeriod = (at: string) => periodOf(parseInstant(at, 'dueAt')) === period;
-  const { wins, unpaid } = creditedWins(facts, userId);
-  const payouts = wins.map(dealPayout);
-  const lines: StatementLine[] = [
-    ...payouts.filter((payout) => payout.dueAt !== undefined && inPeriod(payout.dueAt)).flatMap((payout) => payout.lines),
-    ...payouts.flatMap((payout) => clawbackLine(payout) ?? []).filter((line) => inPeriod(line.dueAt))
-      .sort((a, b) => parseInstant(a.dueAt, 'dueAt') - parseInstant(b.dueAt, 'dueAt')),
-    ...spifLines(payouts, period),
-    ...adjustmentLines(facts, userId, period),
-  ];
-  const notes: StatementNote[] = [
-    ...unpaid.filter((note) => note.closePeriod === period).map(({ dealId, problem }) => ({ dealId, problem })),
-    ...payouts.filter((payout) => payout.dueAt === undefined && payout.win.closePeriod === period).map((payout) => ({
-      dealId: payout.win.deal.dealId,
-      problem: payout.win.deal.reversed
-        ? `${payout.win.deal.dealId}: reversed before its payout; nothing is due`
-        : `${payout.win.deal.dealId}: plan '${payout.win.plan.version.planId}' pays at go-live; not live yet`,
-    })),
-  ];
-  return {
-    userId, period, ...(request.asKnownAt === undefined ? {} : { asKnownAt: request.asKnownAt }),
-    lines, totals: totalsOf(lines), notes,
-  };
-}
-
-export function totalsOf(lines: readonly StatementLine[]): StatementTotal[] {
-  const byCurrency = new Map<string, { totalMinor: number; byKind: Record<LineKind, number> }>();
-  for (const line of lines) {
-    const total = byCurrency.get(line.currency) ?? { totalMinor: 0, byKind: Object.fromEntries(LINE_KINDS.map((kind) => [kind, 0])) as Record<LineKind, number> };
-    byCurrency.set(line.currency, total);
-    total.totalMinor += line.amountMinor;
-    total.byKind[line.kind] += line.amountMinor;
-  }
-  return [...byCurrency.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, total]) => ({ currency, ...total }));
+  const statement = periodStatement(facts, request.userId, request.period);
+  return request.asKnownAt === undefined ? statement : { ...statement, asKnownAt: request.asKnownAt };
 }

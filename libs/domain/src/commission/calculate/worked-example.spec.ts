@@ -16,7 +16,7 @@ describe('the worked example (brief: Ana 14,875.00 / Ben 6,375.00 / Sam 2,000.00
         '(6,300.00 + 5,600.00) × 1.25 = 14,875.00; 14,875.00 − 11,900.00 = 2,975.00 (closed in the last 10 days of 2026-Q1)'],
     ]);
     expect(statement.totals).toStrictEqual([{
-      currency: 'EUR', totalMinor: 1_487_500, byKind: { commission: 1_190_000, accelerator: 297_500, spif: 0, clawback: 0, adjustment: 0 },
+      currency: 'EUR', totalMinor: 1_487_500, byKind: { commission: 1_190_000, accelerator: 297_500, spif: 0, clawback: 0, adjustment: 0, 'prior-period': 0 },
     }]);
     expect(statement.notes).toStrictEqual([]);
   });

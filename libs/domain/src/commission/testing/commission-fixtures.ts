@@ -1,6 +1,6 @@
 import { CreditShare } from '../../deal/credit-split';
 import { LineItem } from '../../deal/deal.events';
-import { AssignmentFact, CommissionFacts, DealFacts, FactRef, PlanVersionFact } from '../calculate/facts';
+import { AssignmentFact, CommissionFacts, DealFacts, FactRef, PeriodFact, PlanVersionFact } from '../calculate/facts';
 import { PlanRules } from '../plan-rules';
 
 /** The two plans of the brief's worked example. */
@@ -35,6 +35,7 @@ export class FactsBuilder {
   private readonly planVersions: PlanVersionFact[] = [];
   private readonly assignments: AssignmentFact[] = [];
   private readonly adjustments: CommissionFacts['adjustments'][number][] = [];
+  private readonly periods: PeriodFact[] = [];
 
   ref(type: string, streamId: string, occurredAt: string, recordedAt = occurredAt, actorId = 'mia'): FactRef {
     this.position += 1;
@@ -48,6 +49,15 @@ export class FactsBuilder {
 
   assign(userId: string, planId: string, effectiveFrom: string, extra: { effectiveTo?: string; quotaMinor?: number } = {}, recordedAt = '2025-12-20T09:00:00Z'): this {
     this.assignments.push({ ref: this.ref('CommissionPlanAssigned', `assignment-${userId}`, recordedAt, recordedAt, 'fay'), userId, planId, effectiveFrom, currency: 'EUR', ...extra });
+    return this;
+  }
+
+  /** Ends the assignment of `userId` starting `effectiveFrom` early, recorded at `recordedAt`. */
+  endAssignment(userId: string, effectiveFrom: string, effectiveTo: string, recordedAt: string): this {
+    const ref = this.ref('CommissionPlanAssignmentEnded', `assignment-${userId}`, recordedAt, recordedAt, 'fay');
+    const index = this.assignments.findIndex((a) => a.userId === userId && a.effectiveFrom === effectiveFrom);
+    const assignment = this.assignments[index];
+    this.assignments[index] = { ...assignment, endings: [...(assignment.endings ?? []), { ref, effectiveTo }] };
     return this;
   }
 
@@ -94,8 +104,22 @@ export class FactsBuilder {
     return this;
   }
 
+  /** Closes a period, recorded at `at`. */
+  closePeriod(period: string, at: string, closedBy = 'fay'): this {
+    this.periods.push({ ref: this.ref('CommissionPeriodClosed', `commission-period-${period}`, at, at, closedBy), period, change: 'closed', closedBy, closedAt: utc(at) });
+    return this;
+  }
+
+  reopenPeriod(period: string, at: string, reason = 'Correction', reopenedBy = 'fay'): this {
+    this.periods.push({ ref: this.ref('CommissionPeriodReopened', `commission-period-${period}`, at, at, reopenedBy), period, change: 'reopened', reopenedBy, reason });
+    return this;
+  }
+
   build(): CommissionFacts {
-    return { deals: [...this.deals.values()], planVersions: [...this.planVersions], assignments: [...this.assignments], adjustments: [...this.adjustments] };
+    return {
+      deals: [...this.deals.values()], planVersions: [...this.planVersions], assignments: [...this.assignments],
+      adjustments: [...this.adjustments], periods: [...this.periods],
+    };
   }
 
   private deal(dealId: string): DealFacts {

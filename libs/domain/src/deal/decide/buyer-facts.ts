@@ -8,6 +8,7 @@ import { DealErrors } from '../deal.errors';
 import { DealEvent } from '../deal.events';
 import { minorIn } from './amounts';
 import { DealContext } from './deal-context';
+import { dealDeskReview } from './deal-desk';
 import { requireMayChangeCommercialTerms, requireOpen } from './guards';
 
 export const BUYER_FACT_COMMANDS = [
@@ -22,10 +23,11 @@ export function isBuyerFactCommand(command: DealCommand): command is BuyerFactCo
   return (BUYER_FACT_COMMANDS as readonly string[]).includes(command.type);
 }
 
-/** Records one fact, with its evidence, on an open deal. */
+/** Records one fact, with its evidence, on an open deal; terms beyond the deal desk's limits also ask for approval. */
 export function recordBuyerFact(command: BuyerFactCommand, context: DealContext): DealEvent[] {
   requireOpen(context, command.type);
-  return [toFactEvent(command, context, copyEvidence(requireEvidence(command.data.evidence)))];
+  const fact = toFactEvent(command, context, copyEvidence(requireEvidence(command.data.evidence)));
+  return fact.type === 'TermsAgreed' ? [fact, ...dealDeskReview(fact, context, command.metadata.commandId)] : [fact];
 }
 
 function toFactEvent(command: BuyerFactCommand, context: DealContext, ev: Evidence): DealEvent {

@@ -6,9 +6,13 @@ import { DealErrors } from '../deal.errors';
 import { DealEvent } from '../deal.events';
 import { checkAmountAndLineItems, copyLineItems, minorIn } from './amounts';
 import { DealContext } from './deal-context';
+import { requireDealDeskCleared } from './deal-desk';
 import { requireAfterStageEntered, requireMayChangeCommercialTerms, requireOpen } from './guards';
 
-/** Closes won from the last open stage, with its criteria met and a signed order as proof. */
+/**
+ * Closes won from the last open stage, with its criteria met, a signed order as proof, and the
+ * latest terms within the deal desk's limits or approved.
+ */
 export function closeWon(command: DealCommandOf<'CloseWon'>, context: DealContext): DealEvent[] {
   const { state, pipeline } = context;
   requireOpen(context, command.type);
@@ -27,5 +31,6 @@ export function closeWon(command: DealCommandOf<'CloseWon'>, context: DealContex
   requireAfterStageEntered(context);
   const { missing } = evaluateExitCriteria(last, state.facts);
   if (missing.length > 0) throw DealErrors.exitCriteriaUnmet(last.id, missing);
+  requireDealDeskCleared(state);
   return [{ type: 'DealClosedWon', data: { fromStageId: last.id, amountMinor, lineItems, signedOrder } }];
 }

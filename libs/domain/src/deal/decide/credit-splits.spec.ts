@@ -1,5 +1,6 @@
 import { deciderSpec } from '../../testing/decider-spec';
 import { ana, command, dealOpened, stored } from '../../testing/deal-fixtures';
+import { DEFAULT_CONTROL_LIMITS } from '../../controls/control-limits';
 import { createDealDecider } from '../deal.decider';
 
 const spec = deciderSpec(createDealDecider());
@@ -11,14 +12,33 @@ const split = (revenue: [string, number][], overlay: [string, number][] = []) =>
   });
 
 describe('SetCreditSplits', () => {
-  it('records revenue splits totalling exactly 100% with overlay credit on top', () => {
-    spec.given(opened()).when(split([['ana', 7000], ['ben', 3000]], [['sam', 5000]])).then([{
-      type: 'CreditSplitsSet',
-      data: {
-        revenue: [{ userId: 'ana', role: 'account-executive', shareBp: 7000 }, { userId: 'ben', role: 'account-executive', shareBp: 3000 }],
-        overlay: [{ userId: 'sam', role: 'sales-engineer', shareBp: 5000 }],
-      },
+  it('records revenue splits totalling exactly 100%: naming only the proposer, they apply at once', () => {
+    spec.given(opened()).when(split([['ana', 10000]])).then([{
+      type: 'CreditSplitsSet', data: { revenue: [{ userId: 'ana', role: 'account-executive', shareBp: 10000 }], overlay: [] },
     }]);
+  });
+
+  it('with others named, overlay credit on top, they wait for approval (approvals.spec.ts)', () => {
+    const [proposed] = createDealDecider().decide(split([['ana', 7000], ['ben', 3000]], [['sam', 5000]]), [...opened()].reduce(createDealDecider().evolve, createDealDecider().initialState()));
+    expect(proposed).toMatchObject({ type: 'DealChangeProposed', data: { change: { type: 'SetCreditSplits' }, reasons: ['names-others'] } });
+  });
+
+  it('caps overlay credit by the policy (default 100%) and credits only credit-earning team roles', () => {
+    const error = spec.given(opened()).when(split([['ana', 10000]], [['sam', 6000], ['sue', 5000]])).thenThrows('DEAL.OVERLAY_CAP_EXCEEDED');
+    expect(error.details).toStrictEqual({ totalBp: 11000, capBp: 10000 });
+    const half = deciderSpec(createDealDecider(undefined, { limits: { ...DEFAULT_CONTROL_LIMITS, overlayCapBp: 5000 } }));
+    half.given(opened()).when(split([['ana', 10000]], [['sam', 5001]])).thenThrows('DEAL.OVERLAY_CAP_EXCEEDED');
+    const support = command('SetCreditSplits', { revenue: [{ userId: 'ana', role: 'support-rep', shareBp: 10000 }] });
+    expect(spec.given(opened()).when(support).thenThrows('DEAL.SPLIT_ROLE_NOT_CREDITED').details).toMatchObject({ role: 'support-rep' });
+  });
+
+  it('credits only people who may receive credit, as the directory says', () => {
+    const registered = new Set(['ana', 'ben']);
+    const strict = deciderSpec(createDealDecider(undefined, {
+      limits: DEFAULT_CONTROL_LIMITS, creditIneligibility: (userId) => (registered.has(userId) ? undefined : 'not a registered user'),
+    }));
+    const error = strict.given(opened()).when(split([['ana', 5000], ['ghost', 5000]])).thenThrows('DEAL.SPLIT_RECIPIENT_INELIGIBLE');
+    expect(error.details).toStrictEqual({ kind: 'revenue', index: 1, userId: 'ghost', problem: 'not a registered user' });
   });
 
   it.each([

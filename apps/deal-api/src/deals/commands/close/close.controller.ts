@@ -21,9 +21,12 @@ export class CloseController {
   @Post('close-won')
   @Access('deal:CloseWon')
   @ApiDealCommand(
-    'Close the deal won, with the signed order',
+    {
+      summary: 'Close the deal won, with the signed order',
+      description: 'Refused while the latest terms agreed wait for the deal desk or were rejected by it (409, naming the request).',
+    },
     JSON_BODY, DEAL_COMMAND, BACKDATED, OPEN_DEAL, EVIDENCE, AMOUNT_WITH_LINE_ITEMS, AFTER_STAGE_ENTERED,
-    { 409: ['DEAL.INVALID_TRANSITION', 'DEAL.EXIT_CRITERIA_UNMET'] },
+    { 409: ['DEAL.INVALID_TRANSITION', 'DEAL.EXIT_CRITERIA_UNMET', 'DEAL.DEAL_DESK_APPROVAL_PENDING', 'DEAL.DEAL_DESK_REJECTED'] },
   )
   won(@Param('dealId', DealIdPipe) id: string, @Body() b: CloseWonDto, @Ctx() ctx: RequestContext) {
     const data = {

@@ -20,9 +20,19 @@ export class CreditSplitsController {
   @Post('splits')
   @Access('deal:SetCreditSplits')
   @ApiDealCommand(
-    'Set the credit splits (revenue shares total exactly 100%)',
+    {
+      summary: 'Set the credit splits (revenue shares total exactly 100%; overlay up to the cap)',
+      description: 'Splits naming anyone but the caller (now or before), any split after the close, and a split dated more than '
+        + 'CONTROL_BACKDATE_DAYS back wait for approval: the answer is DealChangeProposed with a `proposalId` to review at '
+        + '/deals/{dealId}/changes/{proposalId}/review.',
+    },
     JSON_BODY, DEAL_COMMAND, BACKDATED,
-    { 400: ['FIELD.REQUIRED', 'TEAM.ROLE_UNKNOWN', 'DEAL.SPLIT_TOTAL_INVALID', 'DEAL.SPLIT_SHARE_INVALID', 'DEAL.SPLIT_DUPLICATE'] },
+    {
+      400: [
+        'FIELD.REQUIRED', 'TEAM.ROLE_UNKNOWN', 'DEAL.SPLIT_TOTAL_INVALID', 'DEAL.SPLIT_SHARE_INVALID', 'DEAL.SPLIT_DUPLICATE',
+        'DEAL.SPLIT_RECIPIENT_INELIGIBLE', 'DEAL.SPLIT_ROLE_NOT_CREDITED', 'DEAL.OVERLAY_CAP_EXCEEDED',
+      ],
+    },
   )
   set(@Param('dealId', DealIdPipe) id: string, @Body() b: CreditSplitsDto, @Ctx() ctx: RequestContext) {
     const share = (s: { userId: string; role: CreditSplitsDto['revenue'][number]['role']; shareBp: number }) => ({ userId: s.userId, role: s.role, shareBp: s.shareBp });

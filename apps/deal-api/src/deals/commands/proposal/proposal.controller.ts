@@ -35,7 +35,15 @@ export class ProposalController {
 
   @Post('terms')
   @Access('deal:AgreeTerms')
-  @ApiDealCommand('Record the terms agreed', BUYER_FACT, MONEY, { 400: ['FIELD.REQUIRED'] })
+  @ApiDealCommand(
+    {
+      summary: 'Record the terms agreed',
+      description: 'Terms beyond the deal desk\'s limits (a discount off the reference price beyond its limit, payment terms longer than the limit or not readable '
+        + 'as days) are recorded with DealDeskApprovalRequested, and the answer carries `dealDeskRequestId`: the deal cannot close won until a manager of the '
+        + 'owner approves them at /deals/{dealId}/deal-desk/{requestId}/decision. New terms replace the request.',
+    },
+    BUYER_FACT, MONEY, { 400: ['FIELD.REQUIRED'] },
+  )
   terms(@Param('dealId', DealIdPipe) id: string, @Body() b: TermsDto, @Ctx() ctx: RequestContext) {
     const data = {
       priceMinor: { decimal: b.price },
