@@ -6,10 +6,12 @@ const ID = '3f2b6c1e-8d4a-4f1b-9c2d-5e6f7a8b9c0d';
 const event = (overrides: Partial<EventToAppend> = {}): EventToAppend => ({ eventId: ID, type: 'DealNoted', data: {}, metadata: {}, ...overrides });
 
 describe('validateAppend', () => {
-  it('fills in schemaVersion 1, lower-cases the id and reduces data to plain JSON', () => {
+  it('fills in schemaVersion 1, lower-cases the id and reduces data to plain JSON, keeping its text', () => {
     const at = new Date('2030-01-01T00:00:00.000Z');
     const [valid] = validateAppend('deal-1', [event({ eventId: ID.toUpperCase(), data: { at, skip: undefined, n: 1 } })], 'any');
-    expect(valid).toEqual({ eventId: ID, type: 'DealNoted', schemaVersion: 1, data: { at: '2030-01-01T00:00:00.000Z', n: 1 }, metadata: {} });
+    expect(valid).toEqual({
+      eventId: ID, type: 'DealNoted', schemaVersion: 1, data: { at: '2030-01-01T00:00:00.000Z', n: 1 }, dataJson: '{"at":"2030-01-01T00:00:00.000Z","n":1}', metadata: {},
+    });
   });
 
   it('accepts an empty append', () => {

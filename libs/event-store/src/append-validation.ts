@@ -10,6 +10,8 @@ export interface ValidEvent {
   readonly type: string;
   readonly schemaVersion: number;
   readonly data: unknown;
+  /** `data` as JSON text, as checked (what a store writes without serialising it again). */
+  readonly dataJson: string;
   readonly metadata: Readonly<Record<string, unknown>>;
 }
 
@@ -45,15 +47,15 @@ function validateEvent(streamId: string, event: EventToAppend): ValidEvent {
   if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) throw fail(`event ${eventId} has schemaVersion ${String(schemaVersion)}, expected an integer >= 1`);
   const metadata = event.metadata;
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) throw fail(`event ${eventId} metadata must be an object`);
-  const plainMetadata = asJson(metadata, () => fail(`event ${eventId} metadata is not JSON-serializable`)) as Record<string, unknown>;
+  const plainMetadata = asJson(metadata, () => fail(`event ${eventId} metadata is not JSON-serializable`)).value as Record<string, unknown>;
   if (Object.prototype.hasOwnProperty.call(metadata, 'recordedAt') || 'recordedAt' in plainMetadata) {
     throw fail(`event ${eventId} metadata contains recordedAt, which the store stamps`);
   }
   const data = asJson(event.data, () => fail(`event ${eventId} data is not JSON-serializable`));
-  return { eventId, type: event.type, schemaVersion, data, metadata: plainMetadata };
+  return { eventId, type: event.type, schemaVersion, data: data.value, dataJson: data.text, metadata: plainMetadata };
 }
 
-function asJson(value: unknown, fail: () => Error): unknown {
+function asJson(value: unknown, fail: () => Error): { text: string; value: unknown } {
   let text: string | undefined;
   try {
     text = JSON.stringify(value);
@@ -61,5 +63,5 @@ function asJson(value: unknown, fail: () => Error): unknown {
     throw fail();
   }
   if (text === undefined) throw fail();
-  return JSON.parse(text);
+  return { text, value: JSON.parse(text) };
 }

@@ -36,7 +36,7 @@ export function writeAppend(statements: Statements, request: AppendRequest, reco
       eventId: event.eventId,
       type: event.type,
       schemaVersion: event.schemaVersion,
-      data: JSON.stringify(event.data),
+      data: event.dataJson,
       metadata: JSON.stringify(metadata),
       recordedAt,
       hash,

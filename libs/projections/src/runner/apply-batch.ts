@@ -23,37 +23,46 @@ export function applyBatch<D>(
   events: readonly RecordedEvent[],
 ): BatchResult<D> {
   const docs = new Map<string, D | undefined>();
+  const read = (key: string) => (docs.has(key) ? docs.get(key) : current.get(key));
+  const { changes, deadLetters } = fold(projection, events, read, (key, doc) => docs.set(key, doc));
+  return { docs, changes, deadLetters };
+}
+
+/**
+ * Folds events into `model` in place (a rebuild, a replay, a test's reference): the same fold
+ * as `applyBatch`, written straight into the map instead of a batch of its own.
+ */
+export function applyBatchInPlace<D>(projection: Projection<D>, model: Map<string, D>, events: readonly RecordedEvent[]): Omit<BatchResult<D>, 'docs'> {
+  return fold(projection, events, (key) => model.get(key), (key, doc) => (doc === undefined ? model.delete(key) : model.set(key, doc)));
+}
+
+/** The one fold: each event's keys read, applied and, when all of them succeeded, written. */
+function fold<D>(
+  projection: Projection<D>,
+  events: readonly RecordedEvent[],
+  read: (key: string) => D | undefined,
+  write: (key: string, doc: D | undefined) => void,
+): Omit<BatchResult<D>, 'docs'> {
   const changes: DocumentChange<D>[] = [];
   const deadLetters: NewDeadLetter[] = [];
-  const read = (key: string) => (docs.has(key) ? docs.get(key) : current.get(key));
   for (const e of events) {
     if (!matchesFilter(projection.filter, e)) continue;
-    let updates: [string, D | undefined][];
+    const updates: [string, D | undefined][] = [];
     try {
       // A document returned as it was is unchanged: nothing to write or to tell live feeds.
-      updates = projection.keysOf(e).flatMap((key): [string, D | undefined][] => {
+      for (const key of projection.keysOf(e)) {
         const before = read(key);
         const after = projection.apply(before, e, key);
-        return after === before ? [] : [[key, after]];
-      });
+        if (after !== before) updates.push([key, after]);
+      }
     } catch (error) {
       deadLetters.push({ projection: projection.name, position: e.position, eventId: e.eventId, eventType: e.type, streamId: e.streamId, error: describeError(error) });
       continue;
     }
     for (const [key, doc] of updates) {
-      docs.set(key, doc);
+      write(key, doc);
       changes.push({ projection: projection.name, key, doc, position: e.position, eventId: e.eventId, eventType: e.type });
     }
   }
-  return { docs, changes, deadLetters };
-}
-
-/** Folds events into `model` in place (a rebuild, a replay, a test's reference): the same fold, its result written back. */
-export function applyBatchInPlace<D>(projection: Projection<D>, model: Map<string, D>, events: readonly RecordedEvent[]): BatchResult<D> {
-  const result = applyBatch(projection, model, events);
-  for (const [key, doc] of result.docs) {
-    if (doc === undefined) model.delete(key);
-    else model.set(key, doc);
-  }
-  return result;
+  return { changes, deadLetters };
 }

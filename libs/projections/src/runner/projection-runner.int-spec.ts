@@ -49,6 +49,9 @@ function counting(store: EventStore) {
 
 const counted = () => ({ eventId: randomUUID(), type: 'Counted', data: {}, metadata: {} });
 
+// Each test waits for positions (up to 20 s on a busy machine); Jest's own limit is only a backstop.
+jest.setTimeout(60_000);
+
 describe('ProjectionRunner (real SQLite)', () => {
   let dir: string;
   let store: SqliteEventStore;
