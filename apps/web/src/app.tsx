@@ -4,9 +4,10 @@ import { Me } from './me';
 import { ApprovalsPage } from './pages/approvals';
 import { BoardPage } from './pages/board';
 import { ChartsPage } from './pages/charts';
-import { CommissionPage } from './pages/commission';
+import { CommissionPage, readsEveryStatement } from './pages/commission';
 import { DealPage } from './pages/deal';
 import { DisputePage, DisputesPage } from './pages/disputes';
+import { PayeesPage } from './pages/payees';
 import { PeriodsPage } from './pages/periods';
 import { PostClosePage } from './pages/post-close';
 import { SetPasswordPage } from './pages/set-password';
@@ -33,7 +34,9 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'deal': return <DealPage dealId={id} me={me} />;
     case 'post-close': return <PostClosePage />;
     case 'charts': return <ChartsPage />;
-    case 'commission': return <CommissionPage me={me} personId={id ?? me.userId} period={route.query.get('period') ?? undefined} />;
+    case 'commission': return !id && readsEveryStatement(me)
+      ? <PayeesPage period={route.query.get('period') ?? undefined} />
+      : <CommissionPage me={me} personId={id ?? me.userId} period={route.query.get('period') ?? undefined} />;
     case 'disputes': return id ? <DisputePage disputeId={id} me={me} /> : <DisputesPage />;
     case 'approvals': return <ApprovalsPage me={me} />;
     case 'periods': return <PeriodsPage me={me} />;

@@ -21,6 +21,7 @@ export * from './commission/commission-facts.projection';
 export * from './commission/commission.queries';
 export * from './commission/commission-names';
 export * from './commission/period.queries';
+export * from './commission/payees.query';
 export { MalformedCommissionEventError } from './commission/fact-ref';
 export * from './users/user-directory';
 export * from './projections';

@@ -119,6 +119,8 @@ const SAMPLES: Record<string, Sample> = {
   'GET /commission/periods/{period}': { path: () => '/commission/periods/2026-Q1', target: 'organisation' },
   'POST /commission/periods/{period}/close': { path: () => '/commission/periods/2026-Q1/close', body: () => ({}), target: 'organisation' },
   'POST /commission/periods/{period}/reopen': { path: () => '/commission/periods/2026-Q1/reopen', body: () => ({ reason: 'Correction' }), target: 'organisation' },
+  'GET /commission/periods/{period}/payees': { path: () => '/commission/periods/2026-Q1/payees', target: 'organisation' },
+  'GET /commission/periods/{period}/statements.csv': { path: () => '/commission/periods/2026-Q1/statements.csv', target: 'organisation' },
 };
 
 const METHODS = ['get', 'post', 'delete', 'put', 'patch'] as const;

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api';
 import { DealDeskState, dealDeskView, PendingChange, pendingView } from '../approvals-model';
 import { ApprovalItem } from '../components/approval-item';
 import { Outcome } from '../components/change-actions';
 import { CloseWonForm } from '../components/close-won-form';
 import { EvidenceList, Evidence } from '../components/evidence';
+import { ShowMore } from '../components/show-more';
 import { SplitSection } from '../components/split-form';
 import { ErrorBox, LiveBadge, Loading, Section } from '../components/ui';
 import { days, daysSince, money, percent, when } from '../format';
@@ -40,6 +42,8 @@ interface Audit {
 }
 
 const LATE_MS = 60 * 60 * 1000;
+/** Timeline events per request (the API's most). */
+const TIMELINE_PAGE = 1000;
 
 function Criteria({ view }: { view: DealView }) {
   const missing = view.stage.criteria.filter((c) => !c.met);
@@ -123,7 +127,19 @@ export function DealPage({ dealId, me }: { dealId: string; me: Me }) {
   const [basis, setBasis] = useState<'occurred' | 'recorded'>('occurred');
   const [minPosition, setMinPosition] = useState(0);
   const view = useApi<DealView>(`/deals/${encodeURIComponent(dealId)}`);
-  const audit = useApi<Audit>(`/audit/deals/${encodeURIComponent(dealId)}?timeBasis=${basis}&limit=1000${minPosition ? `&minPosition=${minPosition}&waitMs=5000` : ''}`);
+  const timelinePath = `/audit/deals/${encodeURIComponent(dealId)}?timeBasis=${basis}`;
+  const audit = useApi<Audit>(`${timelinePath}&limit=${TIMELINE_PAGE}${minPosition ? `&minPosition=${minPosition}&waitMs=5000` : ''}`);
+  // Events after the first page, read when asked for; dropped whenever the first page is read again.
+  const [later, setLater] = useState<{ entries: readonly TimelineEntry[]; error?: Error }>({ entries: [] });
+  useEffect(() => setLater({ entries: [] }), [audit.data]);
+  const readLater = async () => {
+    try {
+      const page = await api<Audit>(`${timelinePath}&offset=${(audit.data?.entries.length ?? 0) + later.entries.length}&limit=${TIMELINE_PAGE}`);
+      setLater((l) => ({ entries: [...l.entries, ...page.entries] }));
+    } catch (error) {
+      setLater((l) => ({ ...l, error: error as Error }));
+    }
+  };
   const status = useDealFeed((doc) => {
     const d = doc as { dealId: string; lastPosition: number };
     if (d.dealId === dealId) setMinPosition((p) => Math.max(p, d.lastPosition));
@@ -178,7 +194,11 @@ export function DealPage({ dealId, me }: { dealId: string; me: Me }) {
         }
       >
         <ErrorBox error={audit.error} />
-        {audit.data && <Timeline entries={audit.data.entries} />}
+        {audit.data && <Timeline entries={[...audit.data.entries, ...later.entries]} />}
+        {audit.data && (
+          <ShowMore shown={audit.data.entries.length + later.entries.length} total={audit.data.total} step={TIMELINE_PAGE} what="events" onMore={() => void readLater()} />
+        )}
+        <ErrorBox error={later.error} />
       </Section>
     </div>
   );

@@ -107,6 +107,8 @@ export const READ_RULES = {
     rep: 'readable', manager: 'readable', implementation: 'readable', ...ORGANISATION,
   }),
   'plan:assignments': organisation('who is on a plan', ORGANISATION),
+  'payees:read': organisation('everyone paid or on a plan in a commission period, with their totals', ORGANISATION),
+  'statements:export': organisation('every statement line of a commission period, as CSV', ORGANISATION),
   'period:read': organisation('commission periods: open or closed, by whom, when, reopenings', {
     rep: 'organisation', manager: 'organisation', implementation: 'organisation', ...ORGANISATION,
   }),
