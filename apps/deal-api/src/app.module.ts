@@ -18,6 +18,7 @@ import { EventStoreModule } from './infrastructure/event-store.module';
 import { ACTOR_RESOLVER } from './request-context/actor';
 import { ActorGuard } from './request-context/actor.guard';
 import { JwtActorResolver } from './request-context/jwt-actor.resolver';
+import { TeamsModule } from './teams/teams.module';
 import { WebModule } from './web/web.module';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         DealsModule,
         ProjectionsModule,
         CommissionModule,
+        TeamsModule,
         IntegrationsModule,
         WebModule,
         ...(config.demoData ? [DemoModule] : []),
