@@ -6,6 +6,7 @@ import { BoardPage } from './pages/board';
 import { ChartsPage } from './pages/charts';
 import { CommissionPage } from './pages/commission';
 import { DealPage } from './pages/deal';
+import { DefaultTeamPage } from './pages/default-team';
 import { DisputePage, DisputesPage } from './pages/disputes';
 import { PeriodsPage } from './pages/periods';
 import { PostClosePage } from './pages/post-close';
@@ -24,6 +25,7 @@ const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
   // Reviewers see what they may approve; reps and admins what they proposed.
   { path: 'approvals', label: 'Approvals', shows: (me) => has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') },
   { path: 'periods', label: 'Periods', shows: (me) => has(me, 'finance', 'admin') },
+  { path: 'team', label: 'My team', shows: (me) => has(me, 'rep', 'manager') },
 ];
 
 function Page({ route, me }: { route: Route; me: Me }) {
@@ -36,6 +38,7 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'disputes': return id ? <DisputePage disputeId={id} me={me} /> : <DisputesPage />;
     case 'approvals': return <ApprovalsPage me={me} />;
     case 'periods': return <PeriodsPage me={me} />;
+    case 'team': return <DefaultTeamPage me={me} userId={id ?? me.userId} />;
     case 'board': return <BoardPage />;
     default: return has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') ? <BoardPage /> : <CommissionPage me={me} personId={me.userId} />;
   }

@@ -10,6 +10,7 @@ import { days, daysSince, money, percent, when } from '../format';
 import { useApi, useDealFeed } from '../hooks';
 import { Me } from '../me';
 import { Split } from '../split-model';
+import { OfferedTeam } from '../components/offered-team';
 
 interface DealView {
   readonly revision: number;
@@ -160,6 +161,7 @@ export function DealPage({ dealId, me }: { dealId: string; me: Me }) {
                   <li key={`${m.userId}/${m.role}`}><strong>{m.userId}</strong> {m.role}{m.since ? <small class="muted"> since {when(m.since.occurredAt)}</small> : null}</li>
                 ))}
               </ul>
+              {v.state.status === 'open' && <OfferedTeam dealId={dealId} canAdd={v.state.ownerId === me.userId || has(me, 'manager', 'sales-ops', 'admin')} onDone={wrote} />}
             </Section>
           </div>
           <SplitSection deal={{ dealId, ownerId: v.state.ownerId, splits: v.state.splits }} canEdit={has(me, 'rep', 'manager', 'sales-ops', 'admin')} onDone={wrote} />

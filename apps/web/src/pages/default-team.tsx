@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import { CommandAnswer } from '../api';
+import { CommandNotice } from '../components/command-notice';
+import { ErrorBox, Loading, Section } from '../components/ui';
+import { useApi, useCommand } from '../hooks';
+import { Me } from '../me';
+import { ACCESS_WORDS, DEAL_TEAM_ROLES, MODE_WORDS, StandingTeam, TEAM_ACCESS_LEVELS, TEAM_TEMPLATE_MODES, teamFromRows, TemplateMember } from '../team-model';
+
+const blank = (): TemplateMember => ({ userId: '', role: 'sales-engineer', access: 'full' });
+
+/** A rep's default deal team (`/users/:userId/default-team`): who, in which role, doing what, and whether new deals get them at once or offer them. */
+export function DefaultTeamPage({ me, userId }: { me: Me; userId: string }) {
+  const path = `/users/${encodeURIComponent(userId)}/default-team`;
+  const team = useApi<StandingTeam>(path);
+  const [rows, setRows] = useState<TemplateMember[]>([]);
+  const [mode, setMode] = useState('offer');
+  const [problem, setProblem] = useState<string>();
+  const [answer, setAnswer] = useState<CommandAnswer>();
+  const { busy, error, send } = useCommand();
+  useEffect(() => {
+    if (!team.data) return;
+    setRows(team.data.members.length ? [...team.data.members] : [blank()]);
+    setMode(team.data.mode);
+  }, [team.data]);
+  const set = (i: number, row: Partial<TemplateMember>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...row } : r)));
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const parsed = teamFromRows(rows, mode);
+    if ('problem' in parsed) return setProblem(parsed.problem);
+    setProblem(undefined);
+    const done = await send(path, parsed.team);
+    if (done) {
+      setAnswer(done);
+      team.reload();
+    }
+  };
+  return (
+    <div>
+      <header class="page-head"><h1>{userId === me.userId ? 'My default team' : `${userId}'s default team`}</h1></header>
+      <ErrorBox error={team.error} />
+      <Loading when={team.loading && !team.data} />
+      {team.data && (
+        <Section title="Members">
+          <form class="team-form" onSubmit={submit}>
+            {rows.map((r, i) => (
+              <div class="share-row" key={i} data-testid="team-row">
+                <input aria-label="person" placeholder="person" value={r.userId} size={14} onInput={(e) => set(i, { userId: (e.target as HTMLInputElement).value })} />
+                <select aria-label="deal-team role" value={r.role} onChange={(e) => set(i, { role: (e.target as HTMLSelectElement).value })}>
+                  {DEAL_TEAM_ROLES.map((role) => <option key={role} value={role}>{role}</option>)}
+                </select>
+                <select aria-label="may" value={r.access} onChange={(e) => set(i, { access: (e.target as HTMLSelectElement).value })}>
+                  {TEAM_ACCESS_LEVELS.map((level) => <option key={level} value={level}>{ACCESS_WORDS[level]}</option>)}
+                </select>
+                <button type="button" class="link" onClick={() => setRows(rows.filter((_, j) => j !== i))}>remove</button>
+              </div>
+            ))}
+            <button type="button" class="link" onClick={() => setRows([...rows, blank()])}>+ member</button>
+            <fieldset>
+              <legend>When I open a deal, the team is</legend>
+              {TEAM_TEMPLATE_MODES.map((m) => (
+                <label class="inline" key={m}>
+                  <input type="radio" name="team-mode" value={m} checked={mode === m} onChange={() => setMode(m)} /> {MODE_WORDS[m]}
+                </label>
+              ))}
+            </fieldset>
+            {problem && <p class="error" role="alert">{problem}</p>}
+            <ErrorBox error={error} />
+            <button type="submit" disabled={busy}>Save team</button>
+          </form>
+          <CommandNotice answer={answer} what="The team" />
+        </Section>
+      )}
+    </div>
+  );
+}
