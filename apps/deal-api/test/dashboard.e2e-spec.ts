@@ -308,6 +308,31 @@ describe('the dashboard in a browser', () => {
     await ok(REP, `/deals/${dealId}/close-won`, close);
   });
 
+  it('lets a rep keep a default team offered on new deals, and add an offered member from the deal page', async () => {
+    await t.registerUser({ id: 'sam.se', roles: ['rep'] });
+    await signInAs(OTHER_REP);
+    await page.goto(`${url}/app/#/team`, WAIT);
+    const row = page.getByTestId('team-row').first();
+    await row.getByLabel('person').fill('sam.se');
+    await row.getByLabel('deal-team role').selectOption('sales-engineer');
+    await row.getByLabel('what they may do').selectOption('record-facts');
+    await page.getByLabel('offered on each new deal, for me to pick from').check();
+    await page.getByRole('button', { name: 'Save team' }).click();
+    await page.getByText('The team recorded.').waitFor(WAIT);
+    await shoot('default-team');
+    const team = (await t.as(OTHER_REP).get(`/users/${OTHER_REP.id}/default-team`).expect(200)).body;
+    expect(team).toMatchObject({ mode: 'offer', members: [{ userId: 'sam.se', role: 'sales-engineer', access: 'record-facts' }] });
+
+    const dealId = (await ok(OTHER_REP, '/deals', { name: 'Initech pilot', account: { name: 'Initech' }, currency: 'EUR', expectedAmount: '5000.00' })).dealId;
+    await page.goto(`${url}/app/#/deal/${dealId}`, WAIT);
+    const offered = page.getByTestId('offered-team');
+    await offered.getByText('from ben.ae\'s default team').waitFor(WAIT);
+    await offered.getByRole('button', { name: 'Add sam.se as sales-engineer' }).click();
+    await offered.waitFor({ state: 'detached', ...WAIT });
+    const state = (await t.as(OTHER_REP).get(`/deals/${dealId}`).expect(200)).body.state;
+    expect(state.team).toContainEqual({ userId: 'sam.se', role: 'sales-engineer', access: 'record-facts' });
+  });
+
   it('ran every page without a script error', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -48,7 +48,7 @@ export function DefaultTeamPage({ me, userId }: { me: Me; userId: string }) {
                 <select aria-label="deal-team role" value={r.role} onChange={(e) => set(i, { role: (e.target as HTMLSelectElement).value })}>
                   {DEAL_TEAM_ROLES.map((role) => <option key={role} value={role}>{role}</option>)}
                 </select>
-                <select aria-label="may" value={r.access} onChange={(e) => set(i, { access: (e.target as HTMLSelectElement).value })}>
+                <select aria-label="what they may do" value={r.access} onChange={(e) => set(i, { access: (e.target as HTMLSelectElement).value })}>
                   {TEAM_ACCESS_LEVELS.map((level) => <option key={level} value={level}>{ACCESS_WORDS[level]}</option>)}
                 </select>
                 <button type="button" class="link" onClick={() => setRows(rows.filter((_, j) => j !== i))}>remove</button>
