@@ -9,5 +9,6 @@ describe('standing team streams', () => {
     expect(accountKey(' Acme   GmbH ')).toBe(accountKey('ACME GMBH'));
     expect(accountTeamStreamId('Acme GmbH')).toBe('account-team-acme%20gmbh');
     expect(accountKey('Ürün/İş')).not.toContain('/');
+    expect(accountKey('Acme \uD800')).toBe('acme%20%EF%BF%BD');
   });
 });

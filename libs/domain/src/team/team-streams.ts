@@ -12,7 +12,9 @@ export const defaultTeamStreamId = (userId: string): string => `${DEFAULT_TEAM_S
  * percent-encoded so that it is safe in a stream name.
  */
 export function accountKey(accountName: string): string {
-  return encodeURIComponent(accountName.trim().replace(/\s+/gu, ' ').toLowerCase());
+  // A lone surrogate cannot be percent-encoded; it stands for the replacement character.
+  const wellFormed = accountName.replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
+  return encodeURIComponent(wellFormed.trim().replace(/\s+/gu, ' ').toLowerCase());
 }
 
 export const accountTeamStreamId = (accountName: string): string => `${ACCOUNT_TEAM_STREAM_PREFIX}${accountKey(accountName)}`;
