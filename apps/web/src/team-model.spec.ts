@@ -1,4 +1,4 @@
-import { addOffered, sourceText, teamFromRows } from './team-model';
+import { addOffered, memberNote, sourceText, teamFromRows } from './team-model';
 
 describe('default teams on the dashboard', () => {
   it('builds the request from the form, leaving blank rows out and trimming names', () => {
@@ -27,5 +27,16 @@ describe('default teams on the dashboard', () => {
       .toEqual({ userId: 'eve', role: 'executive-sponsor', access: 'read' });
     expect(addOffered({ userId: 'sam', role: 'sales-engineer', access: 'full', source: { kind: 'default-team', ownerId: 'ana' } }))
       .toEqual({ userId: 'sam', role: 'sales-engineer' });
+  });
+
+  it('notes what a member of a deal may do when it is less than everything, and which team brought them', () => {
+    const team = [
+      { userId: 'ana', role: 'account-executive' },
+      { userId: 'sue', role: 'support-rep', access: 'record-facts', source: { kind: 'default-team' as const, ownerId: 'ana' } },
+      { userId: 'eve', role: 'executive-sponsor', access: 'read' },
+    ];
+    expect(memberNote(team, { userId: 'ana', role: 'account-executive' })).toBeUndefined();
+    expect(memberNote(team, { userId: 'sue', role: 'support-rep' })).toBe('record buyer facts, from ana\'s default team');
+    expect(memberNote(team, { userId: 'eve', role: 'executive-sponsor' })).toBe('read only');
   });
 });

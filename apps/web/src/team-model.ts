@@ -54,3 +54,21 @@ export function teamFromRows(rows: readonly TemplateMember[], mode: string): { t
 
 /** The request that adds an offered member to the deal (`POST /deals/:dealId/team`). */
 export const addOffered = (member: OfferedMember) => ({ userId: member.userId, role: member.role, ...(member.access === 'full' ? {} : { access: member.access }) });
+
+/** A member of a deal's team as `GET /deals/:id` folds it: `access` and `source` only when set. */
+export interface TeamMemberView {
+  readonly userId: string;
+  readonly role: string;
+  readonly access?: string;
+  readonly source?: OfferedMember['source'];
+}
+
+/** "record buyer facts, from ana.ae's default team"; undefined for a member with full access added by hand. */
+export function memberNote(team: readonly TeamMemberView[], member: { userId: string; role: string }): string | undefined {
+  const found = team.find((m) => m.userId === member.userId && m.role === member.role);
+  const parts = [
+    ...(found?.access && found.access !== 'full' ? [ACCESS_WORDS[found.access] ?? found.access] : []),
+    ...(found?.source ? [sourceText(found.source)] : []),
+  ];
+  return parts.length ? parts.join(', ') : undefined;
+}
