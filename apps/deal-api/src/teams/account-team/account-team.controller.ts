@@ -13,7 +13,7 @@ import { TeamCommandHandler } from '../team-command.handler';
 const ACCOUNT = {
   name: 'account',
   description: 'The account\'s name as deals carry it (`account.name`), URL-encoded; case and repeated blanks do not matter.',
-  schema: { type: 'string', minLength: 1, maxLength: 200 },
+  schema: { type: 'string' },
 } as const;
 
 /** An account's team: joined to or offered on every new deal of the account. */
