@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
-import { approveIfProposed, createTestApp, email, FINANCE, MANAGER, openAcme, OTHER_REP, REP, TestActor, TestApp } from '../src/testing/test-app';
+import { approveIfProposed, createTestApp, email, FINANCE, MANAGER, openAcme, OPS, OTHER_REP, REP, TestActor, TestApp } from '../src/testing/test-app';
 
 // The dashboard in a real browser (Debian's Chromium, headless) against the real API on a
 // temporary store: sign in, watch a deal move on the board when a fact is recorded, read the
@@ -316,7 +316,7 @@ describe('the dashboard in a browser', () => {
     await row.getByLabel('person').fill('sam.se');
     await row.getByLabel('deal-team role').selectOption('sales-engineer');
     await row.getByLabel('what they may do').selectOption('record-facts');
-    await page.getByLabel('offered on each new deal, for me to pick from').check();
+    await page.getByLabel('offered on each new deal, for its rep to pick from').check();
     await page.getByRole('button', { name: 'Save team' }).click();
     await page.getByText('The team recorded.').waitFor(WAIT);
     await shoot('default-team');
@@ -331,6 +331,25 @@ describe('the dashboard in a browser', () => {
     await offered.waitFor({ state: 'detached', ...WAIT });
     const state = (await t.as(OTHER_REP).get(`/deals/${dealId}`).expect(200)).body.state;
     expect(state.team).toContainEqual({ userId: 'sam.se', role: 'sales-engineer', access: 'record-facts' });
+  });
+
+  it('lets sales-ops set an account\'s team, which joins the next deal of the account', async () => {
+    await signInAs(OPS);
+    await page.goto(`${url}/app/#/account-team`, WAIT);
+    await page.getByLabel('Account').fill('Umbrella Corp');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('heading', { name: 'Account team: Umbrella Corp' }).waitFor(WAIT);
+    const row = page.getByTestId('team-row').first();
+    await row.getByLabel('person').fill('sam.se');
+    await row.getByLabel('what they may do').selectOption('read');
+    await page.getByLabel('added to each new deal automatically').check();
+    await page.getByRole('button', { name: 'Save team' }).click();
+    await page.getByText('The team recorded.').waitFor(WAIT);
+    await shoot('account-team');
+
+    const opened = await ok(REP, '/deals', { name: 'Umbrella pilot', account: { name: 'umbrella corp' }, currency: 'EUR', expectedAmount: '5000.00' });
+    const state = (await t.as(REP).get(`/deals/${opened.dealId}`).expect(200)).body.state;
+    expect(state.team).toContainEqual({ userId: 'sam.se', role: 'sales-engineer', access: 'read', source: { kind: 'account-team', account: 'Umbrella Corp' } });
   });
 
   it('ran every page without a script error', () => {

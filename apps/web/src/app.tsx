@@ -6,7 +6,7 @@ import { BoardPage } from './pages/board';
 import { ChartsPage } from './pages/charts';
 import { CommissionPage } from './pages/commission';
 import { DealPage } from './pages/deal';
-import { DefaultTeamPage } from './pages/default-team';
+import { AccountTeamPage, DefaultTeamPage } from './pages/default-team';
 import { DisputePage, DisputesPage } from './pages/disputes';
 import { PeriodsPage } from './pages/periods';
 import { PostClosePage } from './pages/post-close';
@@ -26,6 +26,7 @@ const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
   { path: 'approvals', label: 'Approvals', shows: (me) => has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') },
   { path: 'periods', label: 'Periods', shows: (me) => has(me, 'finance', 'admin') },
   { path: 'team', label: 'My team', shows: (me) => has(me, 'rep', 'manager') },
+  { path: 'account-team', label: 'Account teams', shows: (me) => has(me, 'sales-ops', 'admin') },
 ];
 
 function Page({ route, me }: { route: Route; me: Me }) {
@@ -39,6 +40,7 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'approvals': return <ApprovalsPage me={me} />;
     case 'periods': return <PeriodsPage me={me} />;
     case 'team': return <DefaultTeamPage me={me} userId={id ?? me.userId} />;
+    case 'account-team': return <AccountTeamPage account={id} />;
     case 'board': return <BoardPage />;
     default: return has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') ? <BoardPage /> : <CommissionPage me={me} personId={me.userId} />;
   }

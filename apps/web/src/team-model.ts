@@ -24,7 +24,7 @@ export interface OfferedMember extends TemplateMember {
 
 export const MODE_WORDS: Record<string, string> = {
   'add-automatically': 'added to each new deal automatically',
-  offer: 'offered on each new deal, for me to pick from',
+  offer: 'offered on each new deal, for its rep to pick from',
 };
 
 export const ACCESS_WORDS: Record<string, string> = {

@@ -4,13 +4,16 @@ import { CommandNotice } from '../components/command-notice';
 import { ErrorBox, Loading, Section } from '../components/ui';
 import { useApi, useCommand } from '../hooks';
 import { Me } from '../me';
+import { href } from '../router';
 import { ACCESS_WORDS, DEAL_TEAM_ROLES, MODE_WORDS, StandingTeam, TEAM_ACCESS_LEVELS, TEAM_TEMPLATE_MODES, teamFromRows, TemplateMember } from '../team-model';
 
 const blank = (): TemplateMember => ({ userId: '', role: 'sales-engineer', access: 'full' });
 
-/** A rep's default deal team (`/users/:userId/default-team`): who, in which role, doing what, and whether new deals get them at once or offer them. */
-export function DefaultTeamPage({ me, userId }: { me: Me; userId: string }) {
-  const path = `/users/${encodeURIComponent(userId)}/default-team`;
+/**
+ * A standing team (`GET`/`POST` at `path`): who, in which deal-team role, doing what, and whether
+ * new deals get them at once or offer them.
+ */
+function TeamEditor({ path, title }: { path: string; title: string }) {
   const team = useApi<StandingTeam>(path);
   const [rows, setRows] = useState<TemplateMember[]>([]);
   const [mode, setMode] = useState('offer');
@@ -36,7 +39,7 @@ export function DefaultTeamPage({ me, userId }: { me: Me; userId: string }) {
   };
   return (
     <div>
-      <header class="page-head"><h1>{userId === me.userId ? 'My default team' : `${userId}'s default team`}</h1></header>
+      <header class="page-head"><h1>{title}</h1></header>
       <ErrorBox error={team.error} />
       <Loading when={team.loading && !team.data} />
       {team.data && (
@@ -56,7 +59,7 @@ export function DefaultTeamPage({ me, userId }: { me: Me; userId: string }) {
             ))}
             <button type="button" class="link" onClick={() => setRows([...rows, blank()])}>+ member</button>
             <fieldset>
-              <legend>When I open a deal, the team is</legend>
+              <legend>When a deal is opened, the team is</legend>
               {TEAM_TEMPLATE_MODES.map((m) => (
                 <label class="inline" key={m}>
                   <input type="radio" name="team-mode" value={m} checked={mode === m} onChange={() => setMode(m)} /> {MODE_WORDS[m]}
@@ -70,6 +73,30 @@ export function DefaultTeamPage({ me, userId }: { me: Me; userId: string }) {
           <CommandNotice answer={answer} what="The team" />
         </Section>
       )}
+    </div>
+  );
+}
+
+/** A rep's default deal team (`/users/:userId/default-team`), joined to or offered on each deal they open. */
+export function DefaultTeamPage({ me, userId }: { me: Me; userId: string }) {
+  return <TeamEditor path={`/users/${encodeURIComponent(userId)}/default-team`} title={userId === me.userId ? 'My default team' : `${userId}'s default team`} />;
+}
+
+/** An account's team (`/account-teams/:account`), joined to or offered on every new deal of the account; sales-ops and admins set it. */
+export function AccountTeamPage({ account }: { account?: string }) {
+  const [name, setName] = useState(account ?? '');
+  const open = (e: Event) => {
+    e.preventDefault();
+    if (name.trim()) location.hash = href('account-team', name.trim());
+  };
+  return (
+    <div>
+      <form class="inline" onSubmit={open}>
+        <label for="account-name">Account</label>{' '}
+        <input id="account-name" value={name} placeholder="as deals name it" onInput={(e) => setName((e.target as HTMLInputElement).value)} />{' '}
+        <button type="submit">Open</button>
+      </form>
+      {account && <TeamEditor key={account} path={`/account-teams/${encodeURIComponent(account)}`} title={`Account team: ${account}`} />}
     </div>
   );
 }
