@@ -88,6 +88,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /users/me': { path: () => '/users/me', target: 'organisation' },
   'GET /users/{userId}/default-team': { path: () => `/users/${OWNER.id}/default-team`, target: 'owner' },
   'POST /users/{userId}/default-team': { path: () => `/users/${OWNER.id}/default-team`, body: () => ({ members: [], mode: 'offer' }), target: 'owner' },
+  'GET /account-teams': { path: () => '/account-teams', target: 'organisation' },
   'GET /account-teams/{account}': { path: () => '/account-teams/Guarded%20Account', target: 'organisation' },
   'POST /account-teams/{account}': { path: () => '/account-teams/Guarded%20Account', body: () => ({ members: [], mode: 'offer' }), target: 'organisation' },
   'GET /deals/{dealId}/team/offers': deal('team/offers'),

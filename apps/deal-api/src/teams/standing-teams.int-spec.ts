@@ -87,6 +87,8 @@ describe('default deal teams and account teams over HTTP', () => {
     const events = (await t.as(OTHER_REP).get(`/deals/${opened.body.dealId}/events`).expect(200)).body.events as { type: string; data: Record<string, unknown> }[];
     expect(events.filter((e) => e.type === 'TeamMemberAdded').map((e) => e.data)).toContainEqual(
       { userId: EVE.id, role: 'executive-sponsor', access: 'read', source: { kind: 'account-team', account: 'Acme GmbH' } });
+    const listed = await t.as(REP).get(`/account-teams?member=${EVE.id}&minPosition=${opened.body.position}`).expect(200);
+    expect(listed.body.result).toEqual([expect.objectContaining({ account: 'Acme GmbH', accountKey: 'acme%20gmbh', setBy: OPS.id, mode: 'add-automatically' })]);
     const unknown = await t.as(REP).get('/account-teams/Nobody%20Inc').expect(200);
     expect(unknown.body).toMatchObject({ of: 'Nobody Inc', exists: false, members: [], revision: -1 });
   });
