@@ -345,6 +345,7 @@ describe('the dashboard in a browser', () => {
     await page.getByLabel('added to each new deal automatically').check();
     await page.getByRole('button', { name: 'Save team' }).click();
     await page.getByText('The team recorded.').waitFor(WAIT);
+    await page.getByTestId('account-teams').getByRole('link', { name: 'Umbrella Corp' }).waitFor(WAIT);
     await shoot('account-team');
 
     const opened = await ok(REP, '/deals', { name: 'Umbrella pilot', account: { name: 'umbrella corp' }, currency: 'EUR', expectedAmount: '5000.00' });

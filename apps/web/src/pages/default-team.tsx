@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CommandAnswer } from '../api';
+import { CommandAnswer, readAfter } from '../api';
 import { CommandNotice } from '../components/command-notice';
 import { ErrorBox, Loading, Section } from '../components/ui';
 import { useApi, useCommand } from '../hooks';
@@ -13,7 +13,7 @@ const blank = (): TemplateMember => ({ userId: '', role: 'sales-engineer', acces
  * A standing team (`GET`/`POST` at `path`): who, in which deal-team role, doing what, and whether
  * new deals get them at once or offer them.
  */
-function TeamEditor({ path, title }: { path: string; title: string }) {
+function TeamEditor({ path, title, onSaved }: { path: string; title: string; onSaved?: (position: number) => void }) {
   const team = useApi<StandingTeam>(path);
   const [rows, setRows] = useState<TemplateMember[]>([]);
   const [mode, setMode] = useState('offer');
@@ -35,6 +35,7 @@ function TeamEditor({ path, title }: { path: string; title: string }) {
     if (done) {
       setAnswer(done);
       team.reload();
+      onSaved?.(done.position);
     }
   };
   return (
@@ -85,6 +86,9 @@ export function DefaultTeamPage({ me, userId }: { me: Me; userId: string }) {
 /** An account's team (`/account-teams/:account`), joined to or offered on every new deal of the account; sales-ops and admins set it. */
 export function AccountTeamPage({ account }: { account?: string }) {
   const [name, setName] = useState(account ?? '');
+  const [written, setWritten] = useState<number>();
+  // After a save, the list waits until its read model holds the write.
+  const teams = useApi<{ result: readonly { account: string; accountKey: string; members: readonly TemplateMember[]; mode: string }[] }>(readAfter('/account-teams', written));
   const open = (e: Event) => {
     e.preventDefault();
     if (name.trim()) location.hash = href('account-team', name.trim());
@@ -96,7 +100,18 @@ export function AccountTeamPage({ account }: { account?: string }) {
         <input id="account-name" value={name} placeholder="as deals name it" onInput={(e) => setName((e.target as HTMLInputElement).value)} />{' '}
         <button type="submit">Open</button>
       </form>
-      {account && <TeamEditor key={account} path={`/account-teams/${encodeURIComponent(account)}`} title={`Account team: ${account}`} />}
+      <ErrorBox error={teams.error} />
+      {teams.data && teams.data.result.length > 0 && (
+        <ul class="team" data-testid="account-teams">
+          {teams.data.result.map((team) => (
+            <li key={team.accountKey}>
+              <a href={href('account-team', team.account)}>{team.account}</a>{' '}
+              <small class="muted">{team.members.length} {team.members.length === 1 ? 'member' : 'members'}, {MODE_WORDS[team.mode] ?? team.mode}</small>
+            </li>
+          ))}
+        </ul>
+      )}
+      {account && <TeamEditor key={account} path={`/account-teams/${encodeURIComponent(account)}`} title={`Account team: ${account}`} onSaved={setWritten} />}
     </div>
   );
 }
