@@ -20,6 +20,7 @@ import { ActorGuard } from './request-context/actor.guard';
 import { JwtActorResolver } from './request-context/jwt-actor.resolver';
 import { PersonalTokenResolver } from './request-context/personal-token.resolver';
 import { RequestActorResolver } from './request-context/request-actor.resolver';
+import { TeamsModule } from './teams/teams.module';
 import { WebModule } from './web/web.module';
 
 @Module({})
@@ -35,6 +36,7 @@ export class AppModule {
         DealsModule,
         ProjectionsModule,
         CommissionModule,
+        TeamsModule,
         IntegrationsModule,
         WebModule,
         ...(config.demoData ? [DemoModule] : []),

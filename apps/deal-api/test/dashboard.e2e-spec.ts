@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page, Request } from 'playwright-core';
 import { STATEMENT_CSV_COLUMNS } from '../src/commission/payees/statements-csv';
-import { ADMIN, approveIfProposed, createTestApp, email, FINANCE, MANAGER, openAcme, OTHER_REP, REP, TestActor, TestApp } from '../src/testing/test-app';
+import { ADMIN, approveIfProposed, createTestApp, email, FINANCE, MANAGER, openAcme, OPS, OTHER_REP, REP, TestActor, TestApp } from '../src/testing/test-app';
 
 // The dashboard in a real browser (Debian's Chromium, headless) against the real API on a
 // temporary store: sign in, watch a deal move on the board when a fact is recorded, read the
@@ -498,6 +498,51 @@ describe('the dashboard in a browser', () => {
     const after = await t.withHeaders({ Cookie: `deals_session=${cookies.find((c) => c.name === 'deals_session')!.value}` }).get('/users/me');
     expect(after.status).toBe(401);
     expect(after.body.error).toBe('AUTH.SESSION_INVALID');
+  });
+
+  it('lets a rep keep a default team offered on new deals, and add an offered member from the deal page', async () => {
+    await t.registerUser({ id: 'sam.se', roles: ['rep'] });
+    await signInAs(OTHER_REP);
+    await page.goto(`${url}/app/#/team`, WAIT);
+    const row = page.getByTestId('team-row').first();
+    await row.getByLabel('person').fill('sam.se');
+    await row.getByLabel('deal-team role').selectOption('sales-engineer');
+    await row.getByLabel('what they may do').selectOption('record-facts');
+    await page.getByLabel('offered on each new deal, for its rep to pick from').check();
+    await page.getByRole('button', { name: 'Save team' }).click();
+    await page.getByText('The team recorded.').waitFor(WAIT);
+    await shoot('default-team');
+    const team = (await t.as(OTHER_REP).get(`/users/${OTHER_REP.id}/default-team`).expect(200)).body;
+    expect(team).toMatchObject({ mode: 'offer', members: [{ userId: 'sam.se', role: 'sales-engineer', access: 'record-facts' }] });
+
+    const dealId = (await ok(OTHER_REP, '/deals', { name: 'Initech pilot', account: { name: 'Initech' }, currency: 'EUR', expectedAmount: '5000.00' })).dealId;
+    await page.goto(`${url}/app/#/deal/${dealId}`, WAIT);
+    const offered = page.getByTestId('offered-team');
+    await offered.getByText('from ben.ae\'s default team').waitFor(WAIT);
+    await offered.getByRole('button', { name: 'Add sam.se as sales-engineer' }).click();
+    await offered.waitFor({ state: 'detached', ...WAIT });
+    const state = (await t.as(OTHER_REP).get(`/deals/${dealId}`).expect(200)).body.state;
+    expect(state.team).toContainEqual({ userId: 'sam.se', role: 'sales-engineer', access: 'record-facts' });
+  });
+
+  it('lets sales-ops set an account\'s team, which joins the next deal of the account', async () => {
+    await signInAs(OPS);
+    await page.goto(`${url}/app/#/account-team`, WAIT);
+    await page.getByLabel('Account').fill('Umbrella Corp');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('heading', { name: 'Account team: Umbrella Corp' }).waitFor(WAIT);
+    const row = page.getByTestId('team-row').first();
+    await row.getByLabel('person').fill('sam.se');
+    await row.getByLabel('what they may do').selectOption('read');
+    await page.getByLabel('added to each new deal automatically').check();
+    await page.getByRole('button', { name: 'Save team' }).click();
+    await page.getByText('The team recorded.').waitFor(WAIT);
+    await page.getByTestId('account-teams').getByRole('link', { name: 'Umbrella Corp' }).waitFor(WAIT);
+    await shoot('account-team');
+
+    const opened = await ok(REP, '/deals', { name: 'Umbrella pilot', account: { name: 'umbrella corp' }, currency: 'EUR', expectedAmount: '5000.00' });
+    const state = (await t.as(REP).get(`/deals/${opened.dealId}`).expect(200)).body.state;
+    expect(state.team).toContainEqual({ userId: 'sam.se', role: 'sales-engineer', access: 'read', source: { kind: 'account-team', account: 'Umbrella Corp' } });
   });
 
   it('ran every page without a script error', () => {

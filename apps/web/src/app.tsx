@@ -6,6 +6,7 @@ import { BoardPage } from './pages/board';
 import { ChartsPage } from './pages/charts';
 import { CommissionPage, readsEveryStatement } from './pages/commission';
 import { DealPage } from './pages/deal';
+import { AccountTeamPage, DefaultTeamPage } from './pages/default-team';
 import { DisputePage, DisputesPage } from './pages/disputes';
 import { PayeesPage } from './pages/payees';
 import { PeriodsPage } from './pages/periods';
@@ -26,6 +27,8 @@ const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
   // Reviewers see what they may approve; reps and admins what they proposed.
   { path: 'approvals', label: 'Approvals', shows: (me) => has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') },
   { path: 'periods', label: 'Periods', shows: (me) => has(me, 'finance', 'admin') },
+  { path: 'team', label: 'My team', shows: (me) => has(me, 'rep', 'manager') },
+  { path: 'account-team', label: 'Account teams', shows: (me) => has(me, 'sales-ops', 'admin') },
 ];
 
 function Page({ route, me }: { route: Route; me: Me }) {
@@ -40,6 +43,8 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'disputes': return id ? <DisputePage disputeId={id} me={me} /> : <DisputesPage />;
     case 'approvals': return <ApprovalsPage me={me} />;
     case 'periods': return <PeriodsPage me={me} />;
+    case 'team': return <DefaultTeamPage me={me} userId={id ?? me.userId} />;
+    case 'account-team': return <AccountTeamPage account={id} />;
     case 'board': return <BoardPage />;
     default: return has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') ? <BoardPage /> : <CommissionPage me={me} personId={me.userId} />;
   }

@@ -23,5 +23,8 @@ export * from './commission/commission-names';
 export * from './commission/period.queries';
 export * from './commission/payees.query';
 export { MalformedCommissionEventError } from './commission/fact-ref';
+export * from './account-teams/account-team.document';
+export * from './account-teams/account-teams.projection';
+export * from './account-teams/account-teams.queries';
 export * from './users/user-directory';
 export * from './projections';

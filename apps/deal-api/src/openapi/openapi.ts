@@ -28,6 +28,7 @@ const TAGS: readonly (readonly [string, string])[] = [
   ['close', 'Closing won or lost, and reversing a win.'],
   ['post-close', 'After the win: hand-off, implementation, go-live.'],
   ['team', 'Who works the deal, in which role.'],
+  ['teams', 'Standing teams: a rep\'s default deal team and each account\'s team, joined to or offered on new deals.'],
   ['splits', 'Who gets credit for the deal: revenue splits and overlay credit.'],
   ['approvals', 'What waits for someone else\'s approval: changes of credit after the close, splits naming others, closes dated back; terms beyond the deal desk\'s limits.'],
   ['reads', 'A deal\'s current state (or as of a past moment) and its stored events.'],

@@ -12,13 +12,15 @@ import { days, daysSince, money, percent, when } from '../format';
 import { useApi, useDealFeed } from '../hooks';
 import { Me } from '../me';
 import { Split } from '../split-model';
+import { OfferedTeam } from '../components/offered-team';
+import { memberNote as noteOf, TeamMemberView } from '../team-model';
 
 interface DealView {
   readonly revision: number;
   readonly state: {
     readonly name: string; readonly account: { name: string; industry?: string }; readonly ownerId: string; readonly currency: string;
     readonly expectedAmountMinor: number; readonly status: string; readonly stageEnteredAt: string; readonly openedAt: string;
-    readonly team: readonly { userId: string; role: string }[];
+    readonly team: readonly TeamMemberView[];
     readonly splits?: Split;
     readonly pendingChanges?: readonly PendingChange[];
     readonly dealDesk?: DealDeskState;
@@ -122,6 +124,12 @@ function Waiting({ view, dealId, me, onDone }: { view: DealView; dealId: string;
   );
 }
 
+/** What a member may do when less than everything, and the team that brought them. */
+function memberNote(team: readonly TeamMemberView[], member: { userId: string; role: string }) {
+  const note = noteOf(team, member);
+  return note ? <small class="muted"> ({note})</small> : null;
+}
+
 /** One deal: its state, the exit criteria of its stage, the team and the full timeline; refreshed live. */
 export function DealPage({ dealId, me }: { dealId: string; me: Me }) {
   const [basis, setBasis] = useState<'occurred' | 'recorded'>('occurred');
@@ -173,9 +181,10 @@ export function DealPage({ dealId, me }: { dealId: string; me: Me }) {
             <Section title="Team">
               <ul class="team">
                 {(audit.data?.team ?? v.state.team.map((m) => ({ ...m, since: undefined }))).map((m) => (
-                  <li key={`${m.userId}/${m.role}`}><strong>{m.userId}</strong> {m.role}{m.since ? <small class="muted"> since {when(m.since.occurredAt)}</small> : null}</li>
+                  <li key={`${m.userId}/${m.role}`}><strong>{m.userId}</strong> {m.role}{m.since ? <small class="muted"> since {when(m.since.occurredAt)}</small> : null}{memberNote(v.state.team, m)}</li>
                 ))}
               </ul>
+              {v.state.status === 'open' && <OfferedTeam dealId={dealId} canAdd={v.state.ownerId === me.userId || has(me, 'manager', 'sales-ops', 'admin')} onDone={wrote} />}
             </Section>
           </div>
           <SplitSection deal={{ dealId, ownerId: v.state.ownerId, splits: v.state.splits }} canEdit={has(me, 'rep', 'manager', 'sales-ops', 'admin')} onDone={wrote} />

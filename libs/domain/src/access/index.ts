@@ -9,6 +9,7 @@ export * from './authorize';
 export * from './authorized-decider';
 export * from './authorized-deciders';
 export * from './commission-access';
+export * from './team-access';
 export * from './deal-command-access';
 export * from './deal-read-access';
 export * from './person-read-access';
