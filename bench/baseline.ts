@@ -13,7 +13,8 @@ import type { Dataset } from './workload/dataset';
  * sizes, each section in its own process, the two trees taking turns (the order swapped every
  * round). The earlier commit is checked out into a worktree under BENCH_CACHE; it runs its own
  * harness code. Written to docs/benchmarks-baseline.md (BENCH_BASELINE_OUT). BENCH_COMMAND_ROUNDS
- * (default 4) rounds of commands, then BENCH_ROUNDS (default 2) of rebuilds.
+ * (default 4) rounds of commands, then BENCH_ROUNDS (default 2) of rebuilds. BENCH_REPORT_ONLY=1 writes
+ * the report again from the last run's saved figures.
  */
 
 const env = process.env;
@@ -83,7 +84,17 @@ const median = (xs: readonly number[]): number => {
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
 
-function report(trees: readonly Tree[], samples: Samples, startedAt: Date): string {
+/**
+ * Higher is better. Worse only when the after median is below every before sample: a median
+ * inside the before samples' own spread is what two runs of the same code give.
+ */
+function verdict(before: readonly number[], after: readonly number[]): string {
+  const mb = median(after);
+  if (mb >= median(before)) return 'not worse';
+  return mb >= Math.min(...before) ? 'the same, within the spread of the before samples' : '**worse**';
+}
+
+function report(trees: readonly Tree[], samples: Samples, startedAt: Date, endedAt: Date): string {
   const commandRate = (tree: Tree, runner: string, concurrency: number) =>
     samples.commands.filter((s) => s.tree === tree.name).map((s) => s.commands.find((c) => c.runner === runner && c.concurrency === concurrency)?.perSecond ?? NaN);
   const rebuildRate = (tree: Tree, projection: string) =>
@@ -95,7 +106,7 @@ function report(trees: readonly Tree[], samples: Samples, startedAt: Date): stri
     const ma = median(a);
     const mb = median(b);
     const ratio = limitA && limitB ? ` | ${pct(ma, median(limitA))} | ${pct(mb, median(limitB))}` : ' | | ';
-    rows.push(`| ${figure} | ${a.map(int).join(', ')} | ${b.map(int).join(', ')} | ${int(ma)} | ${int(mb)} | ${(mb / ma).toFixed(2)}×${ratio} | ${!judged ? 'the machine' : mb >= ma ? 'not worse' : '**worse**'} |`);
+    rows.push(`| ${figure} | ${a.map(int).join(', ')} | ${b.map(int).join(', ')} | ${int(ma)} | ${int(mb)} | ${(mb / ma).toFixed(2)}×${ratio} | ${judged ? verdict(a, b) : 'the machine'} |`);
   };
   for (const c of [1, 64]) {
     row(`commands/s, concurrency ${c}`, commandRate(before, 'product', c), commandRate(after, 'product', c), commandRate(before, 'bare', c), commandRate(after, 'bare', c));
@@ -107,10 +118,12 @@ function report(trees: readonly Tree[], samples: Samples, startedAt: Date): stri
     '# Benchmarks: before and after, side by side',
     '',
     `Written by \`BENCH_BASELINE=${ref} npm run bench:baseline\` (bench/baseline.ts); do not edit by hand — run it again.`,
-    `Run from ${startedAt.toISOString()} to ${new Date().toISOString()}: ${before.name} (${before.commit}) against ${after.name} (${after.commit}); ${commandRounds} round(s) of commands, then ${rounds} of rebuilds, the two trees taking turns (order swapped every round), each section in its own process running its own tree's harness, dirty pages written out (\`sync\`) before each.`,
+    `Run from ${startedAt.toISOString()} to ${endedAt.toISOString()}: ${before.name} (${before.commit}) against ${after.name} (${after.commit}); ${commandRounds} round(s) of commands, then ${rounds} of rebuilds, the two trees taking turns (order swapped every round), each section in its own process running its own tree's harness, dirty pages written out (\`sync\`) before each.`,
     '',
     '- **commands/s**: the command path on the embedded store (the `product` runner of bench/sections/commands.ts, 4 s after a 1 s warm-up per sample), beside the bare better-sqlite3 loop (the limit) in the same process.',
     `- **rebuild**: \`ProjectionRebuild\` of each projection over the same store of ${int(events)} events (the full benchmark's cached data set), beside read + parse of the same rows (the limit).`,
+    '',
+    'Verdict: **worse** when the after median is below every before sample; "the same, within the spread" when it is below the before median but not below the lowest before sample (two runs of the same code differ that much); "not worse" otherwise.',
     '',
     `| figure | ${before.name} (per round) | ${after.name} (per round) | ${before.name} median | ${after.name} median | after ÷ before | before ÷ limit | after ÷ limit | |`,
     '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
@@ -163,12 +176,30 @@ async function main(): Promise<void> {
     }
   }
   const samples = { commands: commandSamples, rebuilds: rebuildSamples };
-  const text = report(trees, samples, startedAt);
+  const saved: SavedRun = { trees, samples, startedAt: startedAt.toISOString(), endedAt: new Date().toISOString() };
+  writeFileSync(join(cacheRoot, 'baseline-last.json'), JSON.stringify(saved));
+  write(saved);
+}
+
+interface SavedRun {
+  readonly trees: readonly Tree[];
+  readonly samples: Samples;
+  readonly startedAt: string;
+  readonly endedAt: string;
+}
+
+function write(run: SavedRun): void {
+  const text = report(run.trees, run.samples, new Date(run.startedAt), new Date(run.endedAt));
   writeFileSync(out, text);
   process.stdout.write(text);
 }
 
-main().catch((error) => {
+/** BENCH_REPORT_ONLY=1: the report written again from the last run's saved figures, nothing measured. */
+function reportOnly(): void {
+  write(JSON.parse(readFileSync(join(cacheRoot, 'baseline-last.json'), 'utf8')) as SavedRun);
+}
+
+(env.BENCH_REPORT_ONLY === '1' ? Promise.resolve().then(reportOnly) : main()).catch((error) => {
   process.stderr.write(`${(error as Error).stack ?? error}\n`);
   process.exit(1);
 });
