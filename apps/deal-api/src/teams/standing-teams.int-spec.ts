@@ -89,6 +89,10 @@ describe('default deal teams and account teams over HTTP', () => {
       { userId: EVE.id, role: 'executive-sponsor', access: 'read', source: { kind: 'account-team', account: 'Acme GmbH' } });
     const listed = await t.as(REP).get(`/account-teams?member=${EVE.id}&minPosition=${opened.body.position}`).expect(200);
     expect(listed.body.result).toEqual([expect.objectContaining({ account: 'Acme GmbH', accountKey: 'acme%20gmbh', setBy: OPS.id, mode: 'add-automatically' })]);
+    // As of a past moment: before any team was set the list is empty; at the deal's opening it holds the team.
+    expect((await t.as(REP).get('/account-teams?asOfPosition=0').expect(200)).body.result).toEqual([]);
+    const then = await t.as(REP).get(`/account-teams?member=${EVE.id}&asOfPosition=${opened.body.position}`).expect(200);
+    expect(then.body.result).toEqual([expect.objectContaining({ account: 'Acme GmbH', mode: 'add-automatically' })]);
     const unknown = await t.as(REP).get('/account-teams/Nobody%20Inc').expect(200);
     expect(unknown.body).toMatchObject({ of: 'Nobody Inc', exists: false, members: [], revision: -1 });
   });

@@ -9,7 +9,10 @@ const keyOf = (streamId: string): string | undefined =>
   streamId.startsWith(ACCOUNT_TEAM_STREAM_PREFIX) && streamId.length > ACCOUNT_TEAM_STREAM_PREFIX.length
     ? streamId.slice(ACCOUNT_TEAM_STREAM_PREFIX.length) : undefined;
 
-/** Every account's team, one document per account (its stream), so they can be listed. */
+/**
+ * Every account's team, one document per account (its stream), so they can be listed. Without
+ * `streamOf`: the documents are few, so their versions are kept and the list reads as of any moment.
+ */
 export const accountTeamsProjection: Projection<AccountTeamDocument> = {
   name: 'account-teams',
   version: 1,
@@ -26,5 +29,4 @@ export const accountTeamsProjection: Projection<AccountTeamDocument> = {
       setAt: String(event.metadata.occurredAt ?? ''), setBy: String((event.metadata.actor as { id?: string } | undefined)?.id ?? ''), position: event.position,
     };
   },
-  streamOf: (key) => `${ACCOUNT_TEAM_STREAM_PREFIX}${key}`,
 };
