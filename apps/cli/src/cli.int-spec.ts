@@ -23,10 +23,10 @@ describe('deals seed, verify, rebuild, export (real SQLite)', () => {
   it('rebuilds every read model, one summary line each', async () => {
     const result = await run('rebuild');
     expect(result.code).toBe(0);
-    expect(result.stdout.map((l) => l.split(':')[0])).toEqual(['rebuilt deal-summary', 'rebuilt audit', 'rebuilt commission-facts']);
+    expect(result.stdout.map((l) => l.split(':')[0])).toEqual(['rebuilt deal-summary', 'rebuilt audit', 'rebuilt commission-facts', 'rebuilt account-teams']);
     const one = await run('rebuild', '--projection', 'nope');
     expect(one.code).toBe(1);
-    expect(one.stderr).toEqual(['error: PROJECTION.UNKNOWN: No projection named "nope"; known: deal-summary, audit, commission-facts']);
+    expect(one.stderr).toEqual(['error: PROJECTION.UNKNOWN: No projection named "nope"; known: deal-summary, audit, commission-facts, account-teams']);
   });
 
   it('exports the pipeline per stage (every open stage, per currency) and per open deal', async () => {

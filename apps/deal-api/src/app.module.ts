@@ -18,6 +18,9 @@ import { EventStoreModule } from './infrastructure/event-store.module';
 import { ACTOR_RESOLVER } from './request-context/actor';
 import { ActorGuard } from './request-context/actor.guard';
 import { JwtActorResolver } from './request-context/jwt-actor.resolver';
+import { PersonalTokenResolver } from './request-context/personal-token.resolver';
+import { RequestActorResolver } from './request-context/request-actor.resolver';
+import { TeamsModule } from './teams/teams.module';
 import { WebModule } from './web/web.module';
 
 @Module({})
@@ -33,6 +36,7 @@ export class AppModule {
         DealsModule,
         ProjectionsModule,
         CommissionModule,
+        TeamsModule,
         IntegrationsModule,
         WebModule,
         ...(config.demoData ? [DemoModule] : []),
@@ -41,7 +45,9 @@ export class AppModule {
       ],
       controllers: [HealthController, IntegrityController],
       providers: [
-        { provide: ACTOR_RESOLVER, useClass: JwtActorResolver },
+        JwtActorResolver,
+        PersonalTokenResolver,
+        { provide: ACTOR_RESOLVER, useClass: RequestActorResolver },
         // In this order: who is asking, then may they do what they ask (the access table).
         { provide: APP_GUARD, useClass: ActorGuard },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,8 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import { preparePrivateDataDir } from '@deals/event-store';
 import { AppModule } from './app.module';
+import { accountSettingsOf } from './config/account-settings';
 import { ApiConfig } from './config/api-config';
 import { mountApiDocs } from './openapi/openapi';
 import { installRequestDoor } from './security/request-door';
@@ -20,6 +22,10 @@ export async function createApp(config: ApiConfig, options: { logger?: false } =
     bodyParser: false,
   });
   installRequestDoor(app);
+  // The dashboard's session cookie (auth/accounts/session-cookie.ts); unsigned: its value is a random token looked up by hash.
+  app.use(cookieParser());
+  // Behind a reverse proxy only: the client's address and https come from X-Forwarded-For / -Proto.
+  if (accountSettingsOf(config).trustProxy) app.set('trust proxy', true);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   app.disable('x-powered-by');

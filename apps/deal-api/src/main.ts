@@ -3,6 +3,7 @@ import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { createApp } from './bootstrap';
 import { apiConfigFromEnv } from './config/api-config';
 import { demoDataSummary } from './demo/demo-loader.service';
+import { demoPassword } from './demo/demo-passwords';
 
 async function main(): Promise<void> {
   const config = apiConfigFromEnv();
@@ -10,10 +11,11 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   const demo = await demoDataSummary(app.get<EventStore>(EVENT_STORE));
+  const password = demo ? demoPassword(config) : undefined;
   const lines = [
     '',
     `Deal API ready at ${url}  (${config.eventStoreConnectionString ? 'EventStoreDB' : `embedded store: ${config.dataDir}`})`,
-    `  Dashboard: ${url}/app/   (sign in with a token, below)`,
+    `  Dashboard: ${url}/app/   (sign in with a user id and password; an admin invites people: docs/security.md)`,
     `  API docs:  ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
     `  Health:    curl ${url}/health`,
   ];
@@ -26,6 +28,9 @@ async function main(): Promise<void> {
   if (demo) {
     lines.push(
       `  Demo data: ${demo.deals} deals; users ana.ae, ben.ae, sam.se (reps), maria.manager, olga.ops, fiona.finance, ivan.impl, adam.admin, iris.integration.`,
+      password
+        ? `  Demo sign-in (DEMO ONLY, made for this store, ${config.dataDir === ':memory:' ? 'this process only' : `kept in ${config.dataDir}/demo-password`}): any demo user, password  ${password}`
+        : '  Demo users have no password (NODE_ENV=production): an admin invites them (POST /users/:userId/invitation).',
       '  Look at a deal, as a manager:',
       `    curl -H "${auth}" ${url}/deals/${demo.sampleDealIds[0]}`,
       `    curl -H "${auth}" ${url}/deals/${demo.sampleDealIds[0]}/events`,

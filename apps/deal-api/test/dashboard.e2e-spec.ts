@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
-import { approveIfProposed, createTestApp, email, FINANCE, MANAGER, openAcme, OTHER_REP, REP, TestActor, TestApp } from '../src/testing/test-app';
+import { BrowserContext, chromium, Page, Request } from 'playwright-core';
+import { STATEMENT_CSV_COLUMNS } from '../src/commission/payees/statements-csv';
+import { ADMIN, approveIfProposed, createTestApp, email, FINANCE, MANAGER, openAcme, OPS, OTHER_REP, REP, TestActor, TestApp } from '../src/testing/test-app';
 
 // The dashboard in a real browser (Debian's Chromium, headless) against the real API on a
 // temporary store: sign in, watch a deal move on the board when a fact is recorded, read the
@@ -22,6 +23,51 @@ const AE_RULES = {
 };
 
 jest.setTimeout(180_000);
+
+/** How often a page may ask for one URL without a user action (the first load, a reload after a live change). */
+const REPEATS_ALLOWED = 3;
+/**
+ * How long a settled page is watched for a request nobody asked for. Not a wait for a result: a
+ * page that asks by itself (a URL rebuilt on every render) asks again within milliseconds of an
+ * answer, so the fault shows well inside this window.
+ */
+const QUIET_MS = 1500;
+
+/**
+ * The API requests of a page, per method, path and query, since the last user action. The live
+ * feed is one long request and the page's own files are not the API's, so neither counts.
+ */
+function watchRequests(page: Page, origin: () => string) {
+  const counts = new Map<string, number>();
+  const inFlight = new Set<Request>();
+  let idle: (() => void)[] = [];
+  const isApi = (r: Request) => {
+    const u = new URL(r.url());
+    return u.origin === origin() && !u.pathname.startsWith('/app') && u.pathname !== '/live/projections';
+  };
+  page.on('request', (r) => {
+    if (!isApi(r)) return;
+    const u = new URL(r.url());
+    const key = `${r.method()} ${u.pathname}${u.search}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    inFlight.add(r);
+  });
+  const finished = (r: Request) => {
+    if (!inFlight.delete(r) || inFlight.size > 0) return;
+    for (const resolve of idle) resolve();
+    idle = [];
+  };
+  page.on('requestfinished', finished);
+  page.on('requestfailed', finished);
+  return {
+    isApi,
+    /** A user action: what the page asks next is asked for a reason. */
+    reset: () => counts.clear(),
+    /** Every API request made so far has its answer. */
+    settled: () => (inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
+    repeated: () => [...counts].filter(([, n]) => n > REPEATS_ALLOWED).map(([key, n]) => `${key} ×${n}`),
+  };
+}
 
 /** The built dashboard, rebuilt when a source file is newer than it (npm test builds it first anyway). */
 function ensureDashboardBuilt(): void {
@@ -46,6 +92,7 @@ describe('the dashboard in a browser', () => {
   let page: Page;
   let movingDeal: string;
   let wonDeal: string;
+  let watch: ReturnType<typeof watchRequests>;
   const pageErrors: string[] = [];
 
   /** Posts; a close dated months back waits for the manager's approval, which it gets. */
@@ -66,8 +113,9 @@ describe('the dashboard in a browser', () => {
   const signInAs = async (actor: TestActor) => {
     if (page.url().startsWith(url)) await page.evaluate(() => (globalThis as unknown as { sessionStorage: { clear(): void } }).sessionStorage.clear());
     await page.goto(`${url}/app/`, WAIT);
+    await page.getByText('Sign in with an access token').click();
     await page.locator('#token').fill(t.tokenFor(actor));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
     await page.getByTestId('signed-in-as').waitFor(WAIT);
   };
   const card = (stageId: string, dealId: string) => page.locator(`[data-stage-id="${stageId}"] [data-deal-id="${dealId}"]`);
@@ -104,6 +152,7 @@ describe('the dashboard in a browser', () => {
     page = browser.pages()[0] ?? (await browser.newPage());
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    watch = watchRequests(page, () => new URL(url).origin);
   });
 
   afterAll(async () => {
@@ -145,6 +194,43 @@ describe('the dashboard in a browser', () => {
     await shoot('deal');
   });
 
+  it('flags stuck deals on the board and filters it by stuck, owner, currency and a search of deal and account names', async () => {
+    const fresh = (await t.as(REP).post('/deals', { name: 'Fresh pilot', account: { name: 'Initech' }, currency: 'EUR', expectedAmount: '5000.00' }).expect(201)).body.dealId as string;
+    const stuck = (await t.as(MANAGER).get(`/pipeline/stuck?limit=1000`).expect(200)).body.result as { total: number; items: { dealId: string }[] };
+    expect(stuck.items.map((d) => d.dealId)).toContain(movingDeal);
+    expect(stuck.items.map((d) => d.dealId)).not.toContain(fresh);
+
+    await page.goto(`${url}/app/#/board`, WAIT);
+    const moving = card('qualified', movingDeal);
+    await moving.getByTestId('stuck-flag').waitFor(WAIT);
+    await card('engaged', fresh).waitFor(WAIT);
+    expect(await card('engaged', fresh).getByTestId('stuck-flag').count()).toBe(0);
+    await page.getByTestId('stuck-count').filter({ hasText: `${stuck.total} stuck` }).waitFor(WAIT);
+    // Each currency's figures are labelled and set apart, never run together.
+    await page.getByTestId('board-total').locator('[data-currency="EUR"]').filter({ hasText: /^EUR \S+ · weighted \S+$/ }).waitFor(WAIT);
+
+    await page.getByLabel('Stuck only', { exact: true }).check();
+    await card('engaged', fresh).waitFor({ state: 'detached', ...WAIT });
+    await moving.waitFor(WAIT);
+    await shoot('board-stuck');
+    await page.getByLabel('Stuck only', { exact: true }).uncheck();
+
+    await page.getByLabel('Search', { exact: true }).fill('initech');
+    await card('qualified', movingDeal).waitFor({ state: 'detached', ...WAIT });
+    await card('engaged', fresh).waitFor(WAIT);
+    await page.getByLabel('Search', { exact: true }).fill('');
+    await page.getByLabel('Owner', { exact: true }).selectOption(REP.id);
+    await page.getByLabel('Currency', { exact: true }).selectOption('EUR');
+    await page.getByLabel('Stage', { exact: true }).selectOption('qualified');
+    await moving.waitFor(WAIT);
+    await card('engaged', fresh).waitFor({ state: 'detached', ...WAIT });
+    expect(await page.getByTestId('stage').count()).toBe(1);
+    await shoot('board-filtered');
+    await page.getByRole('button', { name: 'clear filters' }).click();
+    await card('engaged', fresh).waitFor(WAIT);
+    await t.as(REP).post(`/deals/${fresh}/close-lost`, { reason: 'Only a test deal' }).expect(201);
+  });
+
   it('shows a rep their statement and the lineage of a line, and raises a dispute from it', async () => {
     const statement = await t.as(REP).get(`/commission/statements/${REP.id}?period=2026-Q1`).expect(200);
     const first = statement.body.result.lines[0] as { lineId: string; lineage: { arithmetic: string } };
@@ -167,12 +253,21 @@ describe('the dashboard in a browser', () => {
     await page.getByText('Dispute raised').waitFor(WAIT);
   });
 
-  it("shows finance the dispute: as known at close vs now, with the resolve form", async () => {
+  it("shows the rep's manager the dispute in their queue, and finance the dispute: the line's lineage, at close vs now, the resolve form", async () => {
+    await signInAs(MANAGER);
+    await page.goto(`${url}/app/#/disputes`, WAIT);
+    await page.getByTestId('dispute-row').filter({ hasText: REP.id }).waitFor(WAIT);
+
     await signInAs(FINANCE);
     await page.goto(`${url}/app/#/disputes`, WAIT);
     await page.getByTestId('dispute-row').first().getByRole('link').click();
     await page.getByRole('heading', { name: 'As known at close vs as known now' }).waitFor(WAIT);
     await page.getByText('← disputed').waitFor(WAIT);
+    const disputed = page.getByTestId('lineage');
+    await disputed.getByTestId('arithmetic').waitFor(WAIT);
+    await disputed.getByText('AE FY26 v1').waitFor(WAIT);
+    await page.getByTestId('disputed-line-name').filter({ hasText: 'Acme rollout' }).waitFor(WAIT);
+    for (const label of ['Person', 'Period', 'Amount', 'Currency']) await page.getByLabel(label, { exact: true }).waitFor(WAIT);
     await page.getByRole('button', { name: 'Accept and adjust' }).waitFor(WAIT);
     await shoot('dispute');
   });
@@ -274,6 +369,8 @@ describe('the dashboard in a browser', () => {
     await page.getByTestId('dispute-done').filter({ hasText: 'Accepted' }).waitFor(WAIT);
     await page.locator('.page-head .status').filter({ hasText: 'accepted' }).waitFor(WAIT);
     await page.getByText(`${FINANCE.id}, approved by ${second.id}`).waitFor(WAIT);
+    await page.getByTestId('adjustment-line').filter({ hasText: '6,000.00 EUR' }).filter({ hasText: REP.id }).waitFor(WAIT);
+    await shoot('dispute-accepted');
   });
 
   it('shows terms beyond the deal desk\'s limits waiting on the deal page; the manager approves them with a reason on the approvals page, and the deal may close', async () => {
@@ -306,6 +403,146 @@ describe('the dashboard in a browser', () => {
     const state = (await t.as(REP).get(`/deals/${dealId}`).expect(200)).body.state;
     expect(state.dealDesk).toMatchObject({ requestId: terms.dealDeskRequestId, status: 'approved', decidedBy: MANAGER.id, decisionReason: 'Three-year commitment' });
     await ok(REP, `/deals/${dealId}/close-won`, close);
+  });
+
+  it('gives finance the payees of a quarter to pick from, by name, and exports the quarter\'s statements as CSV', async () => {
+    await signInAs(FINANCE);
+    await page.goto(`${url}/app/#/commission?period=2026-Q1`, WAIT);
+    const ana = page.locator(`[data-testid="payee"][data-user-id="${REP.id}"]`);
+    await ana.waitFor(WAIT);
+    const payees = (await t.as(FINANCE).get('/commission/periods/2026-Q1/payees').expect(200)).body.result as { userId: string }[];
+    expect(await page.getByTestId('payee').count()).toBe(payees.length);
+    await shoot('payees');
+
+    const [file] = await Promise.all([page.waitForEvent('download', WAIT), page.getByRole('button', { name: 'Export statements (CSV)' }).click()]);
+    expect(file.suggestedFilename()).toBe('statements-2026-Q1.csv');
+    const lines = readFileSync(await file.path(), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe(STATEMENT_CSV_COLUMNS.join(','));
+    const statement = (await t.as(FINANCE).get(`/commission/statements/${REP.id}?period=2026-Q1`).expect(200)).body.result as { lines: { lineId: string }[] };
+    expect(lines.filter((l) => l.includes(`,${REP.id},`))).toHaveLength(statement.lines.length);
+
+    await ana.getByRole('link').click();
+    const line = page.locator(`[data-testid="statement-line"][data-line-id="${statement.lines[0].lineId}"]`);
+    await line.getByText('Acme rollout').waitFor(WAIT);
+    expect(await line.textContent()).not.toContain(statement.lines[0].lineId.slice(0, 8));
+    // In the next quarter a second person is on a plan: pick them from the payees instead of typing an id.
+    await ok(FINANCE, '/commission/assignments', { userId: OTHER_REP.id, planId: 'ae-fy26', effectiveFrom: '2026-04-01', currency: 'EUR' });
+    await page.getByRole('button', { name: 'next quarter' }).click();
+    await page.getByTestId('period').filter({ hasText: '2026-Q2' }).waitFor(WAIT);
+    await page.getByLabel('Payee', { exact: true }).selectOption(OTHER_REP.id);
+    await page.getByRole('heading', { name: `Commission · ${OTHER_REP.id}` }).waitFor(WAIT);
+  });
+
+  it('asks each page\'s data once: no path is requested again and again without a user action', async () => {
+    const dispute = (await t.as(FINANCE).get('/board/disputes').expect(200)).body.result[0] as { disputeId: string };
+    await signInAs(FINANCE);
+    const pages: [string, string][] = [
+      ['board', '[data-testid="deal-card"]'],
+      [`deal/${wonDeal}`, '[data-testid="timeline"]'],
+      ['post-close', '[data-testid="post-close-card"]'],
+      ['charts', '.bars'],
+      ['commission?period=2026-Q1', '[data-testid="payee"]'],
+      [`commission/${REP.id}?period=2026-Q1`, '[data-testid="statement-line"]'],
+      ['disputes', 'h1'],
+      [`disputes/${dispute.disputeId}`, '[data-testid="recon-line"]'],
+      ['approvals', 'h1'],
+      ['periods', '[data-testid="period-row"]'],
+    ];
+    for (const [path, shown] of pages) {
+      watch.reset();
+      await page.goto(`${url}/app/#/${path}`, WAIT);
+      await page.locator(shown).first().waitFor(WAIT);
+      await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('[aria-busy="true"]'), undefined, WAIT);
+      await watch.settled();
+      const unprompted = await page.waitForRequest((r) => watch.isApi(r), { timeout: QUIET_MS }).then((r) => r.url(), () => null);
+      expect({ path, unprompted, repeated: watch.repeated() }).toEqual({ path, unprompted: null, repeated: [] });
+    }
+  });
+
+  it('invites a rep by link: she sets a password, signs in with it (an HttpOnly cookie session) and signs out on the server', async () => {
+    const invited = { id: 'nina.new', roles: ['rep'], managerId: MANAGER.id, name: 'Nina New' };
+    await t.registerUser(invited);
+    const link = await t.as(ADMIN).post(`/users/${invited.id}/invitation`, {}).expect(201);
+    // A fresh page load, as when the link is opened from an e-mail: nothing of the previous sign-in stays.
+    await page.evaluate(() => (globalThis as unknown as { sessionStorage: { clear(): void } }).sessionStorage.clear());
+    await page.goto('about:blank');
+    await page.goto(link.body.url.replace(/^https?:\/\/[^/]+/, url), WAIT);
+    await page.getByRole('heading', { name: 'Set your password' }).waitFor(WAIT);
+    await shoot('set-password');
+    await page.getByLabel('New password', { exact: true }).fill('nina picks a long passphrase');
+    await page.getByLabel('The same password again').fill('nina picks a long passphrase');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await page.getByRole('heading', { name: 'Password set' }).waitFor(WAIT);
+    expect(page.url()).not.toContain(link.body.token);
+    await page.getByRole('link', { name: 'Go to sign in' }).click();
+
+    await page.locator('#user-id').waitFor(WAIT);
+    expect(await page.locator('#user-id').inputValue()).toBe(invited.id);
+    await page.locator('#password').fill('not her password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').getByText('The user id or the password is wrong.').waitFor(WAIT);
+    await page.locator('#password').fill('nina picks a long passphrase');
+    await shoot('sign-in');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByTestId('signed-in-as').getByText('Nina New').waitFor(WAIT);
+    const cookies = await browser.cookies(url);
+    expect(cookies.find((c) => c.name === 'deals_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).not.toContain('deals_session');
+
+    // A reload keeps the session (the cookie) and fetches its CSRF token again: the sign-out POST below needs it,
+    // and the old cookie is refused afterwards only if the server ended the session.
+    await page.reload(WAIT);
+    await page.getByTestId('signed-in-as').getByText('Nina New').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('#user-id').waitFor(WAIT);
+    const after = await t.withHeaders({ Cookie: `deals_session=${cookies.find((c) => c.name === 'deals_session')!.value}` }).get('/users/me');
+    expect(after.status).toBe(401);
+    expect(after.body.error).toBe('AUTH.SESSION_INVALID');
+  });
+
+  it('lets a rep keep a default team offered on new deals, and add an offered member from the deal page', async () => {
+    await t.registerUser({ id: 'sam.se', roles: ['rep'] });
+    await signInAs(OTHER_REP);
+    await page.goto(`${url}/app/#/team`, WAIT);
+    const row = page.getByTestId('team-row').first();
+    await row.getByLabel('person').fill('sam.se');
+    await row.getByLabel('deal-team role').selectOption('sales-engineer');
+    await row.getByLabel('what they may do').selectOption('record-facts');
+    await page.getByLabel('offered on each new deal, for its rep to pick from').check();
+    await page.getByRole('button', { name: 'Save team' }).click();
+    await page.getByText('The team recorded.').waitFor(WAIT);
+    await shoot('default-team');
+    const team = (await t.as(OTHER_REP).get(`/users/${OTHER_REP.id}/default-team`).expect(200)).body;
+    expect(team).toMatchObject({ mode: 'offer', members: [{ userId: 'sam.se', role: 'sales-engineer', access: 'record-facts' }] });
+
+    const dealId = (await ok(OTHER_REP, '/deals', { name: 'Initech pilot', account: { name: 'Initech' }, currency: 'EUR', expectedAmount: '5000.00' })).dealId;
+    await page.goto(`${url}/app/#/deal/${dealId}`, WAIT);
+    const offered = page.getByTestId('offered-team');
+    await offered.getByText('from ben.ae\'s default team').waitFor(WAIT);
+    await offered.getByRole('button', { name: 'Add sam.se as sales-engineer' }).click();
+    await offered.waitFor({ state: 'detached', ...WAIT });
+    const state = (await t.as(OTHER_REP).get(`/deals/${dealId}`).expect(200)).body.state;
+    expect(state.team).toContainEqual({ userId: 'sam.se', role: 'sales-engineer', access: 'record-facts' });
+  });
+
+  it('lets sales-ops set an account\'s team, which joins the next deal of the account', async () => {
+    await signInAs(OPS);
+    await page.goto(`${url}/app/#/account-team`, WAIT);
+    await page.getByLabel('Account').fill('Umbrella Corp');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('heading', { name: 'Account team: Umbrella Corp' }).waitFor(WAIT);
+    const row = page.getByTestId('team-row').first();
+    await row.getByLabel('person').fill('sam.se');
+    await row.getByLabel('what they may do').selectOption('read');
+    await page.getByLabel('added to each new deal automatically').check();
+    await page.getByRole('button', { name: 'Save team' }).click();
+    await page.getByText('The team recorded.').waitFor(WAIT);
+    await page.getByTestId('account-teams').getByRole('link', { name: 'Umbrella Corp' }).waitFor(WAIT);
+    await shoot('account-team');
+
+    const opened = await ok(REP, '/deals', { name: 'Umbrella pilot', account: { name: 'umbrella corp' }, currency: 'EUR', expectedAmount: '5000.00' });
+    const state = (await t.as(REP).get(`/deals/${opened.dealId}`).expect(200)).body.state;
+    expect(state.team).toContainEqual({ userId: 'sam.se', role: 'sales-engineer', access: 'read', source: { kind: 'account-team', account: 'Umbrella Corp' } });
   });
 
   it('ran every page without a script error', () => {

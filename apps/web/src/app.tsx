@@ -4,11 +4,14 @@ import { Me } from './me';
 import { ApprovalsPage } from './pages/approvals';
 import { BoardPage } from './pages/board';
 import { ChartsPage } from './pages/charts';
-import { CommissionPage } from './pages/commission';
+import { CommissionPage, readsEveryStatement } from './pages/commission';
 import { DealPage } from './pages/deal';
+import { AccountTeamPage, DefaultTeamPage } from './pages/default-team';
 import { DisputePage, DisputesPage } from './pages/disputes';
+import { PayeesPage } from './pages/payees';
 import { PeriodsPage } from './pages/periods';
 import { PostClosePage } from './pages/post-close';
+import { SetPasswordPage } from './pages/set-password';
 import { SignIn } from './pages/sign-in';
 import { href, Route, useRoute } from './router';
 
@@ -24,6 +27,8 @@ const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
   // Reviewers see what they may approve; reps and admins what they proposed.
   { path: 'approvals', label: 'Approvals', shows: (me) => has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') },
   { path: 'periods', label: 'Periods', shows: (me) => has(me, 'finance', 'admin') },
+  { path: 'team', label: 'My team', shows: (me) => has(me, 'rep', 'manager') },
+  { path: 'account-team', label: 'Account teams', shows: (me) => has(me, 'sales-ops', 'admin') },
 ];
 
 function Page({ route, me }: { route: Route; me: Me }) {
@@ -32,10 +37,14 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'deal': return <DealPage dealId={id} me={me} />;
     case 'post-close': return <PostClosePage />;
     case 'charts': return <ChartsPage />;
-    case 'commission': return <CommissionPage me={me} personId={id ?? me.userId} period={route.query.get('period') ?? undefined} />;
+    case 'commission': return !id && readsEveryStatement(me)
+      ? <PayeesPage period={route.query.get('period') ?? undefined} />
+      : <CommissionPage me={me} personId={id ?? me.userId} period={route.query.get('period') ?? undefined} />;
     case 'disputes': return id ? <DisputePage disputeId={id} me={me} /> : <DisputesPage />;
     case 'approvals': return <ApprovalsPage me={me} />;
     case 'periods': return <PeriodsPage me={me} />;
+    case 'team': return <DefaultTeamPage me={me} userId={id ?? me.userId} />;
+    case 'account-team': return <AccountTeamPage account={id} />;
     case 'board': return <BoardPage />;
     default: return has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') ? <BoardPage /> : <CommissionPage me={me} personId={me.userId} />;
   }
@@ -44,7 +53,7 @@ function Page({ route, me }: { route: Route; me: Me }) {
 export function App() {
   const [me, setMe] = useState<Me | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
-  const [checking, setChecking] = useState(session.token() !== null);
+  const [checking, setChecking] = useState(true);
   const route = useRoute();
 
   const signOut = (message?: string) => {
@@ -54,12 +63,14 @@ export function App() {
   };
   session.onExpired = (message) => signOut(`Signed out: ${message}`);
 
-  const signIn = async (token?: string) => {
-    if (token) session.signIn(token);
+  const loadMe = async () => {
+    setMe(await api<Me>('/users/me'));
+    setNotice(undefined);
+  };
+  const check = async (attempt: () => Promise<void>) => {
     setChecking(true);
     try {
-      setMe(await api<Me>('/users/me'));
-      setNotice(undefined);
+      await attempt();
     } catch (error) {
       session.signOut();
       setNotice(error instanceof Error ? error.message : String(error));
@@ -67,11 +78,43 @@ export function App() {
       setChecking(false);
     }
   };
+  const signInWithToken = (token: string) => check(async () => {
+    session.signIn(token);
+    await loadMe();
+  });
+  const signInWithPassword = (userId: string, password: string) => check(async () => {
+    const answer = await api<{ csrfToken: string }>('/auth/sign-in', { method: 'POST', body: { userId, password } });
+    session.useCookie(answer.csrfToken);
+    await loadMe();
+  });
+  const endSession = async () => {
+    // The server ends the cookie's session; a pasted token simply leaves this tab.
+    if (session.cookie()) await api('/auth/sign-out', { method: 'POST' }).catch(() => undefined);
+    signOut();
+  };
+
   useEffect(() => {
-    if (session.token()) void signIn();
+    if (session.token()) {
+      void check(loadMe);
+      return;
+    }
+    // After a reload the cookie may still hold a session: its CSRF token comes from the API.
+    api<{ csrfToken: string | null }>('/auth/session').then(
+      async (answer) => {
+        if (answer.csrfToken) session.useCookie(answer.csrfToken);
+        await check(loadMe);
+      },
+      () => setChecking(false),
+    );
   }, []);
 
-  if (!me) return <SignIn onToken={signIn} notice={notice} busy={checking} />;
+  if (route.parts[0] === 'set-password') {
+    return <SetPasswordPage userId={route.query.get('user') ?? ''} token={route.query.get('token') ?? ''} />;
+  }
+  if (!me) {
+    return <SignIn onPassword={signInWithPassword} onToken={signInWithToken} notice={notice} busy={checking}
+      userId={route.query.get('user') ?? ''} />;
+  }
   const current = route.parts[0] ?? '';
   return (
     <>
@@ -83,7 +126,7 @@ export function App() {
           ))}
         </nav>
         <span class="who" data-testid="signed-in-as" title={me.roles.join(', ')}>{me.name} <small>({me.roles.join(', ')})</small></span>
-        <button class="link" onClick={() => signOut()}>Sign out</button>
+        <button class="link" onClick={() => void endSession()}>Sign out</button>
       </header>
       <main>
         <Page route={route} me={me} />

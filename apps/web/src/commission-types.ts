@@ -15,7 +15,7 @@ export interface PriorPeriod {
 
 export interface Line {
   readonly lineId: string; readonly kind: string; readonly amountMinor: number; readonly currency: string; readonly dueAt: string;
-  readonly productCode?: string; readonly dealName?: string;
+  readonly productCode?: string; readonly dealName?: string; readonly planName?: string;
   readonly lineage: {
     readonly dealId?: string; readonly events: readonly FactRef[]; readonly rule: string; readonly arithmetic: string;
     readonly split?: { readonly source: string; readonly creditType: string; readonly shareBp: number; readonly position: number };
@@ -34,7 +34,7 @@ export interface Statement {
   readonly userId: string; readonly period: string; readonly asKnownAt?: string;
   readonly lines: readonly Line[];
   readonly totals: readonly { readonly currency: string; readonly totalMinor: number }[];
-  readonly notes: readonly { readonly dealId?: string; readonly problem: string }[];
+  readonly notes: readonly { readonly dealId?: string; readonly dealName?: string; readonly problem: string }[];
   readonly pending?: readonly PendingPay[];
   readonly closed?: PeriodClose;
 }
@@ -69,4 +69,10 @@ export interface Dispute {
   readonly resolution?: { readonly reason: string; readonly approverId: string; readonly secondApproverId?: string; readonly ref: FactRef };
   readonly approvals?: readonly ApprovalStep[];
   readonly adjustments: readonly Adjustment[];
+}
+
+/** A person with a plan assignment or statement lines in a period (`GET /commission/periods/:period/payees`). */
+export interface Payee {
+  readonly userId: string; readonly name?: string; readonly assigned: boolean; readonly lines: number;
+  readonly totals: readonly { readonly currency: string; readonly totalMinor: number; readonly total?: string }[];
 }

@@ -1,4 +1,4 @@
-import { daysBack, decimal, decimalMoney, money, shortMoney } from './format';
+import { amountOnly, daysBack, decimal, decimalMoney, money, shortAmount, shortMoney } from './format';
 
 describe('money on the dashboard, in each currency\'s own decimals', () => {
   it.each([
@@ -18,6 +18,10 @@ describe('money on the dashboard, in each currency\'s own decimals', () => {
 
   it('shortens by the currency\'s unit, not by hundredths', () => {
     expect([shortMoney(120_000_000, 'EUR'), shortMoney(150_000_000, 'JPY'), shortMoney(35_000_000, 'EUR')]).toEqual(['1.2M EUR', '150M JPY', '350k EUR']);
+  });
+
+  it('leaves the code out where the currency is labelled once', () => {
+    expect([amountOnly(-212_500, 'EUR'), amountOnly(1_500_000, 'JPY'), shortAmount(120_000_000, 'EUR')]).toEqual(['−2,125.00', '1,500,000', '1.2M']);
   });
 
   it('shows the API\'s decimal text like money, with a real minus and no minus on zero', () => {

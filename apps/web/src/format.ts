@@ -11,6 +11,9 @@ export function decimal(minor: number, currency: string): string {
 /** Money in minor units, with its currency, grouped, in the currency's own decimals (EUR 2, JPY none, KWD 3). */
 export const money = (minor: number, currency: string): string => decimalMoney(decimal(minor, currency), currency);
 
+/** As money(), without the currency code: for a place that labels the currency once ("EUR 1,250.00"). */
+export const amountOnly = (minor: number, currency: string): string => money(minor, currency).slice(0, -(currency.length + 1));
+
 /** Decimal text as the API writes it ("-2125.00") shown like money(): "−2,125.00 EUR". */
 export function decimalMoney(text: string, currency: string): string {
   const [whole, fraction] = text.replace(/^[-+]/, '').split('.');
@@ -20,11 +23,13 @@ export function decimalMoney(text: string, currency: string): string {
 }
 
 /** A compact amount for tight places: 1.2M EUR, 350k EUR. */
-export function shortMoney(minor: number, currency: string): string {
+export const shortMoney = (minor: number, currency: string): string => `${shortAmount(minor, currency)} ${currency}`;
+
+/** As shortMoney(), without the currency code: 1.2M, 350k. */
+export function shortAmount(minor: number, currency: string): string {
   const units = minor / 10 ** displayDigitsOf(currency);
   const abs = Math.abs(units);
-  const text = abs >= 1e6 ? `${(units / 1e6).toFixed(abs >= 1e7 ? 0 : 1)}M` : abs >= 1e3 ? `${Math.round(units / 1e3)}k` : units.toFixed(0);
-  return `${text} ${currency}`;
+  return abs >= 1e6 ? `${(units / 1e6).toFixed(abs >= 1e7 ? 0 : 1)}M` : abs >= 1e3 ? `${Math.round(units / 1e3)}k` : units.toFixed(0);
 }
 
 /** An instant as `2026-03-25 16:00 UTC`. */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, authHeaders, CommandAnswer, session } from './api';
+import { Paged, pagePath } from './paging-model';
 import { LiveStatus, openSse } from './sse';
 
 export interface Loaded<T> {
@@ -25,6 +26,37 @@ export function useApi<T>(path: string | undefined): Loaded<T> {
       live = false;
     };
   }, [path, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { ...state, reload };
+}
+
+/**
+ * Every item of a paged list answer (`{total, offset, limit, items}`), read page by page until
+ * the total, so nothing is left out silently. Again whenever the path changes, or on reload().
+ */
+export function useAllPages<T>(path: string | undefined, pageSize = 1000): Loaded<{ readonly items: readonly T[]; readonly total: number }> {
+  const [state, setState] = useState<{ data?: { items: readonly T[]; total: number }; error?: Error; loading: boolean }>({ loading: path !== undefined });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (path === undefined) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    (async () => {
+      const items: T[] = [];
+      for (let total = Infinity; items.length < total && live;) {
+        const page = (await api<{ result: Paged<T> }>(pagePath(path, items.length, pageSize))).result;
+        items.push(...page.items);
+        total = page.items.length === 0 ? items.length : page.total;
+      }
+      return { items, total: items.length };
+    })().then(
+      (data) => live && setState({ data, loading: false }),
+      (error: Error) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, pageSize, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { ...state, reload };
 }

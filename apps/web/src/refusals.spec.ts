@@ -10,6 +10,9 @@ describe('refusals in words', () => {
     [403, 'DISPUTE.OWN_FAVOUR', {}, 'An adjustment would pay you: another finance user must decide it.'],
     [400, 'DISPUTE.ADJUSTMENT_RECIPIENT', { index: 1, userId: 'fiona.finance', allowed: ['ben.ae', 'ana.ae'] },
       'Adjustment 2: fiona.finance is neither the disputant nor credited on the disputed deal; adjustments may go to ben.ae, ana.ae.'],
+    [400, 'DISPUTE.ADJUSTMENT_INVALID', { index: 0, field: 'adjustments[0].amount', problem: 'must not be zero (a negative amount recovers)' },
+      'Adjustment 1: Amount must not be zero (a negative amount recovers).'],
+    [400, 'MONEY.INVALID', { field: 'adjustments[1].amount', value: '1.234', currency: 'EUR', minorUnit: 2 }, 'Adjustment 2: Amount "1.234" has more decimals than EUR has (2).'],
     [409, 'COMMISSION.PERIOD_CLOSED', { period: '2026-Q1', field: 'adjustments[0].period' }, '2026-Q1 is closed: put the adjustment in an open period, or reopen 2026-Q1 first.'],
     [409, 'COMMISSION.PERIOD_NOT_ENDED', { endsAt: '2027-01-01T00:00:00.000Z' }, 'The quarter has not ended yet (it ends 2027-01-01 00:00 UTC); close it after its end.'],
   ])('%d %s', (status, code, details, text) => {

@@ -1,4 +1,5 @@
 import { ApiError } from './api';
+import { adjustmentFieldLabel } from './dispute-model';
 import { when } from './format';
 
 type Details = Record<string, unknown>;
@@ -11,7 +12,7 @@ const adjustment = (d: Details): string => (typeof d.index === 'number' ? `Adjus
  * The refusals people meet on the approval screens, in their words. Any other code shows the
  * API's own message, which already names the problem.
  */
-const READABLE: Record<string, (d: Details) => string> = {
+const READABLE: Record<string, (d: Details) => string | undefined> = {
   'DEAL.OWN_PROPOSAL': () => 'You proposed this change, so someone else must approve it.',
   'DEAL.APPROVER_CREDITED': () => 'You are credited on this deal or by this change, so you cannot approve it: nobody approves in their own favour.',
   'DEAL.MANAGER_APPROVAL_REQUIRED': () => 'This change is dated back beyond the limit: only a manager may approve it.',
@@ -25,6 +26,11 @@ const READABLE: Record<string, (d: Details) => string> = {
   'DISPUTE.SECOND_APPROVER_REQUIRED': () => 'You proposed this acceptance: a second, different finance user must approve it.',
   'DISPUTE.ADJUSTMENT_RECIPIENT': (d) =>
     `${adjustment(d)}${String(d.userId)} is neither the disputant nor credited on the disputed deal; adjustments may go to ${list(d.allowed)}.`,
+  'DISPUTE.ADJUSTMENT_INVALID': (d) => `${adjustmentFieldLabel(d.field) ?? `${adjustment(d)}${String(d.field ?? 'a field')}`} ${String(d.problem ?? 'is not valid')}.`,
+  'MONEY.INVALID': (d) => {
+    const label = adjustmentFieldLabel(d.field);
+    return label && typeof d.minorUnit === 'number' ? `${label} ${JSON.stringify(d.value)} has more decimals than ${String(d.currency)} has (${d.minorUnit}).` : undefined;
+  },
   'DISPUTE.ADJUSTMENT_CURRENCY': (d) => `${adjustment(d)}${String(d.userId)}'s plan in ${String(d.period)} pays in ${String(d.planCurrency)}, not ${String(d.currency)}.`,
   'DISPUTE.ADJUSTMENT_PERIOD': (d) => `${adjustment(d)}the period must be between ${String(d.earliest)} and ${String(d.latest)}.`,
   'DISPUTE.AWAITING_APPROVAL': (d) => `An acceptance by ${String(d.proposedBy)} waits for a second approval; approve or send it back first.`,
@@ -42,5 +48,5 @@ export function refusalText(error: Error): string {
   if (!(error instanceof ApiError)) return error.message;
   const readable = READABLE[error.code];
   const details = error.details && typeof error.details === 'object' ? (error.details as Details) : {};
-  return readable ? readable(details) : error.message;
+  return readable?.(details) ?? error.message;
 }

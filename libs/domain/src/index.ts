@@ -40,6 +40,7 @@ export * from './deal/decide/deal-controls';
 export * from './deal/payment-terms';
 
 export * from './access';
+export * from './team';
 export * from './controls/control-limits';
 export * from './controls/deal-desk-policy';
 

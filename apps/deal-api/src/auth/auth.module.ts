@@ -1,7 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { SessionActorResolver } from '../request-context/session-actor.resolver';
 import { AccessDenialLog } from './access-denial.log';
+import { AccessTokensController } from './accounts/access-tokens.controller';
+import { AccountActivityController } from './accounts/account-activity.controller';
+import { AccountActivityLog } from './accounts/account-activity.log';
+import { CredentialCommandHandler } from './accounts/credential-command.handler';
+import { CredentialDirectory } from './accounts/credential-directory';
+import { PasswordHasher } from './accounts/password-hasher';
+import { PasswordLinksController } from './accounts/password-links.controller';
+import { SessionController } from './accounts/session.controller';
+import { SignInService } from './accounts/sign-in.service';
 import { AccessPolicy } from './access-policy';
 import { createJwtService } from './access-token';
 import { AuditDenialsController } from './audit-denials/audit-denials.controller';
@@ -10,12 +20,15 @@ import { LiveUserDirectory } from './live-user-directory';
 import { UserCommandHandler } from './users/user-command.handler';
 import { UsersController } from './users/users.controller';
 
-const services = [AccessDenialLog, AccessPolicy, LiveUserDirectory, UserCommandHandler];
+const services = [
+  AccessDenialLog, AccessPolicy, LiveUserDirectory, UserCommandHandler,
+  AccountActivityLog, CredentialDirectory, CredentialCommandHandler, PasswordHasher, SignInService, SessionActorResolver,
+];
 
-/** Identity (signed tokens, the user directory), the access table's policy and the refusal log, for every module. */
+/** Identity (signed tokens, the user directory, passwords, links and sessions), the access table's policy and the refusal log, for every module. */
 @Global()
 @Module({
-  controllers: [UsersController, AuditDenialsController],
+  controllers: [UsersController, AuditDenialsController, SessionController, PasswordLinksController, AccessTokensController, AccountActivityController],
   providers: [
     { provide: JwtService, inject: [API_CONFIG], useFactory: (config: ApiConfig) => createJwtService(resolveAuthSecret(config)) },
     ...services,

@@ -166,7 +166,8 @@ describe('typed commission answers (real SQLite, HTTP)', () => {
       for (const [method, op] of Object.entries(item as Record<string, Json>)) {
         for (const [status, response] of Object.entries(op.responses as Record<string, Json>).filter(([status]) => status.startsWith('2'))) {
           answers++;
-          const schema = response.content?.['application/json']?.schema;
+          // The statements' CSV export is text, described as such.
+          const schema = response.content?.['application/json']?.schema ?? response.content?.['text/csv']?.schema;
           problems.push(...(schema ? looseSchemas(doc, schema, `${method.toUpperCase()} ${path} ${status}`, seen) : [`${method.toUpperCase()} ${path} ${status}: no schema`]));
         }
       }

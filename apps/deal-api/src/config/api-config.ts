@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ControlLimits, controlLimitsFromEnv, DealDeskPolicy } from '@deals/domain';
 import { LiveFeedLimits, liveFeedLimitsFromEnv } from '../projections/live/live-feed-limits';
+import { AccountSettings, accountSettingsFromEnv } from './account-settings';
 import { dealDeskPolicyFromEnv } from './deal-desk-settings';
 
 export interface ApiConfig {
@@ -22,6 +23,10 @@ export interface ApiConfig {
   readonly controls?: ControlLimits;
   /** When agreed terms wait for a manager (CONTROL_MAX_DISCOUNT_PERCENT, CONTROL_MAX_PAYMENT_DAYS, CONTROL_DEAL_DESK_FILE); absent: the defaults. */
   readonly dealDesk?: DealDeskPolicy;
+  /** Sessions, links and sign-in throttling (AUTH_SESSION_HOURS, AUTH_LINK_HOURS, AUTH_LOCKOUT_*, TRUST_PROXY, PUBLIC_URL); unset ones take the defaults. */
+  readonly accounts?: Partial<AccountSettings>;
+  /** Give the demo users a password (printed in the start banner); never when NODE_ENV=production. */
+  readonly demoPasswords?: boolean;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -43,5 +48,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     liveFeed: liveFeedLimitsFromEnv(env),
     controls: controlLimitsFromEnv(env),
     dealDesk: dealDeskPolicyFromEnv(env),
+    accounts: accountSettingsFromEnv(env),
+    demoPasswords: env.NODE_ENV !== 'production',
   };
 }

@@ -18,13 +18,14 @@ import { GetDealEventsController } from './queries/get-deal-events/get-deal-even
 import { GetDealEventsHandler } from './queries/get-deal-events/get-deal-events.handler';
 import { GetDealController } from './queries/get-deal/get-deal.controller';
 import { GetDealHandler } from './queries/get-deal/get-deal.handler';
+import { TeamOffersController } from './queries/team-offers/team-offers.controller';
 
 const commandControllers = [
   OpenDealController, EngagementController, QualificationController, EvaluationController,
   ProposalController, StageController, CloseController, PostCloseController, TeamController, CreditSplitsController,
   ChangesController, DealDeskController,
 ];
-const queryControllers = [GetDealController, GetDealEventsController, ApprovalsController];
+const queryControllers = [GetDealController, GetDealEventsController, ApprovalsController, TeamOffersController];
 const queryHandlers = [GetDealHandler, GetDealEventsHandler];
 
 @Module({

@@ -1,11 +1,13 @@
+import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { createTestApp, MANAGER, TestApp } from '../testing/test-app';
+import { demoPassword } from './demo-passwords';
 
 describe('demo data under a strict deal desk (real SQLite)', () => {
   let t: TestApp;
   beforeAll(async () => {
     // No credit at all: every demo deal's "Net 30" waits for the deal desk as it is loaded.
-    t = await createTestApp(':memory:', { demoData: true, dealDesk: { maxDiscountBp: 1500, maxPaymentTermsDays: 0, products: new Map() } });
+    t = await createTestApp(':memory:', { demoData: true, demoPasswords: true, dealDesk: { maxDiscountBp: 1500, maxPaymentTermsDays: 0, products: new Map() } });
   });
   afterAll(() => t.close());
 
@@ -22,5 +24,16 @@ describe('demo data under a strict deal desk (real SQLite)', () => {
     const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
     const queue = await t.as(MANAGER).get(`/approvals?minPosition=${head}`).expect(200);
     expect(queue.body.result.filter((item: { kind: string }) => item.kind === 'deal-desk')).toStrictEqual([]);
+  });
+
+  it('gives every demo user the demo password (made for this store), and no password at all without demo passwords', async () => {
+    const password = demoPassword({ dataDir: ':memory:', demoData: true, demoPasswords: true })!;
+    expect(password).toMatch(/^demo-[A-Za-z0-9_-]{16}$/);
+    for (const userId of ['ana.ae', 'maria.manager', 'adam.admin']) {
+      const res = await request(t.app.getHttpServer()).post('/auth/sign-in').send({ userId, password });
+      expect({ userId, status: res.status }).toEqual({ userId, status: 200 });
+    }
+    expect(demoPassword({ dataDir: ':memory:', demoData: true, demoPasswords: false })).toBeUndefined();
+    expect(demoPassword({ dataDir: ':memory:', demoData: false, demoPasswords: true })).toBeUndefined();
   });
 });

@@ -1,12 +1,19 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
+import { CredentialCommandHandler } from '../auth/accounts/credential-command.handler';
+import { CredentialDirectory } from '../auth/accounts/credential-directory';
+import { PasswordHasher } from '../auth/accounts/password-hasher';
+import { newSecretToken, tokenHash } from '../auth/accounts/secret-token';
 import { LiveUserDirectory } from '../auth/live-user-directory';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { UserCommandHandler } from '../auth/users/user-command.handler';
 import { derivedUuid, newAggregateId } from '@deals/command-pipeline';
 import { approveWithFirstAllowed } from '@deals/seed';
 import { CommissionCommandHandler } from '../commission/commands/commission-command.handler';
 import { DealCommandHandler } from '../deals/commands/deal-command.handler';
 import { DEMO_ASSIGNMENTS, DEMO_PLANS } from './demo-commission';
+import { demoPassword } from './demo-passwords';
 import { demoPlan } from './demo-plan';
 import { DEMO_USERS } from './demo-users';
 
@@ -38,10 +45,15 @@ export class DemoLoaderService implements OnApplicationBootstrap {
     private readonly users: UserCommandHandler,
     private readonly directory: LiveUserDirectory,
     private readonly commission: CommissionCommandHandler,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly credentialCommands: CredentialCommandHandler,
+    private readonly credentials: CredentialDirectory,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.registerUsers();
+    await this.setPasswords();
     if (await demoDataSummary(this.store)) return;
     const now = new Date();
     const steps = demoPlan(now);
@@ -92,6 +104,21 @@ export class DemoLoaderService implements OnApplicationBootstrap {
       await this.commission.handle({ actor, idempotencyKey: `demo-assignment-${a.userId}` }, 'assignment', a.userId, 'AssignPlan', {
         userId: a.userId, planId: a.planId, effectiveFrom: '2026-01-01', currency: 'EUR',
       });
+    }
+  }
+
+  /** The demo password (demo-passwords.ts) for each demo user who has none yet, through a link like anyone's. */
+  private async setPasswords(): Promise<void> {
+    const password = demoPassword(this.config);
+    if (password === undefined) return;
+    const actor = { id: 'system', roles: ['admin'] };
+    const passwordHash = await this.hasher.hash(password);
+    for (const user of DEMO_USERS) {
+      if (this.credentials.of(user.userId)?.passwordHash !== undefined) continue;
+      const token = newSecretToken();
+      const expiresAt = new Date(Date.now() + 60_000).toISOString();
+      await this.credentialCommands.handle(actor, 'IssuePasswordLink', { userId: user.userId, linkId: randomUUID(), purpose: 'invitation', tokenHash: tokenHash(token), expiresAt });
+      await this.credentialCommands.handle({ id: user.userId, roles: [...user.roles] }, 'SetPassword', { userId: user.userId, tokenHash: tokenHash(token), passwordHash });
     }
   }
 

@@ -3,7 +3,7 @@ import { ApiResponse } from '@nestjs/swagger';
 import { ErrorBodySchema } from './schemas';
 
 /** The error statuses the API answers with (500 is left out: it is never intended). */
-export const ERROR_STATUSES = [400, 401, 403, 404, 409, 412, 413, 415, 503] as const;
+export const ERROR_STATUSES = [400, 401, 403, 404, 409, 412, 413, 415, 429, 503] as const;
 export type ErrorStatus = (typeof ERROR_STATUSES)[number];
 
 /** The `error` codes an operation can answer with, by status. */
@@ -18,6 +18,7 @@ const TITLES: Record<ErrorStatus, string> = {
   412: 'If-Match does not match the current revision',
   413: 'The body is larger than 1 MiB (after decompression)',
   415: 'The body is not UTF-8 JSON in an accepted encoding',
+  429: 'Too many failed attempts; retry after `Retry-After` seconds',
   503: 'Temporarily unavailable; retry after `Retry-After` seconds',
 };
 
@@ -48,7 +49,7 @@ export function ApiErrors(...specs: readonly ErrorCodes[]): MethodDecorator {
       status,
       description: `${TITLES[status]}. \`error\` is one of: ${merged[status]!.map((c) => `\`${c}\``).join(', ')}.`,
       type: ErrorBodySchema,
-      ...(status === 503 ? { headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } } } : {}),
+      ...(status === 503 || status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } } } : {}),
     }),
   );
   return applyDecorators(...responses) as MethodDecorator;

@@ -1,7 +1,7 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrors, ErrorCodes } from './api-errors';
-import { CommissionCommandResponseSchema, DealCommandResponseSchema, ReadModelAnswerSchema, UserCommandResponseSchema } from './schemas';
+import { CommissionCommandResponseSchema, DealCommandResponseSchema, ReadModelAnswerSchema, TeamCommandResponseSchema, UserCommandResponseSchema } from './schemas';
 
 /** Marks an operation that needs no bearer token; the document builder gives it `security: []`. */
 export const PUBLIC_OPERATION_EXTENSION = 'x-public';
@@ -81,6 +81,16 @@ export function ApiUserCommand(info: OperationInfo, ...errors: readonly ErrorCod
     operation(info),
     IDEMPOTENCY_KEY, IF_MATCH, CORRELATION_ID,
     ApiResponse({ status: 201, description: 'Done: the events written, the new revision and global position.', type: UserCommandResponseSchema }),
+    ApiErrors(...errors),
+  ) as MethodDecorator;
+}
+
+/** Setting a rep's default team or an account's team. */
+export function ApiTeamCommand(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
+  return applyDecorators(
+    operation(info),
+    IDEMPOTENCY_KEY, IF_MATCH, CORRELATION_ID,
+    ApiResponse({ status: 201, description: 'Done: the events written (none when the team is unchanged), the new revision and global position.', type: TeamCommandResponseSchema }),
     ApiErrors(...errors),
   ) as MethodDecorator;
 }

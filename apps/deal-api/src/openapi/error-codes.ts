@@ -82,6 +82,12 @@ export const USER_COMMAND: ErrorCodes = mergeErrorCodes(JSON_BODY, COMMAND, IF_M
   403: ['AUTH.PERMISSION_DENIED'],
 });
 
+/** A rep's default team or an account team, set as a whole. */
+export const TEAM_COMMAND: ErrorCodes = mergeErrorCodes(JSON_BODY, COMMAND, IF_MATCH, {
+  400: ['FIELD.REQUIRED', 'TEAM.ROLE_UNKNOWN', 'TEAM.ACCESS_UNKNOWN', 'TEAM.MODE_UNKNOWN', 'TEAM.MEMBER_DUPLICATE', 'TEAM.MEMBER_INELIGIBLE'],
+  403: ['AUTH.PERMISSION_DENIED'],
+});
+
 /** A GET on one deal, authorised by the read rules. */
 export const DEAL_READ: ErrorCodes = mergeErrorCodes(AUTHENTICATED, QUERY, DEAL_ID, {
   403: ['AUTH.PERMISSION_DENIED'],

@@ -116,7 +116,9 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents the command headers and the command answer on every command', () => {
-    const commands = operations().filter(({ method, path }) => (method === 'post' || method === 'delete') && !path.startsWith('/projections/'));
+    // Sessions, one-time links and access tokens are not commands: their tokens exist only in the first answer, so a replay could not give them back.
+    const commands = operations().filter(({ method, path }) => (method === 'post' || method === 'delete') && !path.startsWith('/projections/')
+      && !path.startsWith('/auth/') && !/\/(invitation|password-reset|tokens|tokens\/\{tokenId\})$/.test(path));
     expect(commands.length).toBeGreaterThan(30);
     for (const { key, path, op } of commands) {
       const headers = (op.parameters ?? []).filter((p: Json) => p.in === 'header').map((p: Json) => p.name);

@@ -46,6 +46,19 @@ abstract class CommandResultSchema {
   replayed!: boolean;
 }
 
+@ApiSchema({ name: 'OfferedMember', description: 'A member a standing team offers a deal: add them with POST /deals/{dealId}/team.' })
+export class OfferedMemberSchema {
+  @ApiProperty() userId!: string;
+  @ApiProperty({ example: 'sales-engineer' }) role!: string;
+  @ApiProperty({ enum: ['full', 'record-facts', 'read'] }) access!: string;
+  @ApiProperty({
+    type: 'object',
+    description: '`{kind: "default-team", ownerId}` or `{kind: "account-team", account}`.',
+    properties: { kind: { type: 'string', enum: ['default-team', 'account-team'] }, ownerId: { type: 'string' }, account: { type: 'string' } },
+  })
+  source!: { kind: string; ownerId?: string; account?: string };
+}
+
 @ApiSchema({ name: 'DealCommandResponse', description: 'What every deal command answers.' })
 export class DealCommandResponseSchema extends CommandResultSchema {
   @ApiProperty({ format: 'uuid' }) dealId!: string;
@@ -55,6 +68,9 @@ export class DealCommandResponseSchema extends CommandResultSchema {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Set when the terms agreed wait for the deal desk: a manager of the owner decides at /deals/{dealId}/deal-desk/{requestId}/decision.' })
   dealDeskRequestId?: string;
+
+  @ApiPropertyOptional({ type: [OfferedMemberSchema], description: 'On opening: the members of the standing teams in `offer` mode, for the rep to pick from.' })
+  offeredTeam?: OfferedMemberSchema[];
 }
 
 @ApiSchema({ name: 'CommissionCommandResponse', description: 'What every commission command answers (plans, assignments, disputes).' })
@@ -66,6 +82,12 @@ export class CommissionCommandResponseSchema extends CommandResultSchema {
 @ApiSchema({ name: 'UserCommandResponse', description: 'What the user commands answer.' })
 export class UserCommandResponseSchema extends CommandResultSchema {
   @ApiProperty() userId!: string;
+}
+
+@ApiSchema({ name: 'TeamCommandResponse', description: 'What setting a default team or an account team answers.' })
+export class TeamCommandResponseSchema extends CommandResultSchema {
+  @ApiProperty({ description: 'The rep, or the account\'s name.' }) of!: string;
+  @ApiProperty({ example: 'default-team-ana.ae' }) streamId!: string;
 }
 
 @ApiSchema({ name: 'Health' })

@@ -8,6 +8,7 @@ import { LiveFeedController } from './live/live-feed.controller';
 import { LiveSubscribers } from './live/live-subscribers';
 import { ProjectionRunnerService } from './projection-runner.service';
 import { PROJECTION_DATABASE, PROJECTIONS } from './projections.tokens';
+import { AccountTeamsController } from './queries/account-teams/account-teams.controller';
 import { AuditController } from './queries/audit/audit.controller';
 import { GetDealTimelineHandler, GetPersonDealsHandler } from './queries/audit/audit.handler';
 import { PipelineController } from './queries/pipeline/pipeline.controller';
@@ -15,7 +16,7 @@ import { PostCloseController } from './queries/post-close/post-close.controller'
 import { ReadScope } from './queries/read-model/read-scope';
 import { ReadModelSource } from './read-model.source';
 
-const queryControllers = [PipelineController, PostCloseController, AuditController];
+const queryControllers = [PipelineController, PostCloseController, AuditController, AccountTeamsController];
 const queryHandlers = [GetDealTimelineHandler, GetPersonDealsHandler];
 
 function openProjectionDatabase(config: ApiConfig): ProjectionDatabase {

@@ -4,7 +4,7 @@ import { Request } from 'express';
 import { ACTOR_RESOLVER, ActorResolver } from './actor';
 
 const PUBLIC = 'deals:public';
-/** Marks a route that needs no actor (health). */
+/** Marks a route that needs no actor (health, signing in, setting a password by link). */
 export const Public = () => SetMetadata(PUBLIC, true);
 
 /** True for a route marked @Public(). */
@@ -23,10 +23,12 @@ export class ActorGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (isPublic(this.reflector, context)) return true;
     const request = context.switchToHttp().getRequest<Request>();
-    const resolved = this.resolver.resolve(request.headers);
+    const resolved = this.resolver.resolve(request);
     request.actor = resolved.actor;
     request.tokenExpiresAt = resolved.expiresAt;
     request.tokenRoles = resolved.tokenRoles;
+    request.sessionId = resolved.sessionId;
+    request.personalTokenId = resolved.personalTokenId;
     return true;
   }
 }

@@ -4,18 +4,18 @@ import { USER_ID } from '@deals/domain';
 import { AccessTokenClaims, MAX_TOKEN_LIFETIME_SECONDS, TOKEN_CLOCK_SKEW_SECONDS } from '@deals/access-tokens';
 import { VERIFY_OPTIONS } from '../auth/access-token';
 import { LiveUserDirectory } from '../auth/live-user-directory';
-import { ActorResolver, ResolvedActor } from './actor';
+import { ResolvedActor } from './actor';
 import { AuthErrors } from './auth.errors';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
 
 /**
- * Reads `Authorization: Bearer <JWT>` (HS256). The token proves who the caller is; what they may
+ * Reads `Authorization: Bearer <JWT>` (HS256), for RequestActorResolver. The token proves who the caller is; what they may
  * do comes from the user directory now: an unknown or deactivated user is refused, and the roles
  * are the ones registered, not the ones the token was issued with.
  */
 @Injectable()
-export class JwtActorResolver implements ActorResolver {
+export class JwtActorResolver {
   constructor(
     private readonly jwt: JwtService,
     private readonly users: LiveUserDirectory,

@@ -43,12 +43,16 @@ export class BoardController {
     return this.scope.answerOverDeals<Board>('board:read', ctx.actor, q, (m) => boardOf(m, { pipelineId: q.pipelineId }));
   }
 
-  /** Disputes, oldest first: every one for finance, sales-ops and admin; one's own for anyone else. */
+  /**
+   * Disputes, oldest first: every one for finance, sales-ops and admin; for anyone else those whose
+   * detail (`GET /commission/disputes/:id`) opens for them — the same `dispute:read` rule on the
+   * disputed person, so a manager sees their reports' down the chain.
+   */
   @Get('disputes')
   @Access('dispute:queue')
-  @ApiReadModelAnswer('The dispute queue, oldest first: all for finance, sales-ops and admin; one\'s own and one\'s reports\' for anyone else', [DisputeSchema], READ_MODEL)
+  @ApiReadModelAnswer('The dispute queue, oldest first: all for finance, sales-ops and admin; for anyone else the disputes GET /commission/disputes/:id opens for them (their own, and a manager\'s reports\' down the chain)', [DisputeSchema], READ_MODEL)
   disputes(@Query() q: DisputeQueueDto, @Ctx() ctx: RequestContext) {
-    const readable = this.access.personFilter(ctx.actor);
+    const readable = (personId: string) => this.access.check('dispute:read', ctx.actor, { kind: 'person', personId }).allowed;
     const all = !this.access.check('dispute:queue', ctx.actor, { kind: 'organisation' }).narrowed;
     return this.reads.answer(commissionFactsProjection.name, q, (m: ReadModel<CommissionFactsDocument>) => {
       const names = new Map<string, DealNames>();

@@ -1,4 +1,4 @@
-import { createTestApp, FINANCE, MANAGER, openAcme, OTHER_MANAGER, OTHER_REP, REP, TestApp } from '../testing/test-app';
+import { ADMIN, createTestApp, FINANCE, IMPLEMENTATION, MANAGER, openAcme, OTHER_MANAGER, OTHER_REP, REP, TestActor, TestApp } from '../testing/test-app';
 
 interface BoardAnswer { result: { stages: { stageId: string; count: number; deals: { dealId: string }[] }[]; totals: { count: number } } }
 
@@ -34,6 +34,36 @@ describe('the dashboard endpoints', () => {
     expect((await t.as(FINANCE).get(`/board/disputes?minPosition=${position}`).expect(200)).body.result).toHaveLength(1);
     expect((await t.as(OTHER_REP).get(`/board/disputes?minPosition=${position}`).expect(200)).body.result).toHaveLength(0);
     expect((await t.as(REP).get(`/board/disputes?status=open&minPosition=${position}`).expect(200)).body.result).toHaveLength(1);
+  });
+
+  it('queues for each caller exactly the disputes whose detail opens for them: a manager\'s reports\' down the chain', async () => {
+    const director: TestActor = { id: 'dina.director', roles: ['manager'] };
+    const lead: TestActor = { id: 'leo.lead', roles: ['manager'] };
+    const junior: TestActor = { id: 'jo.junior', roles: ['rep'] };
+    await t.registerUser(director);
+    await t.registerUser({ ...lead, managerId: director.id });
+    await t.registerUser({ ...junior, managerId: lead.id });
+    const raised = await t.as(junior).post('/commission/disputes', { userId: junior.id, period: '2026-Q1', lineId: 'y:commission:CORE', claim: 'short' }).expect(201);
+    const byManager = await t.as(MANAGER).post('/commission/disputes', { userId: OTHER_REP.id, period: '2026-Q1', lineId: 'z:commission:CORE', claim: 'for Ben' }).expect(201);
+    const position = await head();
+    const queueOf = async (actor: TestActor) =>
+      ((await t.as(actor).get(`/board/disputes?status=open&minPosition=${position}`).expect(200)).body.result as { disputeId: string }[]).map((d) => d.disputeId);
+
+    expect(await queueOf(lead)).toEqual([raised.body.id]);
+    expect(await queueOf(director)).toEqual([raised.body.id]);
+    expect(await queueOf(OTHER_MANAGER)).toEqual([]);
+    expect(await queueOf(MANAGER)).toEqual(expect.arrayContaining([byManager.body.id]));
+    expect(await queueOf(MANAGER)).not.toContain(raised.body.id);
+
+    const all = await queueOf(FINANCE);
+    expect(all).toEqual(expect.arrayContaining([raised.body.id, byManager.body.id]));
+    for (const actor of [REP, OTHER_REP, MANAGER, OTHER_MANAGER, director, lead, junior, FINANCE, ADMIN, IMPLEMENTATION]) {
+      const queued = new Set(await queueOf(actor));
+      for (const id of all) {
+        const detail = await t.as(actor).get(`/commission/disputes/${id}?minPosition=${position}`);
+        expect({ actor: actor.id, id, queued: queued.has(id) }).toEqual({ actor: actor.id, id, queued: detail.status === 200 });
+      }
+    }
   });
 
   it('needs a token for the board but not for the page, which it sends with a same-origin policy', async () => {

@@ -6,15 +6,15 @@ import { Table } from './ui';
 export function EventRefs({ events, label }: { events: readonly FactRef[]; label: string }) {
   const roles = events.some((e) => e.role);
   return (
-    <Table head={[...(roles ? ['Role'] : []), 'Event', 'By', 'Occurred', 'Recorded', 'Position']} label={label}>
+    <Table head={[...(roles ? ['Role'] : []), 'Event', 'By', 'Occurred', 'Recorded', 'Position']} label={label} stack>
       {events.map((e) => (
         <tr key={`${e.eventId}/${e.role ?? ''}`}>
-          {roles && <td>{e.role ?? '—'}</td>}
-          <td>{e.type}<br /><small class="muted">{e.streamId}</small></td>
-          <td>{e.actorId ?? '—'}</td>
-          <td>{when(e.occurredAt)}</td>
-          <td>{when(e.recordedAt)}</td>
-          <td>#{e.position}</td>
+          {roles && <td data-label="Role">{e.role ?? '—'}</td>}
+          <td data-label="Event">{e.type}<br /><small class="muted">{e.streamId}</small></td>
+          <td data-label="By">{e.actorId ?? '—'}</td>
+          <td data-label="Occurred">{when(e.occurredAt)}</td>
+          <td data-label="Recorded">{when(e.recordedAt)}</td>
+          <td data-label="Position">#{e.position}</td>
         </tr>
       ))}
     </Table>

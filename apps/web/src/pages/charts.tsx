@@ -4,14 +4,13 @@ import { Bar, BarList, Columns } from '../components/bars';
 import { ErrorBox, Loading, Section } from '../components/ui';
 import { days } from '../format';
 import { useApi } from '../hooks';
+import { trailingYear } from '../range-model';
 
 interface Stage { readonly stageId: string; readonly stageName: string }
 interface Conversion { readonly left: number; readonly toNextStage: number; readonly won: number; readonly lost: number; readonly rates: { toNextStage: { percent: number } } }
 interface Stay { readonly count: number; readonly medianDays: number | null; readonly p90Days: number | null }
 interface TimeInStage extends Stage { readonly current: Stay; readonly historical: Stay }
 interface Cycle { readonly count: number; readonly medianDays: number | null; readonly averageDays: number | null }
-
-const DAY = 86_400_000;
 
 /** The last twelve calendar months, oldest first, as [label, from, to). */
 function lastMonths(n = 12): [string, string, string][] {
@@ -28,8 +27,7 @@ function Funnel() {
   const [bars, setBars] = useState<Bar[]>();
   const [error, setError] = useState<Error>();
   useEffect(() => {
-    const to = new Date().toISOString();
-    const from = new Date(Date.now() - 365 * DAY).toISOString();
+    const { from, to } = trailingYear(new Date());
     api<{ result: { stages: Stage[] } }>('/pipeline')
       .then((p) => Promise.all(p.result.stages.map(async (s) => {
         const c = (await api<{ result: Conversion }>(`/pipeline/conversion?stageId=${s.stageId}&from=${from}&to=${to}`)).result;

@@ -1,53 +1,25 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { Line, PendingPay, Statement } from '../commission-types';
-import { EventRefs } from '../components/events';
+import { lineTitle, personText, planOf } from '../commission-model';
+import { Line, Payee, PendingPay, Statement } from '../commission-types';
+import { Lineage } from '../components/lineage';
+import { PerCurrency } from '../components/per-currency';
 import { ErrorBox, Loading, Section, Table } from '../components/ui';
-import { bp, day, money, quarterOf, shiftQuarter, shortId, when } from '../format';
-import { closedText, lateFactText, priorPeriodFigures } from '../period-model';
+import { amountOnly, day, money, quarterOf, shiftQuarter, shortId, when } from '../format';
+import { closedText } from '../period-model';
 import { useApi } from '../hooks';
 import { href } from '../router';
 import { Me } from '../me';
 
 interface Estimate {
-  readonly lines: readonly { dealId: string; stageId: string; probabilityBp: number; creditMinor: number; estimateMinor: number; currency: string; arithmetic: string }[];
+  readonly lines: readonly {
+    dealId: string; dealName?: string; planName?: string; stageId: string; probabilityBp: number; creditMinor: number; estimateMinor: number; currency: string; arithmetic: string;
+  }[];
   readonly totals: readonly { currency: string; estimateMinor: number }[];
 }
 
-/** On a prior-period line: the closed period, what it paid, the figure as known now, and the facts recorded after its close. */
-function PriorPeriodDetail({ line }: { line: Line }) {
-  const prior = line.lineage.priorPeriod;
-  if (!prior) return null;
-  const late = line.lineage.events.filter((e) => e.role === 'late-fact');
-  const short = (id: string) => (line.lineage.dealId ? id.replace(line.lineage.dealId, shortId(line.lineage.dealId)) : id);
-  return (
-    <div class="prior-period" data-testid="prior-period">
-      <dl class="facts">
-        {priorPeriodFigures({ ...prior, lineId: short(prior.lineId) }, line.currency).map((f) => <div key={f.label}><dt>{f.label}</dt><dd>{f.value}</dd></div>)}
-      </dl>
-      {late.length > 0 && (
-        <dl class="facts"><div><dt>Recorded after the close</dt><dd><ul class="history">{late.map((e) => <li key={e.eventId}>{lateFactText(e)}</li>)}</ul></dd></div></dl>
-      )}
-    </div>
-  );
-}
-
-function Lineage({ line }: { line: Line }) {
-  const l = line.lineage;
-  return (
-    <div class="lineage" data-testid="lineage">
-      <PriorPeriodDetail line={line} />
-      <dl class="facts">
-        {l.dealId && <div><dt>Deal</dt><dd><a href={href('deal', l.dealId)}>{shortId(l.dealId)}</a></dd></div>}
-        {l.split && <div><dt>Split in force</dt><dd>{bp(l.split.shareBp)} {l.split.creditType} <small class="muted">({l.split.source}, #{l.split.position})</small></dd></div>}
-        {l.plan && <div><dt>Plan</dt><dd>{l.plan.name} <small class="muted">v{l.plan.version}</small></dd></div>}
-        <div><dt>Rule</dt><dd><code>{l.rule}</code></dd></div>
-      </dl>
-      <p class="arithmetic" data-testid="arithmetic">{l.arithmetic}</p>
-      <EventRefs events={l.events} label={`Events behind ${line.lineId}`} />
-    </div>
-  );
-}
+/** Finance, sales-ops and admins read everyone's statements: they pick a payee instead of typing an id. */
+export const readsEveryStatement = (me: Me): boolean => me.roles.some((r) => r === 'finance' || r === 'sales-ops' || r === 'admin');
 
 /** Raises a dispute on one line (the person or their manager): POST /commission/disputes. */
 function DisputeForm({ line, statement, onDone }: { line: Line; statement: Statement; onDone: () => void }) {
@@ -80,17 +52,16 @@ function LineRow({ line, statement, canDispute }: { line: Line; statement: State
   return (
     <>
       <tr data-testid="statement-line" data-line-id={line.lineId}>
-        <td><code>{line.lineId.replace(line.lineage.dealId ?? '\0', shortId(line.lineage.dealId ?? ''))}</code>{line.dealName ? <><br /><small class="muted">{line.dealName}</small></> : null}</td>
-        <td>{line.kind === 'prior-period' && line.lineage.priorPeriod ? `correction of ${line.lineage.priorPeriod.period}` : line.kind}</td>
-        <td class="num">{money(line.amountMinor, line.currency)}</td>
-        <td>{when(line.dueAt)}</td>
+        <td data-label="Line" title={line.lineId}><strong>{lineTitle(line)}</strong>{planOf(line) ? <><br /><small class="muted">{planOf(line)}</small></> : null}</td>
+        <td data-label="Amount" class="num">{money(line.amountMinor, line.currency)}</td>
+        <td data-label="Due">{when(line.dueAt)}</td>
         <td class="actions">
           <button class="link" aria-expanded={open === 'lineage'} onClick={() => setOpen(open === 'lineage' ? undefined : 'lineage')}>Lineage</button>
           {canDispute && <button class="link" onClick={() => setOpen(open === 'dispute' ? undefined : 'dispute')}>Dispute</button>}
         </td>
       </tr>
       {open && (
-        <tr class="detail"><td colSpan={5}>
+        <tr class="detail"><td colSpan={4}>
           {open === 'lineage' ? <Lineage line={line} /> : <DisputeForm line={line} statement={statement} onDone={() => setOpen(undefined)} />}
         </td></tr>
       )}
@@ -104,7 +75,7 @@ function Pending({ pending }: { pending: readonly PendingPay[] }) {
     <Table head={['Deal', 'Amount', 'Waits for', 'Earned']} label="Pending pay" stack>
       {pending.map((p) => (
         <tr key={p.dealId} data-testid="pending-pay">
-          <td><a href={href('deal', p.dealId)}>{p.dealName ?? shortId(p.dealId)}</a>{p.planName ? <><br /><small class="muted">{p.planName}</small></> : null}</td>
+          <td data-label="Deal"><a href={href('deal', p.dealId)}>{p.dealName ?? shortId(p.dealId)}</a>{p.planName ? <><br /><small class="muted">{p.planName}</small></> : null}</td>
           <td class="num">{money(p.amountMinor, p.currency)}</td>
           <td>{p.waitsFor}{p.payableAt ? <small class="muted"> (payable from {day(p.payableAt)})</small> : null}</td>
           <td>{when(p.earnedAt)}</td>
@@ -114,13 +85,41 @@ function Pending({ pending }: { pending: readonly PendingPay[] }) {
   );
 }
 
+const totalsOf = (totals: readonly { currency: string; minor: number }[]) =>
+  totals.map((t) => ({ currency: t.currency, amount: amountOnly(t.minor, t.currency), title: money(t.minor, t.currency) }));
+
+/** Finance, sales-ops and admins pick whose statement to read from the payees of the quarter; others may type a person. */
+function PersonPicker({ me, personId, quarter, go }: { me: Me; personId: string; quarter: string; go: (person: string, period: string) => void }) {
+  const [who, setWho] = useState(personId);
+  const payees = useApi<{ result: readonly Payee[] }>(readsEveryStatement(me) ? `/commission/periods/${quarter}/payees` : undefined);
+  if (readsEveryStatement(me)) {
+    const list = payees.data?.result ?? [];
+    const options = list.some((p) => p.userId === personId) ? list : [{ userId: personId, totals: [], lines: 0, assigned: false }, ...list];
+    return (
+      <span class="inline person-picker">
+        <label class="inline" for="payee">Payee</label>
+        <select id="payee" value={personId} onChange={(e) => go((e.target as HTMLSelectElement).value, quarter)}>
+          {options.map((p) => <option key={p.userId} value={p.userId}>{personText(p)}</option>)}
+        </select>
+        <a href={`${href('commission')}?period=${quarter}`}>All payees of {quarter}</a>
+      </span>
+    );
+  }
+  return (
+    <form class="inline" onSubmit={(e) => { e.preventDefault(); go(who.trim() || me.userId, quarter); }}>
+      <label class="inline" for="person">Person</label>
+      <input id="person" value={who} size={14} onInput={(e) => setWho((e.target as HTMLInputElement).value)} />
+      <button type="submit">Open</button>
+    </form>
+  );
+}
+
 /** A person's statement for a quarter, every line with its lineage, and the estimate on open deals. */
 export function CommissionPage({ me, personId, period }: { me: Me; personId: string; period?: string }) {
   const quarter = period ?? quarterOf(new Date());
   const person = encodeURIComponent(personId);
   const statement = useApi<{ result: Statement }>(`/commission/statements/${person}?period=${quarter}`);
   const estimate = useApi<{ result: Estimate }>(`/commission/statements/${person}/estimate`);
-  const [who, setWho] = useState(personId);
   const go = (p: string, q: string) => (location.hash = `${href('commission', p)}?period=${q}`);
   const s = statement.data?.result;
   const canDispute = personId === me.userId || me.roles.includes('manager');
@@ -133,10 +132,7 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
           <strong data-testid="period">{quarter}</strong>
           <button class="link" onClick={() => go(personId, shiftQuarter(quarter, 1))} aria-label="next quarter">▶</button>
         </span>
-        <form class="inline" onSubmit={(e) => { e.preventDefault(); go(who.trim() || me.userId, quarter); }}>
-          <input aria-label="person" value={who} size={14} onInput={(e) => setWho((e.target as HTMLInputElement).value)} />
-          <button type="submit">Open</button>
-        </form>
+        <PersonPicker key={`${personId}/${quarter}`} me={me} personId={personId} quarter={quarter} go={go} />
       </header>
       <Section title="Statement">
         <ErrorBox error={statement.error} />
@@ -144,12 +140,12 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
         {s && (
           <>
             {s.closed && <p class="closed-banner" data-testid="statement-closed">{closedText(s.closed)}</p>}
-            <p data-testid="statement-total">
-              {s.totals.length ? s.totals.map((t) => <strong key={t.currency}>{money(t.totalMinor, t.currency)} </strong>) : 'Nothing payable in this quarter.'}
-              <small class="muted"> {s.lines.length} lines</small>
-            </p>
+            <div class="statement-total" data-testid="statement-total">
+              <PerCurrency label="Total per currency" empty="Nothing payable in this quarter." figures={totalsOf(s.totals.map((t) => ({ currency: t.currency, minor: t.totalMinor })))} />
+              <small class="muted">{s.lines.length} lines</small>
+            </div>
             {s.lines.length > 0 && (
-              <Table head={['Line', 'Kind', 'Amount', 'Due', '']} label="Statement lines" stack>
+              <Table head={['Line', 'Amount', 'Due', '']} label="Statement lines" stack>
                 {s.lines.map((l) => <LineRow key={l.lineId} line={l} statement={s} canDispute={canDispute} />)}
               </Table>
             )}
@@ -159,7 +155,11 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
                 <Pending pending={s.pending} />
               </>
             )}
-            {s.notes.length > 0 && <ul class="notes">{s.notes.map((n, i) => <li key={i}>{n.dealId ? <a href={href('deal', n.dealId)}>{shortId(n.dealId)}</a> : null} {n.problem}</li>)}</ul>}
+            {s.notes.length > 0 && (
+              <ul class="notes">
+                {s.notes.map((n, i) => <li key={i}>{n.dealId ? <a href={href('deal', n.dealId)}>{n.dealName ?? shortId(n.dealId)}</a> : null} {n.problem}</li>)}
+              </ul>
+            )}
           </>
         )}
       </Section>
@@ -167,10 +167,16 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
         <ErrorBox error={estimate.error} />
         {estimate.data && (
           <>
-            <p>{estimate.data.result.totals.map((t) => <strong key={t.currency}>{money(t.estimateMinor, t.currency)} </strong>)}<small class="muted"> estimated, weighted by each stage's win probability</small></p>
+            <div class="statement-total">
+              <PerCurrency label="Estimate per currency" empty="No open deals to estimate." figures={totalsOf(estimate.data.result.totals.map((t) => ({ currency: t.currency, minor: t.estimateMinor })))} />
+              <small class="muted">estimated, weighted by each stage's win probability</small>
+            </div>
             <Table head={['Deal', 'Stage', 'Estimate', 'How']} label="Estimate lines" stack>
               {estimate.data.result.lines.map((l) => (
-                <tr key={l.dealId}><td><a href={href('deal', l.dealId)}>{shortId(l.dealId)}</a></td><td>{l.stageId}</td><td class="num">{money(l.estimateMinor, l.currency)}</td><td><small>{l.arithmetic}</small></td></tr>
+                <tr key={l.dealId} data-testid="estimate-line">
+                  <td data-label="Deal"><a href={href('deal', l.dealId)}>{l.dealName ?? shortId(l.dealId)}</a>{l.planName ? <><br /><small class="muted">{l.planName}</small></> : null}</td>
+                  <td data-label="Stage">{l.stageId}</td><td data-label="Estimate" class="num">{money(l.estimateMinor, l.currency)}</td><td data-label="How"><small>{l.arithmetic}</small></td>
+                </tr>
               ))}
             </Table>
           </>

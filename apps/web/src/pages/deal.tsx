@@ -1,22 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api';
 import { DealDeskState, dealDeskView, PendingChange, pendingView } from '../approvals-model';
 import { ApprovalItem } from '../components/approval-item';
 import { Outcome } from '../components/change-actions';
 import { CloseWonForm } from '../components/close-won-form';
 import { EvidenceList, Evidence } from '../components/evidence';
+import { ShowMore } from '../components/show-more';
 import { SplitSection } from '../components/split-form';
 import { ErrorBox, LiveBadge, Loading, Section } from '../components/ui';
 import { days, daysSince, money, percent, when } from '../format';
 import { useApi, useDealFeed } from '../hooks';
 import { Me } from '../me';
 import { Split } from '../split-model';
+import { OfferedTeam } from '../components/offered-team';
+import { memberNote as noteOf, TeamMemberView } from '../team-model';
 
 interface DealView {
   readonly revision: number;
   readonly state: {
     readonly name: string; readonly account: { name: string; industry?: string }; readonly ownerId: string; readonly currency: string;
     readonly expectedAmountMinor: number; readonly status: string; readonly stageEnteredAt: string; readonly openedAt: string;
-    readonly team: readonly { userId: string; role: string }[];
+    readonly team: readonly TeamMemberView[];
     readonly splits?: Split;
     readonly pendingChanges?: readonly PendingChange[];
     readonly dealDesk?: DealDeskState;
@@ -40,6 +44,8 @@ interface Audit {
 }
 
 const LATE_MS = 60 * 60 * 1000;
+/** Timeline events per request (the API's most). */
+const TIMELINE_PAGE = 1000;
 
 function Criteria({ view }: { view: DealView }) {
   const missing = view.stage.criteria.filter((c) => !c.met);
@@ -118,12 +124,30 @@ function Waiting({ view, dealId, me, onDone }: { view: DealView; dealId: string;
   );
 }
 
+/** What a member may do when less than everything, and the team that brought them. */
+function memberNote(team: readonly TeamMemberView[], member: { userId: string; role: string }) {
+  const note = noteOf(team, member);
+  return note ? <small class="muted"> ({note})</small> : null;
+}
+
 /** One deal: its state, the exit criteria of its stage, the team and the full timeline; refreshed live. */
 export function DealPage({ dealId, me }: { dealId: string; me: Me }) {
   const [basis, setBasis] = useState<'occurred' | 'recorded'>('occurred');
   const [minPosition, setMinPosition] = useState(0);
   const view = useApi<DealView>(`/deals/${encodeURIComponent(dealId)}`);
-  const audit = useApi<Audit>(`/audit/deals/${encodeURIComponent(dealId)}?timeBasis=${basis}&limit=1000${minPosition ? `&minPosition=${minPosition}&waitMs=5000` : ''}`);
+  const timelinePath = `/audit/deals/${encodeURIComponent(dealId)}?timeBasis=${basis}`;
+  const audit = useApi<Audit>(`${timelinePath}&limit=${TIMELINE_PAGE}${minPosition ? `&minPosition=${minPosition}&waitMs=5000` : ''}`);
+  // Events after the first page, read when asked for; dropped whenever the first page is read again.
+  const [later, setLater] = useState<{ entries: readonly TimelineEntry[]; error?: Error }>({ entries: [] });
+  useEffect(() => setLater({ entries: [] }), [audit.data]);
+  const readLater = async () => {
+    try {
+      const page = await api<Audit>(`${timelinePath}&offset=${(audit.data?.entries.length ?? 0) + later.entries.length}&limit=${TIMELINE_PAGE}`);
+      setLater((l) => ({ entries: [...l.entries, ...page.entries] }));
+    } catch (error) {
+      setLater((l) => ({ ...l, error: error as Error }));
+    }
+  };
   const status = useDealFeed((doc) => {
     const d = doc as { dealId: string; lastPosition: number };
     if (d.dealId === dealId) setMinPosition((p) => Math.max(p, d.lastPosition));
@@ -157,9 +181,10 @@ export function DealPage({ dealId, me }: { dealId: string; me: Me }) {
             <Section title="Team">
               <ul class="team">
                 {(audit.data?.team ?? v.state.team.map((m) => ({ ...m, since: undefined }))).map((m) => (
-                  <li key={`${m.userId}/${m.role}`}><strong>{m.userId}</strong> {m.role}{m.since ? <small class="muted"> since {when(m.since.occurredAt)}</small> : null}</li>
+                  <li key={`${m.userId}/${m.role}`}><strong>{m.userId}</strong> {m.role}{m.since ? <small class="muted"> since {when(m.since.occurredAt)}</small> : null}{memberNote(v.state.team, m)}</li>
                 ))}
               </ul>
+              {v.state.status === 'open' && <OfferedTeam dealId={dealId} canAdd={v.state.ownerId === me.userId || has(me, 'manager', 'sales-ops', 'admin')} onDone={wrote} />}
             </Section>
           </div>
           <SplitSection deal={{ dealId, ownerId: v.state.ownerId, splits: v.state.splits }} canEdit={has(me, 'rep', 'manager', 'sales-ops', 'admin')} onDone={wrote} />
@@ -178,7 +203,11 @@ export function DealPage({ dealId, me }: { dealId: string; me: Me }) {
         }
       >
         <ErrorBox error={audit.error} />
-        {audit.data && <Timeline entries={audit.data.entries} />}
+        {audit.data && <Timeline entries={[...audit.data.entries, ...later.entries]} />}
+        {audit.data && (
+          <ShowMore shown={audit.data.entries.length + later.entries.length} total={audit.data.total} step={TIMELINE_PAGE} what="events" onMore={() => void readLater()} />
+        )}
+        <ErrorBox error={later.error} />
       </Section>
     </div>
   );

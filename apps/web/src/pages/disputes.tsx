@@ -1,16 +1,19 @@
 import { useState } from 'preact/hooks';
 import { CommandAnswer, readAfter } from '../api';
-import { ApprovalStep, Dispute, Reconstruction } from '../commission-types';
+import { lineTitle } from '../commission-model';
+import { Adjustment, ApprovalStep, Dispute, Line, Reconstruction } from '../commission-types';
+import { adjustmentProblems, AdjustmentRow, adjustmentsBody, initialAdjustments } from '../dispute-model';
 import { EventRefs } from '../components/events';
+import { Lineage } from '../components/lineage';
 import { ErrorBox, Loading, Section, Table } from '../components/ui';
-import { decimal, money, shiftQuarter, shortId, when } from '../format';
+import { money, shiftQuarter, shortId, when } from '../format';
 import { useApi, useCommand } from '../hooks';
 import { href } from '../router';
 import { Me } from '../me';
 
 type Filter = 'open' | 'awaiting-approval' | '';
 
-/** The dispute queue: every dispute for finance, sales-ops and admin; one's own for anyone else. */
+/** The dispute queue: every dispute for finance, sales-ops and admin; for anyone else those they may open (a manager's reports'). */
 export function DisputesPage() {
   const [status, setStatus] = useState<Filter>('open');
   const list = useApi<{ result: readonly Dispute[] }>(`/board/disputes${status ? `?status=${status}` : ''}`);
@@ -25,12 +28,13 @@ export function DisputesPage() {
       <ErrorBox error={list.error} />
       <Loading when={list.loading && !list.data} />
       {list.data && (list.data.result.length === 0 ? <p class="muted">No disputes.</p> : (
-        <Table head={['Raised', 'Person', 'Period', 'Line', 'Claim', 'Status']} label="Disputes">
+        <Table head={['Raised', 'Person', 'Period', 'Line', 'Claim', 'Status']} label="Disputes" stack>
           {list.data.result.map((d) => (
             <tr key={d.disputeId} data-testid="dispute-row">
-              <td><a href={href('disputes', d.disputeId)}>{when(d.raised.recordedAt)}</a></td>
-              <td>{d.userId}</td><td>{d.period}</td><td><code>{d.lineId}</code>{d.dealName ? <><br /><small class="muted">{d.dealName}</small></> : null}</td>
-              <td>{d.claim}</td><td><span class={`status status-${d.status}`}>{d.status}</span></td>
+              <td data-label="Raised"><a href={href('disputes', d.disputeId)}>{when(d.raised.recordedAt)}</a></td>
+              <td data-label="Person">{d.userId}</td><td data-label="Period">{d.period}</td>
+              <td data-label="Line" title={d.lineId}>{d.dealName ?? <code>{d.lineId}</code>}</td>
+              <td data-label="Claim">{d.claim}</td><td data-label="Status"><span class={`status status-${d.status}`}>{d.status}</span></td>
             </tr>
           ))}
         </Table>
@@ -39,45 +43,72 @@ export function DisputesPage() {
   );
 }
 
-interface AdjustmentRow { userId: string; period: string; amount: string; currency: string }
+/** One adjustment of the form, each field with its visible label. */
+function AdjustmentFields({ row, index, onChange, onRemove }: { row: AdjustmentRow; index: number; onChange: (field: keyof AdjustmentRow, value: string) => void; onRemove: () => void }) {
+  const field = (name: keyof AdjustmentRow, label: string, size: number, extra: Record<string, string> = {}) => (
+    <span class="field">
+      <label for={`adjustment-${index}-${name}`}>{label}</label>
+      <input id={`adjustment-${index}-${name}`} value={row[name]} size={size} {...extra} onInput={(e) => onChange(name, (e.target as HTMLInputElement).value)} />
+    </span>
+  );
+  return (
+    <fieldset class="adjustment" data-testid="adjustment">
+      <legend>Adjustment {index + 1}</legend>
+      {field('userId', 'Person', 14)}
+      {field('period', 'Period', 8, { placeholder: '2026-Q2' })}
+      {field('amount', 'Amount', 10, { inputMode: 'decimal', placeholder: '-45.50' })}
+      {field('currency', 'Currency', 4)}
+      <button type="button" class="link" onClick={onRemove}>remove</button>
+    </fieldset>
+  );
+}
 
 /** Finance resolves: accept with adjustment lines (in the period they choose), or reject with a reason. */
 function Resolve({ dispute, recon, onDone }: { dispute: Dispute; recon: Reconstruction; onDone: (answer: CommandAnswer) => void }) {
   const [decision, setDecision] = useState<'accept' | 'reject'>('accept');
   const [reason, setReason] = useState('');
-  const [rows, setRows] = useState<AdjustmentRow[]>(() => {
-    const delta = recon.totalDifference.filter((t) => t.deltaMinor !== 0);
-    const next = shiftQuarter(dispute.period, 1);
-    return (delta.length ? delta : [{ currency: 'EUR', deltaMinor: 0 }]).map((t) => ({ userId: dispute.userId, period: next, amount: decimal(t.deltaMinor, t.currency), currency: t.currency }));
-  });
+  const [rows, setRows] = useState<AdjustmentRow[]>(() => initialAdjustments(dispute, recon));
   const { busy, error, send } = useCommand();
   const set = (i: number, field: keyof AdjustmentRow, value: string) => setRows(rows.map((r, j) => (j === i ? { ...r, [field]: value } : r)));
+  const problems = decision === 'accept' ? adjustmentProblems(rows) : [];
   const submit = async (e: Event) => {
     e.preventDefault();
-    const answer = await send(`/commission/disputes/${dispute.disputeId}/resolution`, { decision, reason, ...(decision === 'accept' ? { adjustments: rows } : {}) });
+    if (problems.length) return;
+    const answer = await send(`/commission/disputes/${dispute.disputeId}/resolution`, { decision, reason, ...(decision === 'accept' ? { adjustments: adjustmentsBody(rows) } : {}) });
     if (answer) onDone(answer);
   };
   return (
     <form class="resolve" onSubmit={submit}>
       <fieldset class="inline">
+        <legend class="visually-hidden">Decision</legend>
         <label><input type="radio" name="decision" checked={decision === 'accept'} onChange={() => setDecision('accept')} /> Accept with adjustments</label>
         <label><input type="radio" name="decision" checked={decision === 'reject'} onChange={() => setDecision('reject')} /> Reject</label>
       </fieldset>
       {decision === 'accept' && rows.map((r, i) => (
-        <div class="adjustment" key={i}>
-          <input aria-label="person" value={r.userId} onInput={(e) => set(i, 'userId', (e.target as HTMLInputElement).value)} />
-          <input aria-label="period" value={r.period} size={8} onInput={(e) => set(i, 'period', (e.target as HTMLInputElement).value)} />
-          <input aria-label="amount" value={r.amount} size={10} inputMode="decimal" onInput={(e) => set(i, 'amount', (e.target as HTMLInputElement).value)} />
-          <input aria-label="currency" value={r.currency} size={4} onInput={(e) => set(i, 'currency', (e.target as HTMLInputElement).value)} />
-          <button type="button" class="link" onClick={() => setRows(rows.filter((_, j) => j !== i))}>remove</button>
-        </div>
+        <AdjustmentFields key={i} row={r} index={i} onChange={(field, value) => set(i, field, value)} onRemove={() => setRows(rows.filter((_, j) => j !== i))} />
       ))}
       {decision === 'accept' && <button type="button" class="link" onClick={() => setRows([...rows, { userId: '', period: shiftQuarter(dispute.period, 1), amount: '', currency: rows[0]?.currency ?? 'EUR' }])}>+ adjustment</button>}
+      {problems.length > 0 && <ul class="problems" data-testid="form-problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       <label for="reason">Reason</label>
       <textarea id="reason" rows={2} value={reason} onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)} />
       <ErrorBox error={error} />
-      <button type="submit" disabled={busy || !reason.trim()}>{decision === 'accept' ? 'Accept and adjust' : 'Reject'}</button>
+      <button type="submit" disabled={busy || !reason.trim() || problems.length > 0}>{decision === 'accept' ? 'Accept and adjust' : 'Reject'}</button>
     </form>
+  );
+}
+
+/** What an accepted dispute paid: its adjustment lines, each in its period's statement. */
+function Adjustments({ adjustments, title }: { adjustments: readonly Adjustment[]; title: string }) {
+  return (
+    <Table head={['Person', 'Period', 'Amount', 'Reason']} label={title} stack>
+      {adjustments.map((a, i) => (
+        <tr key={a.adjustmentId ?? i} data-testid="adjustment-line">
+          <td data-label="Person">{a.userId}</td>
+          <td data-label="Period"><a href={`${href('commission', a.userId)}?period=${a.period}`}>{a.period}</a></td>
+          <td data-label="Amount" class="num">{money(a.amountMinor, a.currency)}</td><td data-label="Reason">{a.reason ?? ''}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -93,13 +124,7 @@ function SecondApproval({ dispute, step, me, onDone }: { dispute: Dispute; step:
   return (
     <div data-testid="second-approval">
       <p>Accepted by <strong>{step.by}</strong> on {when(step.ref.recordedAt)}: “{step.reason}”. It pays nothing until a second finance user approves it.</p>
-      {adjustments.length > 0 && (
-        <Table head={['Person', 'Period', 'Amount', 'Reason']} label="Proposed adjustments">
-          {adjustments.map((a, i) => (
-            <tr key={a.adjustmentId ?? i}><td>{a.userId}</td><td>{a.period}</td><td class="num">{money(a.amountMinor, a.currency)}</td><td>{a.reason ?? ''}</td></tr>
-          ))}
-        </Table>
-      )}
+      {adjustments.length > 0 && <Adjustments adjustments={adjustments} title="Proposed adjustments" />}
       {!me.roles.includes('finance') ? null : step.by === me.userId ? (
         <p class="muted">You proposed this acceptance; another finance user must approve it.</p>
       ) : (
@@ -133,7 +158,9 @@ export function DisputePage({ disputeId, me }: { disputeId: string; me: Me }) {
   const r = review.data?.reconstruction;
   const lineIds = r ? [...new Set([...r.a.lines, ...r.b.lines].map((l) => l.lineId))] : [];
   const amount = (s: Reconstruction['a'], id: string) => s.lines.filter((l) => l.lineId === id).reduce((n, l) => n + l.amountMinor, 0);
-  const currency = (id: string) => [...(r?.a.lines ?? []), ...(r?.b.lines ?? [])].find((l) => l.lineId === id)?.currency ?? '';
+  const lineOf = (id: string): Line | undefined => r?.b.lines.find((l) => l.lineId === id) ?? r?.a.lines.find((l) => l.lineId === id);
+  const currency = (id: string) => lineOf(id)?.currency ?? '';
+  const disputed = d ? lineOf(d.lineId) : undefined;
   return (
     <div>
       <header class="page-head"><h1>Dispute {shortId(disputeId)}</h1>{d && <span class={`status status-${d.status}`}>{d.status}</span>}</header>
@@ -144,7 +171,7 @@ export function DisputePage({ disputeId, me }: { disputeId: string; me: Me }) {
         <>
           <dl class="facts">
             <div><dt>Person</dt><dd><a href={`${href('commission', d.userId)}?period=${d.period}`}>{d.userId}</a> · {d.period}</dd></div>
-            <div><dt>Line</dt><dd><code>{d.lineId}</code></dd></div>
+            <div><dt>Line</dt><dd title={d.lineId} data-testid="disputed-line-name">{disputed ? lineTitle(disputed) : d.dealName ?? <code>{d.lineId}</code>}</dd></div>
             <div><dt>Raised</dt><dd>{d.raised.actorId} · {when(d.raised.recordedAt)}</dd></div>
             <div><dt>Claim</dt><dd>{d.claim}</dd></div>
             {d.resolution && <div><dt>Resolution</dt><dd>{d.resolution.approverId}{d.resolution.secondApproverId ? `, approved by ${d.resolution.secondApproverId}` : ''}: {d.resolution.reason}</dd></div>}
@@ -152,21 +179,33 @@ export function DisputePage({ disputeId, me }: { disputeId: string; me: Me }) {
               <div key={a.ref.eventId}><dt>Sent back</dt><dd>{a.by} · {when(a.ref.recordedAt)}: {a.reason}</dd></div>
             ))}
           </dl>
+          <Section title="The disputed line">
+            {disputed
+              ? <Lineage line={disputed} />
+              : <p class="muted">The statement of {d.period} has no line <code>{d.lineId}</code>, at the close or now.</p>}
+          </Section>
+          {d.adjustments.length > 0 && (
+            <Section title="Adjustments paid">
+              <p class="muted">Each is a line of the person's statement for its period.</p>
+              <Adjustments adjustments={d.adjustments} title="Adjustments paid" />
+            </Section>
+          )}
           <Section title="As known at close vs as known now">
-            <p class="muted">At close: {when(r.knownAtA)} · now: {when(r.knownAtB)} · difference {r.totalDifference.map((t) => money(t.deltaMinor, t.currency)).join(', ') || 'none'}</p>
-            <Table head={['Line', 'At close', 'Now', 'Difference']} label="Lines at close and now">
+            <p class="muted">At close: {when(r.knownAtA)} · now: {when(r.knownAtB)} · difference {r.totalDifference.map((t) => money(t.deltaMinor, t.currency)).join('; ') || 'none'}</p>
+            <Table head={['Line', 'At close', 'Now', 'Difference']} label="Lines at close and now" stack>
               {lineIds.map((id) => {
                 const a = amount(r.a, id);
                 const b = amount(r.b, id);
                 return (
                   <tr key={id} class={a !== b ? 'changed' : undefined} data-testid="recon-line">
-                    <td><code>{id}</code>{id === d.lineId ? <strong> ← disputed</strong> : null}</td>
-                    <td class="num">{money(a, currency(id))}</td><td class="num">{money(b, currency(id))}</td><td class="num">{a !== b ? money(b - a, currency(id)) : '—'}</td>
+                    <td data-label="Line" title={id}>{lineOf(id) ? lineTitle(lineOf(id)!) : <code>{id}</code>}{id === d.lineId ? <strong> ← disputed</strong> : null}</td>
+                    <td data-label="At close" class="num">{money(a, currency(id))}</td><td data-label="Now" class="num">{money(b, currency(id))}</td>
+                    <td data-label="Difference" class="num">{a !== b ? money(b - a, currency(id)) : '—'}</td>
                   </tr>
                 );
               })}
             </Table>
-            {r.differences.map((x) => <p key={x.lineId} class="arithmetic"><code>{x.lineId}</code>: {x.arithmetic}</p>)}
+            {r.differences.map((x) => <p key={x.lineId} class="arithmetic">{lineOf(x.lineId) ? lineTitle(lineOf(x.lineId)!) : x.lineId}: {x.arithmetic}</p>)}
           </Section>
           <Section title="Events that differ">
             {r.causes.length ? <EventRefs events={r.causes} label="Events recorded between the close and now" /> : <p class="muted">No event recorded since the close changes this statement.</p>}

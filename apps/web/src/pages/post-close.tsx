@@ -1,6 +1,10 @@
+import { useState } from 'preact/hooks';
+import { ShowMore } from '../components/show-more';
 import { ErrorBox, Loading, Section, Table } from '../components/ui';
 import { day, days } from '../format';
-import { useApi } from '../hooks';
+import { useAllPages, useApi } from '../hooks';
+import { windowOf } from '../paging-model';
+import { trailingYear } from '../range-model';
 import { href } from '../router';
 
 interface Row {
@@ -20,7 +24,8 @@ const STAGES = [
   { id: 'live', label: 'Live' },
 ];
 
-const yearAgo = () => new Date(Date.now() - 365 * 86_400_000).toISOString();
+/** Cards drawn per column, and stuck deals listed, before "show more". */
+const PAGE = 50;
 
 function PostCloseCard({ r }: { r: Row }) {
   return (
@@ -39,43 +44,62 @@ function PostCloseCard({ r }: { r: Row }) {
   );
 }
 
-const statText = (s?: Stats) => (s && s.count ? `median ${days(s.medianDays)}, average ${days(s.averageDays)} (${s.count} deals)` : 'no deals yet');
+const statText = (s: Stats) => (s.count ? `median ${days(s.medianDays)}, average ${days(s.averageDays)} (${s.count} deals)` : 'no deals yet');
 
-/** Won deals after the close: hand-off, implementation, live, how long each took, and who is stuck. */
+function PostCloseColumn({ label, stageId, rows }: { label: string; stageId: string; rows: readonly Row[] }) {
+  const [shown, setShown] = useState(PAGE);
+  const { visible } = windowOf(rows, shown);
+  return (
+    <section class="stage" data-stage-id={stageId}>
+      <header><h2>{label} <span class="count">{rows.length}</span></h2></header>
+      <ol class="cards">{visible.map((r) => <PostCloseCard key={r.dealId} r={r} />)}</ol>
+      <ShowMore shown={visible.length} total={rows.length} step={PAGE} onMore={setShown} what="deals" />
+    </section>
+  );
+}
+
+function StuckList({ stuck }: { stuck: readonly Row[] }) {
+  const [shown, setShown] = useState(PAGE);
+  const { visible } = windowOf([...stuck].sort((a, b) => (b.daysWaiting ?? 0) - (a.daysWaiting ?? 0)), shown);
+  return (
+    <Section title={`Stuck (${stuck.length})`}>
+      <Table head={['Deal', 'Waiting for', 'Since', 'Days']} label="Stuck deals" stack>
+        {visible.map((r) => (
+          <tr key={r.dealId} data-testid="post-close-stuck">
+            <td data-label="Deal"><a href={href('deal', r.dealId)}>{r.name}</a></td><td data-label="Waiting for">{r.waitingFor}</td>
+            <td data-label="Since">{day(r.waitingSince)}</td><td data-label="Days">{days(r.daysWaiting)}</td>
+          </tr>
+        ))}
+      </Table>
+      <ShowMore shown={visible.length} total={stuck.length} step={PAGE} onMore={setShown} what="stuck deals" />
+    </Section>
+  );
+}
+
+/**
+ * Won deals after the close: hand-off, implementation, live, how long each took, and who is
+ * stuck. Every won deal is read (page by page); long columns show their first cards and how many
+ * more there are. The twelve months are fixed once per visit, so the durations are asked once.
+ */
 export function PostClosePage() {
-  const list = useApi<{ result: { items: readonly Row[] } }>('/post-close?limit=1000');
-  const durations = useApi<{ result: { timeToHandOff: Stats; implementation: Stats } }>(`/post-close/durations?from=${yearAgo()}&to=${new Date().toISOString()}`);
-  const rows = list.data?.result.items ?? [];
+  const [range] = useState(() => trailingYear(new Date()));
+  const list = useAllPages<Row>('/post-close');
+  const durations = useApi<{ result: { timeToHandOff: Stats; implementation: Stats } }>(`/post-close/durations?from=${range.from}&to=${range.to}`);
+  const rows = list.data?.items ?? [];
   const stuck = rows.filter((r) => r.stuck);
   return (
     <div>
-      <header class="page-head"><h1>Post-close</h1><span class="muted">{rows.length} won deals · {stuck.length} stuck</span></header>
+      <header class="page-head"><h1>Post-close</h1><span class="muted" data-testid="post-close-total">{rows.length} won deals · {stuck.length} stuck</span></header>
       <ErrorBox error={list.error ?? durations.error} />
       <Loading when={list.loading && !list.data} />
       <dl class="facts">
-        <div><dt>Time to hand-off (12 months)</dt><dd>{statText(durations.data?.result.timeToHandOff)}</dd></div>
-        <div><dt>Implementation (12 months)</dt><dd>{statText(durations.data?.result.implementation)}</dd></div>
+        <div><dt>Time to hand-off (12 months)</dt><dd data-testid="duration-hand-off">{durations.data ? statText(durations.data.result.timeToHandOff) : '…'}</dd></div>
+        <div><dt>Implementation (12 months)</dt><dd data-testid="duration-implementation">{durations.data ? statText(durations.data.result.implementation) : '…'}</dd></div>
       </dl>
       <div class="board">
-        {STAGES.map((s) => {
-          const here = rows.filter((r) => r.stageId === s.id);
-          return (
-            <section key={s.id} class="stage" data-stage-id={s.id}>
-              <header><h2>{s.label} <span class="count">{here.length}</span></h2></header>
-              <ol class="cards">{here.map((r) => <PostCloseCard key={r.dealId} r={r} />)}</ol>
-            </section>
-          );
-        })}
+        {STAGES.map((s) => <PostCloseColumn key={s.id} label={s.label} stageId={s.id} rows={rows.filter((r) => r.stageId === s.id)} />)}
       </div>
-      {stuck.length > 0 && (
-        <Section title="Stuck">
-          <Table head={['Deal', 'Waiting for', 'Since', 'Days']} label="Stuck deals">
-            {stuck.sort((a, b) => (b.daysWaiting ?? 0) - (a.daysWaiting ?? 0)).map((r) => (
-              <tr key={r.dealId}><td><a href={href('deal', r.dealId)}>{r.name}</a></td><td>{r.waitingFor}</td><td>{day(r.waitingSince)}</td><td>{days(r.daysWaiting)}</td></tr>
-            ))}
-          </Table>
-        </Section>
-      )}
+      {stuck.length > 0 && <StuckList stuck={stuck} />}
     </div>
   );
 }

@@ -1,7 +1,18 @@
 import { useState } from 'preact/hooks';
 
-/** Paste a token from `npm run -s token -- <userId>`; it is kept in this tab only (sessionStorage). */
-export function SignIn({ onToken, notice, busy }: { onToken: (token: string) => void; notice?: string; busy: boolean }) {
+/**
+ * Sign in with a user id and a password (the API keeps the session in an HttpOnly cookie), or,
+ * as a second way, paste an access token from `npm run -s token -- <userId>` (kept in this tab).
+ */
+export function SignIn({ onPassword, onToken, notice, busy, userId: initialUserId = '' }: {
+  onPassword: (userId: string, password: string) => void;
+  onToken: (token: string) => void;
+  notice?: string;
+  busy: boolean;
+  userId?: string;
+}) {
+  const [userId, setUserId] = useState(initialUserId);
+  const [password, setPassword] = useState('');
   const [token, setToken] = useState('');
   return (
     <main class="sign-in">
@@ -9,20 +20,38 @@ export function SignIn({ onToken, notice, busy }: { onToken: (token: string) => 
         class="panel"
         onSubmit={(e) => {
           e.preventDefault();
-          if (token.trim()) onToken(token);
+          if (userId.trim() && password) onPassword(userId.trim(), password);
         }}
       >
         <h1>Sign in</h1>
-        <p>
-          Paste your access token. Get one with <code>npm run -s token -- &lt;userId&gt;</code> (valid 12 hours).
-          It stays in this browser tab only.
-        </p>
         {notice && <p class="error" role="alert">{notice}</p>}
-        <label for="token">Access token</label>
-        <textarea id="token" name="token" rows={4} autocomplete="off" spellcheck={false} value={token}
-          onInput={(e) => setToken((e.target as HTMLTextAreaElement).value)} />
-        <button type="submit" disabled={busy || !token.trim()}>{busy ? 'Checking…' : 'Sign in'}</button>
+        <label for="user-id">User id</label>
+        <input id="user-id" name="username" autocomplete="username" autocapitalize="none" spellcheck={false} value={userId}
+          onInput={(e) => setUserId((e.target as HTMLInputElement).value)} />
+        <label for="password">Password</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" value={password}
+          onInput={(e) => setPassword((e.target as HTMLInputElement).value)} />
+        <button type="submit" disabled={busy || !userId.trim() || !password}>{busy ? 'Checking…' : 'Sign in'}</button>
+        <p class="muted">No password yet, or forgotten? Ask an admin for an invitation or a reset link.</p>
       </form>
+      <details class="panel">
+        <summary>Sign in with an access token</summary>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (token.trim()) onToken(token);
+          }}
+        >
+          <p>
+            Paste an access token from <code>npm run -s token -- &lt;userId&gt;</code> (valid 12 hours).
+            It stays in this browser tab only.
+          </p>
+          <label for="token">Access token</label>
+          <textarea id="token" name="token" rows={4} autocomplete="off" spellcheck={false} value={token}
+            onInput={(e) => setToken((e.target as HTMLTextAreaElement).value)} />
+          <button type="submit" disabled={busy || !token.trim()}>{busy ? 'Checking…' : 'Sign in with token'}</button>
+        </form>
+      </details>
     </main>
   );
 }

@@ -9,6 +9,7 @@ export type DenialReason =
   | 'not-won' // implementation acts on won deals only
   | 'other-person' // the role grants it only for the actor themselves
   | 'support-rep' // a support rep may not change commercial terms
+  | 'team-access' // the deal team gives the caller less than this (read only, or buyer facts only)
   | 'self'; // nobody may do this to or for themselves
 
 export interface AccessDenial {

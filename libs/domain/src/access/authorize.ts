@@ -1,4 +1,5 @@
 import { holdsOnlySupportRep, OrganisationRole } from '../deal/deal-access';
+import { accessSuffices, TeamAccess, widestAccess } from '../deal/deal-team';
 import { Actor } from '../shared/message';
 import { AccessDecision, DenialReason, denied } from './access-decision';
 import { Operation, OPERATIONS, rolesGranted } from './operations';
@@ -57,10 +58,31 @@ export function authorize(operation: Operation, actor: Actor, target: AccessTarg
   if (rule.notOnSelf && subjectOf(target) === actor.id) {
     return denied({ ...base, reason: 'self', explanation: `nobody may ${rule.summary.replace(/ \(.*\)$/, '')} for themselves` });
   }
+  const limit = target.kind === 'deal' && target.deal ? teamAccessLimit(actor, target.deal, reaching.map((r) => r.reach), relations) : undefined;
+  const needed = rule.teamAccess ?? 'full';
+  if (limit !== undefined && !accessSuffices(limit, needed)) {
+    return denied({
+      ...base, reason: 'team-access',
+      explanation: `the deal team gives ${actor.id} ${limit === 'read' ? 'read access only' : 'buyer facts only'} on this deal, and this needs ${needed} access`,
+    });
+  }
   if (rule.commercialTerms && target.kind === 'deal' && target.deal && holdsOnlySupportRep(target.deal.team, actor.id)) {
     return denied({ ...base, reason: 'support-rep', explanation: 'a support rep on the deal team may not change commercial terms (amount, line items, terms, close won, splits)' });
   }
   return { allowed: true, narrowed: !reaching.some(({ reach }) => reach === 'organisation') };
+}
+
+/**
+ * What the deal team limits the actor to, when the team is all that gives them the deal: the
+ * widest access among their memberships (undefined: not limited, or reaching it otherwise — as
+ * its owner, a manager of its people, an organisation-wide or won-deal reach).
+ */
+function teamAccessLimit(actor: Actor, deal: DealAccessFacts, reaching: readonly Reach[], relations: Relations): TeamAccess | undefined {
+  const mine = deal.team.filter((member) => member.userId === actor.id);
+  const limit = widestAccess(mine.map((member) => member.access ?? 'full'));
+  if (limit === undefined || limit === 'full') return undefined;
+  const withoutMe = { ...deal, team: deal.team.filter((member) => member.userId !== actor.id) };
+  return reaching.some((reach) => reachesDeal(reach, actor, withoutMe, relations)) ? undefined : limit;
 }
 
 function reaches(reach: Reach, actor: Actor, target: AccessTarget, relations: Relations): boolean {

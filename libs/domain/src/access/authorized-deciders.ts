@@ -8,6 +8,8 @@ import { Decider } from '../shared/decider';
 import { authorizedDecider } from './authorized-decider';
 import { authorizeCommissionCommand } from './commission-access';
 import { authorizeDealCommand, dealCommandSubject } from './deal-command-access';
+import { authorizeTeamCommand } from './team-access';
+import { createTeamDecider, TeamDecider, TeamPolicy } from '../team/team.decider';
 import { Relations, reportsTo } from './relations';
 import { createUserDecider, UserDecider } from './user/user.decider';
 import { authorizeUserCommand } from './user/user-access';
@@ -23,6 +25,11 @@ export function authorizedDealDecider(relations: Relations, dealId: string, inne
 /** The user decider behind the access table: admins only, never on themselves. */
 export function authorizedUserDecider(inner: UserDecider = createUserDecider()): UserDecider {
   return authorizedDecider(inner, (command) => authorizeUserCommand(command.type, command.metadata.actor, command.data.userId));
+}
+
+/** A rep's default team or an account's team behind the access table. */
+export function authorizedTeamDecider(relations: Relations, policy?: TeamPolicy): TeamDecider {
+  return authorizedDecider(createTeamDecider(policy), (command) => authorizeTeamCommand(command, relations));
 }
 
 type AnyDecider = Decider<unknown, Command, DomainEvent>;

@@ -1,6 +1,8 @@
 import { CommissionCommandType } from '../commission/commission.commands';
 import { ORGANISATION_ROLES, OrganisationRole } from '../deal/deal-access';
+import { TeamAccess } from '../deal/deal-team';
 import { DealCommandType } from '../deal/deal.commands';
+import { TeamCommandType } from '../team/team.commands';
 import { Reach } from './reach';
 import { UserCommandType } from './user/user.commands';
 
@@ -15,6 +17,11 @@ export interface OperationRule {
   readonly commercialTerms?: true;
   /** Refused when it would act on the caller themselves (their own roles, their own deal-team role). */
   readonly notOnSelf?: true;
+  /**
+   * On a deal: the least deal-team access (`TeamAccess`) a member needs for it when the team is
+   * all that gives them the deal. Absent: `full`.
+   */
+  readonly teamAccess?: TeamAccess;
   readonly summary: string;
 }
 
@@ -37,21 +44,25 @@ const person = (summary: string, grants: OperationRule['grants'], extra: Partial
   ({ resource: 'person', grants, summary, ...extra });
 const organisation = (summary: string, grants: OperationRule['grants']): OperationRule =>
   ({ resource: 'organisation', grants, summary });
+/** A buyer fact: members whose team access is `record-facts` may record it. */
+const fact = (summary: string, grants: OperationRule['grants']): OperationRule => deal(summary, grants, { teamAccess: 'record-facts' });
+/** Who may set a rep's team for their deals: the rep, the rep's managers, sales-ops, admin (as for deal teams). */
+const DEFAULT_TEAM = { rep: 'own', manager: 'reports', 'sales-ops': 'organisation', admin: 'organisation' } as const;
 
 export const DEAL_COMMAND_RULES: Readonly<Record<DealCommandType, OperationRule>> = {
   OpenDeal: deal('open a deal (its owner is the caller)', { rep: 'organisation', manager: 'organisation', admin: 'organisation', integration: 'organisation' }),
-  RecordContactMade: deal('record first contact', FACTS),
-  RecordBuyerResponded: deal('record the buyer\'s response', FACTS),
-  BookMeeting: deal('book a meeting', FACTS),
-  ConfirmDecisionMaker: deal('confirm the decision maker', SELLING),
-  NoteBudget: deal('note the budget', SELLING),
-  NoteDecisionTimeframe: deal('note the decision timeframe', SELLING),
-  RecordDemoHeld: deal('record a demo held', FACTS),
-  ScheduleNextMeeting: deal('schedule the next meeting', FACTS),
-  RecordRecapEmailSent: deal('record the recap email', FACTS),
-  RecordRecapConfirmed: deal('record the buyer\'s recap confirmation', FACTS),
-  DeliverProposal: deal('deliver a proposal', FACTS),
-  RecordProposalAcknowledged: deal('record the proposal acknowledged', FACTS),
+  RecordContactMade: fact('record first contact', FACTS),
+  RecordBuyerResponded: fact('record the buyer\'s response', FACTS),
+  BookMeeting: fact('book a meeting', FACTS),
+  ConfirmDecisionMaker: fact('confirm the decision maker', SELLING),
+  NoteBudget: fact('note the budget', SELLING),
+  NoteDecisionTimeframe: fact('note the decision timeframe', SELLING),
+  RecordDemoHeld: fact('record a demo held', FACTS),
+  ScheduleNextMeeting: fact('schedule the next meeting', FACTS),
+  RecordRecapEmailSent: fact('record the recap email', FACTS),
+  RecordRecapConfirmed: fact('record the buyer\'s recap confirmation', FACTS),
+  DeliverProposal: fact('deliver a proposal', FACTS),
+  RecordProposalAcknowledged: fact('record the proposal acknowledged', FACTS),
   AgreeTerms: deal('agree terms', SELLING, { commercialTerms: true }),
   ChangeAmount: deal('change the amount or line items', SELLING, { commercialTerms: true }),
   AdvanceStage: deal('advance the stage', SELLING),
@@ -81,6 +92,17 @@ export const USER_COMMAND_RULES: Readonly<Record<UserCommandType, OperationRule>
   ReactivateUser: person('reactivate a person', { admin: 'organisation' }, { notOnSelf: true }),
 };
 
+/**
+ * Standing teams. An account team joins deals of every owner, so only the organisation-wide roles
+ * that may change any deal's team set one.
+ */
+export const TEAM_COMMAND_RULES: Readonly<Record<TeamCommandType, OperationRule>> = {
+  SetDefaultTeam: person('set a rep\'s default deal team (the rep, their managers; nobody puts themselves on someone else\'s)', DEFAULT_TEAM),
+  SetAccountTeam: organisation('set an account\'s team, joined to or offered on its new deals (never with oneself on it)', {
+    'sales-ops': 'organisation', admin: 'organisation',
+  }),
+};
+
 export const COMMISSION_COMMAND_RULES: Readonly<Record<CommissionCommandType, OperationRule>> = {
   PublishPlanVersion: organisation('publish a commission plan version', { finance: 'organisation' }),
   AssignPlan: person('put a person on a plan (never oneself)', { finance: 'organisation' }, { notOnSelf: true }),
@@ -96,9 +118,9 @@ export const COMMISSION_COMMAND_RULES: Readonly<Record<CommissionCommandType, Op
 
 /** Reads, reports, live feeds and operator endpoints. */
 export const READ_RULES = {
-  'deal:read': deal('read a deal, its events and its audit timeline', {
+  'deal:read': deal('read a deal, its events, its audit timeline and the members offered to its team', {
     rep: 'own', manager: 'reports', implementation: 'won', ...ORGANISATION,
-  }),
+  }, { teamAccess: 'read' }),
   'person:read': person('read a person\'s deals worked, statements, estimate and refusals', { ...EVERYONE_SELF, manager: 'reports', ...ORGANISATION }),
   'report:pipeline': organisation('pipeline figures (/pipeline…)', DEAL_FIGURES),
   'report:post-close': organisation('post-close figures (/post-close…)', { ...DEAL_FIGURES, implementation: 'readable' }),
@@ -107,6 +129,8 @@ export const READ_RULES = {
     rep: 'readable', manager: 'readable', implementation: 'readable', ...ORGANISATION,
   }),
   'plan:assignments': organisation('who is on a plan', ORGANISATION),
+  'payees:read': organisation('everyone paid or on a plan in a commission period, with their totals', ORGANISATION),
+  'statements:export': organisation('every statement line of a commission period, as CSV', ORGANISATION),
   'period:read': organisation('commission periods: open or closed, by whom, when, reopenings', {
     rep: 'organisation', manager: 'organisation', implementation: 'organisation', ...ORGANISATION,
   }),
@@ -125,21 +149,42 @@ export const READ_RULES = {
   'projections:rebuild': organisation('rebuild a projection', { 'sales-ops': 'organisation', admin: 'organisation' }),
   'integrity:verify': organisation('verify every stream\'s hash chain', ORGANISATION),
   'user:me': person('read oneself as registered', EVERYONE_SELF),
+  'default-team:read': person('read a rep\'s default deal team', DEFAULT_TEAM),
+  'account-team:read': organisation('read an account\'s team', {
+    rep: 'organisation', manager: 'organisation', 'sales-ops': 'organisation', implementation: 'organisation', admin: 'organisation',
+  }),
+} as const satisfies Record<string, OperationRule>;
+
+/** Passwords, one-time links, sessions, personal access tokens and their audit (signing in and setting a password by link are public). */
+export const ACCOUNT_RULES = {
+  'account:invite': person('issue an invitation link to set a first password', { admin: 'organisation' }),
+  'account:reset-password': person('issue a password reset link', { admin: 'organisation' }),
+  'session:read': person('read one\'s own dashboard session', EVERYONE_SELF),
+  'session:sign-out': person('end one\'s own dashboard session', EVERYONE_SELF),
+  'token:create': person('create a personal access token (admins: also for service accounts)', { ...EVERYONE_SELF, admin: 'organisation' }),
+  'token:read': person('list personal access tokens', { ...EVERYONE_SELF, admin: 'organisation' }),
+  'token:revoke': person('revoke a personal access token', { ...EVERYONE_SELF, admin: 'organisation' }),
+  'audit:accounts': organisation('sign-ins, failures, lockouts, sign-outs, links issued, passwords set, tokens created and revoked', { admin: 'organisation' }),
 } as const satisfies Record<string, OperationRule>;
 
 export type ReadOperation = keyof typeof READ_RULES;
+export type AccountOperation = keyof typeof ACCOUNT_RULES;
 export type Operation =
   | `deal:${DealCommandType}`
   | `user:${UserCommandType}`
   | `commission:${CommissionCommandType}`
-  | ReadOperation;
+  | `team:${TeamCommandType}`
+  | ReadOperation
+  | AccountOperation;
 
 /** Every operation the API offers and who may perform it: the one access table. */
 export const OPERATIONS: Readonly<Record<Operation, OperationRule>> = {
   ...prefixed('deal', DEAL_COMMAND_RULES),
   ...prefixed('user', USER_COMMAND_RULES),
   ...prefixed('commission', COMMISSION_COMMAND_RULES),
+  ...prefixed('team', TEAM_COMMAND_RULES),
   ...READ_RULES,
+  ...ACCOUNT_RULES,
 } as Record<Operation, OperationRule>;
 
 function prefixed<K extends string, P extends string>(prefix: P, rules: Readonly<Record<K, OperationRule>>): Record<`${P}:${K}`, OperationRule> {

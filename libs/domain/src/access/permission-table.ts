@@ -24,12 +24,12 @@ export function renderAccessTables(): string {
   const operations = Object.keys(OPERATIONS) as Operation[];
   return (['deal', 'person', 'organisation'] as const).map((kind) => {
     const rows = operations.filter((op) => OPERATIONS[op].resource === kind).map((op) => {
-      const { grants, commercialTerms, notOnSelf } = OPERATIONS[op];
+      const { grants, commercialTerms, notOnSelf, teamAccess } = OPERATIONS[op];
       const cells = ORGANISATION_ROLES.map((role) => {
         const reach = grants[role];
         return reach === undefined ? '—' : (CELL[kind][reach] ?? reach);
       });
-      const marks = `${commercialTerms ? ' ¹' : ''}${notOnSelf ? ' ²' : ''}`;
+      const marks = `${commercialTerms ? ' ¹' : ''}${notOnSelf ? ' ²' : ''}${teamAccess === 'record-facts' ? ' ³' : ''}`;
       return `| \`${op}\`${marks} | ${cells.join(' | ')} |`;
     });
     return [`#### ${TITLES[kind]}`, '', header, rule, ...rows].join('\n');

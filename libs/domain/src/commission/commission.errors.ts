@@ -88,8 +88,9 @@ export const DisputeErrors = {
     new DomainError('DISPUTE.ADJUSTMENT_CURRENCY', 'invalid',
       `adjustments[${index}]: ${userId}'s plan in ${period} pays in ${planCurrency}, not ${currency}.`,
       { index, currency, planCurrency, userId, period }),
-  adjustmentInvalid: (index: number, problem: string) =>
-    new DomainError('DISPUTE.ADJUSTMENT_INVALID', 'invalid', `adjustments[${index}]: ${problem}.`, { index, problem }),
+  /** Names the field as the request has it (`adjustments[0].amount`), whatever the caller's own input type calls it. */
+  adjustmentInvalid: (index: number, field: 'userId' | 'period' | 'currency' | 'amount' | 'dealId', problem: string) =>
+    new DomainError('DISPUTE.ADJUSTMENT_INVALID', 'invalid', `adjustments[${index}].${field} ${problem}.`, { index, field: `adjustments[${index}].${field}`, problem }),
   adjustmentsRequired: () =>
     new DomainError('DISPUTE.ADJUSTMENTS_REQUIRED', 'invalid',
       'Accepting a dispute issues at least one adjustment; reject it instead if nothing changes.', { field: 'adjustments' }),

@@ -2,7 +2,7 @@ import { Command } from '../shared/message';
 import { Evidence } from '../shared/evidence';
 import { AmountInput } from '../shared/money';
 import { CreditShare } from './credit-split';
-import { DealTeamRole } from './deal-team';
+import { DealTeamRole, TeamAccess } from './deal-team';
 import { PipelineRef } from './deal.events';
 
 /**
@@ -19,7 +19,7 @@ export type DealCommand =
   | Command<'OpenDeal', {
       dealId: string; name: string; account: { name: string; industry?: string };
       ownerId: string; currency: string; expectedAmountMinor: AmountInput; lineItems?: readonly LineItemInput[];
-      pipeline?: PipelineRef; team?: readonly { userId: string; role: DealTeamRole }[];
+      pipeline?: PipelineRef; team?: readonly { userId: string; role: DealTeamRole; access?: TeamAccess }[];
     }>
   | Command<'RecordContactMade', { channel: string; evidence: Evidence }>
   | Command<'RecordBuyerResponded', { evidence: Evidence }>
@@ -44,7 +44,7 @@ export type DealCommand =
   | Command<'HandToImplementation', { implementationLeadId: string; customerSuccessManagerId: string; evidence?: Evidence }>
   | Command<'StartImplementation', { evidence?: Evidence }>
   | Command<'GoLive', { evidence: Evidence }>
-  | Command<'AddTeamMember', { userId: string; role: DealTeamRole }>
+  | Command<'AddTeamMember', { userId: string; role: DealTeamRole; access?: TeamAccess }>
   | Command<'RemoveTeamMember', { userId: string; role: DealTeamRole }>
   | Command<'SetCreditSplits', { revenue: readonly CreditShare[]; overlay?: readonly CreditShare[]; reason?: string }>
   /** Someone other than the proposer, with the authority, approves or rejects a proposed change. */

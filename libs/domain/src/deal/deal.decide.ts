@@ -20,16 +20,17 @@ import { overrideStage } from './decide/override-stage';
 import { goLive, handToImplementation, startImplementation } from './decide/post-close';
 import { reverseWonDeal } from './decide/reverse-won-deal';
 import { addTeamMember, removeTeamMember } from './decide/team-members';
+import { StandingTeams } from '../team/team-at-open';
 
 /**
  * Routes a command to its rule after the checks every command on an existing deal shares. A
  * change that needs someone else's approval (approvals.ts) is checked in full, then proposed.
  */
 export function createDealDecide(
-  catalog: PipelineCatalog, controls: DealControls = DEFAULT_DEAL_CONTROLS,
+  catalog: PipelineCatalog, controls: DealControls = DEFAULT_DEAL_CONTROLS, standing: StandingTeams = {},
 ): (command: DealCommand, state: DealState) => DealEvent[] {
   return (command, state) => {
-    if (command.type === 'OpenDeal') return openDeal(command, state, catalog);
+    if (command.type === 'OpenDeal') return openDeal(command, state, catalog, standing);
     if (!state.exists) throw DealErrors.notFound(command.type);
     const pipeline = catalog.get(state.pipeline.id, state.pipeline.version);
     if (!pipeline) throw PipelineErrors.unknown(state.pipeline.id, state.pipeline.version);

@@ -1,7 +1,7 @@
 import { DomainEvent } from '../shared/message';
 import { Evidence } from '../shared/evidence';
 import { CreditShare } from './credit-split';
-import { DealTeamRole } from './deal-team';
+import { DealTeamRole, TeamAccess, TeamMemberSource } from './deal-team';
 
 /** Money is integer minor units (cents) with an ISO 4217 currency on the deal. */
 export interface LineItem {
@@ -84,7 +84,11 @@ export type DealEvent =
     }>
   | DomainEvent<'ImplementationStarted', { evidence?: Evidence }>
   | DomainEvent<'DealWentLive', { evidence: Evidence }>
-  | DomainEvent<'TeamMemberAdded', { userId: string; role: DealTeamRole }>
+  /**
+   * `access` is written only when it is less than `full`; `source` only when a standing team (the
+   * owner's default team, the account's team) brought the member at the deal's opening.
+   */
+  | DomainEvent<'TeamMemberAdded', { userId: string; role: DealTeamRole; access?: TeamAccess; source?: TeamMemberSource }>
   | DomainEvent<'TeamMemberRemoved', { userId: string; role: DealTeamRole }>
   /** Replaces the deal's credit splits; the split in force at a moment is the last one set by then. */
   | DomainEvent<'CreditSplitsSet', { revenue: readonly CreditShare[]; overlay: readonly CreditShare[]; reason?: string; approval?: ChangeApproval }>

@@ -63,9 +63,10 @@ export function createDealEvolve(catalog: PipelineCatalog): (state: DealState, e
           implementation: { ...state.implementation, live: true, liveAt: at },
         };
       case 'TeamMemberAdded': {
-        const { userId, role } = event.data;
+        const { userId, role, access, source } = event.data;
         const present = state.team.some((member) => member.userId === userId && member.role === role);
-        return present ? state : { ...state, team: [...state.team, { userId, role }] };
+        const member = { userId, role, ...(access === undefined ? {} : { access }), ...(source === undefined ? {} : { source }) };
+        return present ? state : { ...state, team: [...state.team, member] };
       }
       case 'TeamMemberRemoved': {
         const { userId, role } = event.data;

@@ -13,7 +13,8 @@ const REASON_WORDS: Record<string, string> = {
 /** What the actor did, in the words a sales-ops reader uses. */
 const PHRASES: { readonly [T in DealEventType]: Phrase<T> } = {
   DealOpened: (d) => `opened the deal "${d.name}" for ${d.account.name}, owned by ${d.ownerId}`,
-  TeamMemberAdded: (d) => `added ${d.userId} to the team as ${d.role}`,
+  TeamMemberAdded: (d) => `added ${d.userId} to the team as ${d.role}${d.access === undefined ? '' : ` (${d.access} access)`}${
+    d.source === undefined ? '' : d.source.kind === 'default-team' ? ` from ${d.source.ownerId}'s default team` : ` from the account team of ${d.source.account}`}`,
   TeamMemberRemoved: (d) => `removed ${d.userId} from the team as ${d.role}`,
   CreditSplitsSet: (d) => `set the credit splits: revenue ${d.revenue.map((s) => `${s.userId} ${s.shareBp / 100}%`).join(', ')}${d.overlay.length ? `; overlay ${d.overlay.map((s) => `${s.userId} ${s.shareBp / 100}%`).join(', ')}` : ''}`,
   ContactMade: (d) => `recorded first contact by ${d.channel}`,

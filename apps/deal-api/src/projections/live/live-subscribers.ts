@@ -12,6 +12,9 @@ export interface LiveSubscription {
   readonly expiresAt: number;
 }
 
+/** setTimeout's longest delay. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /**
  * The open live feeds and who holds them. A feed is closed with `token-expired` when its token
  * expires and with `rights-changed` when its user's roles change or they are deactivated (the
@@ -32,7 +35,8 @@ export class LiveSubscribers implements OnModuleInit, BeforeApplicationShutdown 
 
   add(subscription: LiveSubscription): void {
     this.open.add(subscription);
-    const expiry = setTimeout(() => subscription.subscriber.close('token-expired'), Math.max(0, subscription.expiresAt - Date.now()));
+    // A timer longer than 2^31-1 ms fires at once; a personal access token may live a year, so the feed is renewed after ~24 days.
+    const expiry = setTimeout(() => subscription.subscriber.close('token-expired'), Math.min(MAX_TIMER_MS, Math.max(0, subscription.expiresAt - Date.now())));
     expiry.unref();
     void subscription.subscriber.ended.then(() => {
       clearTimeout(expiry);

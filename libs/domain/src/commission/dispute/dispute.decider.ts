@@ -138,22 +138,22 @@ function overThreshold(adjustments: readonly Adjustment[], above: number): boole
 }
 
 function checkAdjustment(input: AdjustmentInput, index: number, state: DisputeState, reason: string, now: Period, policy: DisputePolicy): Adjustment {
-  if (isBlank(input.userId)) throw DisputeErrors.adjustmentInvalid(index, 'userId is required');
+  if (isBlank(input.userId)) throw DisputeErrors.adjustmentInvalid(index, 'userId', 'is required');
   const userId = input.userId.trim();
-  if (!isPeriod(input.period)) throw DisputeErrors.adjustmentInvalid(index, `period must be a quarter like 2026-Q2; got ${JSON.stringify(input.period)}`);
+  if (!isPeriod(input.period)) throw DisputeErrors.adjustmentInvalid(index, 'period', `must be a quarter like 2026-Q2; got ${JSON.stringify(input.period)}`);
   if (input.period < state.period! || input.period > now) {
     throw DisputeErrors.adjustmentPeriod(index, input.period, state.period!, now);
   }
   if (!isIsoCurrency(input.currency)) {
-    throw DisputeErrors.adjustmentInvalid(index, `currency must be an ISO 4217 code in circulation; got ${JSON.stringify(input.currency)}`);
+    throw DisputeErrors.adjustmentInvalid(index, 'currency', `must be an ISO 4217 code in circulation; got ${JSON.stringify(input.currency)}`);
   }
   const amountMinor = amountToMinor(input.amountMinor, input.currency, `adjustments[${index}].amount`);
   if (typeof amountMinor !== 'number' || !Number.isSafeInteger(amountMinor) || amountMinor === 0) {
-    throw DisputeErrors.adjustmentInvalid(index, 'amountMinor must be a non-zero whole number of minor units (negative recovers)');
+    throw DisputeErrors.adjustmentInvalid(index, 'amount', 'must not be zero (a negative amount recovers)');
   }
   const dealId = isBlank(input.dealId) ? state.dealId : input.dealId!.trim();
   if (dealId !== undefined && state.dealId !== undefined && dealId !== state.dealId) {
-    throw DisputeErrors.adjustmentInvalid(index, `dealId must be the disputed deal '${state.dealId}'`);
+    throw DisputeErrors.adjustmentInvalid(index, 'dealId', `must be the disputed deal '${state.dealId}'`);
   }
   const allowed = new Set([state.userId!, ...(dealId === undefined ? [] : policy.creditedOn?.(dealId) ?? [])]);
   if (!allowed.has(userId)) throw DisputeErrors.adjustmentRecipient(index, userId, [...allowed]);

@@ -81,8 +81,12 @@ describe('ResolveDispute', () => {
 
   it('refuses an accept without adjustments or with a bad one', () => {
     spec.given([raised]).when(accept(fay, [])).thenThrows('DISPUTE.ADJUSTMENTS_REQUIRED');
-    spec.given([raised]).when(accept(fay, [{ ...adjustment, amountMinor: 0 }])).thenThrows('DISPUTE.ADJUSTMENT_INVALID');
-    spec.given([raised]).when(accept(fay, [{ ...adjustment, period: 'Q2' }])).thenThrows('DISPUTE.ADJUSTMENT_INVALID');
+    const zero = spec.given([raised]).when(accept(fay, [adjustment, { ...adjustment, amountMinor: 0 }])).thenThrows('DISPUTE.ADJUSTMENT_INVALID');
+    // Named as the API's request names it: the form has an amount, not minor units.
+    expect(zero.details).toMatchObject({ index: 1, field: 'adjustments[1].amount' });
+    expect(zero.message).toBe('adjustments[1].amount must not be zero (a negative amount recovers).');
+    const period = spec.given([raised]).when(accept(fay, [{ ...adjustment, period: 'Q2' }])).thenThrows('DISPUTE.ADJUSTMENT_INVALID');
+    expect(period.details).toMatchObject({ index: 0, field: 'adjustments[0].period' });
     spec.given([raised]).when(commissionCommand('ResolveDispute', { disputeId: 'd-1', decision: 'maybe' as 'accept', reason: 'r' }))
       .thenThrows('DISPUTE.DECISION_INVALID');
   });

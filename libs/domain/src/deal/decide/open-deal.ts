@@ -8,11 +8,16 @@ import { DealCommandOf } from '../deal.commands';
 import { DealErrors } from '../deal.errors';
 import { DealEvent } from '../deal.events';
 import { DealState } from '../deal.state';
+import { StandingTeams, standingMembers } from '../../team/team-at-open';
 import { checkAmountAndLineItems, copyLineItems, minorIn } from './amounts';
 import { teamMemberAdded } from './team-members';
 
-/** Opens a deal in the first stage of its pipeline, then adds its initial team. */
-export function openDeal(command: DealCommandOf<'OpenDeal'>, state: DealState, catalog: PipelineCatalog): DealEvent[] {
+/**
+ * Opens a deal in the first stage of its pipeline, then adds its initial team: the people the
+ * command names, then the members of the owner's default team and of the account's team that
+ * are added automatically (each naming the team it came from).
+ */
+export function openDeal(command: DealCommandOf<'OpenDeal'>, state: DealState, catalog: PipelineCatalog, standing: StandingTeams = {}): DealEvent[] {
   const { data } = command;
   if (state.exists) throw DealErrors.alreadyExists(state.dealId);
   resolveOccurredAt(command.metadata);
@@ -36,7 +41,10 @@ export function openDeal(command: DealCommandOf<'OpenDeal'>, state: DealState, c
     const key = `${member.userId}\u0000${member.role}`;
     if (seen.has(key)) throw DealErrors.teamMemberExists(member.userId, member.role);
     seen.add(key);
-    team.push(teamMemberAdded(member.userId, member.role));
+    team.push(teamMemberAdded(member.userId, member.role, member.access ?? 'full'));
+  }
+  for (const member of standingMembers(standing, data.team ?? []).add) {
+    team.push(teamMemberAdded(member.userId, member.role, member.access, member.source));
   }
   const account = data.account.industry === undefined
     ? { name: data.account.name }

@@ -42,7 +42,7 @@ export class OpenDealController {
         currency: body.currency,
         expectedAmountMinor: { decimal: body.expectedAmount },
         lineItems: toLineItems(body.lineItems),
-        team: body.team?.map((m) => ({ userId: m.userId, role: m.role })),
+        team: body.team?.map((m) => ({ userId: m.userId, role: m.role, ...(m.access === undefined ? {} : { access: m.access }) })),
       },
       body.occurredAt,
     );

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { DEAL_TEAM_ROLES, DealTeamRole } from '@deals/domain';
+import { DEAL_TEAM_ROLES, DealTeamRole, TEAM_ACCESS_LEVELS, TeamAccess } from '@deals/domain';
 import { BackdatableDto } from '../shared/fact.dto';
 import { LineItemDto, MONEY, MONEY_MESSAGE } from '../shared/money.dto';
 
@@ -27,6 +27,14 @@ export class TeamMemberDto {
   @ApiProperty({ enum: DEAL_TEAM_ROLES, description: 'The role on this deal\'s team.' })
   @IsIn(DEAL_TEAM_ROLES)
   role!: DealTeamRole;
+
+  @ApiPropertyOptional({
+    enum: TEAM_ACCESS_LEVELS,
+    description: 'What the member may do on this deal (default `full`): `full` what their roles allow, `record-facts` read and record buyer facts, `read` read only.',
+  })
+  @IsOptional()
+  @IsIn(TEAM_ACCESS_LEVELS)
+  access?: TeamAccess;
 }
 
 export class OpenDealDto extends BackdatableDto {

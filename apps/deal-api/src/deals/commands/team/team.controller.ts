@@ -20,9 +20,9 @@ export class TeamController {
 
   @Post()
   @Access('deal:AddTeamMember')
-  @ApiDealCommand('Add someone to the deal team', JSON_BODY, DEAL_COMMAND, { 400: ['FIELD.REQUIRED', 'TEAM.ROLE_UNKNOWN'], 409: ['TEAM.MEMBER_EXISTS'] })
+  @ApiDealCommand('Add someone to the deal team', JSON_BODY, DEAL_COMMAND, { 400: ['FIELD.REQUIRED', 'TEAM.ROLE_UNKNOWN', 'TEAM.ACCESS_UNKNOWN'], 409: ['TEAM.MEMBER_EXISTS'] })
   add(@Param('dealId', DealIdPipe) id: string, @Body() b: TeamMemberDto, @Ctx() ctx: RequestContext) {
-    return this.commands.handle(ctx, id, 'AddTeamMember', { userId: b.userId, role: b.role });
+    return this.commands.handle(ctx, id, 'AddTeamMember', { userId: b.userId, role: b.role, ...(b.access === undefined ? {} : { access: b.access }) });
   }
 
   @Delete(':userId/:role')

@@ -1,0 +1,110 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  AccessToken, accessTokenStatus, AccessTokenStatus, createCredentialDecider, CREDENTIAL_CATEGORY, CredentialEvent, CredentialState, openSession,
+} from '@deals/domain';
+import { EVENT_STORE, EventStore, RecordedEvent, StoreSubscription } from '@deals/event-store';
+
+const PREFIX = `${CREDENTIAL_CATEGORY}-`;
+// Folding needs no policy: only `decide` asks whether the user is active.
+const credentials = createCredentialDecider({ isActiveUser: () => true });
+
+/**
+ * Every person's credentials in memory (password hash, the open link, sessions), kept current
+ * from the `credential-*` streams like the user directory: a sign-out or a new password on any
+ * API instance ends the session on all of them once its event arrives.
+ */
+@Injectable()
+export class CredentialDirectory implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('CredentialDirectory');
+  private readonly byUser = new Map<string, CredentialState>();
+  /** Session id → user id, for the cookie lookup. */
+  private readonly sessions = new Map<string, string>();
+  /** Access token hash → its person and id, for the bearer lookup. */
+  private readonly tokens = new Map<string, { userId: string; tokenId: string }>();
+  private appliedUpTo = 0;
+  private running = false;
+  private subscription?: StoreSubscription;
+  private following?: Promise<void>;
+  private readonly waiters = new Set<{ position: number; resolve: () => void }>();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onModuleInit(): Promise<void> {
+    for (let after = 0; ;) {
+      const { events, scannedTo } = await this.store.readAll({ after, maxCount: 1000, filter: { streamPrefixes: [PREFIX] } });
+      events.forEach((event) => this.apply(event));
+      if (events.length < 1000) break;
+      after = scannedTo;
+    }
+    this.running = true;
+    this.following = this.follow();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    await this.subscription?.close();
+    await this.following;
+  }
+
+  of(userId: string): CredentialState | undefined {
+    return this.byUser.get(userId);
+  }
+
+  /** The user and expiry of an open session; undefined when unknown, ended or expired. */
+  session(sessionId: string, now: string): { userId: string; expiresAt: string } | undefined {
+    const userId = this.sessions.get(sessionId);
+    const state = userId === undefined ? undefined : this.byUser.get(userId);
+    const expiresAt = state && openSession(state, sessionId, now);
+    return expiresAt === undefined ? undefined : { userId: userId!, expiresAt };
+  }
+
+  /** The person and the token a personal access token's hash names, with its status now; undefined when unknown. */
+  accessToken(hash: string, now: string): { userId: string; token: AccessToken; status: AccessTokenStatus } | undefined {
+    const found = this.tokens.get(hash);
+    const token = found && this.byUser.get(found.userId)?.tokens[found.tokenId];
+    return found && token ? { userId: found.userId, token, status: accessTokenStatus(token, now) } : undefined;
+  }
+
+  /** Resolves once every credential event up to `position` is applied here. */
+  waitFor(position: number): Promise<void> {
+    if (position <= this.appliedUpTo) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.add({ position, resolve }));
+  }
+
+  private apply(event: RecordedEvent): void {
+    if (!event.streamId.startsWith(PREFIX) || event.position <= this.appliedUpTo) return;
+    const userId = event.streamId.slice(PREFIX.length);
+    try {
+      const before = this.byUser.get(userId) ?? credentials.initialState();
+      const after = credentials.evolve(before, { type: event.type, data: event.data } as CredentialEvent);
+      this.byUser.set(userId, after);
+      for (const id of Object.keys(before.sessions)) if (!(id in after.sessions)) this.sessions.delete(id);
+      for (const id of Object.keys(after.sessions)) this.sessions.set(id, userId);
+      for (const token of Object.values(after.tokens)) this.tokens.set(token.tokenHash, { userId, tokenId: token.tokenId });
+    } finally {
+      this.appliedUpTo = event.position;
+      for (const waiter of this.waiters) {
+        if (waiter.position <= this.appliedUpTo) {
+          this.waiters.delete(waiter);
+          waiter.resolve();
+        }
+      }
+    }
+  }
+
+  private async follow(): Promise<void> {
+    while (this.running) {
+      const subscription = this.store.subscribeToAll({ fromPosition: this.appliedUpTo, filter: { streamPrefixes: [PREFIX] } });
+      this.subscription = subscription;
+      try {
+        for await (const event of subscription) this.apply(event);
+        return;
+      } catch (error) {
+        if (!this.running) return;
+        this.logger.warn(`credential events subscription failed, resuming: ${error instanceof Error ? error.message : String(error)}`);
+        await subscription.close().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 1000).unref());
+      }
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import { Command } from '../../shared/message';
+import { PasswordLinkPurpose } from './credential.events';
+
+export type CredentialCommand =
+  | Command<'IssuePasswordLink', { userId: string; linkId: string; purpose: PasswordLinkPurpose; tokenHash: string; expiresAt: string }>
+  | Command<'SetPassword', { userId: string; tokenHash: string; passwordHash: string }>
+  | Command<'StartSession', { userId: string; sessionId: string; expiresAt: string }>
+  | Command<'EndSession', { userId: string; sessionId: string }>
+  | Command<'CreateAccessToken', { userId: string; tokenId: string; name: string; tokenHash: string; scopes: readonly string[]; expiresAt: string }>
+  | Command<'RevokeAccessToken', { userId: string; tokenId: string }>;
+
+export type CredentialCommandType = CredentialCommand['type'];
