@@ -48,24 +48,22 @@ export async function writeImport(
           const result = await handleCommand(store, decider, dealStreamId(plan.dealId), command, { idempotencyKey: step.key });
           if (result.replayed) replayed++;
           else events += result.events.length;
+          // What waits for approval in the imported history, the approver approves as it happened.
+          const approve = async (suffix: string, type: string, data: object) => {
+            const key = `${step.key}-${suffix}`;
+            const answer = await handleCommand(store, decider, dealStreamId(plan.dealId), {
+              type, data,
+              metadata: { commandId: commandIdFor(options.approver!.id, key), actor: options.approver!, now, correlationId: plan.correlationId, causationId: step.causationId },
+            } as DealCommand, { idempotencyKey: key });
+            if (!answer.replayed) events += answer.events.length;
+          };
+          const requestId = command.metadata.commandId;
           if (options.approver && result.events.some((e) => e.type === 'DealChangeProposed')) {
-            const key = `${step.key}-approval`;
-            const review = {
-              type: 'ReviewDealChange', data: { proposalId: command.metadata.commandId, decision: 'approve', reason: 'Imported history' },
-              metadata: { commandId: commandIdFor(options.approver.id, key), actor: options.approver, now, correlationId: plan.correlationId, causationId: step.causationId },
-            } as DealCommand;
-            const approval = await handleCommand(store, decider, dealStreamId(plan.dealId), review, { idempotencyKey: key });
-            if (!approval.replayed) events += approval.events.length;
+            await approve('approval', 'ReviewDealChange', { proposalId: requestId, decision: 'approve', reason: 'Imported history' });
             approved++;
           }
           if (options.approver && result.events.some((e) => e.type === 'DealDeskApprovalRequested')) {
-            const key = `${step.key}-deal-desk`;
-            const decision = {
-              type: 'DecideDealDesk', data: { requestId: command.metadata.commandId, decision: 'approve', reason: 'Imported history: the deal closed with these terms in the CRM' },
-              metadata: { commandId: commandIdFor(options.approver.id, key), actor: options.approver, now, correlationId: plan.correlationId, causationId: step.causationId },
-            } as DealCommand;
-            const answer = await handleCommand(store, decider, dealStreamId(plan.dealId), decision, { idempotencyKey: key });
-            if (!answer.replayed) events += answer.events.length;
+            await approve('deal-desk', 'DecideDealDesk', { requestId, decision: 'approve', reason: 'Imported history: the deal closed with these terms in the CRM' });
             dealDeskApproved++;
           }
           if (step.type === 'OpenDeal') deals++;
