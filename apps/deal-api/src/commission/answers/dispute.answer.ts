@@ -5,12 +5,9 @@ import { amount, CURRENCY, decimal, minor } from './amount';
 import { EventRefSchema } from './event-ref.answer';
 import { ReconstructionSchema } from './reconstruction.answer';
 
-@ApiSchema({ name: 'DisputeAdjustment', description: 'An adjustment an accepted dispute pays (or recovers), as a line in the period it states.' })
-export class DisputeAdjustmentSchema implements AdjustmentFact {
-  @ApiProperty({ type: EventRefSchema, description: 'The DisputeAccepted event.' }) ref!: EventRefSchema;
-  @ApiProperty({ format: 'uuid' }) disputeId!: string;
-  @ApiProperty({ description: '`<disputeId>-1`, `-2`, …; its line is `adjustment:<adjustmentId>`.' }) adjustmentId!: string;
-  @ApiProperty() approverId!: string;
+@ApiSchema({ name: 'DisputeProposedAdjustment', description: 'An adjustment a proposed acceptance would pay (or recover); nothing is paid until it is approved.' })
+export class DisputeProposedAdjustmentSchema implements ProposedAdjustment {
+  @ApiProperty({ description: '`<disputeId>-1`, `-2`, …; once paid its line is `adjustment:<adjustmentId>`.' }) adjustmentId!: string;
   @ApiProperty({ description: 'Who it pays.' }) userId!: string;
   @ApiProperty({ example: '2026-Q2' }) period!: string;
   @ApiProperty(minor('amount', 'Signed: positive pays more, negative recovers')) amountMinor!: number;
@@ -18,6 +15,13 @@ export class DisputeAdjustmentSchema implements AdjustmentFact {
   @ApiProperty(CURRENCY) currency!: string;
   @ApiProperty() reason!: string;
   @ApiPropertyOptional() dealId?: string;
+}
+
+@ApiSchema({ name: 'DisputeAdjustment', description: 'An adjustment an accepted dispute pays (or recovers), as a line in the period it states.' })
+export class DisputeAdjustmentSchema extends DisputeProposedAdjustmentSchema implements AdjustmentFact {
+  @ApiProperty({ type: EventRefSchema, description: 'The DisputeAccepted event.' }) ref!: EventRefSchema;
+  @ApiProperty({ format: 'uuid' }) disputeId!: string;
+  @ApiProperty() approverId!: string;
   @ApiPropertyOptional({ description: 'The deal\'s name, when the disputed person has a part in it.' }) dealName?: string;
 }
 
@@ -32,18 +36,6 @@ export class DisputeResolutionSchema implements Resolution {
 }
 
 type ApprovalStep = NonNullable<DisputeDocument['approvals']>[number];
-
-@ApiSchema({ name: 'DisputeProposedAdjustment', description: 'An adjustment a proposed acceptance would pay (or recover); nothing is paid until it is approved.' })
-export class DisputeProposedAdjustmentSchema implements ProposedAdjustment {
-  @ApiProperty() adjustmentId!: string;
-  @ApiProperty({ description: 'Who it would pay.' }) userId!: string;
-  @ApiProperty({ example: '2026-Q2' }) period!: string;
-  @ApiProperty(minor('amount', 'Signed: positive pays more, negative recovers')) amountMinor!: number;
-  @ApiProperty(amount('amount', 'Signed: positive pays more, negative recovers')) amount!: string;
-  @ApiProperty(CURRENCY) currency!: string;
-  @ApiProperty() reason!: string;
-  @ApiPropertyOptional() dealId?: string;
-}
 
 @ApiSchema({ name: 'DisputeApprovalStep', description: 'An acceptance above the threshold proposed, or sent back by the second finance user.' })
 export class DisputeApprovalStepSchema implements ApprovalStep {
