@@ -1,6 +1,7 @@
 import { CreditShare } from '../../deal/credit-split';
 import { LineItem } from '../../deal/deal.events';
 import { PlanRules } from '../plan-rules';
+import { DisputeAdjustment } from '../commission.events';
 
 /**
  * A stored event a fact came from: enough for finance to open it (id, global position) and to
@@ -87,17 +88,11 @@ export interface AssignmentFact {
   readonly endings?: readonly { readonly ref: FactRef; readonly effectiveTo: string }[];
 }
 
-export interface AdjustmentFact {
+/** An accepted dispute's adjustment as the calculation reads it: the adjustment, where it was recorded and by whom. */
+export interface AdjustmentFact extends DisputeAdjustment {
   readonly ref: FactRef;
   readonly disputeId: string;
-  readonly adjustmentId: string;
   readonly approverId: string;
-  readonly userId: string;
-  readonly period: string;
-  readonly amountMinor: number;
-  readonly currency: string;
-  readonly reason: string;
-  readonly dealId?: string;
 }
 
 /** A commission period closed or reopened. */
