@@ -7,7 +7,7 @@ import {
   StoreUnavailableError,
   WrongExpectedRevisionError,
 } from '@deals/event-store';
-import { ProjectionRebuildError, UnknownProjectionError } from '@deals/projections';
+import { AsOfScanError, ProjectionRebuildError, UnknownProjectionError } from '@deals/projections';
 import { AccessDenialLog } from '../auth/access-denial.log';
 import { RequestRefusedError } from '../security/request.errors';
 import { ErrorBody } from './error-body';
@@ -68,6 +68,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (e instanceof UnknownProjectionError) {
       return { statusCode: 404, error: e.code, message: e.message, details: { known: e.known } };
+    }
+    if (e instanceof AsOfScanError) {
+      return { statusCode: 400, error: e.code, message: e.message, details: { projection: e.projection } };
     }
     if (e instanceof ProjectionRebuildError) {
       return { statusCode: 409, error: e.code, message: e.message, details: { projection: e.projection, position: e.event.position, eventId: e.event.eventId } };

@@ -97,7 +97,7 @@ export const DEAL_READ: ErrorCodes = mergeErrorCodes(AUTHENTICATED, QUERY, DEAL_
 
 /** A projection query: as of a past moment (replayed from the store) or after a read-your-writes wait. */
 export const READ_MODEL: ErrorCodes = mergeErrorCodes(AUTHENTICATED, QUERY, {
-  400: ['READ.AS_OF_AMBIGUOUS', 'TIME.INVALID'],
+  400: ['READ.AS_OF_AMBIGUOUS', 'READ.AS_OF_SCAN', 'TIME.INVALID'],
   503: ['READ.NOT_YET_AT_POSITION', 'STORE.UNAVAILABLE'],
 });
 
