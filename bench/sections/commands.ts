@@ -67,7 +67,7 @@ function decider(dealId: string) {
 function commandOf(step: DealStep, deal: number, stepIndex: number, dealId: string) {
   const key = `bench-${deal}-${stepIndex}`;
   const command = { type: step.type, data: dataOf(step, dealId), metadata: commandMetadata({ actor: step.actor, idempotencyKey: key }) } as DealCommand;
-  return { command, key, requestHash: requestHashOf(dealStreamId(dealId), command) };
+  return { command, key };
 }
 
 /**
@@ -98,9 +98,10 @@ function emmettRunner(storeOf: (path: string) => Promise<{ store: unknown; close
     return {
       run: async (deal, stepIndex) => {
         const dealId = idOf(deal);
-        const { command, requestHash } = commandOf(SHAPES[deal % POOL][stepIndex], deal, stepIndex, dealId);
+        const { command } = commandOf(SHAPES[deal % POOL][stepIndex], deal, stepIndex, dealId);
         const d = decider(dealId);
-        const metadata = eventMetadataFor(command, requestHash);
+        // The product's handleCommand computes the request hash itself; Emmett's handler is given it.
+        const metadata = eventMetadataFor(command, requestHashOf(dealStreamId(dealId), command));
         const handle = CommandHandler<DealState, DealEvent>({ evolve: d.evolve as never, initialState: d.initialState });
         const result = await handle(store as never, dealStreamId(dealId), (state: DealState) =>
           d.decide(command, state).map((e) => ({ type: e.type, data: e.data, metadata })) as never);
@@ -158,8 +159,8 @@ function templates(): TemplateRow[][][] {
     const d = decider(dealId);
     let state = d.initialState();
     return shape.map((step, k) => {
-      const { command, requestHash } = commandOf(step, i, k, dealId);
-      const metadata = { ...eventMetadataFor(command, requestHash), recordedAt: command.metadata.now };
+      const { command } = commandOf(step, i, k, dealId);
+      const metadata = { ...eventMetadataFor(command, requestHashOf(dealStreamId(dealId), command)), recordedAt: command.metadata.now };
       const events = d.decide(command, state);
       state = events.reduce((s, e) => d.evolve(s, { ...e, metadata } as DealEvent), state);
       return events.map((e) => ({ type: e.type, data: JSON.stringify(e.data), metadata: JSON.stringify(metadata) }));

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { Command, Decider, DomainEvent, EventMetadata } from '@deals/domain';
-import { EventStore, NO_STREAM, WrongExpectedRevisionError } from '@deals/event-store';
+import { canonicalJson, EventStore, NO_STREAM, WrongExpectedRevisionError } from '@deals/event-store';
 import { aggregateStream, EventOfCommand, StreamStateCache } from './aggregate-stream';
 import { derivedUuid } from './command-ids';
 import {
@@ -127,6 +126,6 @@ function numericRevision(actual: number | 'no_stream'): number {
  * its business time, serialised canonically (key order does not matter) and hashed.
  */
 export function requestHashOf(streamId: string, command: Pick<Command, 'type' | 'data' | 'metadata'>): string {
-  const content = canonicalize({ streamId, type: command.type, data: command.data, occurredAt: command.metadata.occurredAt ?? null }) ?? '';
+  const content = canonicalJson({ data: command.data, occurredAt: command.metadata.occurredAt ?? null, streamId, type: command.type });
   return createHash('sha256').update(content).digest('hex');
 }

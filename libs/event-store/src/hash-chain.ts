@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import { RecordedEvent } from './event-store.port';
 
 /** The prevHash of revision 0. */
@@ -16,9 +16,9 @@ export type ChainVerification = { ok: true } | { ok: false; revision: number; ev
 /** sha256 hex of prevHash + the RFC 8785 (JCS) form, so any store or language can recompute it. */
 export function computeEventHash(prevHash: string, event: HashedEventFields): string {
   const { streamId, revision, eventId, type, schemaVersion, data, metadata } = event;
-  const canonical = canonicalize({ streamId, revision, eventId, type, schemaVersion, data, metadata });
-  if (canonical === undefined) throw new TypeError(`Event ${eventId} cannot be canonicalized`);
-  return createHash('sha256').update(prevHash + canonical).digest('hex');
+  // Built in key order, so only the event's own data and metadata may need sorting.
+  const canonical = canonicalJson({ data, eventId, metadata, revision, schemaVersion, streamId, type });
+  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
 
 /**
