@@ -70,4 +70,34 @@ describe('revocation', () => {
     expect(closedReason(theirs)).toBe('token-expired');
     expect((await t.withHeaders(short).get('/users/me').expect(401)).body.error).toBe('AUTH.TOKEN_EXPIRED');
   });
+
+  it('a feed opened with a personal token closes when the token is revoked; a feed of the same person on another credential goes on', async () => {
+    const rep: TestActor = { id: 'paul.pat', roles: ['rep'] };
+    await t.registerUser(rep);
+    const { token, tokenId } = (await t.as(rep).post(`/users/${rep.id}/tokens`, { name: 'Wallboard', scopes: ['read'] }).expect(201)).body;
+    const withToken = feed();
+    await withToken.connect(`${base}/live/projections`, { Authorization: `Bearer ${token}` });
+    const withJwt = feed();
+    await withJwt.connect(`${base}/live/projections`, t.headersOf(rep));
+
+    await t.as(rep).delete(`/users/${rep.id}/tokens/${tokenId}`).expect(200);
+    await withToken.waitForEnd();
+    expect(closedReason(withToken)).toBe('credential-ended');
+    expect(withJwt.ended).toBe(false);
+  });
+
+  it('a feed opened in a dashboard session closes when the session signs out', async () => {
+    const rep: TestActor = { id: 'sam.session', roles: ['rep'] };
+    await t.registerUser(rep);
+    const { token } = (await t.as(ADMIN).post(`/users/${rep.id}/invitation`, {}).expect(201)).body;
+    await t.withHeaders({}).post('/auth/password', { userId: rep.id, token, password: 'a long enough passphrase 1' }).expect(200);
+    const signedIn = await t.withHeaders({}).post('/auth/sign-in', { userId: rep.id, password: 'a long enough passphrase 1' }).expect(200);
+    const cookie = (signedIn.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+    const theirs = feed();
+    await theirs.connect(`${base}/live/projections`, { Cookie: cookie });
+
+    await t.withHeaders({ Cookie: cookie, 'X-CSRF-Token': signedIn.body.csrfToken }).post('/auth/sign-out', {}).expect(200);
+    await theirs.waitForEnd();
+    expect(closedReason(theirs)).toBe('credential-ended');
+  });
 });

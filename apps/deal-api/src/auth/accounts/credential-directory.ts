@@ -3,6 +3,7 @@ import {
   AccessToken, accessTokenStatus, AccessTokenStatus, createCredentialDecider, CREDENTIAL_CATEGORY, CredentialEvent, CredentialState, openSession,
 } from '@deals/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, StoreSubscription } from '@deals/event-store';
+import { Subject } from 'rxjs';
 
 const PREFIX = `${CREDENTIAL_CATEGORY}-`;
 // Folding needs no policy: only `decide` asks whether the user is active.
@@ -26,6 +27,8 @@ export class CredentialDirectory implements OnModuleInit, OnApplicationShutdown 
   private subscription?: StoreSubscription;
   private following?: Promise<void>;
   private readonly waiters = new Set<{ position: number; resolve: () => void }>();
+  /** The person whose credentials just changed (a session ended, a token revoked, a new password). */
+  readonly changes$ = new Subject<string>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -65,6 +68,17 @@ export class CredentialDirectory implements OnModuleInit, OnApplicationShutdown 
     return found && token ? { userId: found.userId, token, status: accessTokenStatus(token, now) } : undefined;
   }
 
+  /** Whether the session or personal token a request came with still lets it in. */
+  stillValid(userId: string, credential: { sessionId?: string; personalTokenId?: string }, now: string): boolean {
+    const state = this.byUser.get(userId);
+    if (credential.sessionId !== undefined && !(state && openSession(state, credential.sessionId, now))) return false;
+    if (credential.personalTokenId !== undefined) {
+      const token = state?.tokens[credential.personalTokenId];
+      if (!token || accessTokenStatus(token, now) !== 'active') return false;
+    }
+    return true;
+  }
+
   /** Resolves once every credential event up to `position` is applied here. */
   waitFor(position: number): Promise<void> {
     if (position <= this.appliedUpTo) return Promise.resolve();
@@ -81,6 +95,7 @@ export class CredentialDirectory implements OnModuleInit, OnApplicationShutdown 
       for (const id of Object.keys(before.sessions)) if (!(id in after.sessions)) this.sessions.delete(id);
       for (const id of Object.keys(after.sessions)) this.sessions.set(id, userId);
       for (const token of Object.values(after.tokens)) this.tokens.set(token.tokenHash, { userId, tokenId: token.tokenId });
+      if (this.running) this.changes$.next(userId);
     } finally {
       this.appliedUpTo = event.position;
       for (const waiter of this.waiters) {

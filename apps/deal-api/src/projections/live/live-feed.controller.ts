@@ -45,7 +45,7 @@ export class LiveFeedController {
     description:
       'Each message: `id` = change id (monotonic), `event` = projection name, `data` = `{key, doc, position, eventId, eventType}` (the whole document after the change). '
       + 'Reconnecting with `Last-Event-ID` (or `?lastEventId=`) replays every change after it, then goes on live, in order, without gaps. '
-      + 'A client that falls too far behind is cut off after a last `event: overflow`; one the server closes (e.g. an expired token, a shutdown) gets a last `event: closed` with `data: {"reason": …}`; both resume with `Last-Event-ID`. '
+      + 'A client that falls too far behind is cut off after a last `event: overflow`; one the server closes (an expired token, a revoked personal token, a session signed out, changed rights, a shutdown) gets a last `event: closed` with `data: {"reason": …}`; both resume with `Last-Event-ID`. '
       + 'Org-wide roles may subscribe to every projection; the others get `deal-summary` only, narrowed to the deals they may read.',
   })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this change id.', schema: { type: 'string', pattern: '^\\d{1,15}$' } })
@@ -78,7 +78,10 @@ export class LiveFeedController {
       limits: this.limits,
       log: (m) => this.logger.warn(m),
     });
-    this.subscribers.add({ actor: ctx.actor, projections: names, subscriber, expiresAt: req.tokenExpiresAt ?? Date.now() });
+    this.subscribers.add({
+      actor: ctx.actor, projections: names, subscriber, expiresAt: req.tokenExpiresAt ?? Date.now(),
+      credential: { sessionId: req.sessionId, personalTokenId: req.personalTokenId },
+    });
     void subscriber.ended.then((reason) => {
       if (reason === 'overflow' || reason === 'stalled') this.logger.log(`live feed of ${ctx.actor.id} cut off (${reason}); it resumes with Last-Event-ID`);
     });

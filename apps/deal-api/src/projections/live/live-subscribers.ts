@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, OnModuleInit } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { Actor } from '@deals/domain';
+import { CredentialDirectory } from '../../auth/accounts/credential-directory';
 import { LiveUserDirectory } from '../../auth/live-user-directory';
 import { SseSubscriber } from './sse-subscriber';
 
@@ -10,6 +11,8 @@ export interface LiveSubscription {
   readonly subscriber: SseSubscriber;
   /** When the subscriber's token expires (ms since the epoch): the feed is closed then. */
   readonly expiresAt: number;
+  /** The dashboard session or personal access token the feed was opened with: it closes when that ends. */
+  readonly credential?: { readonly sessionId?: string; readonly personalTokenId?: string };
 }
 
 /** setTimeout's longest delay. */
@@ -17,19 +20,30 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * The open live feeds and who holds them. A feed is closed with `token-expired` when its token
- * expires and with `rights-changed` when its user's roles change or they are deactivated (the
- * subscriber reconnects and is judged again); at shutdown every feed is closed with `server-shutdown`.
+ * expires, with `credential-ended` when its session ends or its personal token is revoked, and
+ * with `rights-changed` when its user's roles change or they are deactivated (the subscriber
+ * reconnects and is judged again); at shutdown every feed is closed with `server-shutdown`.
  */
 @Injectable()
 export class LiveSubscribers implements OnModuleInit, BeforeApplicationShutdown {
   private readonly open = new Set<LiveSubscription>();
   private rights?: Subscription;
+  private credentialChanges?: Subscription;
 
-  constructor(private readonly users: LiveUserDirectory) {}
+  constructor(
+    private readonly users: LiveUserDirectory,
+    private readonly credentials: CredentialDirectory,
+  ) {}
 
   onModuleInit(): void {
     this.rights = this.users.changes$.subscribe((change) => {
       for (const s of this.list(change.userId)) s.subscriber.close('rights-changed');
+    });
+    this.credentialChanges = this.credentials.changes$.subscribe((userId) => {
+      const now = new Date().toISOString();
+      for (const s of this.list(userId)) {
+        if (s.credential && !this.credentials.stillValid(userId, s.credential, now)) s.subscriber.close('credential-ended');
+      }
     });
   }
 
@@ -51,6 +65,7 @@ export class LiveSubscribers implements OnModuleInit, BeforeApplicationShutdown 
 
   beforeApplicationShutdown(): void {
     this.rights?.unsubscribe();
+    this.credentialChanges?.unsubscribe();
     for (const s of this.open) s.subscriber.close('server-shutdown');
   }
 }
