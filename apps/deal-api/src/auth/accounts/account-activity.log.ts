@@ -28,4 +28,21 @@ export class AccountActivityLog {
       this.logger.error(`Could not record ${activity.kind} of ${activity.userId}: ${failure instanceof Error ? failure.message : String(failure)}`);
     }
   }
+
+  /** What was recorded from `sinceMs` on, oldest first, with when (ms since the epoch). */
+  async since(sinceMs: number, nowMs: number): Promise<{ at: number; activity: AccountActivity }[]> {
+    const found: { at: number; activity: AccountActivity }[] = [];
+    for (let day = Date.UTC(...utcDay(sinceMs)); day <= nowMs; day += 86_400_000) {
+      for (const event of await this.store.readStream(accountActivityStreamId(new Date(day).toISOString()))) {
+        const at = Date.parse(String(event.metadata.occurredAt ?? event.metadata.recordedAt));
+        if (at >= sinceMs) found.push({ at, activity: event.data as AccountActivity });
+      }
+    }
+    return found;
+  }
 }
+
+const utcDay = (ms: number): [number, number, number] => {
+  const d = new Date(ms);
+  return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
+};

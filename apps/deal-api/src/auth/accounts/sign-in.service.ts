@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { SignInThrottle, ThrottleAnswer, UserState } from '@deals/domain';
 import { AuthErrors } from '../../request-context/auth.errors';
 import { accountSettingsOf, AccountSettings } from '../../config/account-settings';
@@ -25,9 +25,10 @@ export const sessionRef = (sessionId: string) => sessionId.slice(0, 12);
  * password yet, wrong password, deactivated) and costs the same (an unknown user's attempt is
  * verified against a dummy hash). Failures are counted per user id as typed and per address; too
  * many in the window lock that id or address for a while (429), checked before the password is.
+ * The counts are this process's; at start they are taken up again from the account audit.
  */
 @Injectable()
-export class SignInService {
+export class SignInService implements OnModuleInit {
   private readonly settings: AccountSettings;
   private readonly accounts: SignInThrottle;
   private readonly addresses: SignInThrottle;
@@ -44,6 +45,20 @@ export class SignInService {
     const window = { windowSeconds: this.settings.lockoutWindowMinutes * 60, lockSeconds: this.settings.lockoutMinutes * 60 };
     this.accounts = new SignInThrottle({ ...window, maxFailures: this.settings.lockoutAttempts });
     this.addresses = new SignInThrottle({ ...window, maxFailures: this.settings.addressAttempts });
+  }
+
+  /** Failures and lockouts of the last window and lock survive a restart: replayed from the audit. */
+  async onModuleInit(): Promise<void> {
+    const now = Date.now();
+    const back = (this.settings.lockoutWindowMinutes + this.settings.lockoutMinutes) * 60_000;
+    for (const { at, activity } of await this.activity.since(now - back, now)) {
+      if (activity.kind === 'sign-in-failed') {
+        this.accounts.fail(activity.userId.toLowerCase(), at);
+        if (activity.address !== undefined) this.addresses.fail(activity.address, at);
+      } else if (activity.kind === 'signed-in') {
+        this.accounts.succeed(activity.userId.toLowerCase());
+      }
+    }
   }
 
   async signIn(login: string, password: string, address: string): Promise<SignedIn> {
