@@ -16,33 +16,24 @@ export class StatementDto extends ReadOptionsDto {
   asKnownAt?: string;
 }
 
-export class ReconstructionDto extends ReadOptionsDto {
+/** Two moments to compare a statement at (a reconstruction, a dispute's review). */
+export class TwoMomentsDto extends ReadOptionsDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'The first moment (default: the end of the quarter; for a dispute, the disputed quarter).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  knownAtA?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'The second moment (default: now).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  knownAtB?: string;
+}
+
+export class ReconstructionDto extends TwoMomentsDto {
   @ApiProperty(PERIOD)
   @Matches(/^\d{4}-Q[1-4]$/, { message: 'period must be a quarter such as 2026-Q1' })
   period!: string;
-
-  /** Default: the end of the quarter. */
-  @ApiPropertyOptional({ format: 'date-time', description: 'The first moment (default: the end of the quarter).' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  knownAtA?: string;
-
-  /** Default: now. */
-  @ApiPropertyOptional({ format: 'date-time', description: 'The second moment (default: now).' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  knownAtB?: string;
 }
 
 /** Which two moments a dispute's review compares (as the reconstruction does). */
-export class DisputeReviewDto extends ReadOptionsDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'The first moment (default: the end of the disputed quarter).' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  knownAtA?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'The second moment (default: now).' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  knownAtB?: string;
-}
+export class DisputeReviewDto extends TwoMomentsDto {}
