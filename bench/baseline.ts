@@ -144,41 +144,46 @@ async function main(): Promise<void> {
   const dataset = await runIn<Dataset>(current, { section: 'dataset', cacheRoot, events });
   // Commands first, every round, then the rebuilds: a command section never follows a rebuild's
   // gigabytes of writes, and each figure's trees take turns (the order swapped every round).
-  const commandSamples: { tree: string; round: number; load: number; commands: readonly RunnerFigures[] }[] = [];
-  for (let round = 1; round <= commandRounds; round++) {
-    for (const tree of round % 2 ? trees : [...trees].reverse()) {
-      settle();
-      const load = loadAverage()[0];
-      const dir = join(cacheRoot, 'baseline-work', tree.commit.slice(0, 12));
-      rmSync(dir, { recursive: true, force: true });
-      log(`[baseline] commands round ${round}: ${tree.name} (load ${load.toFixed(2)})`);
-      const commands = await runIn<RunnerFigures[]>(tree, {
-        section: 'commands', rounds: 1, warmupMs: 1000, measureMs: 4000, concurrencies: [1, 64], dir: join(dir, 'commands'), only: ['product', 'bare'],
-      });
-      rmSync(dir, { recursive: true, force: true });
-      commandSamples.push({ tree: tree.name, round, load, commands });
-      for (const c of commands) log(`  ${tree.name} ${c.runner}@${c.concurrency}: ${int(c.perSecond)}/s`);
-    }
-  }
-  const rebuildSamples: { tree: string; round: number; load: number; rebuild: RebuildFigures }[] = [];
-  for (let round = 1; round <= rounds; round++) {
-    for (const tree of round % 2 ? trees : [...trees].reverse()) {
-      settle();
-      const load = loadAverage()[0];
-      const dir = join(cacheRoot, 'baseline-work', tree.commit.slice(0, 12));
-      rmSync(dir, { recursive: true, force: true });
-      log(`[baseline] rebuild round ${round}: ${tree.name} (load ${load.toFixed(2)})`);
-      mkdirSync(dir, { recursive: true });
-      const rebuild = await runIn<RebuildFigures>(tree, { section: 'rebuild', eventsDb: dataset.eventsDb, projectionsDb: join(dir, 'projections.db'), bareRounds: 1 });
-      rmSync(dir, { recursive: true, force: true });
-      rebuildSamples.push({ tree: tree.name, round, load, rebuild });
-      for (const p of rebuild.projections) log(`  ${tree.name} rebuild ${p.projection}: ${int(p.eventsPerSecond)} events/s`);
-    }
-  }
+  const commandSamples = await takeTurns(trees, commandRounds, 'commands', async (tree, dir) => {
+    const commands = await runIn<RunnerFigures[]>(tree, {
+      section: 'commands', rounds: 1, warmupMs: 1000, measureMs: 4000, concurrencies: [1, 64], dir: join(dir, 'commands'), only: ['product', 'bare'],
+    });
+    for (const c of commands) log(`  ${tree.name} ${c.runner}@${c.concurrency}: ${int(c.perSecond)}/s`);
+    return { commands };
+  });
+  const rebuildSamples = await takeTurns(trees, rounds, 'rebuild', async (tree, dir) => {
+    mkdirSync(dir, { recursive: true });
+    const rebuild = await runIn<RebuildFigures>(tree, { section: 'rebuild', eventsDb: dataset.eventsDb, projectionsDb: join(dir, 'projections.db'), bareRounds: 1 });
+    for (const p of rebuild.projections) log(`  ${tree.name} rebuild ${p.projection}: ${int(p.eventsPerSecond)} events/s`);
+    return { rebuild };
+  });
   const samples = { commands: commandSamples, rebuilds: rebuildSamples };
   const saved: SavedRun = { trees, samples, startedAt: startedAt.toISOString(), endedAt: new Date().toISOString() };
   writeFileSync(join(cacheRoot, 'baseline-last.json'), JSON.stringify(saved));
   write(saved);
+}
+
+/**
+ * Rounds of one section, the trees taking turns (the order swapped every round), each after dirty
+ * pages are written out and in a fresh work directory, with the load average when it began.
+ */
+async function takeTurns<T extends object>(
+  trees: readonly Tree[], roundCount: number, label: string, measure: (tree: Tree, dir: string) => Promise<T>,
+): Promise<(T & { tree: string; round: number; load: number })[]> {
+  const samples: (T & { tree: string; round: number; load: number })[] = [];
+  for (let round = 1; round <= roundCount; round++) {
+    for (const tree of round % 2 ? trees : [...trees].reverse()) {
+      settle();
+      const load = loadAverage()[0];
+      const dir = join(cacheRoot, 'baseline-work', tree.commit.slice(0, 12));
+      rmSync(dir, { recursive: true, force: true });
+      log(`[baseline] ${label} round ${round}: ${tree.name} (load ${load.toFixed(2)})`);
+      const figures = await measure(tree, dir);
+      rmSync(dir, { recursive: true, force: true });
+      samples.push({ ...figures, tree: tree.name, round, load });
+    }
+  }
+  return samples;
 }
 
 interface SavedRun {
