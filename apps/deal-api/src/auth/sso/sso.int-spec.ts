@@ -16,6 +16,7 @@ const ACCOUNTS = {
   gus: { email: 'gus@example.com', email_verified: true, name: 'Gus Guest', groups: ['everyone'] },
 };
 const ROLE_MAP = 'sales-managers:manager,sales-reps:rep,finance:finance';
+const actorOf = (event: { metadata: Readonly<Record<string, unknown>> }) => (event.metadata.actor as { id: string }).id;
 
 interface Engine {
   readonly t: TestApp;
@@ -136,10 +137,10 @@ describe('single sign-on with a real OpenID provider (HTTP, real SQLite)', () =>
 
     const store = plain.t.app.get<EventStore>(EVENT_STORE);
     const user = await store.readStream('user-sofia@example.com');
-    expect(user.map((e) => [e.type, e.metadata.actor.id])).toEqual([['UserRegistered', 'test.setup'], ['UserRolesChanged', 'sso:oidc']]);
+    expect(user.map((e) => [e.type, actorOf(e)])).toEqual([['UserRegistered', 'test.setup'], ['UserRolesChanged', 'sso:oidc']]);
     const credential = await store.readStream('credential-sofia@example.com');
     const linked = credential.filter((e) => e.type === 'ExternalIdentityLinked');
-    expect(linked.map((e) => [e.data, e.metadata.actor.id])).toEqual([[
+    expect(linked.map((e) => [e.data, actorOf(e)])).toEqual([[
       { userId: 'sofia@example.com', issuer: `${provider.issuer}`, subject: 'sofia', claim: 'email', value: 'sofia@example.com', linkedAt: expect.any(String) },
       'sso:oidc',
     ]]);
@@ -159,7 +160,7 @@ describe('single sign-on with a real OpenID provider (HTTP, real SQLite)', () =>
     });
     const store = provisioning.t.app.get<EventStore>(EVENT_STORE);
     const registered = (await store.readStream('user-nina@example.com'))[0];
-    expect([registered.type, registered.data, registered.metadata.actor.id]).toEqual([
+    expect([registered.type, registered.data, actorOf(registered)]).toEqual([
       'UserRegistered', { userId: 'nina@example.com', name: 'Nina New', roles: ['rep'], managerId: MANAGER.id }, 'sso:oidc',
     ]);
   });
