@@ -70,7 +70,7 @@ describe('single sign-on with a real OpenID provider (HTTP, real SQLite)', () =>
     jar.take(res);
     const text = await res.text();
     answers.push(text, JSON.stringify([...res.headers]));
-    return { status: res.status, location: res.headers.get('location'), body: text.startsWith('{') ? JSON.parse(text) : text };
+    return { status: res.status, location: res.headers.get('location'), headers: Object.fromEntries(res.headers), body: text.startsWith('{') ? JSON.parse(text) : text };
   }
 
   async function signIn(e: Engine, login: keyof typeof ACCOUNTS) {
@@ -122,6 +122,8 @@ describe('single sign-on with a real OpenID provider (HTTP, real SQLite)', () =>
     const { answer, jar } = await signIn(plain, 'sofia');
     expect(answer.status).toBe(303);
     expect(answer.location).toBe('/app/');
+    // The callback's address holds the code: not cached, not passed on as a Referer.
+    expect(answer.headers).toMatchObject({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
     expect(jar.get('deals_session')).toEqual(expect.any(String));
     expect(jar.get('deals_oidc')).toBeUndefined();
 
