@@ -12,8 +12,14 @@ const swc = [
   },
 ];
 
+// openid-client and what it builds on are ES modules only: swc turns them into CommonJS for Jest
+// (Node itself loads them with require() since 20.19).
+const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose'];
+const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
 const common = {
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: swcJs },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     '',
     `Deal API ready at ${url}  (${config.eventStoreConnectionString ? 'EventStoreDB' : `embedded store: ${config.dataDir}`})`,
     `  Dashboard: ${url}/app/   (sign in with a user id and password; an admin invites people: docs/security.md)`,
+    ...(config.oidc ? [`  Single sign-on: "Sign in with ${config.oidc.providerName}" (${config.oidc.issuer}; redirect URI ${config.oidc.redirectUri})`] : []),
     `  API docs:  ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
     `  Health:    curl ${url}/health`,
   ];

@@ -12,8 +12,9 @@ import { PayeesPage } from './pages/payees';
 import { PeriodsPage } from './pages/periods';
 import { PostClosePage } from './pages/post-close';
 import { SetPasswordPage } from './pages/set-password';
-import { SignIn } from './pages/sign-in';
+import { SignIn, SingleSignOn } from './pages/sign-in';
 import { href, Route, useRoute } from './router';
+import { ssoErrorText } from './sso-errors';
 
 const has = (me: Me, ...roles: string[]) => me.roles.some((r) => roles.includes(r));
 
@@ -54,6 +55,7 @@ export function App() {
   const [me, setMe] = useState<Me | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [checking, setChecking] = useState(true);
+  const [sso, setSso] = useState<SingleSignOn | undefined>();
   const route = useRoute();
 
   const signOut = (message?: string) => {
@@ -94,6 +96,13 @@ export function App() {
   };
 
   useEffect(() => {
+    api<{ sso: SingleSignOn | null }>('/auth/methods').then((methods) => setSso(methods.sso ?? undefined), () => undefined);
+    // A refused single sign-on comes back as #/?sso-error=<code>: say why in words, then drop it from the address.
+    const refused = route.query.get('sso-error');
+    if (refused) {
+      setNotice(ssoErrorText(refused));
+      history.replaceState(null, '', `${location.pathname}#/`);
+    }
     if (session.token()) {
       void check(loadMe);
       return;
@@ -112,7 +121,7 @@ export function App() {
     return <SetPasswordPage userId={route.query.get('user') ?? ''} token={route.query.get('token') ?? ''} />;
   }
   if (!me) {
-    return <SignIn onPassword={signInWithPassword} onToken={signInWithToken} notice={notice} busy={checking}
+    return <SignIn onPassword={signInWithPassword} onToken={signInWithToken} notice={notice} busy={checking} sso={sso}
       userId={route.query.get('user') ?? ''} />;
   }
   const current = route.parts[0] ?? '';

@@ -17,18 +17,23 @@ import { createJwtService } from './access-token';
 import { AuditDenialsController } from './audit-denials/audit-denials.controller';
 import { resolveAuthSecret } from '@deals/access-tokens';
 import { LiveUserDirectory } from './live-user-directory';
+import { OidcClient } from './sso/oidc-client';
+import { SsoController } from './sso/sso.controller';
+import { SsoSignInService } from './sso/sso-sign-in.service';
 import { UserCommandHandler } from './users/user-command.handler';
 import { UsersController } from './users/users.controller';
 
 const services = [
   AccessDenialLog, AccessPolicy, LiveUserDirectory, UserCommandHandler,
   AccountActivityLog, CredentialDirectory, CredentialCommandHandler, PasswordHasher, SignInService, SessionActorResolver,
+  OidcClient, SsoSignInService,
 ];
 
 /** Identity (signed tokens, the user directory, passwords, links and sessions), the access table's policy and the refusal log, for every module. */
 @Global()
 @Module({
-  controllers: [UsersController, AuditDenialsController, SessionController, PasswordLinksController, AccessTokensController, AccountActivityController],
+  controllers: [UsersController, AuditDenialsController, SessionController, PasswordLinksController, AccessTokensController, AccountActivityController,
+    SsoController],
   providers: [
     { provide: JwtService, inject: [API_CONFIG], useFactory: (config: ApiConfig) => createJwtService(resolveAuthSecret(config)) },
     ...services,

@@ -3,6 +3,7 @@ import { ControlLimits, controlLimitsFromEnv, DealDeskPolicy } from '@deals/doma
 import { LiveFeedLimits, liveFeedLimitsFromEnv } from '../projections/live/live-feed-limits';
 import { AccountSettings, accountSettingsFromEnv } from './account-settings';
 import { dealDeskPolicyFromEnv } from './deal-desk-settings';
+import { OidcSettings, oidcSettingsFromEnv } from './oidc-settings';
 
 export interface ApiConfig {
   readonly host: string;
@@ -25,6 +26,8 @@ export interface ApiConfig {
   readonly dealDesk?: DealDeskPolicy;
   /** Sessions, links and sign-in throttling (AUTH_SESSION_HOURS, AUTH_LINK_HOURS, AUTH_LOCKOUT_*, TRUST_PROXY, PUBLIC_URL); unset ones take the defaults. */
   readonly accounts?: Partial<AccountSettings>;
+  /** Single sign-on with an OpenID provider (OIDC_* variables); absent: off. */
+  readonly oidc?: OidcSettings;
   /** Give the demo users a password (printed in the start banner); never when NODE_ENV=production. */
   readonly demoPasswords?: boolean;
 }
@@ -49,6 +52,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     controls: controlLimitsFromEnv(env),
     dealDesk: dealDeskPolicyFromEnv(env),
     accounts: accountSettingsFromEnv(env),
+    oidc: oidcSettingsFromEnv(env),
     demoPasswords: env.NODE_ENV !== 'production',
   };
 }

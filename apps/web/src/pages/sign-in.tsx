@@ -1,14 +1,22 @@
 import { useState } from 'preact/hooks';
 
+/** The OpenID provider the API offers (GET /auth/methods). */
+export interface SingleSignOn {
+  readonly name: string;
+  readonly startUrl: string;
+}
+
 /**
- * Sign in with a user id and a password (the API keeps the session in an HttpOnly cookie), or,
- * as a second way, paste an access token from `npm run -s token -- <userId>` (kept in this tab).
+ * Sign in with the organisation's provider when the API offers one (single sign-on), with a user
+ * id and a password (the API keeps the session in an HttpOnly cookie), or, as a last way, paste an
+ * access token from `npm run -s token -- <userId>` (kept in this tab).
  */
-export function SignIn({ onPassword, onToken, notice, busy, userId: initialUserId = '' }: {
+export function SignIn({ onPassword, onToken, notice, busy, sso, userId: initialUserId = '' }: {
   onPassword: (userId: string, password: string) => void;
   onToken: (token: string) => void;
   notice?: string;
   busy: boolean;
+  sso?: SingleSignOn;
   userId?: string;
 }) {
   const [userId, setUserId] = useState(initialUserId);
@@ -25,6 +33,13 @@ export function SignIn({ onPassword, onToken, notice, busy, userId: initialUserI
       >
         <h1>Sign in</h1>
         {notice && <p class="error" role="alert">{notice}</p>}
+        {sso && (
+          <div class="sso">
+            {/* A navigation, not a form: the dashboard's CSP lets forms post to this site only, and the provider is another. */}
+            <button type="button" onClick={() => location.assign(sso.startUrl)}>Sign in with {sso.name}</button>
+            <p class="muted">or with your user id and password:</p>
+          </div>
+        )}
         <label for="user-id">User id</label>
         <input id="user-id" name="username" autocomplete="username" autocapitalize="none" spellcheck={false} value={userId}
           onInput={(e) => setUserId((e.target as HTMLInputElement).value)} />

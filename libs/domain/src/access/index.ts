@@ -22,3 +22,4 @@ export * from './user/user.decider';
 export * from './user/user-access';
 export * from './denial-log';
 export * from './credential';
+export * from './sso/role-map';

@@ -34,15 +34,17 @@ export class PasswordSetSchema {
 @ApiSchema({ name: 'AccountActivityItem', description: 'One audit record of an account.' })
 export class AccountActivityItemSchema {
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ enum: ['signed-in', 'sign-in-failed', 'locked-out', 'signed-out', 'invitation-issued', 'reset-issued', 'password-set', 'token-created', 'token-revoked'] }) kind!: string;
+  @ApiProperty({ enum: ['signed-in', 'sign-in-failed', 'locked-out', 'signed-out', 'invitation-issued', 'reset-issued', 'password-set', 'token-created', 'token-revoked', 'identity-linked', 'user-provisioned', 'roles-synced'] }) kind!: string;
   @ApiProperty({ description: 'The person (for a failed sign-in: the user id as typed).' }) userId!: string;
-  @ApiProperty({ description: 'Who did it: an admin issuing a link, the person otherwise.' }) actorId!: string;
+  @ApiProperty({ description: 'Who did it: an admin issuing a link, `sso:oidc` linking, registering or re-roling on single sign-on, the person otherwise.' }) actorId!: string;
   @ApiPropertyOptional() address?: string;
   @ApiPropertyOptional({ description: 'Why a sign-in failed or what was locked.' }) reason?: string;
   @ApiPropertyOptional({ description: 'The first 12 hex digits of the session id.' }) sessionRef?: string;
   @ApiPropertyOptional() linkId?: string;
   @ApiPropertyOptional() tokenId?: string;
   @ApiPropertyOptional({ format: 'date-time' }) expiresAt?: string;
+  @ApiPropertyOptional({ enum: ['password', 'oidc'], description: 'How a sign-in (or its failure) was attempted; absent on older records: a password.' }) method?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Single sign-on: the roles the provider\'s groups mapped to.' }) roles?: string[];
 }
 
 @ApiSchema({ name: 'AccountActivity' })

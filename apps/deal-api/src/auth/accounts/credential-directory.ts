@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import {
-  AccessToken, accessTokenStatus, AccessTokenStatus, createCredentialDecider, CREDENTIAL_CATEGORY, CredentialEvent, CredentialState, openSession,
+  AccessToken, accessTokenStatus, AccessTokenStatus, createCredentialDecider, CREDENTIAL_CATEGORY, CredentialEvent, CredentialState, externalIdentityKey,
+  openSession,
 } from '@deals/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, StoreSubscription } from '@deals/event-store';
 import { Subject } from 'rxjs';
@@ -22,6 +23,8 @@ export class CredentialDirectory implements OnModuleInit, OnApplicationShutdown 
   private readonly sessions = new Map<string, string>();
   /** Access token hash → its person and id, for the bearer lookup. */
   private readonly tokens = new Map<string, { userId: string; tokenId: string }>();
+  /** An identity at an OpenID provider → the person it is linked to. */
+  private readonly identities = new Map<string, string>();
   private appliedUpTo = 0;
   private running = false;
   private subscription?: StoreSubscription;
@@ -79,6 +82,11 @@ export class CredentialDirectory implements OnModuleInit, OnApplicationShutdown 
     return true;
   }
 
+  /** The person linked to this identity at an OpenID provider, if any. */
+  linkedUser(issuer: string, subject: string): string | undefined {
+    return this.identities.get(externalIdentityKey(issuer, subject));
+  }
+
   /** Resolves once every credential event up to `position` is applied here. */
   waitFor(position: number): Promise<void> {
     if (position <= this.appliedUpTo) return Promise.resolve();
@@ -95,6 +103,7 @@ export class CredentialDirectory implements OnModuleInit, OnApplicationShutdown 
       for (const id of Object.keys(before.sessions)) if (!(id in after.sessions)) this.sessions.delete(id);
       for (const id of Object.keys(after.sessions)) this.sessions.set(id, userId);
       for (const token of Object.values(after.tokens)) this.tokens.set(token.tokenHash, { userId, tokenId: token.tokenId });
+      for (const key of Object.keys(after.identities)) this.identities.set(key, userId);
       if (this.running) this.changes$.next(userId);
     } finally {
       this.appliedUpTo = event.position;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { SignInThrottle, ThrottleAnswer, UserState } from '@deals/domain';
+import { SignInMethod, SignInThrottle, ThrottleAnswer, UserState } from '@deals/domain';
 import { AuthErrors } from '../../request-context/auth.errors';
 import { accountSettingsOf, AccountSettings } from '../../config/account-settings';
 import { API_CONFIG, ApiConfig } from '../../config/api-config';
@@ -52,6 +52,8 @@ export class SignInService implements OnModuleInit {
     const now = Date.now();
     const back = (this.settings.lockoutWindowMinutes + this.settings.lockoutMinutes) * 60_000;
     for (const { at, activity } of await this.activity.since(now - back, now)) {
+      // Single sign-on neither counts towards the lockout nor clears it.
+      if (activity.method === 'oidc') continue;
       if (activity.kind === 'sign-in-failed') {
         this.accounts.fail(activity.userId.toLowerCase(), at);
         if (activity.address !== undefined) this.addresses.fail(activity.address, at);
@@ -75,7 +77,7 @@ export class SignInService implements OnModuleInit {
       const now = Date.now();
       const byAccount = this.accounts.fail(accountKey, now);
       const byAddress = this.addresses.fail(address, now);
-      await this.activity.record({ kind: 'sign-in-failed', userId: login, actorId: login, address, reason });
+      await this.activity.record({ kind: 'sign-in-failed', userId: login, actorId: login, address, reason, method: 'password' });
       const lockedNow = firstLocked(byAccount, byAddress);
       if (lockedNow) {
         if (lockedNow.startedNow) {
@@ -86,11 +88,18 @@ export class SignInService implements OnModuleInit {
       throw AuthErrors.signInFailed();
     }
     this.accounts.succeed(accountKey);
+    return this.startSession(user, address, 'password');
+  }
+
+  /** The dashboard's session for a person whose identity was proven (password here, or single sign-on), recorded in the audit with the method. */
+  async startSession(user: UserState, address: string, method: SignInMethod): Promise<SignedIn> {
     const token = newSecretToken();
     const sessionId = tokenHash(token);
     const expiresAt = new Date(Date.now() + this.settings.sessionHours * 3_600_000);
-    await this.commands.handle({ id: user.userId, roles: [...user.roles] }, 'StartSession', { userId: user.userId, sessionId, expiresAt: expiresAt.toISOString() });
-    await this.activity.record({ kind: 'signed-in', userId: user.userId, actorId: user.userId, address, sessionRef: sessionRef(sessionId) });
+    await this.commands.handle({ id: user.userId, roles: [...user.roles] }, 'StartSession', {
+      userId: user.userId, sessionId, expiresAt: expiresAt.toISOString(), ...(method === 'password' ? {} : { method }),
+    });
+    await this.activity.record({ kind: 'signed-in', userId: user.userId, actorId: user.userId, address, sessionRef: sessionRef(sessionId), method });
     return { user, token, expiresAt };
   }
 

@@ -1,4 +1,5 @@
 import { DomainEvent } from '../../shared/message';
+import { SignInMethod } from './credential.events';
 
 /** Sign-in activity is kept one stream per day (UTC), like the refusal log, so a period is a few reads. */
 export const ACCOUNT_ACTIVITY_CATEGORY = 'account-activity';
@@ -13,7 +14,11 @@ export type AccountActivityKind =
   | 'reset-issued'
   | 'password-set'
   | 'token-created'
-  | 'token-revoked';
+  | 'token-revoked'
+  /** Single sign-on: a person's identity at the provider was linked to them, they were registered on first sign-in, or their roles followed the provider's groups. */
+  | 'identity-linked'
+  | 'user-provisioned'
+  | 'roles-synced';
 
 /**
  * One audit record of an account: who (`userId`, as typed for a failed sign-in), who did it
@@ -26,10 +31,18 @@ export type AccountActivityEvent = DomainEvent<'AccountActivity', {
   userId: string;
   actorId: string;
   address?: string;
-  /** Why a sign-in failed: `unknown-user`, `wrong-password`, `no-password`, `deactivated`; for `locked-out`: `user-id` or `address`. */
+  /**
+   * Why a sign-in failed: `unknown-user`, `wrong-password`, `no-password`, `deactivated`; with
+   * single sign-on also `flow-missing`, `state-mismatch`, `nonce-mismatch`, `code-rejected`,
+   * `provider-error`, `provider-unreachable`, `claim-invalid`, `no-role`; for `locked-out`: `user-id` or `address`.
+   */
   reason?: string;
   sessionRef?: string;
   linkId?: string;
   tokenId?: string;
   expiresAt?: string;
+  /** How a sign-in (or its failure) was attempted; absent on records before single sign-on: a password. */
+  method?: SignInMethod;
+  /** For `user-provisioned` and `roles-synced`: the roles the provider's groups mapped to. */
+  roles?: readonly string[];
 }>;

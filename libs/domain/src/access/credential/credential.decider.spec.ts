@@ -72,6 +72,27 @@ describe('credential decider', () => {
   });
 });
 
+describe('single sign-on', () => {
+  const link = { userId: 'ana.ae', issuer: 'https://login.example.com/', subject: 'u-42', claim: 'email', value: 'ana@example.com' };
+  const linked: CredentialEvent = { type: 'ExternalIdentityLinked', data: { ...link, linkedAt: NOW } };
+  it('starts a session the provider vouched for without a password, and says so on the event', () => {
+    given([]).when(cmd('StartSession', { userId: 'ana.ae', sessionId: hex('1'), expiresAt: '2026-03-01T22:00:00.000Z', method: 'oidc' }, ana))
+      .then([{ type: 'SessionStarted', data: { userId: 'ana.ae', sessionId: hex('1'), startedAt: NOW, expiresAt: '2026-03-01T22:00:00.000Z', method: 'oidc' } }]);
+    given([]).when(cmd('StartSession', { userId: 'ana.ae', sessionId: hex('1'), expiresAt: '2026-03-01T22:00:00.000Z', method: 'password' }, ana))
+      .thenThrows('ACCOUNT.NO_PASSWORD');
+    given([]).when(cmd('StartSession', { userId: 'ghost', sessionId: hex('1'), expiresAt: '2026-03-01T22:00:00.000Z', method: 'oidc' }, ana))
+      .thenThrows('ACCOUNT.USER_INACTIVE');
+  });
+  it('links an identity at a provider once; the same subject at another issuer is another identity', () => {
+    const state = given([]).when(cmd('LinkExternalIdentity', link)).then([linked]);
+    expect(Object.values(state.identities)).toEqual([{ issuer: link.issuer, subject: 'u-42', linkedAt: NOW }]);
+    given([linked]).when(cmd('LinkExternalIdentity', { ...link, value: 'other@example.com' })).then([]);
+    given([linked]).when(cmd('LinkExternalIdentity', { ...link, issuer: 'https://other.example.com/' }))
+      .then([{ type: 'ExternalIdentityLinked', data: { ...link, issuer: 'https://other.example.com/', linkedAt: NOW } }]);
+    given([]).when(cmd('LinkExternalIdentity', { ...link, subject: ' ' })).thenThrows('FIELD.REQUIRED');
+  });
+});
+
 describe('personal access tokens', () => {
   const create = (tokenId: string, scopes: readonly string[] = ['read'], actor: Actor = ana) =>
     cmd('CreateAccessToken', { userId: 'ana.ae', tokenId, name: ' Sync ', tokenHash: hex('c'), scopes, expiresAt: '2026-06-01T00:00:00.000Z' }, actor);

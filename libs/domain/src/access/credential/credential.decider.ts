@@ -4,7 +4,7 @@ import { CredentialCommand } from './credential.commands';
 import { CredentialErrors } from './credential.errors';
 import { requireText } from '../../shared/required';
 import { CredentialEvent, PASSWORD_LINK_PURPOSES, TOKEN_SCOPES, TokenScope } from './credential.events';
-import { accessTokenStatus, CredentialState, initialCredentialState } from './credential.state';
+import { accessTokenStatus, CredentialState, externalIdentityKey, initialCredentialState } from './credential.state';
 
 export type CredentialDecider = Decider<CredentialState, CredentialCommand, CredentialEvent>;
 
@@ -48,9 +48,18 @@ function decide(policy: CredentialPolicy, command: CredentialCommand, state: Cre
       return [{ type: 'PasswordSet', data: { userId, linkId: link.linkId, purpose: link.purpose, passwordHash: command.data.passwordHash } }];
     }
     case 'StartSession': {
-      if (state.passwordHash === undefined) throw CredentialErrors.noPassword(userId);
-      const { sessionId, expiresAt } = command.data;
-      return [{ type: 'SessionStarted', data: { userId, sessionId: requireHash(sessionId, 'sessionId'), startedAt: now, expiresAt } }];
+      // Single sign-on vouches for the person itself (the app checked the provider's ID token); a password session needs a password.
+      const { sessionId, expiresAt, method = 'password' } = command.data;
+      if (method === 'password' && state.passwordHash === undefined) throw CredentialErrors.noPassword(userId);
+      const data = { userId, sessionId: requireHash(sessionId, 'sessionId'), startedAt: now, expiresAt };
+      return [{ type: 'SessionStarted', data: method === 'password' ? data : { ...data, method } }];
+    }
+    case 'LinkExternalIdentity': {
+      const issuer = requireText(command.data.issuer, 'issuer');
+      const subject = requireText(command.data.subject, 'subject');
+      if (state.identities[externalIdentityKey(issuer, subject)] !== undefined) return [];
+      const { claim, value } = command.data;
+      return [{ type: 'ExternalIdentityLinked', data: { userId, issuer, subject, claim: requireText(claim, 'claim'), value: requireText(value, 'value'), linkedAt: now } }];
     }
     case 'EndSession':
       return state.sessions[command.data.sessionId] === undefined
@@ -105,6 +114,10 @@ function evolve(state: CredentialState, event: CredentialEvent): CredentialState
       if (token === undefined) return state;
       const { revokedAt, revokedBy } = event.data;
       return { ...state, tokens: { ...state.tokens, [token.tokenId]: { ...token, revokedAt, revokedBy } } };
+    }
+    case 'ExternalIdentityLinked': {
+      const { userId, issuer, subject, linkedAt } = event.data;
+      return { ...state, userId, identities: { ...state.identities, [externalIdentityKey(issuer, subject)]: { issuer, subject, linkedAt } } };
     }
     default:
       return state;

@@ -29,9 +29,20 @@ export interface CredentialState {
   readonly sessions: Readonly<Record<string, string>>;
   /** Personal access tokens by id, revoked ones included (they are listed as revoked). */
   readonly tokens: Readonly<Record<string, AccessToken>>;
+  /** Identities at OpenID providers, by `externalIdentityKey(issuer, subject)`. */
+  readonly identities: Readonly<Record<string, ExternalIdentity>>;
 }
 
-export const initialCredentialState = (): CredentialState => ({ userId: '', sessions: {}, tokens: {} });
+export interface ExternalIdentity {
+  readonly issuer: string;
+  readonly subject: string;
+  readonly linkedAt: string;
+}
+
+/** One key for an identity at a provider: a subject is unique only within its issuer. */
+export const externalIdentityKey = (issuer: string, subject: string): string => JSON.stringify([issuer, subject]);
+
+export const initialCredentialState = (): CredentialState => ({ userId: '', sessions: {}, tokens: {}, identities: {} });
 
 export type AccessTokenStatus = 'active' | 'expired' | 'revoked';
 
