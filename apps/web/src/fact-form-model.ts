@@ -1,0 +1,216 @@
+/**
+ * The forms that record a deal's facts, as data: each exit criterion of the pipeline names the
+ * commands that satisfy it (libs/domain/src/pipeline/default-pipeline.ts), each command its
+ * fields (docs/api.md), and each form turns what was typed into the command's body. The page
+ * draws any of them with one component (components/fact-form.tsx).
+ */
+
+export type FieldKind = 'text' | 'url' | 'date' | 'datetime' | 'money' | 'select' | 'checkbox' | 'textarea';
+
+export interface FieldDef {
+  readonly name: string;
+  readonly label: string;
+  readonly kind: FieldKind;
+  readonly required?: boolean;
+  readonly options?: readonly Option[];
+  /** Shown after the label, e.g. "(empty: now)". */
+  readonly hint?: string;
+  /** What the field starts with. */
+  readonly initial?: string | boolean;
+}
+
+export interface Option { readonly value: string; readonly label: string }
+
+export type FormValues = Readonly<Record<string, string | boolean>>;
+
+export interface FactStep {
+  /** The command's name, as the access table knows it. */
+  readonly command: string;
+  /** The fact it records (`state.facts` key), when it is a buyer fact. */
+  readonly fact?: string;
+  readonly title: string;
+  /** The command's path under `/deals/:id/`. */
+  readonly path: string;
+  readonly submit: string;
+  readonly fields: readonly FieldDef[];
+  /** The command's own fields; evidence and `occurredAt` are added by `commandBody`. */
+  readonly body: (v: FormValues) => Record<string, unknown>;
+  readonly evidence: 'required' | 'optional' | 'none';
+  readonly evidenceKind: string;
+  /** The body field the evidence goes in (a close carries its `signedOrder`). */
+  readonly evidenceAs?: 'evidence' | 'signedOrder';
+}
+
+export const EVIDENCE_KINDS = ['email', 'meeting', 'call', 'document', 'calendar', 'signature', 'crm', 'other'] as const;
+
+/** A typed value, trimmed ('' when empty or not text). */
+export const text = (v: FormValues, name: string): string => (typeof v[name] === 'string' ? (v[name] as string).trim() : '');
+/** `{[as]: value}` when the field holds text, else nothing. */
+export const optional = (v: FormValues, name: string, as = name): Record<string, string> => (text(v, name) ? { [as]: text(v, name) } : {});
+
+/** A `datetime-local` value (the browser's zone) as an ISO instant; undefined when empty or not a time. */
+export const isoOf = (local: string): string | undefined => {
+  if (!local.trim()) return undefined;
+  const at = new Date(local);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+};
+
+const meeting = (v: FormValues) => ({ meetingId: text(v, 'meetingId'), scheduledFor: isoOf(text(v, 'scheduledFor')) ?? text(v, 'scheduledFor') });
+const MEETING_FIELDS: readonly FieldDef[] = [
+  { name: 'meetingId', label: 'Meeting id (calendar)', kind: 'text', required: true },
+  { name: 'scheduledFor', label: 'Meeting on', kind: 'datetime', required: true },
+];
+
+/** Every command that records a fact with its evidence, by name. */
+export const FACT_STEPS: Readonly<Record<string, FactStep>> = {
+  RecordBuyerResponded: {
+    command: 'RecordBuyerResponded', fact: 'BuyerResponded', title: 'The buyer responded', path: 'buyer-responses', submit: 'Record the response',
+    fields: [], body: () => ({}), evidence: 'required', evidenceKind: 'email',
+  },
+  BookMeeting: {
+    command: 'BookMeeting', fact: 'MeetingBooked', title: 'First meeting booked', path: 'meetings', submit: 'Record the meeting',
+    fields: MEETING_FIELDS, body: meeting, evidence: 'required', evidenceKind: 'calendar',
+  },
+  ConfirmDecisionMaker: {
+    command: 'ConfirmDecisionMaker', fact: 'DecisionMakerConfirmed', title: 'Decision maker confirmed', path: 'decision-maker', submit: 'Record the decision maker',
+    fields: [
+      { name: 'contactName', label: 'Decision maker (name)', kind: 'text', required: true },
+      { name: 'contactTitle', label: 'Their title', kind: 'text' },
+    ],
+    body: (v) => ({ contactName: text(v, 'contactName'), ...optional(v, 'contactTitle') }), evidence: 'required', evidenceKind: 'meeting',
+  },
+  NoteBudget: {
+    command: 'NoteBudget', fact: 'BudgetNoted', title: 'Budget noted', path: 'budget', submit: 'Record the budget',
+    fields: [
+      { name: 'min', label: 'Budget from', kind: 'money' },
+      { name: 'max', label: 'Budget up to', kind: 'money', required: true },
+    ],
+    body: (v) => ({ ...optional(v, 'min'), max: text(v, 'max') }), evidence: 'required', evidenceKind: 'email',
+  },
+  NoteDecisionTimeframe: {
+    command: 'NoteDecisionTimeframe', fact: 'DecisionTimeframeNoted', title: 'Decision timeframe noted', path: 'decision-timeframe', submit: 'Record the timeframe',
+    fields: [{ name: 'decisionBy', label: 'Decides by', kind: 'date', required: true }],
+    body: (v) => ({ decisionBy: text(v, 'decisionBy') }), evidence: 'required', evidenceKind: 'email',
+  },
+  RecordDemoHeld: {
+    command: 'RecordDemoHeld', fact: 'DemoHeld', title: 'Demo held', path: 'demos', submit: 'Record the demo',
+    fields: [
+      { name: 'attended', label: 'The buyer attended', kind: 'checkbox', initial: true },
+      { name: 'questionsAnswered', label: 'Their questions were answered', kind: 'checkbox', initial: true },
+    ],
+    body: (v) => ({ attended: v.attended === true, questionsAnswered: v.questionsAnswered === true }), evidence: 'required', evidenceKind: 'meeting',
+  },
+  ScheduleNextMeeting: {
+    command: 'ScheduleNextMeeting', fact: 'NextMeetingScheduled', title: 'Next meeting scheduled', path: 'next-meetings', submit: 'Record the next meeting',
+    fields: MEETING_FIELDS, body: meeting, evidence: 'required', evidenceKind: 'calendar',
+  },
+  RecordRecapEmailSent: {
+    command: 'RecordRecapEmailSent', fact: 'RecapEmailSent', title: 'Recap email sent', path: 'recap-emails', submit: 'Record the recap email',
+    fields: [], body: () => ({}), evidence: 'required', evidenceKind: 'email',
+  },
+  RecordRecapConfirmed: {
+    command: 'RecordRecapConfirmed', fact: 'RecapConfirmedByBuyer', title: 'The buyer confirmed the recap', path: 'recap-confirmations', submit: 'Record the confirmation',
+    fields: [], body: () => ({}), evidence: 'required', evidenceKind: 'email',
+  },
+  DeliverProposal: {
+    command: 'DeliverProposal', fact: 'ProposalDelivered', title: 'Proposal delivered', path: 'proposals', submit: 'Record the proposal',
+    fields: [], body: () => ({}), evidence: 'required', evidenceKind: 'document',
+  },
+  RecordProposalAcknowledged: {
+    command: 'RecordProposalAcknowledged', fact: 'ProposalAcknowledged', title: 'Proposal acknowledged', path: 'proposal-acknowledgements', submit: 'Record the acknowledgement',
+    fields: [], body: () => ({}), evidence: 'required', evidenceKind: 'email',
+  },
+  AgreeTerms: {
+    command: 'AgreeTerms', fact: 'TermsAgreed', title: 'Terms agreed', path: 'terms', submit: 'Record the terms',
+    fields: [
+      { name: 'price', label: 'Price', kind: 'money', required: true },
+      { name: 'paymentTerms', label: 'Payment terms', kind: 'text', required: true, hint: 'e.g. Net 30' },
+      { name: 'deliveryTimeline', label: 'Delivery timeline', kind: 'text', required: true },
+    ],
+    body: (v) => ({ price: text(v, 'price'), paymentTerms: text(v, 'paymentTerms'), deliveryTimeline: text(v, 'deliveryTimeline') }),
+    evidence: 'required', evidenceKind: 'document',
+  },
+};
+
+/** Which commands satisfy each exit criterion of the default pipeline, in the order they happen. */
+export const CRITERION_STEPS: Readonly<Record<string, readonly string[]>> = {
+  'buyer-responded': ['RecordBuyerResponded'],
+  'first-meeting-booked': ['BookMeeting'],
+  'decision-maker-confirmed': ['ConfirmDecisionMaker'],
+  'budget-noted': ['NoteBudget'],
+  'decision-timeframe-noted': ['NoteDecisionTimeframe'],
+  'demo-attended': ['RecordDemoHeld'],
+  'next-meeting-scheduled': ['ScheduleNextMeeting'],
+  'recap-confirmed': ['RecordRecapEmailSent', 'RecordRecapConfirmed'],
+  'proposal-delivered': ['DeliverProposal'],
+  'proposal-acknowledged': ['RecordProposalAcknowledged'],
+  'terms-agreed': ['AgreeTerms'],
+};
+
+/**
+ * The forms a missing criterion offers: its steps not yet recorded (a recap already sent leaves
+ * only the buyer's confirmation). Empty for a criterion no form knows.
+ */
+export function stepsFor(criterionId: string, recorded: readonly string[] = []): readonly FactStep[] {
+  const steps = (CRITERION_STEPS[criterionId] ?? []).map((name) => FACT_STEPS[name]);
+  const left = steps.filter((s) => !s.fact || !recorded.includes(s.fact));
+  // Recording again is allowed (the latest counts): when every step is recorded yet the criterion is missing, offer them all.
+  return left.length ? left : steps;
+}
+
+/** The evidence fields every fact form ends with, and when it happened. */
+export function evidenceFields(step: FactStep): readonly FieldDef[] {
+  if (step.evidence === 'none') return [{ name: 'occurredAt', label: 'When', kind: 'datetime', hint: '(empty: now)' }];
+  const required = step.evidence === 'required';
+  return [
+    { name: 'evidenceKind', label: 'Evidence kind', kind: 'select', options: EVIDENCE_KINDS.map((k) => ({ value: k, label: k })), initial: step.evidenceKind },
+    { name: 'evidenceRef', label: 'Evidence reference', kind: 'text', required, hint: required ? '(message id, meeting id, document name…)' : '(optional)' },
+    { name: 'evidenceUrl', label: 'Evidence link', kind: 'url', hint: '(optional)' },
+    { name: 'evidenceNote', label: 'Who on the buyer side, and what they said', kind: 'textarea', hint: '(optional)' },
+    { name: 'occurredAt', label: 'When', kind: 'datetime', hint: '(empty: now)' },
+  ];
+}
+
+/** Every field of a form, its own first. */
+export const fieldsOf = (step: FactStep): readonly FieldDef[] => [...step.fields, ...evidenceFields(step)];
+
+export const initialValues = (fields: readonly FieldDef[]): FormValues =>
+  Object.fromEntries(fields.map((f) => [f.name, f.initial ?? (f.kind === 'checkbox' ? false : '')]));
+
+const MONEY = /^\d{1,15}([.,]\d{1,4})?$/;
+const URL_TEXT = /^https?:\/\/\S+$/i;
+
+/** What is wrong with the form before it is sent, in words; empty when it may be sent. */
+export function formProblems(fields: readonly FieldDef[], v: FormValues): string[] {
+  const problems: string[] = [];
+  for (const f of fields) {
+    const value = text(v, f.name);
+    if (f.kind === 'checkbox') continue;
+    if (!value) {
+      if (f.required) problems.push(`${f.label} is required.`);
+      continue;
+    }
+    if (f.kind === 'money' && !MONEY.test(value)) problems.push(`${f.label} must be an amount such as 60000.00.`);
+    if (f.kind === 'url' && !URL_TEXT.test(value)) problems.push(`${f.label} must be an http(s) link.`);
+    if (f.kind === 'datetime' && !isoOf(value)) problems.push(`${f.label} must be a date and time.`);
+    if (f.kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problems.push(`${f.label} must be a date.`);
+  }
+  return problems;
+}
+
+/** The evidence object of a form, or undefined when it has no reference. */
+export function evidenceOf(v: FormValues): Record<string, string> | undefined {
+  const ref = text(v, 'evidenceRef');
+  if (!ref) return undefined;
+  return { kind: text(v, 'evidenceKind') || 'other', ref, ...optional(v, 'evidenceUrl', 'url'), ...optional(v, 'evidenceNote', 'note') };
+}
+
+/** The body the command takes: its fields, its evidence, and when it happened (absent: now). */
+export function commandBody(step: FactStep, v: FormValues): Record<string, unknown> {
+  const evidence = step.evidence === 'none' ? undefined : evidenceOf(v);
+  const occurredAt = isoOf(text(v, 'occurredAt'));
+  // Money typed with a decimal comma is sent with a point, as the API takes it.
+  const own = Object.fromEntries(Object.entries(step.body(v)).map(([k, value]) =>
+    [k, step.fields.find((f) => f.name === k)?.kind === 'money' && typeof value === 'string' ? value.replace(',', '.') : value]));
+  return { ...own, ...(evidence ? { [step.evidenceAs ?? 'evidence']: evidence } : {}), ...(occurredAt ? { occurredAt } : {}) };
+}
