@@ -1,8 +1,8 @@
 import { commandBody } from './fact-form-model';
 import { lifecycleSteps, mayOffer } from './deal-actions-model';
 
-const open = (stageId: string) => ({ status: 'open', stageId, pipeline: { id: 'default', version: 1 } });
-const won = (stageId: string, reversed = false) => ({ status: 'won', reversed, stageId, pipeline: { id: 'default', version: 1 } });
+const open = (stageId: string) => ({ status: 'open', stageId });
+const won = (stageId: string, reversed = false) => ({ status: 'won', reversed, stageId });
 const commands = (roles: string[], deal: Parameters<typeof lifecycleSteps>[1]) => lifecycleSteps(roles, deal).map((s) => s.command);
 
 describe('what the deal page offers to do next', () => {

@@ -1,6 +1,9 @@
-import {
-  DEAL_COMMAND_RULES, DealCommandType, defaultPipelineCatalog, lastOpenStage, nextOpenStage, openStages, PipelineDefinition, postCloseStages, stageById,
-} from '../../../libs/domain/src';
+// Straight from their files, not the domain's index: the page needs these tables, not the engine.
+import { DEAL_COMMAND_RULES } from '../../../libs/domain/src/access/operations';
+import { DealCommandType } from '../../../libs/domain/src/deal/deal.commands';
+import { DEFAULT_PIPELINE } from '../../../libs/domain/src/pipeline/default-pipeline';
+import { PipelineDefinition } from '../../../libs/domain/src/pipeline/pipeline-definition';
+import { lastOpenStage, nextOpenStage, openStages, postCloseStages, stageById } from '../../../libs/domain/src/pipeline/pipeline-navigation';
 import { FactStep, FormValues, optional, text } from './fact-form-model';
 
 /** What the deal page knows of a deal to decide what it offers (`GET /deals/:id`). */
@@ -8,7 +11,6 @@ export interface DealPosition {
   readonly status: string;
   readonly reversed?: boolean;
   readonly stageId: string;
-  readonly pipeline?: { readonly id: string; readonly version: number };
 }
 
 /**
@@ -18,9 +20,8 @@ export interface DealPosition {
 export const mayOffer = (roles: readonly string[], command: DealCommandType): boolean =>
   roles.some((role) => (DEAL_COMMAND_RULES[command].grants as Record<string, unknown>)[role] !== undefined);
 
-/** The deal's pipeline (the API knows the default catalog only). */
-export const pipelineOf = (deal: DealPosition): PipelineDefinition =>
-  (deal.pipeline && defaultPipelineCatalog.get(deal.pipeline.id, deal.pipeline.version)) || defaultPipelineCatalog.default;
+/** The deal's pipeline: the API's catalog holds the default one only (`GET /deals/:id` describes stages by it). */
+export const pipelineOf = (_deal: DealPosition): PipelineDefinition => DEFAULT_PIPELINE;
 
 /** The stage name of an id, or the id when the pipeline does not know it. */
 export const stageName = (deal: DealPosition, stageId: string): string => stageById(pipelineOf(deal), stageId)?.name ?? stageId;

@@ -164,7 +164,7 @@ export function evidenceFields(step: FactStep): readonly FieldDef[] {
   const required = step.evidence === 'required';
   return [
     { name: 'evidenceKind', label: 'Evidence kind', kind: 'select', options: EVIDENCE_KINDS.map((k) => ({ value: k, label: k })), initial: step.evidenceKind },
-    { name: 'evidenceRef', label: 'Evidence reference', kind: 'text', required, hint: required ? '(message id, meeting id, document name…)' : '(optional)' },
+    { name: 'evidenceRef', label: 'Evidence reference', kind: 'text', required, hint: required ? '(where to check it: a Message-ID, an event id, a file name)' : '(optional)' },
     { name: 'evidenceUrl', label: 'Evidence link', kind: 'url', hint: '(optional)' },
     { name: 'evidenceNote', label: 'Who on the buyer side, and what they said', kind: 'textarea', hint: '(optional)' },
     { name: 'occurredAt', label: 'When', kind: 'datetime', hint: '(empty: now)' },

@@ -26,7 +26,7 @@ interface DealView {
   readonly state: {
     readonly name: string; readonly account: { name: string; industry?: string }; readonly ownerId: string; readonly currency: string;
     readonly expectedAmountMinor: number; readonly status: string; readonly stageEnteredAt: string; readonly openedAt: string;
-    readonly stageId: string; readonly reversed?: boolean; readonly pipeline?: { id: string; version: number };
+    readonly stageId: string; readonly reversed?: boolean;
     readonly facts?: Readonly<Record<string, unknown>>;
     readonly team: readonly TeamMemberView[];
     readonly splits?: Split;
@@ -201,7 +201,7 @@ export function DealPage({ dealId, me }: { dealId: string; me: Me }) {
             <div><dt>Account</dt><dd>{v.state.account.name}{v.state.account.industry ? ` (${v.state.account.industry})` : ''}</dd></div>
             <div><dt>Stage</dt><dd data-testid="deal-stage">{v.stage.stageName} <small class="muted">{percent(v.stage.probability)}</small></dd></div>
             <div><dt>Amount</dt><dd>{money(v.state.expectedAmountMinor, v.state.currency)}</dd></div>
-            <div><dt>Status</dt><dd>{v.state.status}</dd></div>
+            <div><dt>Status</dt><dd data-testid="deal-status">{v.state.status}{v.state.reversed ? ' (reversed)' : ''}</dd></div>
             <div><dt>Owner</dt><dd>{v.state.ownerId}</dd></div>
             <div><dt>In stage</dt><dd>{days(daysSince(v.state.stageEnteredAt))}</dd></div>
           </dl>
