@@ -1,9 +1,6 @@
-// Straight from their files, not the domain's index: the page needs these tables, not the engine.
-import { DEAL_COMMAND_RULES } from '../../../libs/domain/src/access/operations';
-import { DealCommandType } from '../../../libs/domain/src/deal/deal.commands';
-import { DEFAULT_PIPELINE } from '../../../libs/domain/src/pipeline/default-pipeline';
-import { PipelineDefinition } from '../../../libs/domain/src/pipeline/pipeline-definition';
-import { lastOpenStage, nextOpenStage, openStages, postCloseStages, stageById } from '../../../libs/domain/src/pipeline/pipeline-navigation';
+import {
+  DEAL_COMMAND_RULES, DealCommandType, DEFAULT_PIPELINE, lastOpenStage, nextOpenStage, openStages, PipelineDefinition, postCloseStages, stageById,
+} from '../../../libs/domain/src';
 import { FactStep, FormValues, optional, text } from './fact-form-model';
 
 /** What the deal page knows of a deal to decide what it offers (`GET /deals/:id`). */
