@@ -32,16 +32,18 @@ export function StepForm({ dealId, step, idPrefix, onDone, primary }: {
   const fields = fieldsOf(step);
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<FormValues>(() => initialValues(fields));
-  const [problems, setProblems] = useState<string[]>([]);
+  // Once a send was tried, what is still missing is said as it is typed.
+  const [tried, setTried] = useState(false);
+  const problems = tried ? formProblems(fields, values) : [];
   const { busy, error, send } = useCommand();
   const submit = async (e: Event) => {
     e.preventDefault();
-    const found = formProblems(fields, values);
-    setProblems(found);
-    if (found.length) return;
+    setTried(true);
+    if (formProblems(fields, values).length) return;
     const answer = await send(`/deals/${encodeURIComponent(dealId)}/${step.path}`, commandBody(step, values));
     if (!answer) return;
     setOpen(false);
+    setTried(false);
     setValues(initialValues(fields));
     onDone(answer, step);
   };

@@ -8,16 +8,17 @@ import { href } from '../router';
 /** Opens a deal (`POST /deals`) owned by the signed-in user, then goes to its page. */
 export function NewDealPage({ me }: { me: Me }) {
   const [form, setForm] = useState<NewDealForm>(EMPTY_DEAL);
-  const [problems, setProblems] = useState<string[]>([]);
+  // Once a send was tried, what is still missing is said as it is typed.
+  const [tried, setTried] = useState(false);
+  const problems = tried ? newDealProblems(form) : [];
   const { busy, error, send } = useCommand();
   const set = (change: Partial<NewDealForm>) => setForm({ ...form, ...change });
   const setLine = (i: number, change: Partial<LineRow>) => set({ lines: form.lines.map((l, j) => (j === i ? { ...l, ...change } : l)) });
   const value = (e: Event) => (e.target as HTMLInputElement).value;
   const submit = async (e: Event) => {
     e.preventDefault();
-    const found = newDealProblems(form);
-    setProblems(found);
-    if (found.length) return;
+    setTried(true);
+    if (newDealProblems(form).length) return;
     const answer = await send('/deals', newDealBody(form));
     if (answer?.dealId) location.hash = href('deal', answer.dealId);
   };
