@@ -1,19 +1,7 @@
-import { DEFAULT_PIPELINE } from '../../../libs/domain/src';
-import { CRITERION_STEPS, commandBody, FACT_STEPS, fieldsOf, formProblems, initialValues, stepsFor } from './fact-form-model';
+import { commandBody, fieldsOf, formProblems, initialValues } from './fact-form-model';
+import { FACT_STEPS } from './fact-steps-model';
 
-describe('the forms that record a deal\'s facts', () => {
-  it('offers a form for every exit criterion of the default pipeline', () => {
-    const criteria = DEFAULT_PIPELINE.stages.flatMap((s) => s.exitCriteria.map((c) => c.id));
-    expect(criteria.filter((id) => stepsFor(id).length === 0)).toEqual([]);
-    expect(Object.keys(CRITERION_STEPS).sort()).toEqual([...criteria].sort());
-  });
-
-  it('offers the recap\'s two steps, and only the confirmation once the recap is sent', () => {
-    expect(stepsFor('recap-confirmed').map((s) => s.command)).toEqual(['RecordRecapEmailSent', 'RecordRecapConfirmed']);
-    expect(stepsFor('recap-confirmed', ['RecapEmailSent']).map((s) => s.command)).toEqual(['RecordRecapConfirmed']);
-    expect(stepsFor('no-such-criterion')).toEqual([]);
-  });
-
+describe('a deal command as a form', () => {
   it('names what is missing before sending, by the fields\' labels', () => {
     const step = FACT_STEPS.ScheduleNextMeeting;
     const fields = fieldsOf(step);
