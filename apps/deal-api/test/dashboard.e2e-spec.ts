@@ -1,87 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page, Request } from 'playwright-core';
+import { BrowserContext, chromium, Page } from 'playwright-core';
 import { STATEMENT_CSV_COLUMNS } from '../src/commission/payees/statements-csv';
 import { ADMIN, approveIfProposed, createTestApp, email, FINANCE, MANAGER, openAcme, OPS, OTHER_REP, REP, TestActor, TestApp } from '../src/testing/test-app';
+import { CHROMIUM, DESK, ensureDashboardBuilt, PHONE, QUIET_MS, SHOTS, WAIT, watchRequests } from './support/dashboard-browser';
 
 // The dashboard in a real browser (Debian's Chromium, headless) against the real API on a
 // temporary store: sign in, watch a deal move on the board when a fact is recorded, read the
 // deal's missing exit criteria, open a statement line's lineage, raise and review a dispute.
 // Screenshots of every page, at desk and phone width, go to test-artifacts/dashboard/.
 
-const ROOT = join(__dirname, '..', '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-artifacts', 'dashboard');
-const WAIT = { timeout: 15_000 };
-const DESK = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const AE_RULES = {
   creditType: 'revenue', currency: 'EUR', baseRateBp: 1500, productRates: [{ productCode: 'X', rateBp: 2000 }],
   accelerators: { quarterEnd: { days: 10, multiplierBp: 12500 } }, payoutTrigger: 'close', clawbackWindowDays: 90,
 };
 
 jest.setTimeout(180_000);
-
-/** How often a page may ask for one URL without a user action (the first load, a reload after a live change). */
-const REPEATS_ALLOWED = 3;
-/**
- * How long a settled page is watched for a request nobody asked for. Not a wait for a result: a
- * page that asks by itself (a URL rebuilt on every render) asks again within milliseconds of an
- * answer, so the fault shows well inside this window.
- */
-const QUIET_MS = 1500;
-
-/**
- * The API requests of a page, per method, path and query, since the last user action. The live
- * feed is one long request and the page's own files are not the API's, so neither counts.
- */
-function watchRequests(page: Page, origin: () => string) {
-  const counts = new Map<string, number>();
-  const inFlight = new Set<Request>();
-  let idle: (() => void)[] = [];
-  const isApi = (r: Request) => {
-    const u = new URL(r.url());
-    return u.origin === origin() && !u.pathname.startsWith('/app') && u.pathname !== '/live/projections';
-  };
-  page.on('request', (r) => {
-    if (!isApi(r)) return;
-    const u = new URL(r.url());
-    const key = `${r.method()} ${u.pathname}${u.search}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    inFlight.add(r);
-  });
-  const finished = (r: Request) => {
-    if (!inFlight.delete(r) || inFlight.size > 0) return;
-    for (const resolve of idle) resolve();
-    idle = [];
-  };
-  page.on('requestfinished', finished);
-  page.on('requestfailed', finished);
-  return {
-    isApi,
-    /** A user action: what the page asks next is asked for a reason. */
-    reset: () => counts.clear(),
-    /** Every API request made so far has its answer. */
-    settled: () => (inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
-    repeated: () => [...counts].filter(([, n]) => n > REPEATS_ALLOWED).map(([key, n]) => `${key} ×${n}`),
-  };
-}
-
-/** The built dashboard, rebuilt when a source file is newer than it (npm test builds it first anyway). */
-function ensureDashboardBuilt(): void {
-  const index = join(ROOT, 'dist', 'web', 'index.html');
-  const newest = (dir: string): number => Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => {
-    const path = join(dir, e.name);
-    return e.isDirectory() ? newest(path) : statSync(path).mtimeMs;
-  }));
-  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'apps', 'web', 'src'))) return;
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(ROOT, 'apps', 'web', 'vite.config.mts')], {
-    // Jest sets NODE_ENV=test, which would give Vite a development bundle.
-    cwd: ROOT, stdio: 'inherit', timeout: 120_000, env: { ...process.env, NODE_ENV: 'production' },
-  });
-}
 
 describe('the dashboard in a browser', () => {
   let t: TestApp;

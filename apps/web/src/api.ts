@@ -73,6 +73,8 @@ export const readAfter = (path: string, position: number | undefined): string =>
 /** What every command answers (docs/api.md); a deal change that waits for approval also carries `proposalId`. */
 export interface CommandAnswer {
   readonly position: number;
+  /** The deal's id, on deal commands (the new deal's on `POST /deals`). */
+  readonly dealId?: string;
   readonly events: readonly { readonly type: string }[];
   readonly proposalId?: string;
 }

@@ -8,6 +8,7 @@ import { CommissionPage, readsEveryStatement } from './pages/commission';
 import { DealPage } from './pages/deal';
 import { AccountTeamPage, DefaultTeamPage } from './pages/default-team';
 import { DisputePage, DisputesPage } from './pages/disputes';
+import { NewDealPage } from './pages/new-deal';
 import { PayeesPage } from './pages/payees';
 import { PeriodsPage } from './pages/periods';
 import { PostClosePage } from './pages/post-close';
@@ -21,6 +22,7 @@ const has = (me: Me, ...roles: string[]) => me.roles.some((r) => roles.includes(
 /** What each role may open (the API refuses the rest anyway: docs/security.md). */
 const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
   { path: 'board', label: 'Pipeline', shows: (me) => has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') },
+  { path: 'new-deal', label: 'New deal', shows: (me) => has(me, 'rep', 'manager', 'admin') },
   { path: 'post-close', label: 'Post-close', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin', 'implementation') },
   { path: 'charts', label: 'Charts', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin') },
   { path: 'commission', label: 'Commission', shows: (me) => !has(me, 'integration') || me.roles.length > 1 },
@@ -36,6 +38,7 @@ function Page({ route, me }: { route: Route; me: Me }) {
   const [page, id] = route.parts;
   switch (page) {
     case 'deal': return <DealPage dealId={id} me={me} />;
+    case 'new-deal': return <NewDealPage me={me} />;
     case 'post-close': return <PostClosePage />;
     case 'charts': return <ChartsPage />;
     case 'commission': return !id && readsEveryStatement(me)
@@ -46,8 +49,8 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'periods': return <PeriodsPage me={me} />;
     case 'team': return <DefaultTeamPage me={me} userId={id ?? me.userId} />;
     case 'account-team': return <AccountTeamPage account={id} />;
-    case 'board': return <BoardPage />;
-    default: return has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') ? <BoardPage /> : <CommissionPage me={me} personId={me.userId} />;
+    case 'board': return <BoardPage me={me} />;
+    default: return has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') ? <BoardPage me={me} /> : <CommissionPage me={me} personId={me.userId} />;
   }
 }
 

@@ -65,11 +65,11 @@ export function useAllPages<T>(path: string | undefined, pageSize = 1000): Loade
 export function useCommand() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
-  const send = useCallback(async (path: string, body: unknown = {}): Promise<CommandAnswer | undefined> => {
+  const send = useCallback(async (path: string, body: unknown = {}, method: 'POST' | 'DELETE' = 'POST'): Promise<CommandAnswer | undefined> => {
     setBusy(true);
     setError(undefined);
     try {
-      return await api<CommandAnswer>(path, { method: 'POST', body });
+      return await api<CommandAnswer>(path, { method, body: method === 'POST' ? body : undefined });
     } catch (e) {
       setError(e as Error);
       return undefined;

@@ -21,6 +21,11 @@ const READABLE: Record<string, (d: Details) => string | undefined> = {
   'DEAL.PROPOSAL_NO_LONGER_APPLIES': (d) =>
     `This change no longer fits the deal as it is now${typeof d.problem === 'string' ? ` (${d.problem})` : ''}: reject it and propose it again.`,
   'DEAL.REASON_REQUIRED': () => 'Give a reason.',
+  'DEAL.EXIT_CRITERIA_UNMET': (d) => {
+    const missing = Array.isArray(d.missing) ? d.missing.map((c: { label?: string; id?: string }) => c.label ?? c.id) : [];
+    return missing.length ? `Not yet: missing ${missing.join(', ')}. Record ${missing.length === 1 ? 'it' : 'them'} on the deal page first.` : undefined;
+  },
+  'DEAL.OVERRIDE_FORBIDDEN': () => 'Only a manager may move a deal past unmet exit criteria.',
   'DISPUTE.OWN_DISPUTE': () => 'You raised this dispute or it is about your own pay: another finance user must decide it.',
   'DISPUTE.OWN_FAVOUR': () => 'An adjustment would pay you: another finance user must decide it.',
   'DISPUTE.SECOND_APPROVER_REQUIRED': () => 'You proposed this acceptance: a second, different finance user must approve it.',

@@ -9,6 +9,9 @@ import { ShowMore } from '../components/show-more';
 import { ErrorBox, LiveBadge, Loading } from '../components/ui';
 import { days, daysSince, money, percent, shortAmount } from '../format';
 import { useAllPages, useDealFeed } from '../hooks';
+import { Me } from '../me';
+import { mayOffer } from '../deal-actions-model';
+import { moveTarget, MoveState, nextStage } from '../board-move-model';
 import { href } from '../router';
 
 const FLASH_MS = 4000;
@@ -28,10 +31,28 @@ function Figures({ amounts, label }: { amounts: Column['amounts']; label: string
   );
 }
 
-function DealCard({ deal, flash, stuck }: { deal: Card; flash: boolean; stuck?: StuckDeal }) {
+/** Moves a card: by dragging it onto the next column, or with its "Move to …" button (the keyboard's way). */
+interface Mover {
+  readonly canMove: boolean;
+  readonly next: (stageId: string) => { readonly stageId: string; readonly stageName: string } | undefined;
+  readonly state: ReadonlyMap<string, MoveState>;
+  move(dealId: string, toStageId: string): void;
+  drag(deal: Card | undefined): void;
+}
+
+function DealCard({ deal, flash, stuck, mover }: { deal: Card; flash: boolean; stuck?: StuckDeal; mover: Mover }) {
+  const next = mover.canMove ? mover.next(deal.stageId) : undefined;
+  const moving = mover.state.get(deal.dealId);
   return (
-    <li class={`card${flash ? ' flash' : ''}${stuck ? ' stuck' : ''}`} data-deal-id={deal.dealId} data-testid="deal-card" data-stuck={stuck ? 'true' : undefined}>
-      <a href={href('deal', deal.dealId)}>
+    <li class={`card${flash ? ' flash' : ''}${stuck ? ' stuck' : ''}`} data-deal-id={deal.dealId} data-testid="deal-card" data-stuck={stuck ? 'true' : undefined}
+      draggable={next !== undefined}
+      onDragStart={(e) => {
+        e.dataTransfer?.setData('text/plain', deal.dealId);
+        if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+        mover.drag(deal);
+      }}
+      onDragEnd={() => mover.drag(undefined)}>
+      <a href={href('deal', deal.dealId)} draggable={false}>
         <strong>{deal.name}</strong>
         <span class="muted">{deal.account.name} · {deal.ownerId}</span>
         <span>{money(deal.amountMinor, deal.currency)} <small class="muted">× {percent(deal.probability)}</small></span>
@@ -39,6 +60,12 @@ function DealCard({ deal, flash, stuck }: { deal: Card; flash: boolean; stuck?: 
           ? <small class="late" data-testid="stuck-flag">stuck: {days(daysSince(deal.stageEnteredAt))} in stage (limit {stuck.stuckAfterDays} d)</small>
           : <small class="muted">{days(daysSince(deal.stageEnteredAt))} in stage</small>}
       </a>
+      {next && (
+        <button type="button" class="link move" disabled={moving?.busy} onClick={() => mover.move(deal.dealId, next.stageId)}>
+          {moving?.busy ? 'Moving…' : `Move to ${next.stageName}`}
+        </button>
+      )}
+      <ErrorBox error={moving?.error} />
     </li>
   );
 }
@@ -88,17 +115,29 @@ function Filters({ board, filter, sort, onFilter, onSort }: {
   );
 }
 
-function StageColumn({ column, flash, stuck, filtered }: { column: Column; flash: ReadonlySet<string>; stuck: StuckIndex; filtered: boolean }) {
+function StageColumn({ column, flash, stuck, filtered, mover, dropTarget }: {
+  column: Column; flash: ReadonlySet<string>; stuck: StuckIndex; filtered: boolean; mover: Mover; dropTarget: boolean;
+}) {
   const [shown, setShown] = useState(PAGE);
   const { visible } = visibleCards(column.deals, shown, flash);
   return (
-    <section class="stage" data-stage-id={column.stageId} data-testid="stage" aria-label={column.stageName}>
+    <section class={`stage${dropTarget ? ' drop-target' : ''}`} data-stage-id={column.stageId} data-testid="stage" aria-label={column.stageName}
+      onDragOver={(e) => {
+        if (!dropTarget) return;
+        e.preventDefault();
+        if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        const dealId = e.dataTransfer?.getData('text/plain');
+        if (dealId) mover.move(dealId, column.stageId);
+      }}>
       <header>
         <h2>{column.stageName} <span class="count" data-testid="stage-count">{column.count}{filtered ? <small> of {column.total}</small> : null}</span></h2>
         <Figures amounts={column.amounts} label={`${column.stageName}: amounts per currency`} />
       </header>
       <ol class="cards">
-        {visible.map((d) => <DealCard key={d.dealId} deal={d} flash={flash.has(d.dealId)} stuck={stuckOf(d, stuck)} />)}
+        {visible.map((d) => <DealCard key={d.dealId} deal={d} flash={flash.has(d.dealId)} stuck={stuckOf(d, stuck)} mover={mover} />)}
       </ol>
       <ShowMore shown={Math.min(shown, column.deals.length)} total={column.deals.length} step={PAGE} onMore={setShown} what="deals" />
     </section>
@@ -111,7 +150,7 @@ function StageColumn({ column, flash, stuck, filtered }: { column: Column; flash
  * come from GET /pipeline/stuck; filters, search and order are applied here, over the open deals
  * the caller may read.
  */
-export function BoardPage() {
+export function BoardPage({ me }: { me: Me }) {
   const [board, setBoard] = useState<BoardState>(emptyBoard);
   const [error, setError] = useState<Error>();
   const [loaded, setLoaded] = useState(false);
@@ -141,6 +180,27 @@ export function BoardPage() {
     return () => clearInterval(timer);
   }, []);
 
+  // A move asks the API to advance the deal; the card changes column only when the live feed says it moved.
+  const [moves, setMoves] = useState<ReadonlyMap<string, MoveState>>(new Map());
+  const [dragging, setDragging] = useState<Card>();
+  const setMove = (dealId: string, state: MoveState) => setMoves((m) => new Map(m).set(dealId, state));
+  const mover: Mover = {
+    canMove: mayOffer(me.roles, 'AdvanceStage'),
+    next: (stageId) => nextStage(board.stages, stageId),
+    state: moves,
+    drag: setDragging,
+    move: (dealId, toStageId) => {
+      setDragging(undefined);
+      const target = moveTarget(board.stages, board.deals.get(dealId), toStageId);
+      if ('problem' in target) return setMove(dealId, { busy: false, error: new Error(target.problem) });
+      if ('stay' in target) return undefined;
+      setMove(dealId, { busy: true });
+      api(`/deals/${encodeURIComponent(dealId)}/stage/advance`, { method: 'POST', body: { toStageId } }).then(
+        () => setMove(dealId, { busy: false }),
+        (error: Error) => setMove(dealId, { busy: false, error }),
+      );
+    },
+  };
   const columns = columnsOf(board, { filter, sort, stuck });
   const shown = columns.flatMap((c) => c.deals);
   const openDeals = openCards(board);
@@ -154,6 +214,7 @@ export function BoardPage() {
       <header class="page-head">
         <h1>Pipeline</h1>
         <LiveBadge status={status} />
+        {mayOffer(me.roles, 'OpenDeal') && !me.roles.includes('integration') && <a class="button" href={href('new-deal')}>New deal</a>}
         <span class="muted board-total" data-testid="board-total" title={figuresText(totals)}>
           <span data-testid="board-count">{filtered ? `${shown.length} of ${open}` : open} open deal{open === 1 ? '' : 's'}</span>
           {' · '}<span data-testid="stuck-count">{stuckNow} stuck</span>
@@ -165,7 +226,10 @@ export function BoardPage() {
       <ErrorBox error={error ?? (stuckList.error instanceof ApiError && stuckList.error.status === 403 ? undefined : stuckList.error)} />
       <Loading when={!loaded && !error} />
       <div class="board" data-testid="board">
-        {columns.map((c) => <StageColumn key={c.stageId} column={c} flash={flashing} stuck={stuck} filtered={filtered} />)}
+        {columns.map((c) => (
+          <StageColumn key={c.stageId} column={c} flash={flashing} stuck={stuck} filtered={filtered} mover={mover}
+            dropTarget={dragging !== undefined && mover.next(dragging.stageId)?.stageId === c.stageId} />
+        ))}
       </div>
     </div>
   );

@@ -3,7 +3,14 @@ import { api } from '../api';
 import { DealDeskState, dealDeskView, PendingChange, pendingView } from '../approvals-model';
 import { ApprovalItem } from '../components/approval-item';
 import { Outcome } from '../components/change-actions';
-import { CloseWonForm } from '../components/close-won-form';
+import { CommandNotice } from '../components/command-notice';
+import { DealActions, Done } from '../components/deal-actions';
+import { StepForm } from '../components/fact-form';
+import { AddMemberForm, RemoveMember } from '../components/team-editor';
+import { mayOffer } from '../deal-actions-model';
+import { FactStep } from '../fact-form-model';
+import { stepsFor } from '../fact-steps-model';
+import { CommandAnswer } from '../api';
 import { EvidenceList, Evidence } from '../components/evidence';
 import { ShowMore } from '../components/show-more';
 import { SplitSection } from '../components/split-form';
@@ -20,6 +27,8 @@ interface DealView {
   readonly state: {
     readonly name: string; readonly account: { name: string; industry?: string }; readonly ownerId: string; readonly currency: string;
     readonly expectedAmountMinor: number; readonly status: string; readonly stageEnteredAt: string; readonly openedAt: string;
+    readonly stageId: string; readonly reversed?: boolean;
+    readonly facts?: Readonly<Record<string, unknown>>;
     readonly team: readonly TeamMemberView[];
     readonly splits?: Split;
     readonly pendingChanges?: readonly PendingChange[];
@@ -47,18 +56,33 @@ const LATE_MS = 60 * 60 * 1000;
 /** Timeline events per request (the API's most). */
 const TIMELINE_PAGE = 1000;
 
-function Criteria({ view }: { view: DealView }) {
+function Criteria({ view, dealId, me, done, onDone }: {
+  view: DealView; dealId: string; me: Me; done?: Done; onDone: (answer: CommandAnswer, step: FactStep) => void;
+}) {
   const missing = view.stage.criteria.filter((c) => !c.met);
+  const recorded = Object.keys(view.state.facts ?? {});
+  const open = view.state.status === 'open';
   return (
     <Section title={`Exit criteria of ${view.stage.stageName}`}>
       <p class="muted">{missing.length ? `${missing.length} missing before the deal can move on` : 'All met: the deal can move to the next stage'}</p>
+      {done && <CommandNotice answer={done.answer} what={done.what} />}
       <ul class="criteria" data-testid="criteria">
-        {view.stage.criteria.map((c) => (
-          <li key={c.id} class={c.met ? 'met' : 'missing'} data-testid={c.met ? 'criterion-met' : 'criterion-missing'}>
-            <span class="tick" aria-hidden="true">{c.met ? '✓' : '✗'}</span>
-            <span><strong>{c.label}</strong> <small class="muted">{c.met ? 'met' : 'missing'} — {c.buyerOutcome}</small><br /><EvidenceList items={c.evidence} /></span>
-          </li>
-        ))}
+        {view.stage.criteria.map((c) => {
+          const steps = open && !c.met ? stepsFor(c.id, recorded).filter((st) => mayOffer(me.roles, st.command as Parameters<typeof mayOffer>[1])) : [];
+          return (
+            <li key={c.id} class={c.met ? 'met' : 'missing'} data-testid={c.met ? 'criterion-met' : 'criterion-missing'} data-criterion-id={c.id}>
+              <span class="tick" aria-hidden="true">{c.met ? '✓' : '✗'}</span>
+              <span>
+                <strong>{c.label}</strong> <small class="muted">{c.met ? 'met' : 'missing'} — {c.buyerOutcome}</small><br /><EvidenceList items={c.evidence} />
+                {steps.length > 0 && (
+                  <span class="step-list">
+                    {steps.map((st) => <StepForm key={st.command} dealId={dealId} step={st} idPrefix={`${c.id}-${st.command}`} onDone={onDone} />)}
+                  </span>
+                )}
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </Section>
   );
@@ -156,7 +180,14 @@ export function DealPage({ dealId, me }: { dealId: string; me: Me }) {
     if (minPosition) view.reload();
   }, [minPosition]);
   const wrote = (position: number) => setMinPosition((p) => Math.max(p, position));
+  // What the last form did, said where it was done: a fact under the criteria, a step under the next steps.
+  const [done, setDone] = useState<{ where: 'criteria' | 'actions' | 'team'; done: Done }>();
+  const acted = (where: 'criteria' | 'actions' | 'team') => (answer: CommandAnswer, step?: FactStep) => {
+    setDone({ where, done: { answer, what: step?.title ?? 'The team change' } });
+    wrote(answer.position);
+  };
   const v = view.data;
+  const mayChangeTeam = v !== undefined && mayOffer(me.roles, 'AddTeamMember');
   return (
     <div>
       <header class="page-head">
@@ -171,24 +202,29 @@ export function DealPage({ dealId, me }: { dealId: string; me: Me }) {
             <div><dt>Account</dt><dd>{v.state.account.name}{v.state.account.industry ? ` (${v.state.account.industry})` : ''}</dd></div>
             <div><dt>Stage</dt><dd data-testid="deal-stage">{v.stage.stageName} <small class="muted">{percent(v.stage.probability)}</small></dd></div>
             <div><dt>Amount</dt><dd>{money(v.state.expectedAmountMinor, v.state.currency)}</dd></div>
-            <div><dt>Status</dt><dd>{v.state.status}</dd></div>
+            <div><dt>Status</dt><dd data-testid="deal-status">{v.state.status}{v.state.reversed ? ' (reversed)' : ''}</dd></div>
             <div><dt>Owner</dt><dd>{v.state.ownerId}</dd></div>
             <div><dt>In stage</dt><dd>{days(daysSince(v.state.stageEnteredAt))}</dd></div>
           </dl>
           <Waiting view={v} dealId={dealId} me={me} onDone={wrote} />
           <div class="two">
-            <Criteria view={v} />
+            <Criteria view={v} dealId={dealId} me={me} done={done?.where === 'criteria' ? done.done : undefined} onDone={acted('criteria')} />
             <Section title="Team">
               <ul class="team">
                 {(audit.data?.team ?? v.state.team.map((m) => ({ ...m, since: undefined }))).map((m) => (
-                  <li key={`${m.userId}/${m.role}`}><strong>{m.userId}</strong> {m.role}{m.since ? <small class="muted"> since {when(m.since.occurredAt)}</small> : null}{memberNote(v.state.team, m)}</li>
+                  <li key={`${m.userId}/${m.role}`} data-testid="team-member">
+                    <strong>{m.userId}</strong> {m.role}{m.since ? <small class="muted"> since {when(m.since.occurredAt)}</small> : null}{memberNote(v.state.team, m)}
+                    {mayChangeTeam && <RemoveMember dealId={dealId} userId={m.userId} role={m.role} onDone={acted('team')} />}
+                  </li>
                 ))}
               </ul>
+              {done?.where === 'team' && <CommandNotice answer={done.done.answer} what={done.done.what} />}
+              {mayChangeTeam && <AddMemberForm dealId={dealId} onDone={acted('team')} />}
               {v.state.status === 'open' && <OfferedTeam dealId={dealId} canAdd={v.state.ownerId === me.userId || has(me, 'manager', 'sales-ops', 'admin')} onDone={wrote} />}
             </Section>
           </div>
+          <DealActions dealId={dealId} deal={v.state} me={me} done={done?.where === 'actions' ? done.done : undefined} onDone={acted('actions')} />
           <SplitSection deal={{ dealId, ownerId: v.state.ownerId, splits: v.state.splits }} canEdit={has(me, 'rep', 'manager', 'sales-ops', 'admin')} onDone={wrote} />
-          {v.state.status === 'open' && has(me, 'rep', 'manager', 'admin') && <CloseWonForm dealId={dealId} onDone={wrote} />}
         </>
       )}
       <Section
