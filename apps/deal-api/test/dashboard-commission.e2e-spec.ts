@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { STATEMENT_CSV_COLUMNS } from '../src/commission/payees/statements-csv';
 import { FINANCE, OTHER_REP, REP, TestApp } from '../src/testing/test-app';
-import { dashboardBrowser, seedPlan, seedWonDeal, WAIT } from './support/dashboard-browser';
+import { dashboardBrowser, DESK, expectAccessible, PHONE, ROOT, seedPlan, seedWonDeal, WAIT } from './support/dashboard-browser';
 
 // A rep's statement, a line's lineage and a dispute raised from it; finance's payees and the CSV export.
 
@@ -69,6 +70,38 @@ describe('the dashboard in a browser: commission and lineage', () => {
     await page.getByTestId('period').filter({ hasText: '2026-Q2' }).waitFor(WAIT);
     await page.getByLabel('Payee', { exact: true }).selectOption(OTHER_REP.id);
     await page.getByRole('heading', { name: `Commission · ${OTHER_REP.id}` }).waitFor(WAIT);
+  });
+
+  it('updates the rep\'s open statement live, at phone width, when one of their deals is closed won through the API, and reads nothing for a change that moves no pay', async () => {
+    const dealId = await seedWonDeal(d, false);
+    await signInAs(REP);
+    await page.setViewportSize(PHONE);
+    await page.goto(`${url}/app/#/commission/${REP.id}`, WAIT);
+    await page.getByTestId('statement-total').waitFor(WAIT);
+    await page.getByTestId('live-status').filter({ hasText: 'live' }).waitFor(WAIT);
+    const period = await page.getByTestId('period').textContent();
+    const line = page.locator(`[data-testid="statement-line"][data-line-id^="${dealId}:"]`);
+    expect(await line.count()).toBe(0);
+    await page.evaluate(() => { (globalThis as Record<string, unknown>).sameDocument = true; });
+    d.watch.reset();
+
+    // A team change moves no pay; the close after it does. The feed keeps their order, so once the
+    // close shows, the team change has been seen and left alone.
+    const team = await ok(REP, `/deals/${dealId}/team`, { userId: OTHER_REP.id, role: 'sales-engineer' });
+    await ok(REP, `/deals/${dealId}/close-won`, { signedOrder: { kind: 'signature', ref: 'order-live', url: 'https://docs.example/order-live' } });
+    await line.first().waitFor(WAIT);
+    await page.locator(`[data-testid="statement-line"][data-fresh="true"][data-line-id^="${dealId}:"]`).first().waitFor(WAIT);
+    await page.getByTestId('updated').filter({ hasText: 'updated' }).first().waitFor(WAIT);
+    expect(await page.evaluate(() => (globalThis as Record<string, unknown>).sameDocument)).toBe(true);
+    await expectAccessible(page, 'statement updated live (phone)');
+    await page.screenshot({ path: join(ROOT, 'test-artifacts', 'dashboard', 'statement-live-phone.png'), fullPage: true });
+
+    const statement = (await t.as(REP).get(`/commission/statements/${REP.id}?period=${period}`).expect(200)).body.result as { lines: { lineId: string }[] };
+    expect(await line.count()).toBe(statement.lines.filter((l) => l.lineId.startsWith(`${dealId}:`)).length);
+    const asked = d.watch.requested();
+    expect(asked.filter((r) => r.includes(`minPosition=${team.position}&`))).toEqual([]);
+    expect(asked.filter((r) => r.startsWith(`GET /commission/statements/${REP.id}?period=${period}&minPosition=`))).toHaveLength(1);
+    await page.setViewportSize(DESK);
   });
 
   it('ran every page without a script error', () => {

@@ -61,6 +61,8 @@ export function watchRequests(page: Page, origin: () => string) {
     /** Every API request made so far has its answer. */
     settled: () => (inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
     repeated: () => [...counts].filter(([, n]) => n > REPEATS_ALLOWED).map(([key, n]) => `${key} ×${n}`),
+    /** Every request since the last reset, as `METHOD /path?query`. */
+    requested: () => [...counts.keys()],
   };
 }
 
