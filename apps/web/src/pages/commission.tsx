@@ -191,7 +191,7 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
     <div>
       <header class="page-head">
         <h1>Commission · {personId}</h1>
-        <LiveBadge status={status} />
+        <LiveBadge status={status} title="Updates when one of this person's deals or commission facts change" />
         <span class="pager">
           <button class="link" onClick={() => go(personId, shiftQuarter(quarter, -1))} aria-label="previous quarter">◀</button>
           <strong data-testid="period">{quarter}</strong>
