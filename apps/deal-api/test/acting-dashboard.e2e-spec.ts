@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { ADMIN, createTestApp, email, IMPLEMENTATION, MANAGER, REP, TestActor, TestApp } from '../src/testing/test-app';
-import { DESK, ensureDashboardBuilt, launchDashboardBrowser, PHONE, SHOTS, unpromptedRequests, WAIT, watchRequests } from './support/dashboard-browser';
+import { ensureDashboardBuilt, launchDashboardBrowser, shoot as shootBoth, SHOTS, unpromptedRequests, WAIT, watchRequests } from './support/dashboard-browser';
 
 // People doing their work in the dashboard, in a real browser against the real API: a rep
 // invited by an admin sets her password, signs in, creates a deal, records each missing fact
@@ -48,13 +48,7 @@ describe('acting in the dashboard', () => {
   let boardDeal: string;
   const pageErrors: string[] = [];
 
-  const shoot = async (name: string) => {
-    for (const [size, viewport] of [['desk', DESK], ['phone', PHONE]] as const) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({ path: join(SHOTS, `${name}-${size}.png`), fullPage: true });
-    }
-    await page.setViewportSize(DESK);
-  };
+  const shoot = (name: string) => shootBoth(page, name);
   const post = async (actor: TestActor, path: string, body: object) => {
     const res = await t.as(actor).post(path, body);
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);

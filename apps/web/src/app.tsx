@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, session } from './api';
 import { Me } from './me';
 import { ApprovalsPage } from './pages/approvals';
@@ -52,6 +53,17 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'board': return <BoardPage me={me} />;
     default: return has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') ? <BoardPage me={me} /> : <CommissionPage me={me} personId={me.userId} />;
   }
+}
+
+/** The page's landmark. Opening another page moves the focus to it, so a keyboard user goes on from the new page, not from the top. */
+function PageMain({ path, children }: { path: string; children: ComponentChildren }) {
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [path]);
+  return <main ref={main} tabIndex={-1}>{children}</main>;
 }
 
 export function App() {
@@ -130,6 +142,7 @@ export function App() {
   const current = route.parts[0] ?? '';
   return (
     <>
+      <button type="button" class="skip" onClick={() => document.querySelector<HTMLElement>('main')?.focus()}>Skip to the page</button>
       <header class="top">
         <a class="brand" href="#/">Deals</a>
         <nav>
@@ -140,9 +153,9 @@ export function App() {
         <span class="who" data-testid="signed-in-as" title={me.roles.join(', ')}>{me.name} <small>({me.roles.join(', ')})</small></span>
         <button class="link" onClick={() => void endSession()}>Sign out</button>
       </header>
-      <main>
+      <PageMain path={route.parts.join('/')}>
         <Page route={route} me={me} />
-      </main>
+      </PageMain>
     </>
   );
 }

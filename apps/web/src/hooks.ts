@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, authHeaders, CommandAnswer, session } from './api';
 import { Paged, pagePath } from './paging-model';
-import { LiveStatus, openSse } from './sse';
+import { LiveChange, LiveStatus, openSse } from './sse';
 
 export interface Loaded<T> {
   readonly data?: T;
@@ -82,12 +82,25 @@ export function useCommand() {
 
 /** The deal-summary live feed: every changed deal document the caller may read, as it happens. */
 export function useDealFeed(onDoc: (doc: unknown) => void): LiveStatus {
+  return useLiveFeed(DEAL_SUMMARY, (change) => onDoc(change.doc));
+}
+
+const DEAL_SUMMARY = ['deal-summary'] as const;
+
+/**
+ * The live feed of the given projections (reps, managers and implementation may follow
+ * deal-summary only): each changed document with the event that changed it. The feed opens once;
+ * `projections` must stay the same for the page's life.
+ */
+export function useLiveFeed(projections: readonly string[], onChange: (change: LiveChange) => void): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>('connecting');
-  const handler = useRef(onDoc);
-  handler.current = onDoc;
+  const handler = useRef(onChange);
+  handler.current = onChange;
+  const query = projections.join(',');
   useEffect(() => {
+    const wanted = new Set(query.split(','));
     const feed = openSse({
-      url: '/live/projections?projections=deal-summary',
+      url: `/live/projections?projections=${query}`,
       headers: authHeaders,
       onStatus: (s) => setStatus(s),
       onFatal: (httpStatus, body) => {
@@ -97,12 +110,12 @@ export function useDealFeed(onDoc: (doc: unknown) => void): LiveStatus {
         if (reason === 'token-expired') session.onExpired('the token expired');
       },
       onMessage: (m) => {
-        if (m.event !== 'deal-summary') return;
-        const change = JSON.parse(m.data) as { doc: unknown };
-        if (change.doc) handler.current(change.doc);
+        if (!wanted.has(m.event)) return;
+        const change = JSON.parse(m.data) as { doc: unknown; position: number; eventType: string };
+        if (change.doc) handler.current({ projection: m.event, doc: change.doc, position: change.position, eventType: change.eventType });
       },
     });
     return () => feed.close();
-  }, []);
+  }, [query]);
   return status;
 }

@@ -50,6 +50,14 @@ export class SseParser {
   }
 }
 
+/** A message of `GET /live/projections`: which projection changed, its document after the change, and the event that changed it. */
+export interface LiveChange {
+  readonly projection: string;
+  readonly doc: unknown;
+  readonly position: number;
+  readonly eventType: string;
+}
+
 export type LiveStatus = 'connecting' | 'live' | 'retrying' | 'stopped';
 
 export interface SseOptions {

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page, Request } from 'playwright-core';
+import { approveIfProposed, createTestApp, email, FINANCE, MANAGER, openAcme, REP, TestActor, TestApp } from '../../src/testing/test-app';
 
-// What the dashboard's browser tests share: where Chromium and the screenshots are, the page
-// sizes, the dashboard build, and the watch on the API requests a page makes by itself.
+// What the dashboard's browser journeys share: the built page, the real API on a temporary
+// store, Debian's Chromium (headless), signing in, screenshots and the watch on requests.
 
 export const ROOT = join(__dirname, '..', '..', '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,6 +14,10 @@ export const SHOTS = join(ROOT, 'test-artifacts', 'dashboard');
 export const WAIT = { timeout: 15_000 };
 export const DESK = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
+export const AE_RULES = {
+  creditType: 'revenue', currency: 'EUR', baseRateBp: 1500, productRates: [{ productCode: 'X', rateBp: 2000 }],
+  accelerators: { quarterEnd: { days: 10, multiplierBp: 12500 } }, payoutTrigger: 'close', clawbackWindowDays: 90,
+};
 
 /** How often a page may ask for one URL without a user action (the first load, a reload after a live change). */
 export const REPEATS_ALLOWED = 3;
@@ -56,6 +61,8 @@ export function watchRequests(page: Page, origin: () => string) {
     /** Every API request made so far has its answer. */
     settled: () => (inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
     repeated: () => [...counts].filter(([, n]) => n > REPEATS_ALLOWED).map(([key, n]) => `${key} ×${n}`),
+    /** Every request since the last reset, as `METHOD /path?query`. */
+    requested: () => [...counts.keys()],
   };
 }
 
@@ -71,6 +78,236 @@ export function ensureDashboardBuilt(): void {
     // Jest sets NODE_ENV=test, which would give Vite a development bundle.
     cwd: ROOT, stdio: 'inherit', timeout: 120_000, env: { ...process.env, NODE_ENV: 'production' },
   });
+}
+
+/** A command's answer. */
+export interface CommandBody {
+  readonly dealId: string;
+  readonly position: number;
+  readonly [field: string]: unknown;
+}
+
+/** The API, the browser and its one page, filled in by beforeAll; the helpers may be taken apart at once. */
+export interface DashboardBrowser {
+  t: TestApp;
+  url: string;
+  browser: BrowserContext;
+  page: Page;
+  watch: ReturnType<typeof watchRequests>;
+  /** Script errors of the page, for the journey's last test to check. */
+  readonly pageErrors: string[];
+  /** Posts; a close dated months back waits for the manager's approval, which it gets. */
+  ok(actor: TestActor, path: string, body: object): Promise<CommandBody>;
+  /** Screenshots of the page at desk and phone width, each checked by axe-core (expectAccessible). */
+  shoot(name: string): Promise<void>;
+  signInAs(actor: TestActor): Promise<void>;
+  /** A deal's card in a board column. */
+  card(stageId: string, dealId: string): ReturnType<Page['locator']>;
+}
+
+/**
+ * Starts the API on a temporary store and a headless Chromium before the file's tests, and stops
+ * both after them. Call it at the top of a describe block.
+ */
+export function dashboardBrowser(): DashboardBrowser {
+  let dataDir: string | undefined;
+  let profile: string | undefined;
+  const d = {
+    pageErrors: [] as string[],
+    async ok(actor: TestActor, path: string, body: object) {
+      const res = await d.t.as(actor).post(path, body);
+      if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      await approveIfProposed(d.t, res.body.dealId, res.body, MANAGER);
+      return res.body;
+    },
+    shoot: (name: string) => shoot(d.page, name),
+    // The old token is dropped before the page loads, so it never races the check of a signed-in session.
+    async signInAs(actor: TestActor) {
+      const { page, url } = d;
+      if (page.url().startsWith(url)) await page.evaluate(() => (globalThis as unknown as { sessionStorage: { clear(): void } }).sessionStorage.clear());
+      await page.goto(`${url}/app/`, WAIT);
+      await page.getByText('Sign in with an access token').click();
+      await page.locator('#token').fill(d.t.tokenFor(actor));
+      await page.getByRole('button', { name: 'Sign in with token' }).click();
+      await page.getByTestId('signed-in-as').waitFor(WAIT);
+    },
+    card: (stageId: string, dealId: string) => d.page.locator(`[data-stage-id="${stageId}"] [data-deal-id="${dealId}"]`),
+  } as DashboardBrowser;
+
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    mkdirSync(SHOTS, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'dashboard-e2e-'));
+    d.t = await createTestApp(dataDir);
+    d.url = await d.t.listen();
+    profile = mkdtempSync(join(tmpdir(), 'dashboard-chromium-'));
+    d.browser = await launchDashboardBrowser(profile);
+    d.page = d.browser.pages()[0] ?? (await d.browser.newPage());
+    d.page.setDefaultTimeout(15_000);
+    d.page.on('pageerror', (error) => d.pageErrors.push(error.message));
+    d.watch = watchRequests(d.page, () => new URL(d.url).origin);
+  });
+
+  afterAll(async () => {
+    await d.browser?.close();
+    await d.t?.close();
+    for (const dir of [profile, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return d;
+}
+
+/** The AE plan from 2026 with the rep on it. */
+export async function seedPlan(d: DashboardBrowser): Promise<void> {
+  await d.ok(FINANCE, '/commission/plans/ae-fy26/versions', { version: 1, name: 'AE FY26 v1', effectiveFrom: '2026-01-01', rules: AE_RULES });
+  await d.ok(FINANCE, '/commission/assignments', { userId: REP.id, planId: 'ae-fy26', effectiveFrom: '2026-01-01', currency: 'EUR' });
+}
+
+/** An Acme deal of the rep's that the buyer answered: it waits for a meeting to leave `engaged`. */
+export async function seedEngagedDeal(d: DashboardBrowser): Promise<string> {
+  const dealId = await openAcme(d.t, REP);
+  await d.ok(REP, `/deals/${dealId}/buyer-responses`, { evidence: email('<reply-1@acme.example>'), occurredAt: '2026-01-06T10:00:00.000Z' });
+  return dealId;
+}
+
+/** An Acme deal of the rep's taken to `terms-agreed` (terms at 100,000.00 EUR); closed won on 26 March 2026 unless `close` is false. */
+export async function seedWonDeal(d: DashboardBrowser, close = true): Promise<string> {
+  const dealId = await openAcme(d.t, REP);
+  for (const stage of ['qualified', 'product-evaluated', 'proposal-reviewed', 'terms-agreed']) {
+    await d.ok(MANAGER, `/deals/${dealId}/stage/override`, { toStageId: stage, reason: 'Entered from the old CRM', occurredAt: '2026-02-01T10:00:00.000Z' });
+  }
+  await d.ok(REP, `/deals/${dealId}/terms`, { price: '100000.00', paymentTerms: 'Net 30', deliveryTimeline: 'Q2', evidence: email('<terms@acme.example>'), occurredAt: '2026-03-10T10:00:00.000Z' });
+  if (close) {
+    await d.ok(REP, `/deals/${dealId}/close-won`, { signedOrder: { kind: 'signature', ref: 'order-1', url: 'https://docs.example/order-1' }, occurredAt: '2026-03-26T16:00:00.000Z' });
+  }
+  return dealId;
+}
+
+/** The rep's dispute on the first line of their 2026-Q1 statement. */
+export async function seedDispute(d: DashboardBrowser, dealId: string): Promise<string> {
+  const statement = await d.t.as(REP).get(`/commission/statements/${REP.id}?period=2026-Q1`).expect(200);
+  const line = statement.body.result.lines[0] as { lineId: string };
+  const answer = await d.t.as(REP).post('/commission/disputes', { userId: REP.id, period: '2026-Q1', lineId: line.lineId, dealId, claim: 'The split was 70/30 when we closed' });
+  if (answer.status !== 201) throw new Error(`dispute: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.id as string;
+}
+
+let axeSource: string | undefined;
+
+interface AxeViolation { id: string; impact: string; help: string; helpUrl: string; targets: string[] }
+
+/**
+ * axe-core over the page as it is now: fails with every serious or critical violation by rule,
+ * impact, help and the selectors of the elements at fault. No rule is turned off.
+ */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  // The page's Content-Security-Policy refuses an added <script> (addScriptTag), and the tests keep
+  // it on: axe's source is evaluated through the debugging protocol instead, which CSP does not govern.
+  axeSource ??= readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    type Node = { target: unknown[] };
+    type Result = { violations: { id: string; impact?: string; help: string; helpUrl: string; nodes: Node[] }[] };
+    const axe = (globalThis as unknown as { axe: { run(options: object): Promise<Result> } }).axe;
+    const result = await axe.run({ resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, helpUrl: v.helpUrl, targets: v.nodes.map((n) => n.target.map(String).join(' ')) }));
+  }) as AxeViolation[];
+  if (violations.length === 0) return;
+  const list = violations.map((v) => `- ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.slice(0, 10).join('\n    ')}${v.targets.length > 10 ? `\n    … and ${v.targets.length - 10} more` : ''}`);
+  throw new Error(`${where}: ${violations.length} serious or critical accessibility violation(s):\n${list.join('\n')}`);
+}
+
+/** expectAccessible at phone width, then back at desk width. */
+export async function expectAccessibleAtBothWidths(page: Page, where: string): Promise<void> {
+  await page.setViewportSize(PHONE);
+  await expectAccessible(page, `${where} (phone)`);
+  await page.setViewportSize(DESK);
+  await expectAccessible(page, `${where} (desk)`);
+}
+
+/**
+ * In the page: marks every visible, enabled button, link, field, select and summary with
+ * `data-kb` (the radios of a group share one mark: Tab enters a group once) and answers the marks.
+ */
+const CONTROLS = 'a[href], button, input, select, textarea, summary, [tabindex], [role=button], [role=link]';
+const MARK_INTERACTIVE = `(() => {
+  const marks = [];
+  for (const el of document.querySelectorAll('[data-kb]')) el.removeAttribute('data-kb');
+  for (const el of document.querySelectorAll('${CONTROLS}')) {
+    const shown = el.checkVisibility({ visibilityProperty: true }) && !el.closest('[inert]');
+    if (!shown || el.disabled || el.type === 'hidden' || el.getAttribute('tabindex') === '-1') continue;
+    const mark = el.type === 'radio' && el.name ? 'radio:' + el.name : String(marks.length);
+    if (!marks.includes(mark)) marks.push(mark);
+    el.setAttribute('data-kb', mark);
+  }
+  // Something drawn as clickable (a pointer) that is not a control: a mouse may use it, Tab never reaches it.
+  const clickable = [...document.body.querySelectorAll('*')].filter((el) =>
+    getComputedStyle(el).cursor === 'pointer' && !el.closest('${CONTROLS}, label') && el.checkVisibility());
+  for (const el of clickable) {
+    el.setAttribute('data-kb', 'pointer:' + marks.length);
+    marks.push('pointer:' + marks.length);
+  }
+  return marks;
+})()`;
+
+/** In the page: the focused element's mark and whether its focus is drawn (an outline or a ring). */
+const READ_FOCUS = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const drawn = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+  const name = (el.getAttribute('aria-label') || el.textContent || el.id || el.getAttribute('name') || '').trim().slice(0, 40);
+  return { mark: el.getAttribute('data-kb'), drawn, what: el.tagName.toLowerCase() + ' "' + name + '"' };
+})()`;
+
+/** In the page: how a marked element is named in a failure. */
+const DESCRIBE_MARKS = (marks: string[]) => `(${JSON.stringify(marks)}).map((m) => {
+  const el = document.querySelector('[data-kb="' + m + '"]');
+  const name = el ? (el.getAttribute('aria-label') || el.textContent || el.id || el.getAttribute('name') || '').trim().slice(0, 40) : '';
+  return el ? el.tagName.toLowerCase() + (el.type ? '[' + el.type + ']' : '') + ' "' + name + '"' : m;
+})`;
+
+/**
+ * Tabs through the page with the keyboard alone, from the top, until focus comes round again:
+ * answers the visible buttons, links and fields Tab never reached, and those it reached without a
+ * visible focus mark. Then Shift+Tab goes back one step, as a user would.
+ */
+export async function tabThrough(page: Page): Promise<{ unreached: string[]; unmarked: string[] }> {
+  const marks = await page.evaluate(MARK_INTERACTIVE) as string[];
+  await page.evaluate('document.activeElement && document.activeElement.blur()');
+  const reached = new Set<string>();
+  const unmarked = new Set<string>();
+  let first: string | undefined;
+  for (let presses = 0; presses < marks.length * 2 + 20; presses++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(READ_FOCUS) as { mark: string | null; drawn: boolean; what: string } | null;
+    if (!focus?.mark) continue;
+    if (focus.mark === first && reached.size > 1) break;
+    first ??= focus.mark;
+    reached.add(focus.mark);
+    if (!focus.drawn) unmarked.add(focus.what);
+    if (reached.size === marks.length && presses > marks.length) break;
+  }
+  await page.keyboard.press('Shift+Tab');
+  const missing = marks.filter((m) => !reached.has(m));
+  return { unreached: missing.length ? await page.evaluate(DESCRIBE_MARKS(missing)) as string[] : [], unmarked: [...unmarked] };
+}
+
+/** Fails unless Tab reaches every visible button, link and field of the page, each with its focus drawn. */
+export async function expectKeyboardReach(page: Page, where: string): Promise<void> {
+  const { unreached, unmarked } = await tabThrough(page);
+  expect({ where, unreached, unmarked }).toEqual({ where, unreached: [], unmarked: [] });
+}
+
+/** Presses Tab (or Shift+Tab) until the element has the focus, as a keyboard user moves to it. */
+export async function tabTo(page: Page, target: ReturnType<Page['locator']>, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+  await target.waitFor(WAIT);
+  for (let presses = 0; presses < 400; presses++) {
+    if (await target.evaluate((el: { ownerDocument: { activeElement: unknown } }) => el === el.ownerDocument.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`Tab never reached ${String(target)}`);
 }
 
 /** Debian's Chromium, headless, with its own profile directory. */
@@ -114,11 +351,12 @@ export async function openBrowser(): Promise<{ browser: BrowserContext; page: Pa
   };
 }
 
-/** Full-page screenshots `<name>-desk.png` and `<name>-phone.png`. */
+/** Full-page screenshots `<name>-desk.png` and `<name>-phone.png`, each width checked by axe-core (expectAccessible). */
 export async function shoot(page: Page, name: string): Promise<void> {
   for (const [size, viewport] of [['desk', DESK], ['phone', PHONE]] as const) {
     await page.setViewportSize(viewport);
     await page.screenshot({ path: join(SHOTS, `${name}-${size}.png`), fullPage: true });
+    await expectAccessible(page, `${name} (${size})`);
   }
   await page.setViewportSize(DESK);
 }

@@ -1,3 +1,4 @@
+import process from 'node:process';
 // A real OpenID provider (oidc-provider 8) for the tests, on a free loopback port. Started by a
 // test as a child process with one JSON argument:
 //   { clientId, clientSecret, redirectUris: [...], accounts: { <login>: { email, groups, name, ... } } }

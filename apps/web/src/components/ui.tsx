@@ -19,8 +19,8 @@ export function Loading({ when }: { when: boolean }) {
 
 const LABELS: Record<LiveStatus, string> = { connecting: 'connecting…', live: 'live', retrying: 'reconnecting…', stopped: 'not live' };
 
-export function LiveBadge({ status }: { status: LiveStatus }) {
-  return <span class={`live live-${status}`} data-testid="live-status" title="Updates over the deal-summary live feed">{LABELS[status]}</span>;
+export function LiveBadge({ status, title = 'Updates over the deal-summary live feed' }: { status: LiveStatus; title?: string }) {
+  return <span class={`live live-${status}`} data-testid="live-status" title={title}>{LABELS[status]}</span>;
 }
 
 export function Section({ title, children, actions }: { title: string; children: ComponentChildren; actions?: ComponentChildren }) {
@@ -37,7 +37,7 @@ export function Table({ head, children, label, stack }: { head: string[]; childr
   return (
     <div class="table-wrap">
       <table aria-label={label} class={stack ? 'stack' : undefined}>
-        <thead><tr>{head.map((h) => <th key={h}>{h}</th>)}</tr></thead>
+        <thead><tr>{head.map((h) => <th key={h}>{h || <span class="visually-hidden">Actions</span>}</th>)}</tr></thead>
         <tbody>{children}</tbody>
       </table>
     </div>

@@ -1,13 +1,14 @@
-import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, readAfter } from '../api';
+import { changedLines, commissionReload, viewOf } from '../commission-live-model';
 import { lineTitle, personText, planOf } from '../commission-model';
 import { Line, Payee, PendingPay, Statement } from '../commission-types';
 import { Lineage } from '../components/lineage';
 import { PerCurrency } from '../components/per-currency';
-import { ErrorBox, Loading, Section, Table } from '../components/ui';
+import { ErrorBox, LiveBadge, Loading, Section, Table } from '../components/ui';
 import { amountOnly, day, money, quarterOf, shiftQuarter, shortId, when } from '../format';
 import { closedText } from '../period-model';
-import { useApi } from '../hooks';
+import { useApi, useLiveFeed } from '../hooks';
 import { href } from '../router';
 import { Me } from '../me';
 
@@ -47,11 +48,11 @@ function DisputeForm({ line, statement, onDone }: { line: Line; statement: State
   );
 }
 
-function LineRow({ line, statement, canDispute }: { line: Line; statement: Statement; canDispute: boolean }) {
+function LineRow({ line, statement, canDispute, fresh }: { line: Line; statement: Statement; canDispute: boolean; fresh: boolean }) {
   const [open, setOpen] = useState<'lineage' | 'dispute' | undefined>();
   return (
     <>
-      <tr data-testid="statement-line" data-line-id={line.lineId}>
+      <tr data-testid="statement-line" data-line-id={line.lineId} class={fresh ? 'flash' : undefined} data-fresh={fresh ? 'true' : undefined}>
         <td data-label="Line" title={line.lineId}><strong>{lineTitle(line)}</strong>{planOf(line) ? <><br /><small class="muted">{planOf(line)}</small></> : null}</td>
         <td data-label="Amount" class="num">{money(line.amountMinor, line.currency)}</td>
         <td data-label="Due">{when(line.dueAt)}</td>
@@ -114,19 +115,83 @@ function PersonPicker({ me, personId, quarter, go }: { me: Me; personId: string;
   );
 }
 
-/** A person's statement for a quarter, every line with its lineage, and the estimate on open deals. */
+const FLASH_MS = 4000;
+/** Finance, sales-ops and admins may follow commission facts too (a dispute's adjustment, a period closed); others deal-summary only. */
+const FEEDS = { everyone: ['deal-summary'], allStatements: ['deal-summary', 'commission-facts'] } as const;
+
+/** What a live reload brought: the statement's new or changed lines, and which answers changed. */
+interface Fresh { readonly lines: ReadonlySet<string>; readonly statement: boolean; readonly estimate: boolean }
+
+type Parts = { statement: boolean; estimate: boolean };
+
+/**
+ * What a live reload changed, fresh for a few seconds: `awaiting` says which answers a live change
+ * asked for again; the next answer of each is compared with the one shown before.
+ */
+function useFresh(statement: Statement | undefined, estimate: Estimate | undefined, awaiting: { current: Parts }): Fresh | undefined {
+  const [fresh, setFresh] = useState<Fresh>();
+  const shown = useRef<{ statement?: Statement; estimate?: Estimate }>({});
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = { statement, estimate };
+    const statementChanged = awaiting.current.statement && !!before.statement && !!statement && statement !== before.statement;
+    const estimateChanged = awaiting.current.estimate && !!before.estimate && !!estimate && estimate !== before.estimate;
+    if (!statementChanged && !estimateChanged) return;
+    awaiting.current = { statement: awaiting.current.statement && !statementChanged, estimate: awaiting.current.estimate && !estimateChanged };
+    const lines = statementChanged ? [...changedLines(before.statement!.lines, statement!.lines)] : [];
+    // The statement and the estimate answer one after the other: the second adds to the first.
+    setFresh((f) => ({ lines: new Set([...(f?.lines ?? []), ...lines]), statement: !!f?.statement || statementChanged, estimate: !!f?.estimate || estimateChanged }));
+  }, [statement, estimate]);
+  useEffect(() => {
+    if (!fresh) return;
+    const timer = setTimeout(() => setFresh(undefined), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [fresh]);
+  return fresh;
+}
+
+/** A subtle mark beside a section's title while a live change is fresh; a status, so screen readers say it once. */
+function Updated({ when }: { when: boolean }) {
+  return <span class="updated" role="status" data-testid="updated">{when ? 'updated' : ''}</span>;
+}
+
+/**
+ * A person's statement for a quarter, every line with its lineage, and the estimate on open
+ * deals. Live: when the feed brings a change to this person's pay (commissionReload), the answer
+ * it alters is read again at the change's position, so it holds the change. Positions only grow,
+ * so one change is never read twice, and a read brings no change: it cannot loop.
+ */
 export function CommissionPage({ me, personId, period }: { me: Me; personId: string; period?: string }) {
   const quarter = period ?? quarterOf(new Date());
   const person = encodeURIComponent(personId);
-  const statement = useApi<{ result: Statement }>(`/commission/statements/${person}?period=${quarter}`);
-  const estimate = useApi<{ result: Estimate }>(`/commission/statements/${person}/estimate`);
+  const [at, setAt] = useState({ statement: 0, estimate: 0 });
+  const statement = useApi<{ result: Statement }>(readAfter(`/commission/statements/${person}?period=${quarter}`, at.statement || undefined));
+  const estimate = useApi<{ result: Estimate }>(readAfter(`/commission/statements/${person}/estimate`, at.estimate || undefined));
   const go = (p: string, q: string) => (location.hash = `${href('commission', p)}?period=${q}`);
   const s = statement.data?.result;
+  const e = estimate.data?.result;
+  const view = viewOf(personId, quarter, s?.lines ?? [], [...(s?.pending ?? []).map((p) => p.dealId), ...(e?.lines ?? []).map((l) => l.dealId)]);
+  const awaiting = useRef<Parts>({ statement: false, estimate: false });
+  // Another person or quarter: what was awaited for the one before is no longer to highlight.
+  useEffect(() => { awaiting.current = { statement: false, estimate: false }; }, [personId, quarter]);
+  const status = useLiveFeed(readsEveryStatement(me) ? FEEDS.allStatements : FEEDS.everyone, (change) => {
+    const reload = commissionReload(change, view);
+    if (!reload) return;
+    const grows = (part: keyof Parts) => reload[part] && change.position > at[part];
+    if (!grows('statement') && !grows('estimate')) return;
+    awaiting.current = { statement: awaiting.current.statement || grows('statement'), estimate: awaiting.current.estimate || grows('estimate') };
+    setAt((a) => ({
+      statement: reload.statement ? Math.max(a.statement, change.position) : a.statement,
+      estimate: reload.estimate ? Math.max(a.estimate, change.position) : a.estimate,
+    }));
+  });
+  const fresh = useFresh(s, e, awaiting);
   const canDispute = personId === me.userId || me.roles.includes('manager');
   return (
     <div>
       <header class="page-head">
         <h1>Commission · {personId}</h1>
+        <LiveBadge status={status} title="Updates when one of this person's deals or commission facts change" />
         <span class="pager">
           <button class="link" onClick={() => go(personId, shiftQuarter(quarter, -1))} aria-label="previous quarter">◀</button>
           <strong data-testid="period">{quarter}</strong>
@@ -134,7 +199,7 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
         </span>
         <PersonPicker key={`${personId}/${quarter}`} me={me} personId={personId} quarter={quarter} go={go} />
       </header>
-      <Section title="Statement">
+      <Section title="Statement" actions={<Updated when={!!fresh?.statement} />}>
         <ErrorBox error={statement.error} />
         <Loading when={statement.loading && !s} />
         {s && (
@@ -146,7 +211,7 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
             </div>
             {s.lines.length > 0 && (
               <Table head={['Line', 'Amount', 'Due', '']} label="Statement lines" stack>
-                {s.lines.map((l) => <LineRow key={l.lineId} line={l} statement={s} canDispute={canDispute} />)}
+                {s.lines.map((l) => <LineRow key={l.lineId} line={l} statement={s} canDispute={canDispute} fresh={!!fresh?.lines.has(l.lineId)} />)}
               </Table>
             )}
             {s.pending && s.pending.length > 0 && (
@@ -163,7 +228,7 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
           </>
         )}
       </Section>
-      <Section title="Estimate on open deals">
+      <Section title="Estimate on open deals" actions={<Updated when={!!fresh?.estimate} />}>
         <ErrorBox error={estimate.error} />
         {estimate.data && (
           <>

@@ -95,6 +95,7 @@ export function AccountTeamPage({ account }: { account?: string }) {
   };
   return (
     <div>
+      {!account && <header class="page-head"><h1>Account teams</h1></header>}
       <form class="inline" onSubmit={open}>
         <label for="account-name">Account</label>{' '}
         <input id="account-name" value={name} placeholder="as deals name it" onInput={(e) => setName((e.target as HTMLInputElement).value)} />{' '}
