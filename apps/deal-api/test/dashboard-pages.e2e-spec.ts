@@ -17,12 +17,13 @@ describe('the dashboard in a browser: every page', () => {
   let url: string;
   let page: Page;
   let wonDeal: string;
+  let openDeal: string;
   let disputeId: string;
 
   beforeAll(async () => {
     ({ t, url, page } = d);
     await seedPlan(d);
-    await seedEngagedDeal(d);
+    openDeal = await seedEngagedDeal(d);
     wonDeal = await seedWonDeal(d);
     disputeId = await seedDispute(d, wonDeal);
     // A split after the close waits for the manager: the Approvals page has an item to act on.
@@ -65,6 +66,31 @@ describe('the dashboard in a browser: every page', () => {
         await tabTo(page, page.getByRole('button', { name: 'Change split' }));
         await page.keyboard.press('Enter');
         await page.getByTestId('share-row').first().waitFor(WAIT);
+      },
+    },
+    {
+      name: 'open deal', actor: REP, path: () => `deal/${openDeal}`, shown: '[data-testid="timeline"]',
+      act: async () => {
+        // A missing criterion's form, opened and shown by keyboard, checked with its fields.
+        await tabTo(page, page.locator('[data-testid^="open-"]').first());
+        await page.keyboard.press('Enter');
+        await page.locator('[data-testid^="form-"]').first().waitFor(WAIT);
+        await expectAccessibleAtBothWidths(page, 'an open deal with a fact form');
+        await expectKeyboardReach(page, 'an open deal with a fact form');
+      },
+    },
+    {
+      name: 'new deal', actor: REP, path: () => 'new-deal', shown: 'form[aria-label="New deal"]',
+      act: async () => {
+        await tabTo(page, page.getByLabel('Name *'));
+        await page.keyboard.type('Keyboard deal');
+        await tabTo(page, page.getByLabel('Account *'));
+        await page.keyboard.type('Initech');
+        await tabTo(page, page.getByLabel('Amount *', { exact: true }));
+        await page.keyboard.type('12000.00');
+        await tabTo(page, page.getByRole('button', { name: 'Create deal' }));
+        await page.keyboard.press('Enter');
+        await page.getByTestId('deal-stage').waitFor(WAIT);
       },
     },
     {
