@@ -7,3 +7,4 @@ export * from './relay-checkpoint';
 export * from './relay-logger';
 export * from './relay-service';
 export * from './relay-status';
+export * from './topic-setup';
