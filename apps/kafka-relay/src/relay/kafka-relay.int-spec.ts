@@ -6,7 +6,7 @@ import { DealLifecycleEventV1 } from '@deals/contracts';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { findOrInstallKcat } from '../../../../deploy/kafka/testing/kcat';
 import { BROKER_START_TIMEOUT_MS, testKafkaBrokers } from '../../../../deploy/kafka/testing/test-broker';
-import { readTopic, ReadMessage, withAdmin } from '../../../../deploy/kafka/testing/topic-reader';
+import { createTopic, readTopic, ReadMessage, withAdmin } from '../../../../deploy/kafka/testing/topic-reader';
 import { relayConfigFromEnv } from '@deals/kafka-relay';
 import { RelayHealthServer } from '../health/relay-health.server';
 import { RelayAppModule } from '../relay-app.module';
@@ -103,6 +103,23 @@ describe('Kafka relay against a real broker', () => {
       [0, 1, 2].map((p) => list.filter((m) => m.partition === p).sort((a, b) => a.offset - b.offset).map((m) => m.payload));
     expect(byPartition(read)).toEqual(byPartition(messages.map((m) => ({ ...m, payload: m.value }))));
     for (const m of read) expect(m.key).toBe((JSON.parse(m.payload) as DealLifecycleEventV1).dealId);
+  });
+
+  ('path' in kcat ? it : it.skip)('kcat puts a deal on the relay\'s partition only with partitioner=murmur2_random (librdkafka defaults to CRC32)', async () => {
+    const relayPartition = new Map(messages.map((m) => [m.key, m.partition]));
+    const partitionsBy = async (extra: string[]) => {
+      const target = `${topic}.kcat-${extra.length}`;
+      await createTopic(brokers, target, 3);
+      execFileSync((kcat as { path: string }).path, ['-P', '-b', brokers.join(','), '-t', target, '-K', '|', ...extra], {
+        input: recorded.dealIds.map((id) => `${id}|{}`).join('\n'),
+        timeout: 60_000,
+      });
+      const read = await readTopic(brokers, target, { until: (m) => m.length >= recorded.dealIds.length, timeoutMs: 60_000 });
+      return recorded.dealIds.map((id) => read.find((m) => m.key === id)?.partition);
+    };
+    const asRelay = recorded.dealIds.map((id) => relayPartition.get(id));
+    expect(await partitionsBy(['-X', 'partitioner=murmur2_random'])).toEqual(asRelay);
+    expect(await partitionsBy([])).not.toEqual(asRelay);
   });
 
   it('answers GET /health with its status: running, everything published up to the last deal event', async () => {
