@@ -49,5 +49,9 @@ describe('the Kafka relay embedded in the API process', () => {
       const opened = messages.filter((m) => m.key === id).map((m) => JSON.parse(m.value!));
       expect(opened[0]).toMatchObject({ schema: 'deal-lifecycle.v1', eventType: 'DealOpened', dealId: id });
     }
+    // The API's health shows the embedded relay's status.
+    const health = (await (await fetch(`${url}/health`)).json()) as { status: string; relay?: { state: string; topic: string; checkpointPosition: number } };
+    expect(health).toMatchObject({ status: 'ok', relay: { state: 'running', topic } });
+    expect(health.relay!.checkpointPosition).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { relayConfigFromEnv } from '@deals/kafka-relay';
+import { relayHealthConfigFromEnv } from './health/relay-health.config';
 import { RelayAppModule } from './relay-app.module';
 
 const LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -15,7 +16,7 @@ function logLevels(level = process.env.LOG_LEVEL ?? 'log'): LogLevel[] {
 
 async function main(): Promise<void> {
   const config = relayConfigFromEnv();
-  const app = await NestFactory.createApplicationContext(RelayAppModule.forRoot(config), { logger: logLevels() });
+  const app = await NestFactory.createApplicationContext(RelayAppModule.forRoot(config, relayHealthConfigFromEnv()), { logger: logLevels() });
   app.enableShutdownHooks();
 }
 

@@ -11,7 +11,7 @@ export type { EsdbEventStoreOptions } from './eventstoredb/esdb-event-store.adap
 export { ForeignEventError } from './eventstoredb/esdb.errors';
 export * from './chain-verifier';
 export { openEventStore } from './open-event-store';
-export { CheckpointedConsumer } from './consumer/checkpointed-consumer';
+export { BatchPartlyHandled, CheckpointedConsumer } from './consumer/checkpointed-consumer';
 export type { BatchHandler, CheckpointedConsumerOptions, ConsumerCheckpoint } from './consumer/checkpointed-consumer';
 export type { ConsumerBatch } from './consumer/subscription-batches';
 export type { BackoffOptions } from './backoff';

@@ -1,7 +1,8 @@
 import { DealLifecycleEventV1, dealLifecycleHeaders } from '@deals/contracts';
-import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { IntegrationEventPublisher } from './integration-event.publisher';
 import { kafkaLogThrough, RelayLogger } from './relay-logger';
+import { ensureTopics, KEEP_FOREVER } from './topic-setup';
 
 export interface KafkaTopicConfig {
   readonly brokers: readonly string[];
@@ -32,18 +33,20 @@ export class KafkaDealEventPublisher implements IntegrationEventPublisher {
     this.producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
-      // Java's partitioner (murmur2 of the key): clients in any language agree on a deal's partition.
+      // Java's partitioner (murmur2 of the key). librdkafka-based clients default to another hash
+      // (consistent_random, CRC32): they must set partitioner=murmur2_random to agree (docs/kafka.md).
       createPartitioner: Partitioners.DefaultPartitioner,
       allowAutoTopicCreation: false,
     });
   }
 
-  /** Creates the topic if it is missing, then connects the producer. */
+  /** Creates the topic if it is missing (kept for ever, never compacted), then connects the producer. */
   async connect(): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await this.ensureTopic(admin);
+      const { topic, partitions, replicationFactor } = this.config;
+      await ensureTopics(admin, [{ topic, partitions, replicationFactor, configs: KEEP_FOREVER }], this.logger);
     } finally {
       await admin.disconnect();
     }
@@ -66,23 +69,5 @@ export class KafkaDealEventPublisher implements IntegrationEventPublisher {
 
   async disconnect(): Promise<void> {
     await this.producer.disconnect();
-  }
-
-  private async ensureTopic(admin: Admin): Promise<void> {
-    const { topic, partitions, replicationFactor } = this.config;
-    const created = await admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic, numPartitions: partitions, replicationFactor }],
-    });
-    if (created) {
-      this.logger.log(`created topic ${topic} with ${partitions} partitions`);
-      return;
-    }
-    const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
-    const existing = metadata.topics[0]?.partitions.length ?? 0;
-    if (existing !== partitions) {
-      // Changing the partition count would move deals to other partitions and break their order.
-      this.logger.warn(`topic ${topic} has ${existing} partitions, not the configured ${partitions}; leaving it as it is`);
-    }
   }
 }

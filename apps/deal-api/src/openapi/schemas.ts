@@ -90,10 +90,44 @@ export class TeamCommandResponseSchema extends CommandResultSchema {
   @ApiProperty({ example: 'default-team-ana.ae' }) streamId!: string;
 }
 
+@ApiSchema({ name: 'RelayStall', description: 'The event the Kafka relay stopped at: it and every later event wait; everything before it is on the topic.' })
+export class RelayStallSchema {
+  @ApiProperty() eventId!: string;
+  @ApiProperty() eventType!: string;
+  @ApiProperty() streamId!: string;
+  @ApiProperty({ type: 'integer' }) streamRevision!: number;
+  @ApiProperty({ type: 'integer', description: 'Global position of the event; the checkpoint stands just before it.' }) position!: number;
+  @ApiProperty({ example: 'CONTRACT.UNMAPPABLE_EVENT' }) code!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the relay first stopped at it.' }) since!: string;
+  @ApiProperty({ type: 'integer' }) attempts!: number;
+  @ApiProperty({ format: 'date-time', required: false }) nextAttemptAt?: string;
+}
+
+@ApiSchema({ name: 'RelayFailure', description: 'Publishing fails for another reason (the broker unreachable): retried from the checkpoint with backoff.' })
+export class RelayFailureSchema {
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) since!: string;
+  @ApiProperty({ type: 'integer' }) attempts!: number;
+  @ApiProperty({ format: 'date-time', required: false }) nextAttemptAt?: string;
+}
+
+@ApiSchema({ name: 'RelayStatus', description: 'What the Kafka relay is doing.' })
+export class RelayStatusSchema {
+  @ApiProperty({ enum: ['starting', 'running', 'retrying', 'stalled', 'stopped'] }) state!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty({ type: 'integer', description: 'Every deal event up to this global position is on the topic.' }) checkpointPosition!: number;
+  @ApiProperty({ format: 'date-time', required: false }) lastPublishedAt?: string;
+  @ApiProperty({ type: () => RelayStallSchema, required: false }) stall?: RelayStallSchema;
+  @ApiProperty({ type: () => RelayFailureSchema, required: false }) failure?: RelayFailureSchema;
+}
+
 @ApiSchema({ name: 'Health' })
 export class HealthSchema {
   @ApiProperty({ enum: ['ok'] }) status!: 'ok';
   @ApiProperty({ type: 'integer', description: 'Global position of the newest event in the store.' }) headPosition!: number;
+  @ApiProperty({ type: () => RelayStatusSchema, required: false, description: 'Only with the Kafka relay embedded (KAFKA_RELAY_EMBEDDED=true): what it is doing (docs/kafka.md, "Relay status"). A stalled relay is reported here; the API stays healthy.' })
+  relay?: RelayStatusSchema;
 }
 
 @ApiSchema({ name: 'Me', description: 'The caller as registered (their rights follow `roles`), and the roles their token was issued with.' })

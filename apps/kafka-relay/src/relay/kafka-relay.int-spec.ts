@@ -6,8 +6,9 @@ import { DealLifecycleEventV1 } from '@deals/contracts';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { findOrInstallKcat } from '../../../../deploy/kafka/testing/kcat';
 import { BROKER_START_TIMEOUT_MS, testKafkaBrokers } from '../../../../deploy/kafka/testing/test-broker';
-import { readTopic, ReadMessage, withAdmin } from '../../../../deploy/kafka/testing/topic-reader';
+import { createTopic, readTopic, ReadMessage, withAdmin } from '../../../../deploy/kafka/testing/topic-reader';
 import { relayConfigFromEnv } from '@deals/kafka-relay';
+import { RelayHealthServer } from '../health/relay-health.server';
 import { RelayAppModule } from '../relay-app.module';
 import { recordDealHistories, RecordedHistories } from '../testing/deal-histories';
 
@@ -40,7 +41,7 @@ describe('Kafka relay against a real broker', () => {
       DATA_DIR: ':memory:',
       RELAY_BATCH_SIZE: '25',
     });
-    app = await NestFactory.createApplicationContext(RelayAppModule.forRoot(config), { logger: ['error', 'warn'] });
+    app = await NestFactory.createApplicationContext(RelayAppModule.forRoot(config, { port: 0, host: '127.0.0.1' }), { logger: ['error', 'warn'] });
     store = app.get(EVENT_STORE);
     recorded = await recordDealHistories(store, 12);
     messages = await readTopic(brokers, topic, { until: (m) => m.length >= recorded.events, timeoutMs: 60_000 });
@@ -102,5 +103,37 @@ describe('Kafka relay against a real broker', () => {
       [0, 1, 2].map((p) => list.filter((m) => m.partition === p).sort((a, b) => a.offset - b.offset).map((m) => m.payload));
     expect(byPartition(read)).toEqual(byPartition(messages.map((m) => ({ ...m, payload: m.value }))));
     for (const m of read) expect(m.key).toBe((JSON.parse(m.payload) as DealLifecycleEventV1).dealId);
+  });
+
+  ('path' in kcat ? it : it.skip)('kcat puts a deal on the relay\'s partition only with partitioner=murmur2_random (librdkafka defaults to CRC32)', async () => {
+    const relayPartition = new Map(messages.map((m) => [m.key, m.partition]));
+    const partitionsBy = async (extra: string[]) => {
+      const target = `${topic}.kcat-${extra.length}`;
+      await createTopic(brokers, target, 3);
+      execFileSync((kcat as { path: string }).path, ['-P', '-b', brokers.join(','), '-t', target, '-K', '|', ...extra], {
+        input: recorded.dealIds.map((id) => `${id}|{}`).join('\n'),
+        timeout: 60_000,
+      });
+      const read = await readTopic(brokers, target, { until: (m) => m.length >= recorded.dealIds.length, timeoutMs: 60_000 });
+      return recorded.dealIds.map((id) => read.find((m) => m.key === id)?.partition);
+    };
+    const asRelay = recorded.dealIds.map((id) => relayPartition.get(id));
+    expect(await partitionsBy(['-X', 'partitioner=murmur2_random'])).toEqual(asRelay);
+    expect(await partitionsBy([])).not.toEqual(asRelay);
+  });
+
+  it('answers GET /health with its status: running, everything published up to the last deal event', async () => {
+    const url = `http://127.0.0.1:${app.get(RelayHealthServer).port}`;
+    const lastDealEvent = (await store.readAll()).events.filter((e) => e.streamId.startsWith('deal-')).at(-1)!;
+    // The checkpoint moves just after the broker's acknowledgement, so it may trail what is already readable.
+    let body: { relay?: { checkpointPosition?: number } } = {};
+    for (const deadline = Date.now() + 10_000; body.relay?.checkpointPosition !== lastDealEvent.position && Date.now() < deadline;) {
+      const response = await fetch(`${url}/health`);
+      expect(response.status).toBe(200);
+      body = (await response.json()) as typeof body;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(body).toMatchObject({ status: 'ok', relay: { state: 'running', topic, checkpointPosition: lastDealEvent.position } });
+    expect((await fetch(`${url}/metrics`)).status).toBe(404);
   });
 });

@@ -67,3 +67,18 @@ export async function recordDealHistories(store: EventStore, deals: number): Pro
   }
   return { dealIds, events };
 }
+
+/**
+ * Appends to a deal an event the deal-lifecycle.v1 mapping refuses (a schema version it does not
+ * know, as a newer writer would store): a poison event for the relay.
+ */
+export async function appendPoisonEvent(store: EventStore, dealId: string): Promise<{ eventId: string; position: number; revision: number }> {
+  const eventId = randomUUID();
+  const occurredAt = new Date().toISOString();
+  const { position, nextExpectedRevision } = await store.append(
+    `deal-${dealId}`,
+    [{ eventId, type: 'BuyerResponded', schemaVersion: 2, data: { evidence: { kind: 'email', ref: '<v2@acme.example>' } }, metadata: { actor, occurredAt } }],
+    { expectedRevision: 'stream_exists' },
+  );
+  return { eventId, position, revision: nextExpectedRevision };
+}

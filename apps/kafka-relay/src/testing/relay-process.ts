@@ -21,7 +21,7 @@ export function startRelayProcess(env: Record<string, string>, stopWhen: (batche
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env, LOG_LEVEL: 'debug', NO_COLOR: '1', TS_NODE_PROJECT: join(root, 'tsconfig.json') },
+    env: { ...process.env, RELAY_HEALTH_PORT: '0', RELAY_HEALTH_HOST: '127.0.0.1', ...env, LOG_LEVEL: 'debug', NO_COLOR: '1', TS_NODE_PROJECT: join(root, 'tsconfig.json') },
   });
   let output = '';
   let buffered = '';

@@ -21,11 +21,26 @@ export interface CheckpointedConsumerOptions {
   readonly lingerMs: number;
   /** The waits before starting again from the checkpoint after a failure. Default: 1 s, doubling up to 30 s. */
   readonly retry?: BackoffOptions;
-  /** Hears each failure, with the position the consumer starts again from. */
-  readonly onError?: (error: unknown, position: number) => void;
+  /** Hears each failure, with the position the consumer starts again from and how soon. */
+  readonly onError?: (error: unknown, position: number, retryInMs: number) => void;
 }
 
 const DEFAULT_RETRY: BackoffOptions = { initialMs: 1000, maxMs: 30_000 };
+
+/**
+ * Thrown by a handler that did the first part of a batch and then failed: the checkpoint moves to
+ * `handledTo` (every event up to it is done) before `reason` is retried from there, so the events
+ * before a failing one are neither held back nor handled again.
+ */
+export class BatchPartlyHandled extends Error {
+  constructor(
+    readonly handledTo: number,
+    readonly reason: unknown,
+  ) {
+    super(`batch handled up to position ${handledTo}, then: ${reason instanceof Error ? reason.message : String(reason)}`);
+    this.name = 'BatchPartlyHandled';
+  }
+}
 
 /**
  * Follows `$all` from a checkpoint: subscribes after it with a filter, hands the events to a
@@ -77,8 +92,9 @@ export class CheckpointedConsumer {
         await this.follow(() => (failures = 0));
       } catch (error) {
         if (!this.running) break;
-        this.options.onError?.(error, this.position);
-        await this.wait(backoffDelay(failures++, this.options.retry ?? DEFAULT_RETRY));
+        const delay = backoffDelay(failures++, this.options.retry ?? DEFAULT_RETRY);
+        this.options.onError?.(error, this.position, delay);
+        await this.wait(delay);
       }
     }
   }
@@ -90,16 +106,31 @@ export class CheckpointedConsumer {
       while (this.running) {
         const batch = await batches.take(this.options.batchSize, this.options.lingerMs);
         if (!batch || !this.running) return;
-        await this.handle(batch);
-        this.checkpoint.save?.(batch.scannedTo);
-        this.position = batch.scannedTo;
-        handled();
+        try {
+          await this.handle(batch);
+        } catch (error) {
+          if (!(error instanceof BatchPartlyHandled)) throw error;
+          if (error.handledTo > this.position) {
+            this.moveTo(error.handledTo);
+            handled();
+          }
+          throw error.reason;
+        }
+        this.moveTo(batch.scannedTo);
+        // Only handled events end a run of failures: a batch that only says how far the store
+        // looked (other streams) comes before the failing event again on every retry.
+        if (batch.events.length > 0) handled();
         // The embedded store answers synchronously: during a long catch-up the process still serves requests.
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       await batches.close();
     }
+  }
+
+  private moveTo(position: number): void {
+    this.checkpoint.save?.(position);
+    this.position = position;
   }
 
   private wait(ms: number): Promise<void> {

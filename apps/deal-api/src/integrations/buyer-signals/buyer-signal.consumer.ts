@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Consumer, EachMessagePayload, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { KAFKA_INTEGRATION_CONFIG, KafkaIntegrationConfig } from '../kafka/kafka-integration.config';
-import { kafkaLogThrough } from '@deals/kafka-relay';
+import { ensureTopics, kafkaLogThrough, KEEP_FOREVER } from '@deals/kafka-relay';
 import { BuyerSignalRecorder } from './buyer-signal.recorder';
 import { deadLetterOf } from './dead-letter';
 
@@ -29,14 +29,12 @@ export class BuyerSignalConsumer implements OnApplicationBootstrap, BeforeApplic
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: [config.signalsTopic, config.deadLetterTopic].map((topic) => ({
-          topic,
-          numPartitions: config.partitions,
-          replicationFactor: config.replicationFactor,
-        })),
-      });
+      const { partitions, replicationFactor } = config;
+      // Signals are handled within days: the broker's retention. Dead letters wait for a person: kept.
+      await ensureTopics(admin, [
+        { topic: config.signalsTopic, partitions, replicationFactor, configs: { 'cleanup.policy': 'delete' } },
+        { topic: config.deadLetterTopic, partitions, replicationFactor, configs: KEEP_FOREVER },
+      ], this.logger);
     } finally {
       await admin.disconnect();
     }

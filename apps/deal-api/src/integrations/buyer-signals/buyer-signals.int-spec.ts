@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, Producer } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel, Producer } from 'kafkajs';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { BROKER_START_TIMEOUT_MS, testKafkaBrokers } from '../../../../../deploy/kafka/testing/test-broker';
 import { readTopic, withAdmin } from '../../../../../deploy/kafka/testing/topic-reader';
@@ -102,4 +102,17 @@ describe('buyer signals from Kafka (real broker)', () => {
 
     expect(await committedOffset(brokers, groupId, topic, '5')).toBe('5');
   }, 90_000);
+
+  it('creates the dead-letter topic kept for ever and never compacted', async () => {
+    const described = await withAdmin(brokers, (admin) =>
+      admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [topic, deadLetterTopic].map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['cleanup.policy', 'retention.ms'] })),
+      }),
+    );
+    const configOf = (name: string) =>
+      Object.fromEntries(described.resources.find((r) => r.resourceName === name)!.configEntries.map((e) => [e.configName, e.configValue]));
+    expect(configOf(deadLetterTopic)).toEqual({ 'cleanup.policy': 'delete', 'retention.ms': '-1' });
+    expect(configOf(topic)['cleanup.policy']).toBe('delete');
+  });
 });

@@ -2,12 +2,13 @@ import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, M
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { RelayConfig, RelayService } from '@deals/kafka-relay';
 
-const RELAY = Symbol('RELAY');
+/** The embedded relay (a RelayService), for GET /health; absent when the relay runs elsewhere. */
+export const EMBEDDED_RELAY = Symbol('EMBEDDED_RELAY');
 
 /** The Kafka relay inside the API process (KAFKA_RELAY_EMBEDDED=true): started with the API, stopped before its store closes. */
 @Injectable()
 class EmbeddedRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(@Inject(RELAY) private readonly relay: RelayService) {}
+  constructor(@Inject(EMBEDDED_RELAY) private readonly relay: RelayService) {}
 
   onApplicationBootstrap(): Promise<void> {
     return this.relay.start();
@@ -23,10 +24,12 @@ export class EmbeddedRelayModule {
   static forRoot(config: RelayConfig): DynamicModule {
     return {
       module: EmbeddedRelayModule,
+      global: true,
       providers: [
-        { provide: RELAY, inject: [EVENT_STORE], useFactory: (store: EventStore) => new RelayService(config, store, new Logger('KafkaRelay')) },
+        { provide: EMBEDDED_RELAY, inject: [EVENT_STORE], useFactory: (store: EventStore) => new RelayService(config, store, new Logger('KafkaRelay')) },
         EmbeddedRelay,
       ],
+      exports: [EMBEDDED_RELAY],
     };
   }
 }
