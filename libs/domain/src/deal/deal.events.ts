@@ -2,6 +2,7 @@ import { DomainEvent } from '../shared/message';
 import { Evidence } from '../shared/evidence';
 import { CreditShare } from './credit-split';
 import { DealTeamRole, TeamAccess, TeamMemberSource } from './deal-team';
+import type { MigrationFinding } from '../pipeline/migration-finding';
 
 /** Money is integer minor units (cents) with an ISO 4217 currency on the deal. */
 export interface LineItem {
@@ -64,6 +65,12 @@ export type DealEvent =
   | DomainEvent<'ProposalAcknowledged', { evidence: Evidence }>
   | DomainEvent<'TermsAgreed', {
       priceMinor: number; paymentTerms: string; deliveryTimeline: string; evidence: Evidence;
+    }>
+  /** A fact of a custom type declared by the deal's pipeline version; `attributes` as declared. */
+  | DomainEvent<'BuyerFactRecorded', { factType: string; attributes: Readonly<Record<string, string | number | boolean>>; evidence: Evidence }>
+  /** The deal now follows `toVersion` of its pipeline, in `stageId`; `finding` shows each criterion up to that stage, met or missing. */
+  | DomainEvent<'DealPipelineMigrated', {
+      pipelineId: string; fromVersion: number; toVersion: number; fromStageId: string; stageId: string; finding: MigrationFinding;
     }>
   | DomainEvent<'AmountChanged', {
       previousAmountMinor: number; expectedAmountMinor: number; lineItems: readonly LineItem[]; reason: string;
