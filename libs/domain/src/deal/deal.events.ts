@@ -2,7 +2,6 @@ import { DomainEvent } from '../shared/message';
 import { Evidence } from '../shared/evidence';
 import { CreditShare } from './credit-split';
 import { DealTeamRole, TeamAccess, TeamMemberSource } from './deal-team';
-import type { MigrationFinding } from '../pipeline/migration-finding';
 
 /** Money is integer minor units (cents) with an ISO 4217 currency on the deal. */
 export interface LineItem {
@@ -43,6 +42,26 @@ export interface ChangeApproval {
   readonly proposalId: string;
   readonly proposedBy: string;
   readonly approvedBy: string;
+}
+
+export interface CriterionFinding {
+  readonly stageId: string;
+  readonly criterionId: string;
+  readonly label: string;
+  readonly met: boolean;
+  /** The evidence that meets it; absent when missing. */
+  readonly evidence?: readonly Evidence[];
+}
+
+/**
+ * Where a deal lands in a new version and why: `kept` its stage (it exists in the new version),
+ * or `first-unmet` (its stage is gone: the first open stage whose criteria are not all met).
+ * `criteria` lists every criterion of the open stages up to and including that stage: those of
+ * earlier stages show what the deal is taken to have passed, met or not.
+ */
+export interface MigrationFinding {
+  readonly placement: 'kept' | 'first-unmet';
+  readonly criteria: readonly CriterionFinding[];
 }
 
 export type DealEvent =

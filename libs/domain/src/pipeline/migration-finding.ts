@@ -1,29 +1,10 @@
-import { Evidence } from '../shared/evidence';
+import type { CriterionFinding, MigrationFinding } from '../deal/deal.events';
 import { evaluateExitCriteria } from './exit-criteria';
 import { PipelineDefinition } from './pipeline-definition';
 import { openStages } from './pipeline-navigation';
 import { RecordedFacts } from './recorded-fact';
 
-export interface CriterionFinding {
-  readonly stageId: string;
-  readonly criterionId: string;
-  readonly label: string;
-  readonly met: boolean;
-  /** The evidence that meets it; absent when missing. */
-  readonly evidence?: readonly Evidence[];
-}
-
-/**
- * Where a deal lands in a new version and why: `kept` its stage (it exists in the new version),
- * or `first-unmet` (its stage is gone: the first open stage whose criteria are not all met).
- * `criteria` lists every criterion of the open stages up to and including that stage: those of
- * earlier stages show what the deal is taken to have passed, met or not.
- */
-export interface MigrationFinding {
-  readonly placement: 'kept' | 'first-unmet';
-  readonly criteria: readonly CriterionFinding[];
-}
-
+/** Where a deal on another version lands in `to` (kept, or the first stage not met), and each criterion up to there. */
 export function migrationFinding(stageId: string, facts: RecordedFacts, to: PipelineDefinition): { stageId: string; finding: MigrationFinding } {
   const open = openStages(to);
   const evaluations = open.map((stage) => ({ stage, ...evaluateExitCriteria(stage, facts) }));
