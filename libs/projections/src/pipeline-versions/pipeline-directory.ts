@@ -80,6 +80,11 @@ export class PipelineDirectory implements PipelineCatalog {
     return new Promise((resolve) => this.waiters.add({ position, resolve }));
   }
 
+  /** The global position applied up to. */
+  get position(): number {
+    return this.appliedUpTo;
+  }
+
   get(id: string, version: number): PipelineDefinition | undefined {
     return this.byKey.get(`${id}@${version}`)?.definition ?? defaultPipelineCatalog.get(id, version);
   }
