@@ -66,6 +66,8 @@ describe('pipeline versions over HTTP: publish, follow, migrate', () => {
   });
 
   it('a deal opened now is on version 2 and cannot leave the security review until the buyer\'s signed questionnaire is recorded', async () => {
+    const unknown = await t.as(REP).post('/deals', { name: 'N', account: { name: 'N' }, currency: 'EUR', expectedAmount: '1.00', pipelineId: 'enterprise' }).expect(400);
+    expect(unknown.body.error).toBe('PIPELINE.UNKNOWN');
     onV2 = await openAcme(t);
     await reachProductEvaluated(t, onV2);
     const deal = await t.as(REP).get(`/deals/${onV2}`).expect(200);
@@ -81,8 +83,8 @@ describe('pipeline versions over HTTP: publish, follow, migrate', () => {
     }).expect(400);
     expect(invalid.body.error).toBe('DEAL.FACT_INVALID');
     expect(invalid.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['attributes.signedBy', 'attributes.signedOn', 'evidence.kind']);
-    const unknown = await t.as(REP).post(`/deals/${onV2}/facts/pen-test-shared`, { evidence: signed }).expect(404);
-    expect(unknown.body.error).toBe('DEAL.FACT_TYPE_UNKNOWN');
+    const unknownType = await t.as(REP).post(`/deals/${onV2}/facts/pen-test-shared`, { evidence: signed }).expect(404);
+    expect(unknownType.body.error).toBe('DEAL.FACT_TYPE_UNKNOWN');
     // A deal on version 1 knows no such fact type.
     await t.as(REP).post(`/deals/${engagedV1}/facts/security-questionnaire-signed`, { attributes: questionnaire, evidence: signed }).expect(404);
 

@@ -35,6 +35,11 @@ describe('a fact of a custom type', () => {
     expect(checkBuyerFact(typed, { score: 9, onSite: false }, signature)).toStrictEqual([]);
   });
 
+  it('refuses text longer than an evidence note', () => {
+    expect(checkBuyerFact(SECURITY_QUESTIONNAIRE, { ...valid, signedBy: 'x'.repeat(2001) }, signature))
+      .toStrictEqual([{ path: 'attributes.signedBy', message: 'must be at most 2000 characters' }]);
+  });
+
   it('records only the declared attributes that have a value, in declaration order', () => {
     expect(recordedAttributes(SECURITY_QUESTIONNAIRE, { outcome: 'passed', questionnaireUrl: '', signedBy: 'Kim' }))
       .toStrictEqual({ signedBy: 'Kim', outcome: 'passed' });

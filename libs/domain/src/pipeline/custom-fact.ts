@@ -12,6 +12,8 @@ export function factTypeOf(pipeline: PipelineDefinition, name: string): FactType
 }
 
 const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+/** Longest text an attribute holds, as an evidence note. */
+export const MAX_ATTRIBUTE_TEXT = 2000;
 
 /**
  * Every problem with a fact of a custom type, each naming its field: a required attribute
@@ -63,6 +65,7 @@ export function recordedAttributes(factType: FactTypeDefinition, attributes: unk
 }
 
 function valueProblem(attribute: AttributeDefinition, value: unknown): string | undefined {
+  if (typeof value === 'string' && value.length > MAX_ATTRIBUTE_TEXT) return `must be at most ${MAX_ATTRIBUTE_TEXT} characters`;
   switch (attribute.type) {
     case 'string': return typeof value === 'string' ? undefined : 'must be text';
     case 'number': return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';

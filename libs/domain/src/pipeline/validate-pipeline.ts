@@ -1,7 +1,9 @@
 import { isBlank } from '../shared/text';
 import { FACT_KEYS, isFactKey } from './fact-key';
 import { checkFactTypes } from './validate-fact-types';
-import { ExitCriterion, FactPredicate, FactTypeDefinition, PipelineDefinition, StageDefinition } from './pipeline-definition';
+import {
+  AttributeDefinition, ExitCriterion, FactPredicate, FactTypeDefinition, FactValue, PipelineDefinition, StageDefinition,
+} from './pipeline-definition';
 
 export interface PipelineIssue {
   /** Where in the definition, e.g. `stages[2].exitCriteria[0].requires.allOf[1]`. */
@@ -65,6 +67,13 @@ export function validatePipeline(pipeline: PipelineDefinition): readonly Pipelin
   return issues;
 }
 
+/** Whether a recorded attribute could ever equal `value` (a criterion that never holds is a mistake). */
+function couldEqual(attribute: AttributeDefinition, value: FactValue): boolean {
+  if (attribute.type === 'number' || attribute.type === 'boolean') return typeof value === attribute.type;
+  if (attribute.type === 'enum') return (attribute.values ?? []).includes(value as string);
+  return typeof value === 'string';
+}
+
 function checkPhaseCounts(stages: readonly StageDefinition[], report: (path: string, message: string) => void): void {
   const count = (phase: string) => stages.filter((stage) => stage.phase === phase).length;
   if (count('open') === 0) report('stages', 'needs at least one open stage');
@@ -97,12 +106,15 @@ function checkPredicate(
     report(`${path}.fact`, `must be one of ${[...FACT_KEYS, ...declared].join(', ')}${declared.length === 0 ? ' or a fact type the version declares' : ''}`);
     return;
   }
-  const attributes = custom && new Set(custom.attributes.map((attribute) => attribute.name));
+  const attributes = custom && new Map(custom.attributes.map((attribute) => [attribute.name, attribute]));
   for (const [field, value] of Object.entries(predicate.where ?? {})) {
     if (!['string', 'number', 'boolean'].includes(typeof value)) {
       report(`${path}.where.${field}`, 'must be a string, number or boolean');
+      continue;
     }
-    if (attributes && !attributes.has(field)) report(`${path}.where.${field}`, `'${predicate.fact}' has no attribute '${field}'`);
+    const attribute = attributes?.get(field);
+    if (attributes && !attribute) report(`${path}.where.${field}`, `'${predicate.fact}' has no attribute '${field}'`);
+    else if (attribute && !couldEqual(attribute, value)) report(`${path}.where.${field}`, `can never match the ${attribute.type} attribute '${field}'`);
   }
   if (predicate.has !== undefined && !Array.isArray(predicate.has)) report(`${path}.has`, 'must be a list of attribute names');
   else (predicate.has ?? []).forEach((field, index) => {

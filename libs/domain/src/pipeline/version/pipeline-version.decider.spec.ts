@@ -29,9 +29,11 @@ describe('PublishPipelineVersion', () => {
 
   it('keeps only the fields the format knows', () => {
     const [first, ...rest] = SECURITY_REVIEW_V2.stages;
-    const stray = { ...SECURITY_REVIEW_V2, stages: [{ ...first, colour: 'red' } as typeof first, ...rest] };
+    const criterion = { ...first.exitCriteria[0], note: 'x', requires: { allOf: [{ fact: 'BuyerResponded', weight: 2 }] } };
+    const stray = { ...SECURITY_REVIEW_V2, stages: [{ ...first, colour: 'red', exitCriteria: [criterion] } as typeof first, ...rest] };
     const [event] = pipelineVersionDecider.decide(publish(stray), { pipelineId: 'default', lastVersion: 1 });
     expect(event.data.stages[0]).not.toHaveProperty('colour');
+    expect(event.data.stages[0].exitCriteria[0]).toStrictEqual({ ...first.exitCriteria[0], requires: { allOf: [{ fact: 'BuyerResponded' }] } });
   });
 
   it('refuses a version that is not the next one', () => {

@@ -1,4 +1,4 @@
-import { ExitCriterion, PipelineDefinition, StageDefinition } from '../pipeline-definition';
+import { ExitCriterion, FactPredicate, PipelineDefinition, StageDefinition } from '../pipeline-definition';
 import { PipelineVersionData, PublishedPostCloseStage, PublishedStage } from './pipeline-version.events';
 
 /** Every version closes on these two stages. */
@@ -8,7 +8,19 @@ export const CLOSED_STAGES: readonly StageDefinition[] = [
 ];
 
 const stuck = (days: number | undefined) => (days === undefined ? {} : { stuckAfterDays: days });
-const criterion = ({ id, label, buyerOutcome, requires }: ExitCriterion): ExitCriterion => ({ id, label, buyerOutcome, requires });
+const criterion = ({ id, label, buyerOutcome, requires }: ExitCriterion): ExitCriterion => ({ id, label, buyerOutcome, requires: predicate(requires) });
+
+/** Only the fields a predicate has (a malformed one is kept as sent, for validation to name). */
+function predicate(value: FactPredicate): FactPredicate {
+  if (value === null || typeof value !== 'object') return value;
+  if ('allOf' in value) return Array.isArray(value.allOf) ? { allOf: value.allOf.map(predicate) } : value;
+  if ('anyOf' in value) return Array.isArray(value.anyOf) ? { anyOf: value.anyOf.map(predicate) } : value;
+  return {
+    fact: value.fact,
+    ...(value.where === undefined ? {} : { where: value.where }),
+    ...(value.has === undefined ? {} : { has: value.has }),
+  };
+}
 
 /** The definition a deal follows, from a published version: open stages, the two closed stages, post-close stages. */
 export function definitionOf(data: Omit<PipelineVersionData, 'postCloseStages' | 'factTypes'> & Partial<PipelineVersionData>): PipelineDefinition {

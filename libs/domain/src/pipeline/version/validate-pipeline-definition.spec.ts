@@ -19,6 +19,7 @@ describe('validatePipelineDefinition', () => {
           exitCriteria: [
             { id: 'signed', label: 'Signed', buyerOutcome: 'Signed', requires: { fact: 'security-questionnaire-signed', has: ['signer'], where: { result: 'ok' } } },
             { id: 'keen', label: 'Keen', buyerOutcome: 'Keen', requires: { fact: 'buyer-seems-keen' } },
+            { id: 'failed', label: 'Failed', buyerOutcome: 'Failed', requires: { fact: 'security-questionnaire-signed', where: { outcome: 'failed', signedBy: true } } },
           ],
         },
       ],
@@ -44,6 +45,8 @@ describe('validatePipelineDefinition', () => {
       { path: 'stages[2].exitCriteria[0].requires.where.result', message: "'security-questionnaire-signed' has no attribute 'result'" },
       { path: 'stages[2].exitCriteria[0].requires.has[0]', message: "'security-questionnaire-signed' has no attribute 'signer'" },
       { path: 'stages[2].exitCriteria[1].requires.fact', message: expect.stringMatching(/^must be one of ContactMade, .*, TermsAgreed, security-questionnaire-signed$/) },
+      { path: 'stages[2].exitCriteria[2].requires.where.outcome', message: "can never match the enum attribute 'outcome'" },
+      { path: 'stages[2].exitCriteria[2].requires.where.signedBy', message: "can never match the string attribute 'signedBy'" },
     ]);
   });
 
