@@ -56,6 +56,10 @@ export function validatePipeline(pipeline: PipelineDefinition): readonly Pipelin
     if (!Array.isArray(stage.exitCriteria)) report(`${at}.exitCriteria`, 'must be a list');
     criteria.forEach((criterion, position) => {
       const where = `${at}.exitCriteria[${position}]`;
+      if (criterion === null || typeof criterion !== 'object') {
+        report(where, 'must be { id, label, buyerOutcome, requires }');
+        return;
+      }
       if (isBlank(criterion.id)) report(`${where}.id`, 'must not be blank');
       else if (criterionIds.has(criterion.id)) report(`${where}.id`, `duplicate criterion id '${criterion.id}'`);
       criterionIds.add(criterion.id);
@@ -106,7 +110,12 @@ function checkPredicate(
     report(`${path}.fact`, `must be one of ${[...FACT_KEYS, ...declared].join(', ')}${declared.length === 0 ? ' or a fact type the version declares' : ''}`);
     return;
   }
-  const attributes = custom && new Map(custom.attributes.map((attribute) => [attribute.name, attribute]));
+  const declared = custom && Array.isArray(custom.attributes) ? custom.attributes.filter((a) => a !== null && typeof a === 'object') : [];
+  const attributes = custom && new Map(declared.map((attribute) => [attribute.name, attribute]));
+  if (predicate.where !== undefined && (predicate.where === null || typeof predicate.where !== 'object' || Array.isArray(predicate.where))) {
+    report(`${path}.where`, 'must be an object of attribute values');
+    return;
+  }
   for (const [field, value] of Object.entries(predicate.where ?? {})) {
     if (!['string', 'number', 'boolean'].includes(typeof value)) {
       report(`${path}.where.${field}`, 'must be a string, number or boolean');

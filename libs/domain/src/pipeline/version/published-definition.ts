@@ -8,7 +8,11 @@ export const CLOSED_STAGES: readonly StageDefinition[] = [
 ];
 
 const stuck = (days: number | undefined) => (days === undefined ? {} : { stuckAfterDays: days });
-const criterion = ({ id, label, buyerOutcome, requires }: ExitCriterion): ExitCriterion => ({ id, label, buyerOutcome, requires: predicate(requires) });
+const criterion = (value: ExitCriterion): ExitCriterion => {
+  if (value === null || typeof value !== 'object') return value;
+  const { id, label, buyerOutcome, requires } = value;
+  return { id, label, buyerOutcome, requires: predicate(requires) };
+};
 
 /** Only the fields a predicate has (a malformed one is kept as sent, for validation to name). */
 function predicate(value: FactPredicate): FactPredicate {

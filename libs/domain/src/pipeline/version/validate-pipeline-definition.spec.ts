@@ -50,6 +50,17 @@ describe('validatePipelineDefinition', () => {
     ]);
   });
 
+  it('names malformed parts instead of failing on them', () => {
+    const issues = validatePipelineDefinition({
+      pipelineId: 'odd', version: 1, name: 'Odd',
+      stages: [{ ...engaged, exitCriteria: [null as never, { id: 'w', label: 'W', buyerOutcome: 'W', requires: { fact: 'DemoHeld', where: 'attended' as never } }] }],
+    });
+    expect(issues).toStrictEqual([
+      { path: 'stages[0].exitCriteria[0]', message: 'must be { id, label, buyerOutcome, requires }' },
+      { path: 'stages[0].exitCriteria[1].requires.where', message: 'must be an object of attribute values' },
+    ]);
+  });
+
   it('reports an empty pipeline and the reserved closed stages', () => {
     expect(validatePipelineDefinition({ pipelineId: 'x y', version: 1, name: 'X', stages: [{ ...engaged, id: 'closed-won' }] }).map((issue) => issue.path))
       .toStrictEqual(['pipelineId', 'stages[0].id']);
