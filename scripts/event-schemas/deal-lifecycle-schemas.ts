@@ -76,14 +76,20 @@ class Converter {
   object(members: ts.NodeArray<ts.TypeElement>): Schema {
     const properties: Record<string, Schema> = {};
     const required: string[] = [];
+    let additional: Schema | undefined;
     for (const member of members) {
+      // `{ [name: string]: T }`: any names, each a T.
+      if (ts.isIndexSignatureDeclaration(member)) {
+        additional = this.type(member.type);
+        continue;
+      }
       if (!ts.isPropertySignature(member) || !member.type) throw unsupported(member, 'a property with a type');
       const name = nameOf(member.name);
       const description = this.describe(member);
       properties[name] = { ...(description ? { description } : {}), ...this.type(member.type) };
       if (!member.questionToken) required.push(name);
     }
-    return { type: 'object', properties, required };
+    return { type: 'object', properties, required, ...(additional ? { additionalProperties: additional } : {}) };
   }
 
   type(node: ts.TypeNode): Schema {

@@ -13,6 +13,7 @@ import { HealthController } from './health/health.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { EmbeddedRelayModule } from './integrations/kafka/embedded-relay.module';
+import { PipelinesModule } from './pipelines/pipelines.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ACTOR_RESOLVER } from './request-context/actor';
@@ -33,6 +34,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         EventStoreModule,
         AuthModule,
+        PipelinesModule,
         DealsModule,
         ProjectionsModule,
         CommissionModule,

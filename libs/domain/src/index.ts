@@ -21,6 +21,15 @@ export * from './pipeline/pipeline.errors';
 export * from './pipeline/default-pipeline';
 export * from './pipeline/pipeline-catalog';
 export * from './pipeline/stuck';
+export * from './pipeline/custom-fact';
+export * from './pipeline/validate-fact-types';
+export * from './pipeline/migration-finding';
+export * from './pipeline/version/pipeline-version.events';
+export * from './pipeline/version/pipeline-version.commands';
+export * from './pipeline/version/pipeline-version.decider';
+export * from './pipeline/version/pipeline-stream';
+export * from './pipeline/version/published-definition';
+export * from './pipeline/version/validate-pipeline-definition';
 
 export * from './deal/deal-team';
 export * from './deal/credit-split';

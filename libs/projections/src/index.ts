@@ -27,4 +27,5 @@ export * from './account-teams/account-team.document';
 export * from './account-teams/account-teams.projection';
 export * from './account-teams/account-teams.queries';
 export * from './users/user-directory';
+export * from './pipeline-versions/pipeline-directory';
 export * from './projections';

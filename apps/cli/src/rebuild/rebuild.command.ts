@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { ProjectionRunner, PROJECTIONS } from '@deals/projections';
+import { PipelineDirectory, ProjectionRunner, PROJECTIONS, projectionsFor } from '@deals/projections';
 import { CliContext } from '../cli-context';
 import { CLI_BATCH_SIZE } from '../batch-size';
 
@@ -14,7 +14,10 @@ export function registerRebuild(program: Command, ctx: CliContext): void {
       const db = dir.openProjections();
       const progress = ctx.progress();
       try {
-        const runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: CLI_BATCH_SIZE });
+        // Deals on published pipeline versions get their stage names and probabilities, as in the API.
+        const pipelines = new PipelineDirectory();
+        await pipelines.load(store);
+        const runner = new ProjectionRunner(store, db, projectionsFor(pipelines), { batchSize: CLI_BATCH_SIZE });
         const names = options.projection ? [options.projection] : runner.names;
         const head = await store.headPosition();
         const done: string[] = [];

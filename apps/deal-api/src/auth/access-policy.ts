@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AccessTarget, Actor, authorize, Authorization, DealAccessFacts, Operation, PermissionDeniedError } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { DealStream, readDeal } from '../deals/queries/load-deal';
+import { LivePipelineCatalog } from '../pipelines/live-pipeline-catalog';
 import { LiveUserDirectory } from './live-user-directory';
 
 /**
@@ -14,6 +15,7 @@ export class AccessPolicy {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly users: LiveUserDirectory,
+    private readonly pipelines: LivePipelineCatalog,
   ) {}
 
   check(operation: Operation, actor: Actor, target: AccessTarget): Authorization {
@@ -33,7 +35,7 @@ export class AccessPolicy {
   async dealFacts(dealId: string): Promise<{ stream?: DealStream; facts?: DealAccessFacts }> {
     let stream: DealStream;
     try {
-      stream = await readDeal(this.store, dealId);
+      stream = await readDeal(this.store, dealId, this.pipelines);
     } catch {
       return { facts: { dealId, ownerId: '', team: [], status: 'open' } };
     }

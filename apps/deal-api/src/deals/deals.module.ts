@@ -5,6 +5,8 @@ import { ChangesController } from './approvals/changes.controller';
 import { DealDeskController } from './approvals/deal-desk.controller';
 import { CloseController } from './commands/close/close.controller';
 import { CreditSplitsController } from './commands/credit-splits/credit-splits.controller';
+import { CustomFactsController } from './commands/custom-facts/custom-facts.controller';
+import { PipelineMigrationController } from './commands/pipeline-migration/pipeline-migration.controller';
 import { EngagementController } from './commands/engagement/engagement.controller';
 import { EvaluationController } from './commands/evaluation/evaluation.controller';
 import { OpenDealController } from './commands/open-deal/open-deal.controller';
@@ -23,7 +25,7 @@ import { TeamOffersController } from './queries/team-offers/team-offers.controll
 const commandControllers = [
   OpenDealController, EngagementController, QualificationController, EvaluationController,
   ProposalController, StageController, CloseController, PostCloseController, TeamController, CreditSplitsController,
-  ChangesController, DealDeskController,
+  ChangesController, DealDeskController, CustomFactsController, PipelineMigrationController,
 ];
 const queryControllers = [GetDealController, GetDealEventsController, ApprovalsController, TeamOffersController];
 const queryHandlers = [GetDealHandler, GetDealEventsHandler];

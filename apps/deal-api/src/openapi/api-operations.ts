@@ -1,7 +1,10 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrors, ErrorCodes } from './api-errors';
-import { CommissionCommandResponseSchema, DealCommandResponseSchema, ReadModelAnswerSchema, TeamCommandResponseSchema, UserCommandResponseSchema } from './schemas';
+import {
+  CommissionCommandResponseSchema, DealCommandResponseSchema, PipelineCommandResponseSchema, PipelineMigrationCommandResponseSchema, ReadModelAnswerSchema,
+  TeamCommandResponseSchema, UserCommandResponseSchema,
+} from './schemas';
 
 /** Marks an operation that needs no bearer token; the document builder gives it `security: []`. */
 export const PUBLIC_OPERATION_EXTENSION = 'x-public';
@@ -91,6 +94,26 @@ export function ApiTeamCommand(info: OperationInfo, ...errors: readonly ErrorCod
     operation(info),
     IDEMPOTENCY_KEY, IF_MATCH, CORRELATION_ID,
     ApiResponse({ status: 201, description: 'Done: the events written (none when the team is unchanged), the new revision and global position.', type: TeamCommandResponseSchema }),
+    ApiErrors(...errors),
+  ) as MethodDecorator;
+}
+
+/** Publishing a pipeline version. */
+export function ApiPipelineCommand(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
+  return applyDecorators(
+    operation(info),
+    IDEMPOTENCY_KEY, IF_MATCH, CORRELATION_ID,
+    ApiResponse({ status: 201, description: 'Done: the events written, the new revision and global position.', type: PipelineCommandResponseSchema }),
+    ApiErrors(...errors),
+  ) as MethodDecorator;
+}
+
+/** Migrating open deals: one command per deal, each on its own stream (so no If-Match; `dryRunDigest` pins what was reviewed). */
+export function ApiPipelineMigration(info: OperationInfo, ...errors: readonly ErrorCodes[]): MethodDecorator {
+  return applyDecorators(
+    operation(info),
+    IDEMPOTENCY_KEY, CORRELATION_ID,
+    ApiResponse({ status: 201, description: 'Done: per deal, the events written.', type: PipelineMigrationCommandResponseSchema }),
     ApiErrors(...errors),
   ) as MethodDecorator;
 }

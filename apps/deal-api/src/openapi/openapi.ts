@@ -33,6 +33,7 @@ const TAGS: readonly (readonly [string, string])[] = [
   ['approvals', 'What waits for someone else\'s approval: changes of credit after the close, splits naming others, closes dated back; terms beyond the deal desk\'s limits.'],
   ['reads', 'A deal\'s current state (or as of a past moment) and its stored events.'],
   ['pipeline', 'Pipeline metrics over the deal-summary projection.'],
+  ['pipelines', 'Pipeline definitions sales-ops publish as versions (stages, exit criteria, custom buyer fact types), and moving open deals to a newer version.'],
   ['post-close metrics', 'Won deals after the close: waits, durations, stuck deals.'],
   ['audit', 'Who worked which deal: timelines and people.'],
   ['live', 'Server-sent events of projection changes.'],

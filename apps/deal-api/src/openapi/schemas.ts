@@ -122,6 +122,33 @@ export class RelayStatusSchema {
   @ApiProperty({ type: () => RelayFailureSchema, required: false }) failure?: RelayFailureSchema;
 }
 
+@ApiSchema({ name: 'PipelineCommandResponse', description: 'What publishing a pipeline version answers.' })
+export class PipelineCommandResponseSchema extends CommandResultSchema {
+  @ApiProperty({ example: 'default' }) pipelineId!: string;
+  @ApiProperty({ example: 'pipeline-default' }) streamId!: string;
+}
+
+@ApiSchema({ name: 'DealMigrated', description: 'One deal moved to the new version (or already on it: `events` empty).' })
+export class DealMigratedSchema extends CommandResultSchema {
+  @ApiProperty({ format: 'uuid' }) dealId!: string;
+}
+
+@ApiSchema({ name: 'DealNotMigrated', description: 'A deal that could not be moved (e.g. closed since the list was read).' })
+export class DealNotMigratedSchema {
+  @ApiProperty({ format: 'uuid' }) dealId!: string;
+  @ApiProperty({ example: 'DEAL.CLOSED' }) error!: string;
+  @ApiProperty() message!: string;
+}
+
+@ApiSchema({ name: 'PipelineMigrationCommandResponse', description: 'What a migration answers: one command per open deal on an older version, each on its own stream.' })
+export class PipelineMigrationCommandResponseSchema {
+  @ApiProperty({ example: 'default' }) pipelineId!: string;
+  @ApiProperty({ type: 'integer', example: 2 }) toVersion!: number;
+  @ApiProperty({ description: 'The digest of the dry run this migration matched (the deals, their stages and findings).' }) digest!: string;
+  @ApiProperty({ type: [DealMigratedSchema] }) migrated!: DealMigratedSchema[];
+  @ApiProperty({ type: [DealNotMigratedSchema] }) failed!: DealNotMigratedSchema[];
+}
+
 @ApiSchema({ name: 'Health' })
 export class HealthSchema {
   @ApiProperty({ enum: ['ok'] }) status!: 'ok';

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ProjectionDatabase, ProjectionRunner, PROJECTIONS as ALL_PROJECTIONS } from '@deals/projections';
+import { ProjectionDatabase, ProjectionRunner, projectionsFor } from '@deals/projections';
+import { LivePipelineCatalog } from '../pipelines/live-pipeline-catalog';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
 import { LiveFeedController } from './live/live-feed.controller';
@@ -28,7 +29,8 @@ function openProjectionDatabase(config: ApiConfig): ProjectionDatabase {
 @Module({
   controllers: [ProjectionsAdminController, LiveFeedController, ...queryControllers],
   providers: [
-    { provide: PROJECTIONS, useValue: ALL_PROJECTIONS },
+    // Deals on a published version get its stage names and probabilities.
+    { provide: PROJECTIONS, inject: [LivePipelineCatalog], useFactory: (catalog: LivePipelineCatalog) => projectionsFor(catalog) },
     { provide: PROJECTION_DATABASE, inject: [API_CONFIG], useFactory: openProjectionDatabase },
     ProjectionRunnerService,
     // Tools that start the application (the benchmark) find the runner by the library's class.

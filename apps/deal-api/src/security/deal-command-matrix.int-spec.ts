@@ -18,6 +18,8 @@ const REQUESTS: Record<Exclude<DealCommandType, 'OpenDeal'>, [method: 'post' | '
   RecordRecapConfirmed: ['post', 'recap-confirmations', { evidence: ev }],
   DeliverProposal: ['post', 'proposals', { evidence: ev }],
   RecordProposalAcknowledged: ['post', 'proposal-acknowledgements', { evidence: ev }],
+  RecordBuyerFact: ['post', 'facts/security-questionnaire-signed', { attributes: { signedBy: 'Pat' }, evidence: { kind: 'signature', ref: 'sq-1' } }],
+  MigrateDealPipeline: ['post', 'pipeline/migration', { toVersion: 1 }],
   AgreeTerms: ['post', 'terms', { price: '100000.00', paymentTerms: 'Net 30', deliveryTimeline: 'May', evidence: ev }],
   ChangeAmount: ['post', 'amount', { expectedAmount: '90000.00', reason: 'Scope cut' }],
   AdvanceStage: ['post', 'stage/advance', {}],

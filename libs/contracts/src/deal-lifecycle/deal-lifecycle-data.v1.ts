@@ -75,6 +75,21 @@ export interface DealDeskReference {
   readonly basis: 'list-price' | 'opening' | 'entered';
 }
 
+/** A criterion of the new version at a pipeline migration, met (with the evidence) or missing. */
+export interface CriterionFinding {
+  readonly stageId: string;
+  readonly criterionId: string;
+  readonly label: string;
+  readonly met: boolean;
+  readonly evidence?: readonly Evidence[];
+}
+
+/** Where a migrated deal landed: `kept` its stage, or `first-unmet` (the first open stage not all met). */
+export interface MigrationFinding {
+  readonly placement: 'kept' | 'first-unmet';
+  readonly criteria: readonly CriterionFinding[];
+}
+
 /** Event type → its `data`. */
 export interface DealLifecycleDataV1 {
   readonly DealOpened: {
@@ -101,6 +116,16 @@ export interface DealLifecycleDataV1 {
   readonly RecapConfirmedByBuyer: { readonly evidence: Evidence };
   readonly ProposalDelivered: { readonly evidence: Evidence };
   readonly ProposalAcknowledged: { readonly evidence: Evidence };
+  /** A fact of a type the deal's pipeline version declares; `attributes` as declared there. */
+  readonly BuyerFactRecorded: { readonly factType: string; readonly attributes: { readonly [attribute: string]: string | number | boolean }; readonly evidence: Evidence };
+  readonly DealPipelineMigrated: {
+    readonly pipelineId: string;
+    readonly fromVersion: number;
+    readonly toVersion: number;
+    readonly fromStageId: string;
+    readonly stageId: string;
+    readonly finding: MigrationFinding;
+  };
   readonly TermsAgreed: { readonly priceMinor: number; readonly paymentTerms: string; readonly deliveryTimeline: string; readonly evidence: Evidence };
   readonly AmountChanged: {
     readonly previousAmountMinor: number;

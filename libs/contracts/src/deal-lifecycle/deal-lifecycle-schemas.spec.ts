@@ -39,7 +39,7 @@ describe('deal-lifecycle.v1 JSON Schemas (docs/schemas)', () => {
   });
 
   it('one schema per event type', () => {
-    expect(generated.eventTypes).toHaveLength(34);
+    expect(generated.eventTypes).toHaveLength(36);
     for (const type of generated.eventTypes) {
       const schema = JSON.parse(generated.files.get(join(SCHEMA_DIR, `${type}.schema.json`))!);
       expect(schema.properties.eventType).toMatchObject({ const: type });

@@ -23,6 +23,8 @@ export const DEAL_LIFECYCLE_TIME_FIELDS_V1: Readonly<Record<DealLifecycleEventTy
   RecapConfirmedByBuyer: [],
   ProposalDelivered: [],
   ProposalAcknowledged: [],
+  BuyerFactRecorded: [],
+  DealPipelineMigrated: [],
   TermsAgreed: [],
   AmountChanged: [],
   StageAdvanced: [],

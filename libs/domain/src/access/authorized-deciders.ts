@@ -6,6 +6,8 @@ import { createDealDecider, DealDecider } from '../deal/deal.decider';
 import { Command, DomainEvent } from '../shared/message';
 import { Decider } from '../shared/decider';
 import { authorizedDecider } from './authorized-decider';
+import { authorize } from './authorize';
+import { pipelineVersionDecider, PipelineVersionDecider } from '../pipeline/version/pipeline-version.decider';
 import { authorizeCommissionCommand } from './commission-access';
 import { authorizeDealCommand, dealCommandSubject } from './deal-command-access';
 import { authorizeTeamCommand } from './team-access';
@@ -20,6 +22,12 @@ import { CommissionAggregate } from '../commission/commission-streams';
 export function authorizedDealDecider(relations: Relations, dealId: string, inner: DealDecider = createDealDecider()): DealDecider {
   return authorizedDecider(inner, (command, state) =>
     authorizeDealCommand(command.type, command.metadata.actor, state, relations, dealId, dealCommandSubject(command)));
+}
+
+/** Pipeline versions behind the access table: sales-ops and admins publish. */
+export function authorizedPipelineDecider(relations: Relations): PipelineVersionDecider {
+  return authorizedDecider(pipelineVersionDecider, (command) =>
+    authorize(`pipeline:${command.type}`, command.metadata.actor, { kind: 'organisation' }, relations));
 }
 
 /** The user decider behind the access table: admins only, never on themselves. */

@@ -3,6 +3,7 @@ import { ORGANISATION_ROLES, OrganisationRole } from '../deal/deal-access';
 import { TeamAccess } from '../deal/deal-team';
 import { DealCommandType } from '../deal/deal.commands';
 import { TeamCommandType } from '../team/team.commands';
+import { PipelineVersionCommandType } from '../pipeline/version/pipeline-version.commands';
 import { Reach } from './reach';
 import { UserCommandType } from './user/user.commands';
 
@@ -63,6 +64,7 @@ export const DEAL_COMMAND_RULES: Readonly<Record<DealCommandType, OperationRule>
   RecordRecapConfirmed: fact('record the buyer\'s recap confirmation', FACTS),
   DeliverProposal: fact('deliver a proposal', FACTS),
   RecordProposalAcknowledged: fact('record the proposal acknowledged', FACTS),
+  RecordBuyerFact: fact('record a buyer fact of a type the deal\'s pipeline version declares', FACTS),
   AgreeTerms: deal('agree terms', SELLING, { commercialTerms: true }),
   ChangeAmount: deal('change the amount or line items', SELLING, { commercialTerms: true }),
   AdvanceStage: deal('advance the stage', SELLING),
@@ -74,6 +76,7 @@ export const DEAL_COMMAND_RULES: Readonly<Record<DealCommandType, OperationRule>
   HandToImplementation: deal('hand to implementation', { ...SELLING, implementation: 'won' }),
   StartImplementation: deal('start implementation', DELIVERY),
   GoLive: deal('record go-live', DELIVERY),
+  MigrateDealPipeline: deal('move an open deal to a newer version of its pipeline', { 'sales-ops': 'organisation', admin: 'organisation' }),
   AddTeamMember: deal('add someone to the team (never oneself)', TEAM, { notOnSelf: true }),
   RemoveTeamMember: deal('remove someone from the team', TEAM),
   ReviewDealChange: deal('approve or reject a change waiting for approval (never one\'s own, never in one\'s favour)', {
@@ -116,6 +119,13 @@ export const COMMISSION_COMMAND_RULES: Readonly<Record<CommissionCommandType, Op
   ReopenCommissionPeriod: organisation('reopen a closed commission period', { finance: 'organisation', admin: 'organisation' }),
 };
 
+/** Pipeline definitions: sales-ops (and admins) publish versions. */
+export const PIPELINE_COMMAND_RULES: Readonly<Record<PipelineVersionCommandType, OperationRule>> = {
+  PublishPipelineVersion: organisation('publish a pipeline version (stages, exit criteria, custom buyer fact types)', {
+    'sales-ops': 'organisation', admin: 'organisation',
+  }),
+};
+
 /** Reads, reports, live feeds and operator endpoints. */
 export const READ_RULES = {
   'deal:read': deal('read a deal, its events, its audit timeline and the members offered to its team', {
@@ -127,6 +137,12 @@ export const READ_RULES = {
   'board:read': organisation('the dashboard board', { ...DEAL_FIGURES, implementation: 'readable' }),
   'plan:read': organisation('commission plans and their versions (others: the plans of the people they may read)', {
     rep: 'readable', manager: 'readable', implementation: 'readable', ...ORGANISATION,
+  }),
+  'pipeline:read': organisation('pipeline definitions and their versions', {
+    rep: 'organisation', manager: 'organisation', implementation: 'organisation', integration: 'organisation', ...ORGANISATION,
+  }),
+  'pipeline:migrate': organisation('move open deals to a newer pipeline version (dry run: where each would land, criteria met and missing)', {
+    'sales-ops': 'organisation', admin: 'organisation',
   }),
   'plan:assignments': organisation('who is on a plan', ORGANISATION),
   'payees:read': organisation('everyone paid or on a plan in a commission period, with their totals', ORGANISATION),
@@ -174,6 +190,7 @@ export type Operation =
   | `user:${UserCommandType}`
   | `commission:${CommissionCommandType}`
   | `team:${TeamCommandType}`
+  | `pipeline:${PipelineVersionCommandType}`
   | ReadOperation
   | AccountOperation;
 
@@ -183,6 +200,7 @@ export const OPERATIONS: Readonly<Record<Operation, OperationRule>> = {
   ...prefixed('user', USER_COMMAND_RULES),
   ...prefixed('commission', COMMISSION_COMMAND_RULES),
   ...prefixed('team', TEAM_COMMAND_RULES),
+  ...prefixed('pipeline', PIPELINE_COMMAND_RULES),
   ...READ_RULES,
   ...ACCOUNT_RULES,
 } as Record<Operation, OperationRule>;

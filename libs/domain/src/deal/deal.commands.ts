@@ -19,7 +19,8 @@ export type DealCommand =
   | Command<'OpenDeal', {
       dealId: string; name: string; account: { name: string; industry?: string };
       ownerId: string; currency: string; expectedAmountMinor: AmountInput; lineItems?: readonly LineItemInput[];
-      pipeline?: PipelineRef; team?: readonly { userId: string; role: DealTeamRole; access?: TeamAccess }[];
+      /** The latest version of this pipeline (default: the default pipeline's); `pipeline` names an exact version. */
+      pipelineId?: string; pipeline?: PipelineRef; team?: readonly { userId: string; role: DealTeamRole; access?: TeamAccess }[];
     }>
   | Command<'RecordContactMade', { channel: string; evidence: Evidence }>
   | Command<'RecordBuyerResponded', { evidence: Evidence }>
@@ -34,6 +35,10 @@ export type DealCommand =
   | Command<'DeliverProposal', { evidence: Evidence }>
   | Command<'RecordProposalAcknowledged', { evidence: Evidence }>
   | Command<'AgreeTerms', { priceMinor: AmountInput; paymentTerms: string; deliveryTimeline: string; evidence: Evidence }>
+  /** A fact of a custom type the deal's pipeline version declares, checked against that declaration. */
+  | Command<'RecordBuyerFact', { factType: string; attributes?: Readonly<Record<string, unknown>>; evidence: Evidence }>
+  /** Moves an open deal to a newer version of its pipeline (sales-ops); already on it: nothing written. */
+  | Command<'MigrateDealPipeline', { toVersion: number }>
   | Command<'ChangeAmount', { expectedAmountMinor: AmountInput; lineItems?: readonly LineItemInput[]; reason: string }>
   /** Moves to the next stage; `toStageId`, when given, must be that stage. */
   | Command<'AdvanceStage', { toStageId?: string }>

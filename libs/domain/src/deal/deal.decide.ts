@@ -8,6 +8,8 @@ import { DealState } from './deal.state';
 import { advanceStage } from './decide/advance-stage';
 import { isBuyerFactCommand, recordBuyerFact } from './decide/buyer-facts';
 import { changeAmount } from './decide/change-amount';
+import { recordCustomFact } from './decide/custom-facts';
+import { migratePipeline } from './decide/migrate-pipeline';
 import { closeLost } from './decide/close-lost';
 import { closeWon } from './decide/close-won';
 import { setCreditSplits } from './decide/credit-splits';
@@ -41,6 +43,7 @@ export function createDealDecide(
     if (command.type === 'ReviewDealChange') return reviewDealChange(command, context, route);
     if (command.type === 'WithdrawDealChange') return withdrawDealChange(command, context);
     if (command.type === 'DecideDealDesk') return decideDealDesk(command, context);
+    if (command.type === 'MigrateDealPipeline') return migratePipeline(command, context, catalog);
     const events = route(command, context);
     const reasons = approvalReasons(command, context);
     return reasons.length > 0 ? proposeChange(command, context, reasons) : events;
@@ -51,6 +54,7 @@ function route(command: DealCommand, context: DealContext): DealEvent[] {
   const { state } = context;
   if (isBuyerFactCommand(command)) return recordBuyerFact(command, context);
   switch (command.type) {
+    case 'RecordBuyerFact': return recordCustomFact(command, context);
     case 'ChangeAmount': return changeAmount(command, context);
     case 'AdvanceStage': return advanceStage(command, context);
     case 'OverrideStage': return overrideStage(command, context);
@@ -67,6 +71,7 @@ function route(command: DealCommand, context: DealContext): DealEvent[] {
     case 'ReviewDealChange':
     case 'WithdrawDealChange':
     case 'DecideDealDesk':
+    case 'MigrateDealPipeline':
       throw DealErrors.invalidTransition(`${command.type} cannot be proposed.`, { command: command.type });
     default: {
       const unhandled: never = command;

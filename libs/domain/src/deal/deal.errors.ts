@@ -1,4 +1,5 @@
-import { ExitCriterion } from '../pipeline/pipeline-definition';
+import { ExitCriterion, PipelineDefinition } from '../pipeline/pipeline-definition';
+import { PipelineIssue } from '../pipeline/validate-pipeline';
 import { DomainError } from '../shared/domain-error';
 
 const listCriteria = (criteria: readonly ExitCriterion[]) =>
@@ -41,6 +42,14 @@ export const DealErrors = {
     new DomainError('DEAL.EXIT_CRITERIA_UNMET', 'conflict',
       `Stage '${stageId}' cannot be left: missing exit criteria ${listCriteria(missing)}.`,
       { stageId, missing: missing.map(({ id, label }) => ({ id, label })) }),
+  factTypeUnknown: (factType: string, pipeline: PipelineDefinition) =>
+    new DomainError('DEAL.FACT_TYPE_UNKNOWN', 'not_found',
+      `The deal's pipeline '${pipeline.id}' v${pipeline.version} declares no fact type '${factType}'.`,
+      { factType, pipelineId: pipeline.id, version: pipeline.version, declared: (pipeline.factTypes ?? []).map((type) => type.name) }),
+  factInvalid: (factType: string, issues: readonly PipelineIssue[]) =>
+    new DomainError('DEAL.FACT_INVALID', 'invalid',
+      `'${factType}' cannot be recorded: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}.`,
+      { factType, fields: issues.map((issue) => ({ field: issue.path, problem: issue.message })) }),
   invalidTransition: (message: string, details: Record<string, unknown>) =>
     new DomainError('DEAL.INVALID_TRANSITION', 'conflict', message, details),
   overrideForbidden: (actorId: string) =>

@@ -44,6 +44,26 @@ export interface ChangeApproval {
   readonly approvedBy: string;
 }
 
+export interface CriterionFinding {
+  readonly stageId: string;
+  readonly criterionId: string;
+  readonly label: string;
+  readonly met: boolean;
+  /** The evidence that meets it; absent when missing. */
+  readonly evidence?: readonly Evidence[];
+}
+
+/**
+ * Where a deal lands in a new version and why: `kept` its stage (it exists in the new version),
+ * or `first-unmet` (its stage is gone: the first open stage whose criteria are not all met).
+ * `criteria` lists every criterion of the open stages up to and including that stage: those of
+ * earlier stages show what the deal is taken to have passed, met or not.
+ */
+export interface MigrationFinding {
+  readonly placement: 'kept' | 'first-unmet';
+  readonly criteria: readonly CriterionFinding[];
+}
+
 export type DealEvent =
   | DomainEvent<'DealOpened', {
       dealId: string; name: string; account: { name: string; industry?: string };
@@ -64,6 +84,12 @@ export type DealEvent =
   | DomainEvent<'ProposalAcknowledged', { evidence: Evidence }>
   | DomainEvent<'TermsAgreed', {
       priceMinor: number; paymentTerms: string; deliveryTimeline: string; evidence: Evidence;
+    }>
+  /** A fact of a custom type declared by the deal's pipeline version; `attributes` as declared. */
+  | DomainEvent<'BuyerFactRecorded', { factType: string; attributes: Readonly<Record<string, string | number | boolean>>; evidence: Evidence }>
+  /** The deal now follows `toVersion` of its pipeline, in `stageId`; `finding` shows each criterion up to that stage, met or missing. */
+  | DomainEvent<'DealPipelineMigrated', {
+      pipelineId: string; fromVersion: number; toVersion: number; fromStageId: string; stageId: string; finding: MigrationFinding;
     }>
   | DomainEvent<'AmountChanged', {
       previousAmountMinor: number; expectedAmountMinor: number; lineItems: readonly LineItem[]; reason: string;

@@ -33,6 +33,15 @@ export function createDealEvolve(catalog: PipelineCatalog): (state: DealState, e
           opening: { amountMinor: expectedAmountMinor, lineItems }, pipeline: ref, stageId, status: 'open', openedAt: at, stageEnteredAt: at,
         };
       }
+      case 'BuyerFactRecorded': {
+        const { factType, attributes, evidence } = event.data;
+        return { ...state, facts: { ...state.facts, [factType]: { data: attributes, evidence, occurredAt: at } } };
+      }
+      case 'DealPipelineMigrated': {
+        const { pipelineId, toVersion, stageId } = event.data;
+        const moved = stageId === state.stageId ? {} : { stageId, stageEnteredAt: at };
+        return { ...state, pipeline: { id: pipelineId, version: toVersion }, ...moved };
+      }
       case 'AmountChanged':
         return { ...state, expectedAmountMinor: event.data.expectedAmountMinor, lineItems: event.data.lineItems };
       case 'StageAdvanced':

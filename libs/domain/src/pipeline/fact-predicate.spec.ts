@@ -1,5 +1,5 @@
 import { evidence } from '../testing/deal-fixtures';
-import { allOf, anyOf, fact, factKeysOf, predicateHolds, satisfyPredicate } from './fact-predicate';
+import { allOf, anyOf, fact, factKeysOf, factWith, predicateHolds, satisfyPredicate } from './fact-predicate';
 import { RecordedFacts } from './recorded-fact';
 
 const demo = evidence('meeting', 'demo-1');
@@ -37,5 +37,30 @@ describe('fact predicates', () => {
     const nested = anyOf(allOf(fact('DemoHeld', { attended: true }), fact('BuyerResponded')), fact('BuyerResponded'));
     expect(satisfyPredicate(nested, facts)).toStrictEqual([demo, reply]);
     expect(factKeysOf(nested)).toStrictEqual(['DemoHeld', 'BuyerResponded', 'BuyerResponded']);
+  });
+});
+
+describe('predicates over custom facts', () => {
+  const signed = evidence('signature', 'docusign-8841');
+  const custom: RecordedFacts = {
+    'security-questionnaire-signed': { data: { signedBy: 'Kim Lee', outcome: 'passed', signedOn: ' ' }, evidence: signed },
+  };
+
+  it('a custom fact holds like a built-in one, with its evidence', () => {
+    expect(satisfyPredicate(fact('security-questionnaire-signed'), custom)).toStrictEqual([signed]);
+    expect(satisfyPredicate(fact('pen-test-shared'), custom)).toBeUndefined();
+  });
+
+  it('has needs each named attribute present and not blank', () => {
+    expect(predicateHolds(factWith('security-questionnaire-signed', 'signedBy'), custom)).toBe(true);
+    expect(predicateHolds(factWith('security-questionnaire-signed', 'signedBy', 'signedOn'), custom)).toBe(false);
+    expect(predicateHolds(factWith('security-questionnaire-signed', 'questionnaireUrl'), custom)).toBe(false);
+  });
+
+  it('where compares attributes, and mixes with built-in facts', () => {
+    expect(predicateHolds(fact('security-questionnaire-signed', { outcome: 'passed' }), custom)).toBe(true);
+    expect(predicateHolds(fact('security-questionnaire-signed', { outcome: 'passed-with-conditions' }), custom)).toBe(false);
+    expect(satisfyPredicate(allOf(fact('BuyerResponded'), factWith('security-questionnaire-signed', 'signedBy')), { ...facts, ...custom }))
+      .toStrictEqual([reply, signed]);
   });
 });

@@ -1,6 +1,5 @@
 import { Evidence } from '../shared/evidence';
-import { FactKey } from './fact-key';
-import { FactPredicate, FactValue } from './pipeline-definition';
+import { FactName, FactPredicate, FactValue } from './pipeline-definition';
 import { RecordedFacts } from './recorded-fact';
 
 /**
@@ -21,7 +20,8 @@ export function satisfyPredicate(predicate: FactPredicate, facts: RecordedFacts)
   if (!fact) return undefined;
   const where = predicate.where ?? {};
   const matches = Object.entries(where).every(([field, expected]) => fact.data[field] === expected);
-  return matches ? [fact.evidence] : undefined;
+  const present = (predicate.has ?? []).every((field) => isPresent(fact.data[field]));
+  return matches && present ? [fact.evidence] : undefined;
 }
 
 export function predicateHolds(predicate: FactPredicate, facts: RecordedFacts): boolean {
@@ -29,14 +29,18 @@ export function predicateHolds(predicate: FactPredicate, facts: RecordedFacts): 
 }
 
 /** Every fact key a predicate mentions, for validation and documentation. */
-export function factKeysOf(predicate: FactPredicate): readonly FactKey[] {
+export function factKeysOf(predicate: FactPredicate): readonly FactName[] {
   if ('allOf' in predicate) return predicate.allOf.flatMap(factKeysOf);
   if ('anyOf' in predicate) return predicate.anyOf.flatMap(factKeysOf);
   return [predicate.fact];
 }
 
-export const fact = (key: FactKey, where?: Readonly<Record<string, FactValue>>): FactPredicate =>
+export const fact = (key: FactName, where?: Readonly<Record<string, FactValue>>): FactPredicate =>
   where ? { fact: key, where } : { fact: key };
+/** A fact recorded with each of these attributes (e.g. `factWith('security-questionnaire-signed', 'signedBy')`). */
+export const factWith = (key: FactName, ...has: string[]): FactPredicate => ({ fact: key, has });
+
+const isPresent = (value: unknown) => value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 export const allOf = (...predicates: FactPredicate[]): FactPredicate => ({ allOf: predicates });
 export const anyOf = (...predicates: FactPredicate[]): FactPredicate => ({ anyOf: predicates });
 

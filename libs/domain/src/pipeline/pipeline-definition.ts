@@ -1,12 +1,19 @@
 import { FactKey } from './fact-key';
+import { EvidenceKind } from '../shared/evidence';
 
 export type StagePhase = 'open' | 'won' | 'lost' | 'post-close';
 
 export type FactValue = string | number | boolean;
 
-/** A condition over the facts recorded on a deal. */
+/** A built-in fact (an event type such as `DemoHeld`) or a custom fact type of the deal's pipeline version. */
+export type FactName = FactKey | (string & {});
+
+/**
+ * A condition over the facts recorded on a deal. `where` compares the latest data field by field;
+ * `has` needs each named attribute present (not blank).
+ */
 export type FactPredicate =
-  | { readonly fact: FactKey; readonly where?: Readonly<Record<string, FactValue>> }
+  | { readonly fact: FactName; readonly where?: Readonly<Record<string, FactValue>>; readonly has?: readonly string[] }
   | { readonly allOf: readonly FactPredicate[] }
   | { readonly anyOf: readonly FactPredicate[] };
 
@@ -29,6 +36,26 @@ export interface StageDefinition {
   readonly stuckAfterDays?: number;
 }
 
+export type AttributeType = 'string' | 'number' | 'boolean' | 'date' | 'url' | 'enum';
+
+/** One attribute of a custom fact type; `values` lists the choices of an enum. */
+export interface AttributeDefinition {
+  readonly name: string;
+  readonly type: AttributeType;
+  readonly required: boolean;
+  readonly values?: readonly string[];
+}
+
+/** A buyer fact sales-ops declare in a pipeline version (e.g. `security-questionnaire-signed`). */
+export interface FactTypeDefinition {
+  /** kebab-case, distinct from every built-in fact. */
+  readonly name: string;
+  readonly label: string;
+  readonly attributes: readonly AttributeDefinition[];
+  /** The evidence kinds a manager can open for it (e.g. `signature`, `document`). */
+  readonly evidenceKinds: readonly EvidenceKind[];
+}
+
 /**
  * Stages in order: the open stages (the path to the close), one won and one lost stage, then
  * either no post-close stages or exactly three, which the hand-off, implementation start and
@@ -39,4 +66,6 @@ export interface PipelineDefinition {
   readonly version: number;
   readonly name: string;
   readonly stages: readonly StageDefinition[];
+  /** Custom buyer fact types; absent when the version declares none. */
+  readonly factTypes?: readonly FactTypeDefinition[];
 }

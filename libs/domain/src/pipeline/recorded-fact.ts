@@ -1,5 +1,5 @@
 import { Evidence } from '../shared/evidence';
-import { FactKey } from './fact-key';
+import { FactName } from './pipeline-definition';
 
 /** The latest recording of one fact on a deal: what was said, the proof, and when it happened. */
 export interface RecordedFact {
@@ -9,4 +9,5 @@ export interface RecordedFact {
   readonly occurredAt?: string;
 }
 
-export type RecordedFacts = Readonly<Partial<Record<FactKey, RecordedFact>>>;
+/** Keyed by built-in fact (event type) or custom fact type name. */
+export type RecordedFacts = Readonly<Partial<Record<FactName, RecordedFact>>>;

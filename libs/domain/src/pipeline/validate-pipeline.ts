@@ -1,6 +1,9 @@
 import { isBlank } from '../shared/text';
 import { FACT_KEYS, isFactKey } from './fact-key';
-import { ExitCriterion, FactPredicate, PipelineDefinition, StageDefinition } from './pipeline-definition';
+import { checkFactTypes } from './validate-fact-types';
+import {
+  AttributeDefinition, ExitCriterion, FactPredicate, FactTypeDefinition, FactValue, PipelineDefinition, StageDefinition,
+} from './pipeline-definition';
 
 export interface PipelineIssue {
   /** Where in the definition, e.g. `stages[2].exitCriteria[0].requires.allOf[1]`. */
@@ -24,6 +27,8 @@ export function validatePipeline(pipeline: PipelineDefinition): readonly Pipelin
   if (!Array.isArray(stages)) return [...issues, { path: 'stages', message: 'must be a list' }];
 
   checkPhaseCounts(stages, report);
+  const factTypes = checkFactTypes(pipeline.factTypes, report);
+  let previousOpen: number | undefined;
   const stageIds = new Set<string>();
   const criterionIds = new Set<string>();
   stages.forEach((stage, index) => {
@@ -35,6 +40,11 @@ export function validatePipeline(pipeline: PipelineDefinition): readonly Pipelin
     if (!PHASES.includes(stage.phase)) report(`${at}.phase`, `must be one of ${PHASES.join(', ')}`);
     if (typeof stage.probability !== 'number' || !(stage.probability >= 0 && stage.probability <= 1)) {
       report(`${at}.probability`, 'must be a number from 0 to 1');
+    } else if (stage.phase === 'open') {
+      if (previousOpen !== undefined && stage.probability <= previousOpen) {
+        report(`${at}.probability`, `must be greater than the previous open stage's (${previousOpen})`);
+      }
+      previousOpen = stage.probability;
     }
     if (stage.stuckAfterDays !== undefined && !(Number.isFinite(stage.stuckAfterDays) && stage.stuckAfterDays > 0)) {
       report(`${at}.stuckAfterDays`, 'must be a positive number of days');
@@ -46,15 +56,26 @@ export function validatePipeline(pipeline: PipelineDefinition): readonly Pipelin
     if (!Array.isArray(stage.exitCriteria)) report(`${at}.exitCriteria`, 'must be a list');
     criteria.forEach((criterion, position) => {
       const where = `${at}.exitCriteria[${position}]`;
+      if (criterion === null || typeof criterion !== 'object') {
+        report(where, 'must be { id, label, buyerOutcome, requires }');
+        return;
+      }
       if (isBlank(criterion.id)) report(`${where}.id`, 'must not be blank');
       else if (criterionIds.has(criterion.id)) report(`${where}.id`, `duplicate criterion id '${criterion.id}'`);
       criterionIds.add(criterion.id);
       if (isBlank(criterion.label)) report(`${where}.label`, 'must not be blank');
       if (isBlank(criterion.buyerOutcome)) report(`${where}.buyerOutcome`, 'must not be blank');
-      checkPredicate(criterion.requires, `${where}.requires`, report);
+      checkPredicate(criterion.requires, `${where}.requires`, factTypes, report);
     });
   });
   return issues;
+}
+
+/** Whether a recorded attribute could ever equal `value` (a criterion that never holds is a mistake). */
+function couldEqual(attribute: AttributeDefinition, value: FactValue): boolean {
+  if (attribute.type === 'number' || attribute.type === 'boolean') return typeof value === attribute.type;
+  if (attribute.type === 'enum') return (attribute.values ?? []).includes(value as string);
+  return typeof value === 'string';
 }
 
 function checkPhaseCounts(stages: readonly StageDefinition[], report: (path: string, message: string) => void): void {
@@ -68,7 +89,9 @@ function checkPhaseCounts(stages: readonly StageDefinition[], report: (path: str
   }
 }
 
-function checkPredicate(predicate: FactPredicate, path: string, report: (path: string, message: string) => void): void {
+function checkPredicate(
+  predicate: FactPredicate, path: string, factTypes: ReadonlyMap<string, FactTypeDefinition>, report: (path: string, message: string) => void,
+): void {
   if (predicate === null || typeof predicate !== 'object') {
     report(path, 'must be { fact }, { allOf } or { anyOf }');
     return;
@@ -77,17 +100,34 @@ function checkPredicate(predicate: FactPredicate, path: string, report: (path: s
     if (combinator in predicate) {
       const branches = (predicate as Record<string, unknown>)[combinator];
       if (!Array.isArray(branches) || branches.length === 0) report(`${path}.${combinator}`, 'must be a non-empty list');
-      else branches.forEach((branch, index) => checkPredicate(branch, `${path}.${combinator}[${index}]`, report));
+      else branches.forEach((branch, index) => checkPredicate(branch, `${path}.${combinator}[${index}]`, factTypes, report));
       return;
     }
   }
-  if (!('fact' in predicate) || !isFactKey(predicate.fact)) {
-    report(`${path}.fact`, `must be one of ${FACT_KEYS.join(', ')}`);
+  const custom = 'fact' in predicate && typeof predicate.fact === 'string' ? factTypes.get(predicate.fact) : undefined;
+  if (!('fact' in predicate) || (!isFactKey(predicate.fact) && !custom)) {
+    const declared = [...factTypes.keys()];
+    report(`${path}.fact`, `must be one of ${[...FACT_KEYS, ...declared].join(', ')}${declared.length === 0 ? ' or a fact type the version declares' : ''}`);
+    return;
+  }
+  const declared = custom && Array.isArray(custom.attributes) ? custom.attributes.filter((a) => a !== null && typeof a === 'object') : [];
+  const attributes = custom && new Map(declared.map((attribute) => [attribute.name, attribute]));
+  if (predicate.where !== undefined && (predicate.where === null || typeof predicate.where !== 'object' || Array.isArray(predicate.where))) {
+    report(`${path}.where`, 'must be an object of attribute values');
     return;
   }
   for (const [field, value] of Object.entries(predicate.where ?? {})) {
     if (!['string', 'number', 'boolean'].includes(typeof value)) {
       report(`${path}.where.${field}`, 'must be a string, number or boolean');
+      continue;
     }
+    const attribute = attributes?.get(field);
+    if (attributes && !attribute) report(`${path}.where.${field}`, `'${predicate.fact}' has no attribute '${field}'`);
+    else if (attribute && !couldEqual(attribute, value)) report(`${path}.where.${field}`, `can never match the ${attribute.type} attribute '${field}'`);
   }
+  if (predicate.has !== undefined && !Array.isArray(predicate.has)) report(`${path}.has`, 'must be a list of attribute names');
+  else (predicate.has ?? []).forEach((field, index) => {
+    if (typeof field !== 'string' || isBlank(field)) report(`${path}.has[${index}]`, 'must be an attribute name');
+    else if (attributes && !attributes.has(field)) report(`${path}.has[${index}]`, `'${predicate.fact}' has no attribute '${field}'`);
+  });
 }

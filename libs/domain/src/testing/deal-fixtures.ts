@@ -42,7 +42,7 @@ export function stored(event: DealEvent, occurredAt = OPENED_AT, actor: Actor = 
   } as DealEvent;
 }
 
-export const dealOpened = (stageId = 'engaged'): DealEvent => ({
+export const dealOpened = (stageId = 'engaged', version = 1): DealEvent => ({
   type: 'DealOpened',
   data: {
     dealId: 'deal-acme', name: 'Acme platform', account: { name: 'Acme', industry: 'manufacturing' },
@@ -51,7 +51,7 @@ export const dealOpened = (stageId = 'engaged'): DealEvent => ({
       { productCode: 'CORE', amountMinor: 6_000_000, quantity: 1 },
       { productCode: 'X', amountMinor: 4_000_000, quantity: 1 },
     ],
-    pipeline: { id: 'default', version: 1 }, stageId,
+    pipeline: { id: 'default', version }, stageId,
   },
 });
 

@@ -30,6 +30,11 @@ const PHRASES: { readonly [T in DealEventType]: Phrase<T> } = {
   ProposalDelivered: () => `recorded the proposal delivered`,
   ProposalAcknowledged: () => `recorded the buyer's acknowledgement of the proposal`,
   TermsAgreed: (d, c) => `recorded the terms agreed (price ${money(d.priceMinor, c)}, ${d.paymentTerms}, ${d.deliveryTimeline})`,
+  BuyerFactRecorded: (d) => `recorded ${d.factType}${Object.keys(d.attributes).length > 0 ? ` (${Object.entries(d.attributes).map(([k, v]) => `${k}: ${String(v)}`).join(', ')})` : ''}`,
+  DealPipelineMigrated: (d) => {
+    const missing = d.finding.criteria.filter((c) => !c.met).map((c) => c.criterionId);
+    return `moved the deal from ${d.pipelineId} v${d.fromVersion} to v${d.toVersion}, in ${d.stageId}${d.stageId === d.fromStageId ? '' : ` (was ${d.fromStageId})`}${missing.length > 0 ? ` (missing: ${missing.join(', ')})` : ''}`;
+  },
   AmountChanged: (d, c) =>
     `changed the expected amount from ${money(d.previousAmountMinor, c)} to ${money(d.expectedAmountMinor, c)}: ${d.reason}`,
   StageAdvanced: (d) => `advanced the deal from ${d.fromStageId} to ${d.toStageId}`,

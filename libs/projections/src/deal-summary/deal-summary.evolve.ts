@@ -16,6 +16,7 @@ const DEAL_EVENT_TYPES: Readonly<Record<DealEventType, true>> = {
   TeamMemberAdded: true, TeamMemberRemoved: true, CreditSplitsSet: true, WonAmountCorrected: true,
   DealChangeProposed: true, DealChangeApproved: true, DealChangeRejected: true, DealChangeWithdrawn: true,
   DealDeskApprovalRequested: true, DealDeskApproved: true, DealDeskRejected: true,
+  BuyerFactRecorded: true, DealPipelineMigrated: true,
 };
 
 type Data = Readonly<Record<string, unknown>>;
@@ -125,6 +126,15 @@ function evolve(
       return enterStage(catalog, doc, text(data.toStageId), at, 'advanced');
     case 'StageOverridden':
       return enterStage(catalog, doc, text(data.toStageId), at, 'overridden');
+    case 'DealPipelineMigrated': {
+      const version = data.toVersion;
+      const stageId = text(data.stageId);
+      if (typeof version !== 'number' || stageId === undefined) return doc;
+      const migrated: DealSummary = { ...doc, pipeline: { id: doc.pipeline.id, version } };
+      return stageId === doc.stageId
+        ? { ...migrated, ...stageFacts(catalog, migrated.pipeline, stageId, doc.status) }
+        : enterStage(catalog, migrated, stageId, at, 'migrated');
+    }
     case 'DealClosedWon': {
       const won: DealSummary = { ...doc, status: 'won', closedAt: at, amountMinor: minor(data.amountMinor) ?? doc.amountMinor };
       return enterStage(catalog, won, definition && wonStage(definition)?.id, at, 'closed');

@@ -1,10 +1,12 @@
+import { createPipelineCatalog, DEFAULT_PIPELINE, definitionOf } from '@deals/domain';
+import { SECURITY_REVIEW_V2 } from '@deals/domain/pipeline/testing/security-review-pipeline';
 import { RecordedEvent } from '@deals/event-store';
 import { applyBatchInPlace } from '../runner/apply-batch';
 import { foldEvents } from '../testing/fold-events';
 import { handComputedDeals } from '../pipeline/testing/hand-computed-deals';
 import { EventLog } from '../testing/recorded-events';
 import { DealSummary } from './deal-summary';
-import { dealSummaryProjection } from './deal-summary.projection';
+import { createDealSummaryProjection, dealSummaryProjection } from './deal-summary.projection';
 
 const projection = dealSummaryProjection;
 const events = handComputedDeals().events;
@@ -150,5 +152,44 @@ describe('deal-summary projection', () => {
       }
     }
     expect(stored).toStrictEqual(model);
+  });
+});
+
+describe('deal-summary on published pipeline versions', () => {
+  const V2 = definitionOf(SECURITY_REVIEW_V2);
+  // Version 3 drops Proposal reviewed, so a deal there moves.
+  const V3 = { ...V2, version: 3, stages: V2.stages.filter((stage) => stage.id !== 'proposal-reviewed') };
+  const withVersions = createDealSummaryProjection(createPipelineCatalog([DEFAULT_PIPELINE, V2, V3], 'default'));
+  const ana = { id: 'ana', roles: ['rep'] };
+  const sol = { id: 'sol', roles: ['sales-ops'] };
+  const opened = (dealId: string, version: number, stageId: string) => ({
+    dealId, name: dealId, account: { name: 'A' }, ownerId: 'ana', currency: 'EUR', expectedAmountMinor: 100,
+    lineItems: [], pipeline: { id: 'default', version }, stageId,
+  });
+  const migrated = (fromVersion: number, toVersion: number, fromStageId: string, stageId: string) => ({
+    pipelineId: 'default', fromVersion, toVersion, fromStageId, stageId, finding: { placement: 'kept', criteria: [] },
+  });
+
+  it('names a custom stage and its probability from the deal\'s own version', () => {
+    const log = new EventLog();
+    log.push('deal-s', 'DealOpened', opened('s', 2, 'security-review-passed'), ana, '2026-03-01T09:00:00.000Z', '2026-03-01T09:00:01.000Z');
+    expect(foldEvents(withVersions, log.events).get('s')).toMatchObject({ stageName: 'Security review passed', probability: 0.3 });
+  });
+
+  it('follows a migration: the version, and the stage when it moved (via migrated)', () => {
+    const log = new EventLog();
+    log.push('deal-k', 'DealOpened', opened('k', 1, 'product-evaluated'), ana, '2026-03-01T09:00:00.000Z', '2026-03-01T09:00:01.000Z');
+    log.push('deal-k', 'DealPipelineMigrated', migrated(1, 2, 'product-evaluated', 'product-evaluated'), sol, '2026-03-05T09:00:00.000Z', '2026-03-05T09:00:01.000Z');
+    log.push('deal-m', 'DealOpened', opened('m', 2, 'proposal-reviewed'), ana, '2026-03-01T09:00:00.000Z', '2026-03-01T09:00:01.000Z');
+    log.push('deal-m', 'DealPipelineMigrated', migrated(2, 3, 'proposal-reviewed', 'security-review-passed'), sol, '2026-03-05T09:00:00.000Z', '2026-03-05T09:00:01.000Z');
+    const model = foldEvents(withVersions, log.events);
+    const kept = model.get('k')!;
+    expect(kept).toMatchObject({ pipeline: { id: 'default', version: 2 }, stageId: 'product-evaluated', stageEnteredAt: '2026-03-01T09:00:00.000Z' });
+    expect(kept.stageHistory).toHaveLength(1);
+    const moved = model.get('m')!;
+    expect(moved).toMatchObject({ pipeline: { id: 'default', version: 3 }, stageId: 'security-review-passed', stageName: 'Security review passed', probability: 0.3 });
+    expect(moved.stageHistory.map((stay) => [stay.stageId, stay.via, stay.leftAt])).toStrictEqual([
+      ['proposal-reviewed', 'opened', '2026-03-05T09:00:00.000Z'], ['security-review-passed', 'migrated', undefined],
+    ]);
   });
 });

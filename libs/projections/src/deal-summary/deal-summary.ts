@@ -1,7 +1,7 @@
 import { ApprovalReason, DealDeskReason, DealStatus, PipelineRef, TeamMember } from '@deals/domain';
 
 /** How a deal entered a stage. */
-export type StageEntryVia = 'opened' | 'advanced' | 'overridden' | 'closed' | 'post-close';
+export type StageEntryVia = 'opened' | 'advanced' | 'overridden' | 'closed' | 'post-close' | 'migrated';
 
 /** One stay of a deal in one stage, in business time (`metadata.occurredAt`, normalised to UTC). */
 export interface StageStay {

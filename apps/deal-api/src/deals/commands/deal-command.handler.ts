@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { commandMetadata, handleCommand, StreamStateCache } from '@deals/command-pipeline';
 import {
-  authorizedDealDecider, createDealDecider, DealCommandOf, DealCommandType, DealControls, DealDecider, DealState, dealStreamId, defaultPipelineCatalog,
+  authorizedDealDecider, createDealDecider, DealCommandOf, DealCommandType, DealControls, DealDecider, DealState, dealStreamId,
   StandingMember,
 } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { LiveUserDirectory } from '../../auth/live-user-directory';
+import { LivePipelineCatalog } from '../../pipelines/live-pipeline-catalog';
 import { API_CONFIG, ApiConfig } from '../../config/api-config';
 import { dealControls } from './deal-controls';
 import { CommandResponse, commandResponse } from '../../request-context/command-response';
@@ -34,9 +35,11 @@ export class DealCommandHandler {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LiveUserDirectory) private readonly relations: LiveUserDirectory,
     @Inject(API_CONFIG) config: ApiConfig,
+    private readonly catalog: LivePipelineCatalog,
   ) {
     this.controls = dealControls(relations, config.controls, config.dealDesk);
-    this.decider = createDealDecider(defaultPipelineCatalog, this.controls);
+    // The catalog is in memory, kept current from the store: no read per command.
+    this.decider = createDealDecider(catalog, this.controls);
   }
 
   async handle<T extends DealCommandType>(
@@ -46,7 +49,7 @@ export class DealCommandHandler {
     // A deal being opened gets its owner's default team and its account's team as they are set now.
     const opening = type === 'OpenDeal' ? (data as DealCommandOf<'OpenDeal'>['data']) : undefined;
     const standing = opening && await readStandingTeams(this.store, this.relations, opening.ownerId, opening.account.name);
-    const decider = standing ? createDealDecider(defaultPipelineCatalog, this.controls, standing) : this.decider;
+    const decider = standing ? createDealDecider(this.catalog, this.controls, standing) : this.decider;
     const result = await handleCommand(this.store, authorizedDealDecider(this.relations, dealId, decider), dealStreamId(dealId), command, {
       idempotencyKey: ctx.idempotencyKey,
       expectedRevision: ctx.expectedRevision,

@@ -20,6 +20,7 @@ export const EXPECTED_DEAL_PERMISSIONS: Record<DealCommandType, string> = {
   RecordRecapConfirmed: 'O R - - - A A',
   DeliverProposal: 'O R - - - A A',
   RecordProposalAcknowledged: 'O R - - - A A',
+  RecordBuyerFact: 'O R - - - A A',
   AgreeTerms: 'O R - - - A -',
   ChangeAmount: 'O R - - - A -',
   AdvanceStage: 'O R - - - A -',
@@ -36,6 +37,7 @@ export const EXPECTED_DEAL_PERMISSIONS: Record<DealCommandType, string> = {
   ReviewDealChange: '- L A A - - -',
   WithdrawDealChange: 'O R A - N A A',
   DecideDealDesk: '- L - - - - -',
+  MigrateDealPipeline: '- - A - - A -',
 };
 /** A support rep may not change amount, line items, terms, close won or splits. */
 const COMMERCIAL = new Set<DealCommandType>(['ChangeAmount', 'AgreeTerms', 'CloseWon', 'SetCreditSplits']);

@@ -30,8 +30,10 @@ export function openDeal(command: DealCommandOf<'OpenDeal'>, state: DealState, c
   const lineItems = copyLineItems(data.lineItems ?? [], data.currency);
   checkAmountAndLineItems(expectedAmountMinor, lineItems, 'expectedAmountMinor');
 
-  const pipeline = data.pipeline ? catalog.get(data.pipeline.id, data.pipeline.version) : catalog.default;
-  if (!pipeline) throw PipelineErrors.unknown(data.pipeline?.id ?? '', data.pipeline?.version);
+  const pipeline = data.pipeline
+    ? catalog.get(data.pipeline.id, data.pipeline.version)
+    : data.pipelineId !== undefined ? catalog.latest(data.pipelineId) : catalog.default;
+  if (!pipeline) throw PipelineErrors.unknown(data.pipeline?.id ?? data.pipelineId ?? '', data.pipeline?.version);
   const stage = firstOpenStage(pipeline);
   if (!stage) throw PipelineErrors.unknown(pipeline.id, pipeline.version);
 

@@ -43,6 +43,7 @@ export class OpenDealController {
         expectedAmountMinor: { decimal: body.expectedAmount },
         lineItems: toLineItems(body.lineItems),
         team: body.team?.map((m) => ({ userId: m.userId, role: m.role, ...(m.access === undefined ? {} : { access: m.access }) })),
+        ...(body.pipelineId === undefined ? {} : { pipelineId: body.pipelineId }),
       },
       body.occurredAt,
     );

@@ -55,6 +55,12 @@ export class OpenDealDto extends BackdatableDto {
   @Type(() => AccountDto)
   account!: AccountDto;
 
+  @ApiPropertyOptional({ pattern: '^[A-Za-z0-9._-]{1,100}$', description: 'The pipeline to follow, on its latest version (default: the default pipeline\'s latest). The deal stays on that version.', example: 'default' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/)
+  pipelineId?: string;
+
   /** Defaults to the acting user. */
   @ApiPropertyOptional({ pattern: '^[A-Za-z0-9._@-]{1,100}$', description: 'The owning rep (default: the caller).', example: 'ana.ae' })
   @IsOptional()
