@@ -4,7 +4,7 @@ import { EventLog } from '../testing/recorded-events';
 import { commissionFactsProjection } from '../commission/commission-facts.projection';
 import { dealSummaryProjection } from '../deal-summary/deal-summary.projection';
 import { ACME_ITEMS, ae, ana, assignPlan, closeWon, openDeal, publishPlan, setSplits } from '../commission/testing/commission-events';
-import { quotaStanding, teamQuotaStanding } from './quota-standing.query';
+import { quotaStanding, quotaStandingReport, withExpectedClose } from './quota-standing.query';
 
 /**
  * Ana (quota EUR 200,000.00) and Ben (EUR 100,000.00) on AE FY26 v1 (revenue credit, EUR).
@@ -70,7 +70,7 @@ describe('quota standing', () => {
   });
 
   it('the team: sums per currency, one gap for the team', () => {
-    expect(teamQuotaStanding('mia', '2026-Q1', [benStanding, anaStanding]).totals).toStrictEqual([{
+    expect(quotaStandingReport('team', 'mia', '2026-Q1', [benStanding, anaStanding]).totals).toStrictEqual([{
       currency: 'EUR', members: 2,
       quotaMinor: 30_000_000, // 20,000,000 + 10,000,000
       closedWonMinor: 10_000_000, // 7,000,000 + 3,000,000
@@ -100,6 +100,12 @@ describe('quota standing', () => {
     expect([met.closedWonMinor, met.gapMinor, met.coverage]).toStrictEqual([10_000_000, 0, r(0, 0, null)]);
     expect(quotaStanding(facts, { userId: 'zoe', period: '2026-Q1', now: NOW, expectedCloseOf }))
       .toStrictEqual({ userId: 'zoe', period: '2026-Q1', closedWonMinor: 0, weightedOpenMinor: 0, openDeals: [] });
+  });
+
+  it('expected close dates can be joined afterwards (from the deal summaries) to the same answer', () => {
+    const blind = quotaStanding(facts, { userId: 'ana', period: '2026-Q1', now: NOW, expectedCloseOf: () => undefined });
+    expect([blind.weightedOpenMinor, blind.coverage]).toStrictEqual([0, r(0, 13_000_000, 0)]);
+    expect(withExpectedClose(blind, expectedCloseOf)).toStrictEqual(anaStanding);
   });
 
   it('quotas are quarterly: a month is refused', () => {

@@ -63,37 +63,55 @@ export function requireQuarter(period: string): void {
  */
 export function quotaStanding(model: ReadModel<CommissionFactsDocument>, options: QuotaStandingOptions): QuotaStanding {
   requireQuarter(options.period);
-  const { from, to } = parseSalesPeriod(options.period);
   const attainment = quotaAttainment(model, { userId: options.userId, period: options.period });
   const estimate = openPipelineEstimate(model, { userId: options.userId, now: options.now });
-  const inQuarter = (date: string | undefined) =>
-    date !== undefined && Date.parse(date) >= Date.parse(from) && Date.parse(date) < Date.parse(to);
   const openDeals = estimate.lines
     .filter((line) => attainment.currency === undefined || line.currency === attainment.currency)
     .map((line): OpenDealWeighted => {
-      const expectedCloseBy = options.expectedCloseOf(line.dealId);
       const exact = BigInt(line.creditMinor) * BigInt(line.probabilityBp);
       return {
         dealId: line.dealId, stageId: line.stageId, probabilityBp: line.probabilityBp, creditMinor: line.creditMinor,
-        weightedMinor: Number((2n * exact + BigInt(BP)) / (2n * BigInt(BP))),
-        ...(expectedCloseBy === undefined ? {} : { expectedCloseBy }),
-        expectedInPeriod: inQuarter(expectedCloseBy),
+        weightedMinor: Number((2n * exact + BigInt(BP)) / (2n * BigInt(BP))), expectedInPeriod: false,
       };
     })
     .sort((a, b) => (a.dealId < b.dealId ? -1 : 1));
-  const weightedOpenMinor = openDeals.filter((deal) => deal.expectedInPeriod).reduce((sum, deal) => sum + deal.weightedMinor, 0);
-  const standing = {
+  const standing: QuotaStanding = {
     userId: options.userId, period: options.period,
     ...(attainment.currency === undefined ? {} : { currency: attainment.currency }),
-    closedWonMinor: attainment.creditedMinor, weightedOpenMinor, openDeals,
+    ...(attainment.quotaMinor === undefined ? {} : { quotaMinor: attainment.quotaMinor }),
+    closedWonMinor: attainment.creditedMinor, weightedOpenMinor: 0, openDeals,
   };
-  if (attainment.quotaMinor === undefined) return standing;
-  const gapMinor = Math.max(0, attainment.quotaMinor - attainment.creditedMinor);
-  return { ...standing, quotaMinor: attainment.quotaMinor, gapMinor, coverage: ratio(weightedOpenMinor, gapMinor) };
+  return withExpectedClose(standing, options.expectedCloseOf);
 }
 
-export interface TeamQuotaStanding {
-  readonly teamId: string;
+/**
+ * The standing with each open deal's expected close date (read from the deal summaries, which a
+ * caller may fetch after the commission facts): the weighted open pipeline, gap and coverage.
+ */
+export function withExpectedClose(standing: QuotaStanding, expectedCloseOf: (dealId: string) => string | undefined): QuotaStanding {
+  const { from, to } = parseSalesPeriod(standing.period);
+  const inQuarter = (date: string | undefined) =>
+    date !== undefined && Date.parse(date) >= Date.parse(from) && Date.parse(date) < Date.parse(to);
+  const openDeals = standing.openDeals.map(({ expectedCloseBy: _was, ...deal }) => {
+    const expectedCloseBy = expectedCloseOf(deal.dealId);
+    return { ...deal, ...(expectedCloseBy === undefined ? {} : { expectedCloseBy }), expectedInPeriod: inQuarter(expectedCloseBy) };
+  });
+  const weightedOpenMinor = openDeals.filter((deal) => deal.expectedInPeriod).reduce((sum, deal) => sum + deal.weightedMinor, 0);
+  const { gapMinor: _gap, coverage: _coverage, ...rest } = standing;
+  if (standing.quotaMinor === undefined) return { ...rest, weightedOpenMinor, openDeals };
+  const gapMinor = Math.max(0, standing.quotaMinor - standing.closedWonMinor);
+  return { ...rest, weightedOpenMinor, openDeals, gapMinor, coverage: ratio(weightedOpenMinor, gapMinor) };
+}
+
+/** The ids of the deals a standing needs an expected close date for. */
+export const openDealIds = (standings: readonly QuotaStanding[]): string[] =>
+  [...new Set(standings.flatMap((standing) => standing.openDeals.map((deal) => deal.dealId)))];
+
+/** One person's standing, or a team's (the people whose manager leads it, see docs/kpis.md). */
+export interface QuotaStandingReport {
+  readonly scope: 'person' | 'team';
+  /** The person, or the team's manager. */
+  readonly id: string;
   readonly period: string;
   /** Per currency: the members' sums; the gap of the team as a whole (over-achievers offset the others). */
   readonly totals: readonly {
@@ -103,8 +121,8 @@ export interface TeamQuotaStanding {
   readonly members: readonly QuotaStanding[];
 }
 
-/** A team's standing: its members' standings, summed per plan currency (members without a plan are listed, not summed). */
-export function teamQuotaStanding(teamId: string, period: string, members: readonly QuotaStanding[]): TeamQuotaStanding {
+/** Standings summed per plan currency (members without a plan are listed, not summed). */
+export function quotaStandingReport(scope: QuotaStandingReport['scope'], id: string, period: string, members: readonly QuotaStanding[]): QuotaStandingReport {
   const byCurrency = new Map<string, { members: number; quotaMinor: number; closedWonMinor: number; weightedOpenMinor: number }>();
   for (const member of members) {
     if (member.currency === undefined) continue;
@@ -118,5 +136,5 @@ export function teamQuotaStanding(teamId: string, period: string, members: reado
     const gapMinor = Math.max(0, sum.quotaMinor - sum.closedWonMinor);
     return { currency, ...sum, gapMinor, coverage: ratio(sum.weightedOpenMinor, gapMinor) };
   });
-  return { teamId, period, totals, members: [...members].sort((a, b) => (a.userId < b.userId ? -1 : 1)) };
+  return { scope, id, period, totals, members: [...members].sort((a, b) => (a.userId < b.userId ? -1 : 1)) };
 }
