@@ -34,6 +34,7 @@ const TAGS: readonly (readonly [string, string])[] = [
   ['reads', 'A deal\'s current state (or as of a past moment) and its stored events.'],
   ['pipeline', 'Pipeline metrics over the deal-summary projection.'],
   ['post-close metrics', 'Won deals after the close: waits, durations, stuck deals.'],
+  ['reports', 'Sales KPIs per rep and team by origin, and standing against quota (docs/kpis.md).'],
   ['audit', 'Who worked which deal: timelines and people.'],
   ['live', 'Server-sent events of projection changes.'],
   ['projections', 'Projection status, dead letters and rebuilds.'],
