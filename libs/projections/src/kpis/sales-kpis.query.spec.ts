@@ -17,7 +17,6 @@ const figures = (kpis: SalesKpis, key: string, origin: OriginSplit = 'all'): Kpi
 const r = (numerator: number, denominator: number, percent: number | null) => ({ numerator, denominator, percent });
 const month = (m: string, ...revenue: [string, number, number, ReturnType<typeof r>][]) =>
   ({ month: m, revenue: revenue.map(([currency, wonMinor, previousMonthMinor, growth]) => ({ currency, wonMinor, previousMonthMinor, growth })) });
-const none = { won: 0, lost: 0, reversed: 0, open: 0 };
 
 describe('sales KPIs per rep, 2026-Q1', () => {
   const kpis = salesKpis(now, options());
