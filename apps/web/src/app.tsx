@@ -8,6 +8,7 @@ import { CommissionPage, readsEveryStatement } from './pages/commission';
 import { DealPage } from './pages/deal';
 import { AccountTeamPage, DefaultTeamPage } from './pages/default-team';
 import { DisputePage, DisputesPage } from './pages/disputes';
+import { KpisPage } from './pages/kpis';
 import { PayeesPage } from './pages/payees';
 import { PeriodsPage } from './pages/periods';
 import { PostClosePage } from './pages/post-close';
@@ -22,6 +23,7 @@ const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
   { path: 'board', label: 'Pipeline', shows: (me) => has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') },
   { path: 'post-close', label: 'Post-close', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin', 'implementation') },
   { path: 'charts', label: 'Charts', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin') },
+  { path: 'kpis', label: 'KPIs', shows: (me) => has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') },
   { path: 'commission', label: 'Commission', shows: (me) => !has(me, 'integration') || me.roles.length > 1 },
   { path: 'disputes', label: 'Disputes', shows: (me) => !has(me, 'integration') || me.roles.length > 1 },
   // Reviewers see what they may approve; reps and admins what they proposed.
@@ -37,6 +39,7 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'deal': return <DealPage dealId={id} me={me} />;
     case 'post-close': return <PostClosePage />;
     case 'charts': return <ChartsPage />;
+    case 'kpis': return <KpisPage me={me} query={route.query} />;
     case 'commission': return !id && readsEveryStatement(me)
       ? <PayeesPage period={route.query.get('period') ?? undefined} />
       : <CommissionPage me={me} personId={id ?? me.userId} period={route.query.get('period') ?? undefined} />;
