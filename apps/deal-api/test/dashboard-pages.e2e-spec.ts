@@ -160,6 +160,14 @@ describe('the dashboard in a browser: every page', () => {
     },
     { name: 'charts', actor: FINANCE, path: () => 'charts', shown: '.bars' },
     {
+      name: 'kpis', actor: MANAGER, path: () => 'kpis?period=2026-Q1', shown: '[data-testid="kpi-row"]',
+      act: async () => {
+        await tabTo(page, page.locator('#kpi-origin'));
+        await page.keyboard.press('ArrowDown');
+        await page.getByText('Per rep · inbound').waitFor(WAIT);
+      },
+    },
+    {
       name: 'default team', actor: REP, path: () => 'team', shown: '[data-testid="team-row"]',
       act: async () => {
         const before = await page.getByTestId('team-row').count();

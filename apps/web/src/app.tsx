@@ -10,6 +10,7 @@ import { DealPage } from './pages/deal';
 import { AccountTeamPage, DefaultTeamPage } from './pages/default-team';
 import { DisputePage, DisputesPage } from './pages/disputes';
 import { NewDealPage } from './pages/new-deal';
+import { KpisPage } from './pages/kpis';
 import { PayeesPage } from './pages/payees';
 import { PeriodsPage } from './pages/periods';
 import { PostClosePage } from './pages/post-close';
@@ -26,6 +27,7 @@ const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
   { path: 'new-deal', label: 'New deal', shows: (me) => has(me, 'rep', 'manager', 'admin') },
   { path: 'post-close', label: 'Post-close', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin', 'implementation') },
   { path: 'charts', label: 'Charts', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin') },
+  { path: 'kpis', label: 'KPIs', shows: (me) => has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') },
   { path: 'commission', label: 'Commission', shows: (me) => !has(me, 'integration') || me.roles.length > 1 },
   { path: 'disputes', label: 'Disputes', shows: (me) => !has(me, 'integration') || me.roles.length > 1 },
   // Reviewers see what they may approve; reps and admins what they proposed.
@@ -42,6 +44,7 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'new-deal': return <NewDealPage me={me} />;
     case 'post-close': return <PostClosePage />;
     case 'charts': return <ChartsPage />;
+    case 'kpis': return <KpisPage me={me} query={route.query} />;
     case 'commission': return !id && readsEveryStatement(me)
       ? <PayeesPage period={route.query.get('period') ?? undefined} />
       : <CommissionPage me={me} personId={id ?? me.userId} period={route.query.get('period') ?? undefined} />;

@@ -16,6 +16,7 @@ export * from './pipeline/pipeline.queries';
 export * from './pipeline/board.query';
 export * from './approvals/pending-approvals.query';
 export * from './post-close/post-close.queries';
+export * from './kpis/kpis.queries';
 export * from './commission/commission-facts.document';
 export * from './commission/commission-facts.projection';
 export * from './commission/commission.queries';

@@ -104,6 +104,11 @@ export const READ_MODEL: ErrorCodes = mergeErrorCodes(AUTHENTICATED, QUERY, {
 /** Reports a rep gets narrowed to their own deals, or refused (403 with the reason). */
 export const REPORT: ErrorCodes = mergeErrorCodes(READ_MODEL, { 403: ['AUTH.PERMISSION_DENIED'] });
 
+/** KPI and quota reports: a month or a quarter (quotas: a quarter), one person or one team. */
+export const KPI_REPORT: ErrorCodes = mergeErrorCodes(REPORT, {
+  400: ['REPORT.PERIOD_INVALID', 'REPORT.QUOTA_PERIOD_QUARTERLY', 'REPORT.TARGET_AMBIGUOUS'],
+});
+
 /** Reports that take a pipeline id. */
 export const PIPELINE_FILTER: ErrorCodes = { 400: ['PIPELINE.UNKNOWN'] };
 

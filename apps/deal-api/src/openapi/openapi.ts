@@ -35,6 +35,7 @@ const TAGS: readonly (readonly [string, string])[] = [
   ['pipeline', 'Pipeline metrics over the deal-summary projection.'],
   ['pipelines', 'Pipeline definitions sales-ops publish as versions (stages, exit criteria, custom buyer fact types), and moving open deals to a newer version.'],
   ['post-close metrics', 'Won deals after the close: waits, durations, stuck deals.'],
+  ['reports', 'Sales KPIs per rep and team by origin, and standing against quota (docs/kpis.md).'],
   ['audit', 'Who worked which deal: timelines and people.'],
   ['live', 'Server-sent events of projection changes.'],
   ['projections', 'Projection status, dead letters and rebuilds.'],

@@ -14,10 +14,11 @@ import { AuditController } from './queries/audit/audit.controller';
 import { GetDealTimelineHandler, GetPersonDealsHandler } from './queries/audit/audit.handler';
 import { PipelineController } from './queries/pipeline/pipeline.controller';
 import { PostCloseController } from './queries/post-close/post-close.controller';
+import { KpisController } from './queries/kpis/kpis.controller';
 import { ReadScope } from './queries/read-model/read-scope';
 import { ReadModelSource } from './read-model.source';
 
-const queryControllers = [PipelineController, PostCloseController, AuditController, AccountTeamsController];
+const queryControllers = [PipelineController, PostCloseController, AuditController, AccountTeamsController, KpisController];
 const queryHandlers = [GetDealTimelineHandler, GetPersonDealsHandler];
 
 function openProjectionDatabase(config: ApiConfig): ProjectionDatabase {

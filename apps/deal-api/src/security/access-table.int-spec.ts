@@ -83,6 +83,8 @@ const SAMPLES: Record<string, Sample> = {
   'GET /pipeline/time-in-stage': { path: () => '/pipeline/time-in-stage', target: 'organisation' },
   'GET /pipeline/stuck': { path: () => '/pipeline/stuck', target: 'organisation' },
   'GET /pipeline/rep-activity': { path: () => '/pipeline/rep-activity?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z', target: 'organisation' },
+  'GET /reports/kpis': { path: () => '/reports/kpis?period=2026-Q1', target: 'organisation' },
+  'GET /reports/quota-standing': { path: () => `/reports/quota-standing?period=2026-Q1&userId=${OWNER.id}`, target: 'owner' },
   'GET /post-close': { path: () => '/post-close', target: 'organisation' },
   'GET /post-close/stuck': { path: () => '/post-close/stuck', target: 'organisation' },
   'GET /post-close/durations': { path: () => '/post-close/durations?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z', target: 'organisation' },

@@ -5,6 +5,7 @@ import { lineTitle, personText, planOf } from '../commission-model';
 import { Line, Payee, PendingPay, Statement } from '../commission-types';
 import { Lineage } from '../components/lineage';
 import { PerCurrency } from '../components/per-currency';
+import { QuotaStanding } from '../components/quota-standing';
 import { ErrorBox, LiveBadge, Loading, Section, Table } from '../components/ui';
 import { amountOnly, day, money, quarterOf, shiftQuarter, shortId, when } from '../format';
 import { closedText } from '../period-model';
@@ -228,6 +229,7 @@ export function CommissionPage({ me, personId, period }: { me: Me; personId: str
           </>
         )}
       </Section>
+      <QuotaStanding period={quarter} userId={personId} />
       <Section title="Estimate on open deals" actions={<Updated when={!!fresh?.estimate} />}>
         <ErrorBox error={estimate.error} />
         {estimate.data && (

@@ -134,6 +134,10 @@ export const READ_RULES = {
   'person:read': person('read a person\'s deals worked, statements, estimate and refusals', { ...EVERYONE_SELF, manager: 'reports', ...ORGANISATION }),
   'report:pipeline': organisation('pipeline figures (/pipeline…)', DEAL_FIGURES),
   'report:post-close': organisation('post-close figures (/post-close…)', { ...DEAL_FIGURES, implementation: 'readable' }),
+  'report:kpis': organisation('sales KPIs per rep or team (others: the rows of the people and teams they may read)', {
+    rep: 'readable', manager: 'readable', ...ORGANISATION,
+  }),
+  'report:quota-standing': person('where a person, or the team they lead, stands against quota', { rep: 'own', manager: 'reports', ...ORGANISATION }),
   'board:read': organisation('the dashboard board', { ...DEAL_FIGURES, implementation: 'readable' }),
   'plan:read': organisation('commission plans and their versions (others: the plans of the people they may read)', {
     rep: 'readable', manager: 'readable', implementation: 'readable', ...ORGANISATION,

@@ -162,6 +162,16 @@ function evolve(
       return enterStage(catalog, { ...doc, postClose: { ...doc.postClose, liveAt: at } }, postCloseStep(2), at, 'post-close');
     case 'DemoHeld':
       return demoHeld(doc, data, actor, at);
+    case 'ContactMade': {
+      const channel = text(data.channel);
+      if (channel === undefined || (doc.firstContact !== undefined && doc.firstContact.at <= at)) return doc;
+      return { ...doc, firstContact: { channel, at } };
+    }
+    case 'DecisionTimeframeNoted': {
+      const decisionBy = text(data.decisionBy);
+      if (decisionBy === undefined || (doc.decisionTimeframe !== undefined && doc.decisionTimeframe.notedAt > at)) return doc;
+      return { ...doc, decisionTimeframe: { decisionBy, notedAt: at } };
+    }
     case 'TeamMemberAdded':
       return teamMemberAdded(doc, data);
     case 'TeamMemberRemoved': {

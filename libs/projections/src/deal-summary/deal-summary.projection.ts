@@ -7,7 +7,7 @@ import { applyToDealSummary } from './deal-summary.evolve';
 export function createDealSummaryProjection(catalog: PipelineCatalog = defaultPipelineCatalog): Projection<DealSummary> {
   return {
     name: 'deal-summary',
-    version: 1,
+    version: 2,
     filter: { streamPrefixes: [DEAL_STREAM_PREFIX] },
     keysOf: (event) => {
       const dealId = dealIdOfStream(event.streamId);

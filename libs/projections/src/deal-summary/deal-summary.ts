@@ -27,6 +27,23 @@ export interface MeetingHeld {
   readonly ref: string;
 }
 
+/**
+ * The deal's first contact: the `ContactMade` with the earliest business time (a contact
+ * recorded later but dated earlier replaces it). Its channel gives the deal's origin (docs/kpis.md).
+ */
+export interface FirstContact {
+  readonly channel: string;
+  readonly at: string;
+}
+
+/** The buyer's decision timeframe last noted (`DecisionTimeframeNoted`): the deal's expected close date. */
+export interface DecisionTimeframe {
+  /** A date `YYYY-MM-DD` (or an instant), as the rep noted it. */
+  readonly decisionBy: string;
+  /** Business time it was noted. */
+  readonly notedAt: string;
+}
+
 /** What happened after the close, in business time. */
 export interface PostCloseFacts {
   readonly handedOffAt?: string;
@@ -102,6 +119,10 @@ export interface DealSummary {
   /** Every stay in order; the last one is the current stage. */
   readonly stageHistory: readonly StageStay[];
   readonly meetingsHeld: readonly MeetingHeld[];
+  /** Absent when no contact was recorded. */
+  readonly firstContact?: FirstContact;
+  /** Absent when no decision timeframe was noted. */
+  readonly decisionTimeframe?: DecisionTimeframe;
   readonly postClose: PostCloseFacts;
   /** Changes waiting for approval (absent on documents written before approvals existed). */
   readonly pendingChanges?: readonly PendingChangeSummary[];

@@ -1,0 +1,5 @@
+export * from './sales-period';
+export * from './deal-origin';
+export * from './outcome-at';
+export * from './sales-kpis.query';
+export * from './quota-standing.query';
