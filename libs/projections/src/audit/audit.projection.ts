@@ -31,6 +31,11 @@ export const auditProjection: Projection<AuditDocument> = {
     return doc;
   },
 
+  // A deal's timeline and a person's events on it only grow: stored item by item.
+  appendOnly(doc: AuditDocument): readonly string[] {
+    return doc.kind === 'deal' ? ['timeline'] : ['recorded', 'namedIn'];
+  },
+
   // Every document is of one deal, made by that deal's stream alone.
   streamOf(key: string): string | undefined {
     const dealId = dealIdOfKey(key);

@@ -28,11 +28,18 @@ export function applyBatch<D>(
   return { docs, changes, deadLetters };
 }
 
+/** What a fold in place writes to: a Map, or a rebuild's bounded cache. */
+export interface WritableModel<D> {
+  get(key: string): D | undefined;
+  set(key: string, doc: D): unknown;
+  delete(key: string): unknown;
+}
+
 /**
  * Folds events into `model` in place (a rebuild, a replay, a test's reference): the same fold
  * as `applyBatch`, written straight into the map instead of a batch of its own.
  */
-export function applyBatchInPlace<D>(projection: Projection<D>, model: Map<string, D>, events: readonly RecordedEvent[]): Omit<BatchResult<D>, 'docs'> {
+export function applyBatchInPlace<D>(projection: Projection<D>, model: WritableModel<D>, events: readonly RecordedEvent[]): Omit<BatchResult<D>, 'docs'> {
   return fold(projection, events, (key) => model.get(key), (key, doc) => (doc === undefined ? model.delete(key) : model.set(key, doc)));
 }
 

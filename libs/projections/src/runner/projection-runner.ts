@@ -6,10 +6,11 @@ import { lastPositionAtOrBefore } from './as-of';
 import { queryAsOf } from './as-of-reader';
 import { ConcurrencyLimit } from './concurrency-limit';
 import { PositionWaiters } from './position-waiters';
-import { DeadLetter, LoggedChange, ProjectionDatabase } from './projection-database';
+import { DeadLetter, LoggedChange, ProjectionDatabase, rebuildName } from './projection-database';
 import { keepsVersion } from './projection-versions';
 import { describeError, UnknownProjectionError } from './projection.errors';
 import { rebuildReadModel, RebuildProgress } from './rebuild';
+import { DEFAULT_REBUILD_CACHE, RebuildCache, RebuildCacheLimits } from './rebuild-cache';
 import { StoredReadModel } from './stored-read-model';
 import { unionFilter } from './union-filter';
 
@@ -23,6 +24,8 @@ export interface RunnerOptions {
   readonly onBatch?: (projection: string, position: number, events: number) => void;
   /** As-of queries answered at once; more wait their turn (each holds its documents in memory). */
   readonly asOfConcurrency?: number;
+  /** What a rebuild holds in memory before writing documents out (default 10,000 documents, 64 MiB). */
+  readonly rebuildCache?: RebuildCacheLimits;
 }
 
 export interface ProjectionStatus {
@@ -69,6 +72,7 @@ export class ProjectionRunner {
   private readonly onBatch?: RunnerOptions['onBatch'];
   private readonly waiters = new PositionWaiters();
   private readonly asOfLimit: ConcurrencyLimit;
+  private readonly rebuildCache: RebuildCacheLimits;
   private running = false;
   private feed?: CheckpointedConsumer;
 
@@ -83,7 +87,9 @@ export class ProjectionRunner {
     this.log = options.log ?? (() => undefined);
     this.onBatch = options.onBatch;
     this.asOfLimit = new ConcurrencyLimit(options.asOfConcurrency ?? 2);
+    this.rebuildCache = options.rebuildCache ?? DEFAULT_REBUILD_CACHE;
     for (const projection of projections) {
+      db.register(projection);
       this.slots.set(projection.name, { projection, docs: new Map(), position: 0, build: 0, state: 'stopped', lock: Promise.resolve() });
     }
   }
@@ -116,6 +122,7 @@ export class ProjectionRunner {
     }
     // No rebuild runs yet: builds no state names were left by a crash (or by the builds replaced above).
     this.db.versions.dropUnnamed();
+    this.db.deleteRebuildDocuments();
     // The feed starts where the projection furthest on is; those behind catch up first.
     const slots = [...this.slots.values()];
     const from = Math.max(0, ...slots.map((s) => s.position));
@@ -215,20 +222,24 @@ export class ProjectionRunner {
     await this.stopCatchUp(slot);
     // Versions go to a build of their own, read only once the new read model is swapped in.
     const build = this.db.versions.newBuild(projection.name, projection.version, { indexed: false });
+    // Documents are written under a name of their own as the cache fills, and take the projection's at the swap.
+    const docs = new RebuildCache<unknown>(this.db, rebuildName(projection.name, build), this.rebuildCache);
     try {
       const result = await rebuildReadModel(this.store, projection, this.batchSize, onProgress, (changes) =>
         this.db.writeVersions(build, changes.filter((c) => keepsVersion(projection, c))),
-      );
+      docs);
+      docs.flush();
       this.db.versions.index(build);
-      this.db.replaceAll(projection.name, { version: projection.version, position: result.position, build }, result.docs);
+      this.db.swapIn(projection.name, { version: projection.version, position: result.position, build });
       this.db.versions.drop(slot.build);
-      slot.docs = projection.storage === 'stored' ? this.loaded(projection) : result.docs;
+      slot.docs = projection.storage === 'stored' ? this.loaded(projection) : this.db.documents(projection.name, { created: true });
       slot.position = result.position;
       slot.build = build;
       this.waiters.notify();
       return { events: result.events, position: result.position };
     } catch (error) {
       this.db.versions.drop(build);
+      this.db.deleteDocuments(rebuildName(projection.name, build));
       throw error;
     } finally {
       slot.state = previous === 'starting' ? 'starting' : 'running';

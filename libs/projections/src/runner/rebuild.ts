@@ -1,5 +1,5 @@
 import { EventStore } from '@deals/event-store';
-import { applyBatchInPlace } from './apply-batch';
+import { applyBatchInPlace, WritableModel } from './apply-batch';
 import { DocumentChange, Projection } from '../projection';
 import { ProjectionRebuildError } from './projection.errors';
 
@@ -10,18 +10,23 @@ export interface RebuildProgress {
   readonly headPosition: number;
 }
 
+/** A rebuild's read model: written page by page (`afterPage`), e.g. a bounded cache over projections.db. */
+export interface RebuildTarget<D> extends WritableModel<D> {
+  afterPage?(): void;
+}
+
 /**
- * Folds every event from position zero into a fresh read model; a poison event stops it.
+ * Folds every event from position zero into `docs`, a fresh read model; a poison event stops it.
  * `onPage` receives each page's document changes, in order, before the next page is read.
  */
-export async function rebuildReadModel<D>(
+export async function rebuildReadModel<D, T extends RebuildTarget<D> = Map<string, D>>(
   store: EventStore,
   projection: Projection<D>,
   batchSize: number,
   onProgress?: (p: RebuildProgress) => void,
   onPage?: (changes: DocumentChange<D>[]) => void,
-): Promise<{ docs: Map<string, D>; position: number; events: number }> {
-  const docs = new Map<string, D>();
+  docs: T = new Map<string, D>() as unknown as T,
+): Promise<{ docs: T; position: number; events: number }> {
   // For progress reports only: the read says where it ends.
   const head = await store.headPosition();
   let position = 0;
@@ -37,6 +42,7 @@ export async function rebuildReadModel<D>(
       throw new ProjectionRebuildError(projection.name, poison, deadLetters[0].error);
     }
     onPage?.(changes);
+    docs.afterPage?.();
     events += page.length;
     onProgress?.({ projection: projection.name, events, position, headPosition: Math.max(head, position) });
     if (page.length < batchSize) break;
