@@ -33,7 +33,7 @@ export const auditProjection: Projection<AuditDocument> = {
 
   // A deal's timeline and a person's events on it only grow: stored item by item.
   appendOnly(doc: AuditDocument): readonly string[] {
-    return doc.kind === 'deal' ? ['timeline'] : ['recorded', 'namedIn'];
+    return doc.kind === 'deal' ? ['timeline', 'participants'] : ['recorded', 'namedIn'];
   },
 
   // Every document is of one deal, made by that deal's stream alone.

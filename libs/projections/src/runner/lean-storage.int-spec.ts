@@ -98,7 +98,7 @@ describe('lean read-model storage, real SQLite', () => {
           const raw = new Database(path, { readonly: true });
           const row = raw.prepare("SELECT doc, parts FROM projection_documents WHERE name = 'audit' AND key = ?").get(auditDealKey(dealIds[0])) as { doc: string; parts: string };
           const timeline = (reference.get(auditDealKey(dealIds[0])) as unknown as { timeline: unknown[] }).timeline;
-          expect(row.parts).toBe('timeline');
+          expect(row.parts).toBe('timeline,participants');
           expect(JSON.parse(row.doc).timeline).toBe(timeline.length);
           const items = raw.prepare('SELECT COUNT(*) AS n FROM projection_items').get() as { n: number };
           expect(items.n).toBeGreaterThanOrEqual(events.length);

@@ -337,8 +337,12 @@ export class ProjectionDatabase {
         continue;
       }
       const head = headOf(doc, fields);
+      const parts = fields.join(',');
+      // Items are numbered by field: stored under another list of fields (whole, say), they are written again.
+      const before = this.sql('SELECT rowid AS id, parts FROM projection_documents WHERE name = ? AND key = ?').get(name, key) as { id: number; parts: string | null } | undefined;
+      if (before !== undefined && before.parts !== parts) this.sql('DELETE FROM projection_items WHERE doc = ?').run(before.id);
       const { id } = this.sql('INSERT INTO projection_documents (name, key, doc, parts) VALUES (?, ?, ?, ?) ON CONFLICT (name, key) DO UPDATE SET doc = excluded.doc, parts = excluded.parts RETURNING rowid AS id')
-        .get(name, key, head, fields.join(',')) as { id: number };
+        .get(name, key, head, parts) as { id: number };
       sizes.set(key, head.length + this.appendItems(id, doc as Record<string, unknown>, fields));
     }
     return sizes;
