@@ -199,7 +199,9 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     'Versions are what reads as of a past moment are answered from (docs/projections.md): every change of a document other streams feed — every deal summary, ' +
       'commission-facts\' person and plan indexes — and the deletions of the rest, whose documents are folded again from their one stream when asked about. ' +
       'A rebuild appends them to a table of its own without an index and indexes it once before the swap; the time writing them (JSON and insert) and indexing them is measured apart and is part of the seconds. ' +
-      `projections.db after the three rebuilds: ${fmt(r.rebuild.databaseMiB)} MiB, of which the read models' documents ${fmt(r.rebuild.documentsMiB)} MiB and their versions ${fmt(sum(r.rebuild.projections.map((p) => p.versions.mib)))} MiB.`,
+      `projections.db after the three rebuilds: ${fmt(r.rebuild.databaseMiB)} MiB, of which the read models' documents ${fmt(r.rebuild.documentsMiB)} MiB and their versions ${fmt(sum(r.rebuild.projections.map((p) => p.versions.mib)))} MiB.` +
+      (r.rebuild.maxRssMiB === undefined || !r.rebuild.storeEvents ? '' :
+        ` Read-model bytes written per event: ${fmt((r.rebuild.databaseMiB * 2 ** 20) / r.rebuild.storeEvents)} (projections.db ÷ the store's ${fmt(r.rebuild.storeEvents)} events); peak RSS of the rebuilding process: ${fmt(r.rebuild.maxRssMiB)} MiB (\`resourceUsage().maxRSS\`). Before and after a change: \`npm run bench:writes\`.`),
     '',
   );
 
