@@ -239,11 +239,16 @@ export class ProjectionDatabase {
       .all(id, ...(names ?? []), limit) as {
       id: number; name: string; position: number; key: string; doc: string | null; form: number | null; parts: string | null; event_id: string; event_type: string;
     }[];
+    const builds = new Map<string, number | null | undefined>();
+    const buildOf = (name: string) => {
+      if (!builds.has(name)) builds.set(name, this.state(name)?.build);
+      return builds.get(name);
+    };
     return rows.map((r) => ({
       id: r.id,
       projection: r.name,
       key: r.key,
-      doc: this.loggedDocument(r),
+      doc: this.loggedDocument(r, buildOf),
       position: r.position,
       eventId: r.event_id,
       eventType: r.event_type,
@@ -254,9 +259,12 @@ export class ProjectionDatabase {
    * A logged change's document as it was after the change: whole, or the kept version at its
    * position, or its head then with the first items of its append-only fields (which never change).
    */
-  private loggedDocument(r: { name: string; position: number; key: string; doc: string | null; form: number | null; parts: string | null }): unknown {
+  private loggedDocument(
+    r: { name: string; position: number; key: string; doc: string | null; form: number | null; parts: string | null },
+    buildOf: (name: string) => number | null | undefined,
+  ): unknown {
     if (r.form === ChangeForm.Version) {
-      const build = this.state(r.name)?.build;
+      const build = buildOf(r.name);
       return build === null || build === undefined ? undefined : this.versions.documentAt(build, r.key, r.position);
     }
     if (r.doc === null) return undefined;
