@@ -16,7 +16,7 @@ import { loadAverage } from './lib/machine';
  *   empty projections.db; its size ÷ events, and the process's peak RSS (`resourceUsage().maxRSS`).
  * Bytes and RSS do not depend on the machine's load; rates do (the load average is reported).
  * Printed as Markdown (and kept in .tmp/writes/writes-last.md); BENCH_WRITES_ONLY=live or =rebuild runs one
- * of them. The data set is BENCH_CACHE's (as `npm run bench` made it).
+ * of them; BENCH_WRITES_AFTER_ONLY=1 measures this tree alone. The data set is BENCH_CACHE's (as `npm run bench` made it).
  */
 
 interface LiveFigures {
@@ -131,8 +131,8 @@ async function main(): Promise<void> {
   const baseline = git('rev-parse', '--verify', `${env.BENCH_BASELINE ?? '0cd56be'}^{commit}`);
   const trees = [
     { name: `before ${baseline.slice(0, 7)}`, dir: baselineDir(baseline) },
-    { name: `after ${git('rev-parse', '--short=7', 'HEAD')}`, dir: root },
-  ];
+    { name: `after ${git('rev-parse', '--short=7', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' + changes' : ''}`, dir: root },
+  ].slice(env.BENCH_WRITES_AFTER_ONLY === '1' ? 1 : 0);
   const events = Number(env.BENCH_WRITES_EVENTS ?? 100_000);
   const only = env.BENCH_WRITES_ONLY;
   const work = join(workRoot, 'work');

@@ -232,7 +232,10 @@ export class ProjectionRunner {
       this.db.versions.index(build);
       this.db.swapIn(projection.name, { version: projection.version, position: result.position, build });
       this.db.versions.drop(slot.build);
-      slot.docs = projection.storage === 'stored' ? this.loaded(projection) : this.db.documents(projection.name, { created: true });
+      // A runner not following the store (the CLI's) answers no queries: its documents stay on disk.
+      slot.docs = projection.storage === 'stored' || !this.running
+        ? new StoredReadModel(this.db, projection.name, { created: projection.storage !== 'stored' })
+        : this.db.documents(projection.name, { created: true });
       slot.position = result.position;
       slot.build = build;
       this.waiters.notify();
