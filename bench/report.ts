@@ -252,7 +252,7 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     `| \`GET /commission/statements/:personId?period=…&asKnownAt=…\` (finance token) | ${m.statement.httpMs.samples} | ${fmt(m.statement.httpMs.p50, 1)} ms | ${fmt(m.statement.httpMs.p95, 1)} ms | ${fmt(m.statement.httpMs.max, 1)} ms |`,
     `| the query alone: \`statement(readModel, { userId, period, asKnownAt })\` | ${m.statement.queryMs.samples} | ${fmt(m.statement.queryMs.p50, 1)} ms | ${fmt(m.statement.queryMs.p95, 1)} ms | ${fmt(m.statement.queryMs.max, 1)} ms |`,
     '',
-    `Also measured: the rebuild process held all three rebuilt read models at ${fmt(r.rebuild.rssAfterMiB)} MiB RSS.`,
+    `Also measured: the rebuild process's RSS at its end, ${fmt(r.rebuild.rssAfterMiB)} MiB (its runner does not follow the store, so the rebuilt read models stay in projections.db).`,
     '',
     'Reads as of a past recorded time, `?asOf=` (finance token): the query runs over the documents of that moment — kept versions by position, documents of one stream folded again ' +
       'from that stream, the current document where nothing changed it since — fetched as the query asks for them. The reference is what `?asOf=` did before, measured in the same process on the same store: ' +

@@ -30,7 +30,8 @@ interface RebuildFigures {
   readonly events: number;
   readonly bytes: number;
   readonly maxRssMiB: number;
-  readonly projections: { name: string; events: number; seconds: number }[];
+  /** maxRSS after each projection's rebuild (it only grows: the first to reach the peak made it). */
+  readonly projections: { name: string; events: number; seconds: number; maxRssMiB?: number }[];
 }
 
 const env = process.env;
@@ -52,7 +53,7 @@ async function job(): Promise<unknown> {
     for (const p of PROJECTIONS) {
       const t0 = performance.now();
       const r = await runner.rebuild(p.name);
-      projections.push({ name: p.name, events: r.events, seconds: (performance.now() - t0) / 1000 });
+      projections.push({ name: p.name, events: r.events, seconds: (performance.now() - t0) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024 });
       process.stderr.write(`  rebuild ${p.name}: ${r.events} events in ${projections[projections.length - 1].seconds.toFixed(1)} s\n`);
     }
     const maxRssMiB = process.resourceUsage().maxRSS / 1024;
@@ -172,10 +173,11 @@ async function main(): Promise<void> {
     }
     out(`Rebuild of every projection over the cached store, batches of 500, in one process each:`);
     out();
-    out('| tree | events in the store | projections.db | bytes per event | peak RSS | seconds per projection (events/s) | load average at the start |');
+    out('| tree | events in the store | projections.db | bytes per event | peak RSS | seconds per projection (events/s; peak RSS after it) | load average at the start |');
     out('| --- | ---: | ---: | ---: | ---: | --- | ---: |');
     for (const [name, f, load] of rebuilds) {
-      const each = f.projections.map((p) => `${p.name} ${p.seconds.toFixed(1)} (${int(p.events / p.seconds)})`).join(', ');
+      const each = f.projections.filter((p) => p.events > 0)
+        .map((p) => `${p.name} ${p.seconds.toFixed(1)} s (${int(p.events / p.seconds)}/s${p.maxRssMiB === undefined ? '' : `; ${int(p.maxRssMiB)} MiB`})`).join(', ');
       out(`| ${name} | ${int(f.events)} | ${mib(f.bytes)} MiB | ${int(f.bytes / f.events)} | ${int(f.maxRssMiB)} MiB | ${each} | ${load.toFixed(2)} |`);
     }
     out();

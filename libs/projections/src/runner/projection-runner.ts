@@ -24,7 +24,7 @@ export interface RunnerOptions {
   readonly onBatch?: (projection: string, position: number, events: number) => void;
   /** As-of queries answered at once; more wait their turn (each holds its documents in memory). */
   readonly asOfConcurrency?: number;
-  /** What a rebuild holds in memory before writing documents out (default 10,000 documents, 64 MiB). */
+  /** What a rebuild holds in memory before writing documents out (default 5,000 documents, 16 MiB of their JSON). */
   readonly rebuildCache?: RebuildCacheLimits;
 }
 

@@ -8,7 +8,7 @@ export interface RebuildCacheLimits {
   readonly bytes: number;
 }
 
-export const DEFAULT_REBUILD_CACHE: RebuildCacheLimits = { documents: 10_000, bytes: 64 * 2 ** 20 };
+export const DEFAULT_REBUILD_CACHE: RebuildCacheLimits = { documents: 5_000, bytes: 16 * 2 ** 20 };
 
 interface Entry<D> {
   doc: D | undefined;
