@@ -246,3 +246,6 @@ export function toggledHas(c: ConditionDraft, name: string, on: boolean, declare
 
 /** A kebab-case id from a name ("Security review passed" → "security-review-passed"). */
 export const idFrom = (name: string) => name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+
+/** An element id from a control's label ("Fact for stage 3, criterion 1" → "pe-fact-for-stage-3-criterion-1"). */
+export const controlId = (label: string) => `pe-${idFrom(label)}`;

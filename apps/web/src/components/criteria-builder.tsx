@@ -1,5 +1,5 @@
 import {
-  attributesOf, Combine, ConditionDraft, CriterionDraft, emptyCriterion, factChoices, moved, PipelineDraft, removed, replaced, toggledHas,
+  attributesOf, controlId, Combine, ConditionDraft, CriterionDraft, emptyCriterion, factChoices, moved, PipelineDraft, removed, replaced, toggledHas,
 } from '../pipeline-editor-model';
 
 const COMBINE: readonly [Combine, string][] = [['one', 'One fact'], ['allOf', 'All of these facts'], ['anyOf', 'Any of these facts']];
@@ -13,12 +13,11 @@ function ConditionEditor({ draft, c, at, name, onChange, onRemove }: {
   const known = choices.some((x) => x.value === c.fact);
   return (
     <div class="condition" data-testid="condition">
-      <label>Fact for {name}
-        <select value={c.fact} onChange={(e) => onChange({ fact: (e.target as HTMLSelectElement).value, has: [], where: [] })}>
+      <label for={controlId(`Fact for ${name}`)}>Fact for {name}</label>
+        <select id={controlId(`Fact for ${name}`)} value={c.fact} onChange={(e) => onChange({ fact: (e.target as HTMLSelectElement).value, has: [], where: [] })}>
           {!known && <option value={c.fact}>{c.fact || '— choose a fact —'}</option>}
           {choices.map((x) => <option key={x.value} value={x.value}>{x.label}</option>)}
         </select>
-      </label>
       {declared && declared.length > 0 && (
         <fieldset class="inline-choices">
           <legend>Must be present ({name})</legend>
@@ -35,25 +34,25 @@ function ConditionEditor({ draft, c, at, name, onChange, onRemove }: {
         return (
           <div class="where-row" key={`${at}-where-${i}`}>
             {declared ? (
-              <label>Attribute ({condition})
-                <select value={w.attribute} onChange={(e) => set({ attribute: (e.target as HTMLSelectElement).value, value: '' })}>
+              <div class="field"><label for={controlId(`Attribute ${condition}`)}>Attribute ({condition})</label>
+                <select id={controlId(`Attribute ${condition}`)} value={w.attribute} onChange={(e) => set({ attribute: (e.target as HTMLSelectElement).value, value: '' })}>
                   {!attribute && <option value={w.attribute}>{w.attribute || '— choose —'}</option>}
                   {declared.filter((a) => a.name).map((a) => <option key={a.name} value={a.name}>{a.name}</option>)}
                 </select>
-              </label>
+              </div>
             ) : (
               <label>Field ({condition})
                 <input value={w.attribute} onInput={(e) => set({ attribute: (e.target as HTMLInputElement).value })} />
               </label>
             )}
             {attribute?.type === 'enum' || attribute?.type === 'boolean' ? (
-              <label>equals ({condition})
-                <select value={w.value} onChange={(e) => set({ value: (e.target as HTMLSelectElement).value })}>
+              <div class="field"><label for={controlId(`equals ${condition}`)}>equals ({condition})</label>
+                <select id={controlId(`equals ${condition}`)} value={w.value} onChange={(e) => set({ value: (e.target as HTMLSelectElement).value })}>
                   <option value="">— choose —</option>
                   {(attribute.type === 'boolean' ? ['true', 'false'] : attribute.values.split(',').map((v) => v.trim()).filter(Boolean))
                     .map((v) => <option key={v} value={v}>{v}</option>)}
                 </select>
-              </label>
+              </div>
             ) : (
               <label>equals ({condition})
                 <input value={w.value} onInput={(e) => set({ value: (e.target as HTMLInputElement).value })} />
@@ -101,14 +100,13 @@ export function CriteriaBuilder({ draft, stageLabel, criteria, onChange }: {
                 </p>
               ) : (
                 <>
-                  <label>Requires ({name})
-                    <select value={c.combine} onChange={(e) => {
+                  <label for={controlId(`Requires ${name}`)}>Requires ({name})</label>
+                    <select id={controlId(`Requires ${name}`)} value={c.combine} onChange={(e) => {
                       const combine = (e.target as HTMLSelectElement).value as Combine;
                       set({ combine, conditions: combine === 'one' ? c.conditions.slice(0, 1) : c.conditions });
                     }}>
                       {COMBINE.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
                     </select>
-                  </label>
                   {c.conditions.map((x, j) => (
                     <ConditionEditor key={`c-${j}`} draft={draft} c={x} at={`${i}-${j}`}
                       name={c.combine === 'one' ? name : `${name}, fact ${j + 1}`}

@@ -1,5 +1,5 @@
 import {
-  ATTRIBUTE_TYPES, AttributeType, emptyAttribute, emptyFactType, EVIDENCE_KINDS, FactTypeDraft, removed, replaced,
+  ATTRIBUTE_TYPES, controlId, AttributeType, emptyAttribute, emptyFactType, EVIDENCE_KINDS, FactTypeDraft, removed, replaced,
 } from '../pipeline-editor-model';
 
 /** The custom buyer facts of the draft: name, label, typed attributes and the evidence kinds each accepts. */
@@ -34,11 +34,11 @@ export function FactTypeEditor({ factTypes, onChange }: { factTypes: readonly Fa
                   return (
                     <li key={`attr-${j}`} class="fields" data-testid="attribute">
                       <label>Attribute name ({attr})<input value={a.name} onInput={(e) => setA({ name: (e.target as HTMLInputElement).value })} /></label>
-                      <label>Type ({attr})
-                        <select value={a.type} onChange={(e) => setA({ type: (e.target as HTMLSelectElement).value as AttributeType })}>
+                      <div class="field"><label for={controlId(`Type ${attr}`)}>Type ({attr})</label>
+                        <select id={controlId(`Type ${attr}`)} value={a.type} onChange={(e) => setA({ type: (e.target as HTMLSelectElement).value as AttributeType })}>
                           {ATTRIBUTE_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
                         </select>
-                      </label>
+                      </div>
                       {a.type === 'enum' && (
                         <label>Values, comma-separated ({attr})<input value={a.values} onInput={(e) => setA({ values: (e.target as HTMLInputElement).value })} /></label>
                       )}

@@ -70,17 +70,17 @@ export function PipelineEditorPage() {
       <Loading when={pipelines.loading && !pipelines.data} />
       {pipelines.data && (
         <div class="filters">
-          <label>Pipeline
-            <select value={chosen} onChange={(e) => { setPipelineId((e.target as HTMLSelectElement).value); setFrom(undefined); }}>
+          <div><label for="pe-pipeline">Pipeline</label>
+            <select id="pe-pipeline" value={chosen} onChange={(e) => { setPipelineId((e.target as HTMLSelectElement).value); setFrom(undefined); }}>
               {pipelines.data.map((p) => <option key={p.pipelineId} value={p.pipelineId}>{p.name} ({p.pipelineId})</option>)}
             </select>
-          </label>
+          </div>
           {versions.data && (
-            <label>Start from version
-              <select value={String(base?.version ?? '')} onChange={(e) => setFrom(Number((e.target as HTMLSelectElement).value))}>
+            <div><label for="pe-from">Start from version</label>
+              <select id="pe-from" value={String(base?.version ?? '')} onChange={(e) => setFrom(Number((e.target as HTMLSelectElement).value))}>
                 {versions.data.map((v) => <option key={v.version} value={String(v.version)}>{v.version}: {v.name}{v.publishedBy ? ` (by ${v.publishedBy})` : ''}</option>)}
               </select>
-            </label>
+            </div>
           )}
         </div>
       )}
