@@ -1,7 +1,7 @@
 import { Page } from 'playwright-core';
 import { DEFAULT_PIPELINE, publishedOf } from '@deals/domain';
 import { OPS } from '../src/testing/test-app';
-import { dashboardBrowser, expectKeyboardReach, QUIET_MS, WAIT } from './support/dashboard-browser';
+import { DESK, dashboardBrowser, expectKeyboardReach, PHONE, QUIET_MS, WAIT } from './support/dashboard-browser';
 
 // Sales-ops write version 2 of the default pipeline in the dashboard's editor: a security review
 // stage whose exit criterion is a new buyer fact type, published, and read back from the API.
@@ -62,6 +62,14 @@ describe('the pipeline editor', () => {
     const problems = page.getByTestId('draft-problems');
     await problems.locator('li[data-path="stages[2].id"]').waitFor(WAIT);
     expect(await problems.locator('li').allTextContents()).toEqual([expect.stringContaining('Stage 3 (Security review passed), id: must not be blank')]);
+    // Long labels and nested lists wrap: the editor never scrolls sideways, at desk or phone width.
+    for (const size of [PHONE, DESK]) {
+      await page.setViewportSize(size);
+      expect(await page.evaluate(() => {
+        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      })).toBe(0);
+    }
     await d.shoot('pipeline-editor-problem');
 
     await field('Id (stage 3)').fill('security-review-passed');

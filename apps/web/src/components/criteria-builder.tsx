@@ -77,7 +77,7 @@ export function CriteriaBuilder({ draft, stageLabel, criteria, onChange }: {
   draft: PipelineDraft; stageLabel: string; criteria: readonly CriterionDraft[]; onChange: (next: readonly CriterionDraft[]) => void;
 }) {
   return (
-    <div class="criteria">
+    <div class="criteria-builder">
       <h4>Exit criteria of {stageLabel}</h4>
       {criteria.length === 0 && <p class="muted">No exit criterion yet: every open stage needs at least one.</p>}
       <ol class="editor-list">

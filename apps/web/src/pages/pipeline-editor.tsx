@@ -101,7 +101,7 @@ export function PipelineEditorPage() {
           </Section>
           <section class="panel" aria-labelledby="what-if-heading" data-testid="what-if-preview">
             <h2 id="what-if-heading">What-if preview</h2>
-            {/* WhatIfPreview({ pipelineId, baselineVersion, candidate: { definition } }) is mounted here once it exists. */}
+            {/* Mount point: <WhatIfPreview pipelineId={draft.pipelineId} baselineVersion={base.version} candidate={{ definition: toPublish(draft) }} /> */}
             <p class="muted">The preview of how past deals would have gone under this draft is not available yet.</p>
           </section>
           <div class="panel publish-bar" aria-live="polite">
