@@ -80,7 +80,7 @@ async function runImport(ctx: CliContext, file: string, options: ImportOptions):
       ctx.io.out(`dry run: ${basename(file)} is a valid version ${next} of ${id}${from}; nothing written`);
       return;
     }
-    if (id === DEFAULT_PIPELINE.id) await ensureDefaultPublished(store);
+    if (id === DEFAULT_PIPELINE.id && (await pipelineVersions(store)).versionsOf(id).length === 0) await ensureDefaultPublished(store);
     const actor = { id: options.actor, roles: ['sales-ops'] };
     const command: PipelineVersionCommand = { type: 'PublishPipelineVersion', data, metadata: commandMetadata({ actor }) };
     const result = await handleCommand(store, authorizedPipelineDecider({ managerOf: () => undefined }), pipelineStreamId(id), command, {});
