@@ -13,6 +13,7 @@ import { NewDealPage } from './pages/new-deal';
 import { KpisPage } from './pages/kpis';
 import { PayeesPage } from './pages/payees';
 import { PeriodsPage } from './pages/periods';
+import { PipelineEditorPage } from './pages/pipeline-editor';
 import { PostClosePage } from './pages/post-close';
 import { SetPasswordPage } from './pages/set-password';
 import { SignIn, SingleSignOn } from './pages/sign-in';
@@ -35,6 +36,7 @@ const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
   { path: 'periods', label: 'Periods', shows: (me) => has(me, 'finance', 'admin') },
   { path: 'team', label: 'My team', shows: (me) => has(me, 'rep', 'manager') },
   { path: 'account-team', label: 'Account teams', shows: (me) => has(me, 'sales-ops', 'admin') },
+  { path: 'pipeline-editor', label: 'Pipeline editor', shows: (me) => has(me, 'sales-ops', 'admin') },
 ];
 
 function Page({ route, me }: { route: Route; me: Me }) {
@@ -54,6 +56,7 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'team': return <DefaultTeamPage me={me} userId={id ?? me.userId} />;
     case 'account-team': return <AccountTeamPage account={id} />;
     case 'board': return <BoardPage me={me} />;
+    case 'pipeline-editor': return <PipelineEditorPage />;
     default: return has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') ? <BoardPage me={me} /> : <CommissionPage me={me} personId={me.userId} />;
   }
 }
