@@ -42,6 +42,11 @@ export class RelayService {
     this.logger.log(`relaying deal events after position ${this.relay.checkpointPosition} to ${config.topic} on ${config.brokers.join(',')}`);
   }
 
+  /** The position in `$all` published through (for metrics); undefined until started. */
+  get checkpointPosition(): number | undefined {
+    return this.relay?.checkpointPosition;
+  }
+
   async stop(): Promise<void> {
     const stopped = this.relay?.stop();
     await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);

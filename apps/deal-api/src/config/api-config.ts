@@ -3,6 +3,7 @@ import { ControlLimits, controlLimitsFromEnv, DealDeskPolicy } from '@deals/doma
 import { LiveFeedLimits, liveFeedLimitsFromEnv } from '../projections/live/live-feed-limits';
 import { AccountSettings, accountSettingsFromEnv } from './account-settings';
 import { dealDeskPolicyFromEnv } from './deal-desk-settings';
+import { OperationsSettings, operationsSettingsFromEnv } from './operations-settings';
 
 export interface ApiConfig {
   readonly host: string;
@@ -27,6 +28,8 @@ export interface ApiConfig {
   readonly accounts?: Partial<AccountSettings>;
   /** Give the demo users a password (printed in the start banner); never when NODE_ENV=production. */
   readonly demoPasswords?: boolean;
+  /** Logs, metrics, readiness, shutdown, change-log retention (LOG_LEVEL, METRICS_*, READY_MAX_PROJECTION_LAG, SHUTDOWN_GRACE_MS, CHANGE_LOG_RETENTION_HOURS); unset ones take the defaults. */
+  readonly operations?: Partial<OperationsSettings>;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -50,5 +53,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     dealDesk: dealDeskPolicyFromEnv(env),
     accounts: accountSettingsFromEnv(env),
     demoPasswords: env.NODE_ENV !== 'production',
+    operations: operationsSettingsFromEnv(env),
   };
 }

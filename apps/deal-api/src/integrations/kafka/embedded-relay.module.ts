@@ -2,7 +2,8 @@ import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, M
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { RelayConfig, RelayService } from '@deals/kafka-relay';
 
-const RELAY = Symbol('RELAY');
+/** The embedded relay's RelayService (the metrics read its position). */
+export const RELAY = Symbol('RELAY');
 
 /** The Kafka relay inside the API process (KAFKA_RELAY_EMBEDDED=true): started with the API, stopped before its store closes. */
 @Injectable()
