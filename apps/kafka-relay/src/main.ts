@@ -16,7 +16,8 @@ function logLevels(level = process.env.LOG_LEVEL ?? 'log'): LogLevel[] {
 async function main(): Promise<void> {
   const config = relayConfigFromEnv();
   const app = await NestFactory.createApplicationContext(RelayAppModule.forRoot(config), { logger: logLevels() });
-  app.enableShutdownHooks();
+  // After the relay has stopped and the store closed, exit 0 (not by re-raising the signal).
+  app.enableShutdownHooks([], { useProcessExit: true });
 }
 
 main().catch((error) => {
