@@ -21,12 +21,13 @@ export function registerBackup(program: Command, ctx: CliContext): void {
       }
       const progress = ctx.progress();
       try {
-        const bar = progress.bar('backup events', 1, 'pages');
-        await backupSqliteFile(join(dir.path, 'events.db'), targets[0], (p) => bar.update(p.copiedPages, p.totalPages));
+        // Read models first: then they are never ahead of the events copied after them.
         if (targets[1]) {
           const projections = progress.bar('backup read models', 1, 'pages');
           await backupSqliteFile(join(dir.path, 'projections.db'), targets[1], (p) => projections.update(p.copiedPages, p.totalPages));
         }
+        const bar = progress.bar('backup events', 1, 'pages');
+        await backupSqliteFile(join(dir.path, 'events.db'), targets[0], (p) => bar.update(p.copiedPages, p.totalPages));
       } finally {
         progress.stop();
       }
