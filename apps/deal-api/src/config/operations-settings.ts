@@ -25,14 +25,17 @@ export const DEFAULT_OPERATIONS_SETTINGS: OperationsSettings = {
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NEST_NAMES: Record<string, string> = { log: 'info', verbose: 'trace' };
 
 export function operationsSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<OperationsSettings> {
   const settings: { -readonly [K in keyof OperationsSettings]?: OperationsSettings[K] } = {};
   // Under tests (Jest sets NODE_ENV=test) only warnings and errors, so test output stays readable.
   if (!env.LOG_LEVEL && env.NODE_ENV === 'test') settings.logLevel = 'warn';
   if (env.LOG_LEVEL) {
-    if (!(LOG_LEVELS as readonly string[]).includes(env.LOG_LEVEL)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
-    settings.logLevel = env.LOG_LEVEL;
+    // Nest's names too (the relay's LOG_LEVEL), so one setting serves both processes.
+    const level = NEST_NAMES[env.LOG_LEVEL] ?? env.LOG_LEVEL;
+    if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+    settings.logLevel = level;
   }
   settings.prettyLogs = env.NODE_ENV === 'development';
   if (env.METRICS_PORT) settings.metricsPort = whole('METRICS_PORT', env.METRICS_PORT, 0, 65535);
