@@ -1,9 +1,10 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@deals/event-store';
+import { BROKER_START_TIMEOUT_MS, testKafkaBrokers } from '../../../deploy/kafka/testing/test-broker';
 import { registerUsers } from '@deals/seed';
 import { tokenFor } from '../src/testing/api-process';
 import { SseClient } from '../src/testing/sse-client';
@@ -93,5 +94,43 @@ describe('graceful shutdown of the built API started with npm run start:prod', (
       await store.close();
     }
     expect(output).toContain('SIGTERM: stopping');
+  }, 120_000);
+});
+
+// The relay as `npm run start:relay` runs it: before its script exec'd node, SIGTERM to npm left node running.
+describe('graceful shutdown of the built relay started with npm run start:relay', () => {
+  let dir: string;
+  let brokers: string[];
+  let npm: ChildProcess | undefined;
+
+  beforeAll(() => {
+    brokers = testKafkaBrokers();
+    execFileSync('npx', ['nest', 'build', 'kafka-relay'], { cwd: root, stdio: 'ignore' });
+    dir = mkdtempSync(join(tmpdir(), 'relay-shutdown-'));
+  }, BROKER_START_TIMEOUT_MS);
+  afterAll(() => {
+    if (npm?.pid && alive(npm.pid)) npm.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('passes SIGTERM from npm to node, which stops the relay and exits 0', async () => {
+    let output = '';
+    const child = spawn('npm', ['run', 'start:relay'], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', DATA_DIR: dir, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_DEAL_EVENTS: `deal-lifecycle-shutdown-${Date.now()}`, KAFKA_TOPIC_PARTITIONS: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    npm = child;
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await until(() => output.includes('relaying deal events after position'), `the relay to start:\n${output}`, 60_000);
+    // npm's only child is node itself: the script exec'd it.
+    const [nodePid] = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
+    expect(readFileSync(`/proc/${nodePid}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining(['dist/apps/kafka-relay/main.js']));
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await until(() => !alive(nodePid), 'the node process is gone');
   }, 120_000);
 });
