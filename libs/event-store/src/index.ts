@@ -6,6 +6,7 @@ export type { ChainVerification, HashedEventFields } from './hash-chain';
 export { SqliteEventStore } from './sqlite/sqlite-event-store.adapter';
 export { backupSqliteFile } from './sqlite/sqlite-backup';
 export type { BackupProgress } from './sqlite/sqlite-backup';
+export type { CommittedBatch } from './sqlite/group-commit';
 export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store.adapter';
 export { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, preparePrivateDatabaseFile, preparePrivateDataDir } from './sqlite/private-files';
 export { EsdbEventStore } from './eventstoredb/esdb-event-store.adapter';

@@ -9,7 +9,7 @@ import { meteredEventStore } from '../operations/metered-event-store';
   providers: [{
     provide: EVENT_STORE,
     inject: [API_CONFIG, ApiMetrics],
-    useFactory: (config: ApiConfig, metrics: ApiMetrics) => meteredEventStore(openEventStore(config), metrics),
+    useFactory: (config: ApiConfig, metrics: ApiMetrics) => meteredEventStore(openEventStore(config, { onCommit: (batch) => metrics.committed(batch) }), metrics),
   }],
   exports: [EVENT_STORE],
 })

@@ -19,6 +19,14 @@ export class ApiMetrics {
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly appendDuration: Histogram<'outcome'>;
   readonly appendEvents: Histogram;
+  private readonly commitDuration: Histogram;
+  private readonly commitAppends: Histogram;
+
+  /** A group commit of the embedded store. */
+  committed(batch: { appends: number; durationMs: number }): void {
+    this.commitDuration.observe(batch.durationMs / 1000);
+    this.commitAppends.observe(batch.appends);
+  }
 
   /** Filled in once the application's parts exist (the event store is metered before the runner is made). */
   sources: MetricSources = {};
@@ -41,6 +49,13 @@ export class ApiMetrics {
     });
     this.appendEvents = new Histogram({
       name: 'deals_event_store_append_events', help: 'Events per append (one command\'s batch)', buckets: [1, 2, 3, 5, 10, 20, 50, 100, 500], registers,
+    });
+    this.commitDuration = new Histogram({
+      name: 'deals_event_store_commit_duration_seconds', help: 'Group commits of the embedded store, BEGIN to COMMIT (the fsync included)', buckets: SECONDS, registers,
+    });
+    this.commitAppends = new Histogram({
+      name: 'deals_event_store_commit_appends', help: 'Appends committed together in one transaction of the embedded store (the group commit\'s batch)',
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256], registers,
     });
     // One read of the runner's status per scrape, shared by the gauges that show it.
     const statuses = once(async () => (await src().projections?.()) ?? []);

@@ -59,6 +59,10 @@ describe('metrics on their own port (real HTTP, Prometheus text)', () => {
     expect(text).not.toContain(dealId);
     expect(sample(text, 'deals_event_store_append_duration_seconds_count', { outcome: 'ok' })).toBeGreaterThanOrEqual(appendsBefore + 2);
     expect(sample(text, 'deals_event_store_append_events_count')).toBeGreaterThanOrEqual(appendsBefore + 2);
+    // The group commits that wrote them: at least one transaction, each holding one append or more.
+    expect(sample(text, 'deals_event_store_commit_duration_seconds_count')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'deals_event_store_commit_appends_sum')).toBeGreaterThanOrEqual(sample(text, 'deals_event_store_commit_appends_count')!);
+    expect(sample(text, 'deals_event_store_commit_appends_sum')! - (sample(before, 'deals_event_store_commit_appends_sum') ?? 0)).toBeGreaterThanOrEqual(2);
     expect(sample(text, 'deals_live_feed_subscribers')).toBe(1);
     expect(sample(text, 'deals_live_feed_cutoffs_total')).toBeUndefined();
     const head = sample(text, 'deals_event_store_head_position')!;
