@@ -155,7 +155,10 @@ export function createWhatIf(definition: PipelineDefinition, options: WhatIfOpti
     };
   }
 
-  return { apply, result };
+  /** Deals of the pipeline opened in the window, so far. */
+  const dealCount = () => deals.size;
+
+  return { apply, result, deals: dealCount };
 }
 
 /** The whole replay over a list of events: for tests and small histories. */
