@@ -31,7 +31,7 @@ describe('npm run bench (quick)', () => {
     expect(report).toMatch(/\| deal-summary \| [\d,]+ \|/);
     expect(report).toMatch(/bare Node HTTP → SSE echo/);
     // The soak: a row a window with measured latency and memory, and a verdict from them.
-    expect(report).toMatch(/\| 0–2 s \| \d+ \| \d+ \| \d+ \| \d+ \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ MiB \| [\d.]+ MiB \|/);
+    expect(report).toMatch(/\| 0–2 s \| \d+ \| \d+ \| \d+ \| \d+ \| [\d.,]+ ms \| [\d.,]+ ms \| [\d.]+ MiB \| [\d.]+ MiB \|/);
     expect(report).toMatch(/Verdict: \*\*(flat|not flat)\*\*: heap after collection (grew|fell) [\d.]+ MiB\/min/);
     expect(report).toContain('BENCH_SOAK_SECONDS');
     // The what-if over the whole store beside a plain deal-summary rebuild of the same run, and their ratio.

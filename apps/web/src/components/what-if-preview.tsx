@@ -64,7 +64,7 @@ export function WhatIfPreview({ pipelineId, baselineVersion, candidate }: { pipe
               </tr>
             ))}
           </Table>
-          <Table label="Outcomes and sales cycle" head={['', base, other]}>
+          <Table label="Outcomes and sales cycle" head={['Outcome', base, other]}>
             {outcomeRows(a.baseline, a.candidate).map(([label, b, c]) => (
               <tr key={label} data-testid="what-if-outcome">
                 <th scope="row">{label}</th><td class="num">{b || dash}</td><td class="num">{c || dash}</td>
