@@ -4,6 +4,7 @@ import { RUNNER_LABELS, type RunnerFigures } from './sections/commands-labels';
 import { causeOf } from './analysis';
 import { soakSection } from './report-soak';
 import type { BenchResults } from './results';
+import type { WhatIfFigures } from './sections/what-if';
 
 export type { BenchResults };
 
@@ -271,6 +272,7 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
   );
 
   push(...soakSection(r));
+  if (r.whatIf) push(...whatIfSection(r.whatIf));
 
   // Causes and profiles
   if (missed.length) {
@@ -297,11 +299,29 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     '',
     `Sections run in their own Node processes (bench/section.ts); the generated store is cached under \`.tmp/bench/\` by size and generator version. ` +
       '`BENCH_QUICK=1` runs tiny sizes (smoke test: `npm run test:bench`); `BENCH_EVENTS`, `BENCH_PROFILE=0|1`, `BENCH_OUT` and `BENCH_CACHE` override the defaults; `BENCH_REPORT_ONLY=1` writes the report again from the last run\'s saved results (`.tmp/bench/last-results.json`) without measuring; ' +
-      '`BENCH_SECTIONS=rebuild,memory` (any of commands, rebuild, memory, live, soak) runs only those sections and writes their figures to `.tmp/bench/partial-results.json`, not this report. ' +
+      '`BENCH_SECTIONS=rebuild,memory` (any of commands, rebuild, memory, what-if, live, soak) runs only those sections and writes their figures to `.tmp/bench/partial-results.json`, not this report. ' +
       `The soak's rate and length: \`BENCH_SOAK_RATE\` (commands/s, default 100) and \`BENCH_SOAK_SECONDS\` (default 300; 10 with \`BENCH_QUICK=1\`); this run: ${fmt(cfg.soak.ratePerSecond)}/s for ${fmt(cfg.soak.seconds)} s in ${fmt(cfg.soak.windowSeconds)} s windows. ` +
       'Profiles are `node --cpu-prof` profiles of a separate run of the missed figure (its measured part only), summarised by area, by project function with what it calls (inclusive) and by self time (bench/lib/profile.ts). ' +
       'The cause under each missed figure is written by bench/analysis.ts from this run\'s figures and profiles.',
     '',
   );
   return lines.join('\n');
+}
+
+/** The what-if replay beside a plain in-memory rebuild of deal-summary, measured in the same process. */
+export function whatIfSection(w: WhatIfFigures): string[] {
+  return [
+    '## 6. What-if replay',
+    '',
+    `\`replayWhatIf\` (the default pipeline v1 against v2 with a security review stage, every deal of the store) and, after it in the same process, ` +
+      '`rebuildReadModel(deal-summary)` in memory (fold only, nothing written). Both read `$all` in pages from the same store (the what-if 5,000 events a page, only the deal events it needs; the rebuild 500, as the runner does).',
+    '',
+    '| how | events read | deals / documents | seconds | RSS after |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    `| what-if, two definitions | ${fmt(w.whatIf.eventsRead)} | ${fmt(w.whatIf.deals)} | ${fmt(w.whatIf.seconds, 1)} | ${fmt(w.whatIf.rssMiB)} MiB |`,
+    `| deal-summary rebuild in memory | ${fmt(w.rebuild.events)} | ${fmt(w.rebuild.documents)} | ${fmt(w.rebuild.seconds, 1)} | ${fmt(w.rebuild.rssMiB)} MiB |`,
+    '',
+    `What-if / rebuild: ${fmt(w.ratio, 2)}× the time, over a store of ${fmt(w.events)} events.`,
+    '',
+  ];
 }

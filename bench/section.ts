@@ -5,6 +5,7 @@ import { runLive } from './sections/live';
 import { runMemory, runStatementLoop } from './sections/memory';
 import { runRebuild } from './sections/rebuild';
 import { runSoak } from './sections/soak';
+import { runWhatIf } from './sections/what-if';
 import { ensureDataset } from './workload/dataset';
 
 /** One section of the benchmark in its own process: reads the job from BENCH_JOB, writes the result to BENCH_RESULT. */
@@ -34,6 +35,9 @@ async function main(): Promise<void> {
       break;
     case 'soak':
       result = await runSoak(job);
+      break;
+    case 'what-if':
+      result = await runWhatIf(job);
       break;
     default:
       throw new Error(`unknown section ${job.section}`);

@@ -1,7 +1,7 @@
 import { Page } from 'playwright-core';
 import { DEFAULT_PIPELINE, publishedOf } from '@deals/domain';
 import { OPS } from '../src/testing/test-app';
-import { DESK, dashboardBrowser, expectKeyboardReach, PHONE, QUIET_MS, WAIT } from './support/dashboard-browser';
+import { DESK, dashboardBrowser, expectKeyboardReach, PHONE, QUIET_MS, unpromptedRequests, WAIT } from './support/dashboard-browser';
 
 // Sales-ops write version 2 of the default pipeline in the dashboard's editor: a security review
 // stage whose exit criterion is a new buyer fact type, published, and read back from the API.
@@ -75,6 +75,15 @@ describe('the pipeline editor', () => {
     await field('Id (stage 3)').fill('security-review-passed');
     await page.getByTestId('draft-ok').waitFor(WAIT);
     await expectKeyboardReach(page, 'the pipeline editor with a new stage');
+
+    // The what-if preview runs only when asked: the draft's new stage beside version 1's stages.
+    d.watch.reset();
+    await page.getByRole('button', { name: 'Preview against version 1' }).click();
+    const preview = page.getByTestId('what-if-preview');
+    await preview.locator('[data-testid="what-if-stage"][data-stage-id="security-review-passed"]').waitFor(WAIT);
+    await preview.locator('[data-testid="what-if-stage"][data-stage-id="qualified"]').waitFor(WAIT);
+    await d.shoot('pipeline-editor-what-if');
+    expect((await unpromptedRequests(page, d.watch)).repeated).toEqual([]);
 
     d.watch.reset();
     await page.getByRole('button', { name: 'Publish version 2' }).click();

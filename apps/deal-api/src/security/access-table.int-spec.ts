@@ -66,6 +66,7 @@ const SAMPLES: Record<string, Sample> = {
     target: 'organisation',
   },
   'POST /pipelines/{pipelineId}/migrations/dry-run': { path: () => '/pipelines/default/migrations/dry-run', body: () => ({ toVersion: 1 }), target: 'organisation' },
+  'POST /pipelines/{pipelineId}/what-if': { path: () => '/pipelines/default/what-if', body: () => ({ baselineVersion: 1, candidate: { version: 1 } }), target: 'organisation' },
   'POST /pipelines/{pipelineId}/migrations': { path: () => '/pipelines/default/migrations', body: () => ({ toVersion: 1 }), target: 'organisation' },
   'GET /approvals': { path: () => '/approvals', target: 'organisation' },
   'DELETE /deals/{dealId}/team/{userId}/{role}': { path: (i) => `/deals/${i.dealId}/team/nobody.x/marketing-rep`, target: 'deal' },

@@ -3,6 +3,7 @@ import { ApiError } from '../api';
 import { FactTypeEditor } from '../components/fact-type-editor';
 import { PostCloseEditor, StagesEditor } from '../components/stage-editor';
 import { ErrorBox, Loading, Section } from '../components/ui';
+import { WhatIfPreview } from '../components/what-if-preview';
 import { useApi, useCommand } from '../hooks';
 import {
   draftFrom, issuesOfRefusal, issueWhere, PipelineDraft, PipelineIssue, problemsOf, publishBody, PublishedVersion,
@@ -47,6 +48,9 @@ export function PipelineEditorPage() {
   }, [startKey]);
 
   const problems = useMemo(() => (draft ? problemsOf(draft) : []), [draft]);
+  // The what-if replays the whole history: it runs when asked, on the draft as it was then.
+  const [previewed, setPreviewed] = useState<{ baselineVersion: number; body: ReturnType<typeof publishBody>; text: string }>();
+  const draftText = useMemo(() => (draft ? JSON.stringify(publishBody(draft)) : ''), [draft]);
   const edit = (patch: Partial<PipelineDraft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
 
   const publish = async () => {
@@ -99,10 +103,17 @@ export function PipelineEditorPage() {
           <Section title="Custom fact types">
             <FactTypeEditor factTypes={draft.factTypes} onChange={(factTypes) => edit({ factTypes })} />
           </Section>
-          <section class="panel" aria-labelledby="what-if-heading" data-testid="what-if-preview">
+          <section class="panel" aria-labelledby="what-if-heading" data-testid="what-if-section">
             <h2 id="what-if-heading">What-if preview</h2>
-            {/* Mount point: <WhatIfPreview pipelineId={draft.pipelineId} baselineVersion={base.version} candidate={{ definition: toPublish(draft) }} /> */}
-            <p class="muted">The preview of how past deals would have gone under this draft is not available yet.</p>
+            <p class="muted">How the deals recorded so far would have gone under this draft, next to version {base?.version}: the same facts, the draft's criteria.</p>
+            <button type="button" class="secondary" disabled={!draft || !base || problems.length > 0}
+              onClick={() => draft && base && setPreviewed({ baselineVersion: base.version, body: publishBody(draft), text: draftText })}>
+              Preview against version {base?.version}
+            </button>
+            {previewed && previewed.text !== draftText && <p class="muted" data-testid="what-if-stale">The draft has changed since this preview.</p>}
+            {previewed && draft && (
+              <WhatIfPreview pipelineId={draft.pipelineId} baselineVersion={previewed.baselineVersion} candidate={{ definition: previewed.body }} />
+            )}
           </section>
           <div class="panel publish-bar" aria-live="polite">
             {problems.length > 0

@@ -2,6 +2,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Query } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
+import { LivePipelineCatalog } from '../../../pipelines/live-pipeline-catalog';
 import { ReadScope } from '../read-model/read-scope';
 import { ReadOptionsDto } from '../../read-options.dto';
 import {
@@ -17,7 +18,7 @@ import { PostCloseDealsDto, PostCloseDurationsDto } from './post-close.dto';
 @ApiTags('post-close metrics')
 @Controller('post-close')
 export class PostCloseController {
-  constructor(private readonly scope: ReadScope) {}
+  constructor(private readonly scope: ReadScope, private readonly catalog: LivePipelineCatalog) {}
 
   /** Over the deals the caller may read: all of them for org-wide readers. */
   private answer<R>(ctx: RequestContext, q: ReadOptionsDto, query: (deals: ReadModel<DealSummary>) => R) {
@@ -28,14 +29,14 @@ export class PostCloseController {
   @Get()
   @ApiReadModelQuery('Won deals after the close: stage, days to hand-off, implementation days, what they wait for', REPORT, PIPELINE_FILTER)
   deals(@Query() q: PostCloseDealsDto, @Ctx() ctx: RequestContext) {
-    return this.answer(ctx, q, (m) => paginate(postCloseDeals(m, { ...q, now: nowOf(q) }), q));
+    return this.answer(ctx, q, (m) => paginate(postCloseDeals(m, { ...q, now: nowOf(q), catalog: this.catalog }), q));
   }
 
   @Access('report:post-close')
   @Get('stuck')
   @ApiReadModelQuery('Won deals stuck after the close, longest wait first', REPORT, PIPELINE_FILTER)
   stuck(@Query() q: PostCloseDealsDto, @Ctx() ctx: RequestContext) {
-    return this.answer(ctx, q, (m) => paginate(stuckAfterClose(m, { ...q, now: nowOf(q) }), q));
+    return this.answer(ctx, q, (m) => paginate(stuckAfterClose(m, { ...q, now: nowOf(q), catalog: this.catalog }), q));
   }
 
   @Access('report:post-close')
