@@ -1,3 +1,4 @@
+import { createPipelineCatalog, DEFAULT_PIPELINE } from '@deals/domain';
 import { foldEvents } from '../testing/fold-events';
 import { dealSummaryProjection } from '../deal-summary/deal-summary.projection';
 import {
@@ -238,6 +239,17 @@ describe('rep activity', () => {
       { repId: 'ben', meetingsHeld: 1, dealsWon: 0 },
     ]);
     expect(repActivity(kpiModel, { ...JANUARY, meetings: 'first-meetings' }).reps.find((r) => r.repId === 'ana')?.meetingsHeld).toBe(1);
+  });
+
+  it('takes the meetings definition the pipeline\'s latest version states, unless the request names one', () => {
+    const catalog = createPipelineCatalog([DEFAULT_PIPELINE, { ...DEFAULT_PIPELINE, version: 2, reporting: { meetings: 'first-meetings' } }]);
+    const stated = repActivity(kpiModel, { ...FEBRUARY, catalog });
+    expect(stated.definitions.meetings).toBe('first-meetings');
+    expect(stated.reps.find((r) => r.repId === 'ana')?.meetingsHeld).toBe(0); // alpha's first demo was in January
+    const asked = repActivity(kpiModel, { ...FEBRUARY, catalog, pipelineId: 'default', meetings: 'demos-attended' });
+    expect(asked.definitions.meetings).toBe('demos-attended');
+    expect(asked.reps.find((r) => r.repId === 'ana')?.meetingsHeld).toBe(1);
+    expect(() => repActivity(kpiModel, { ...FEBRUARY, catalog, pipelineId: 'nope' })).toThrow(expect.objectContaining({ code: 'PIPELINE.UNKNOWN' }));
   });
 
   it('counts a win reversed after the period under period-end', () => {
