@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { ATTRIBUTE_TYPES, AttributeType, EVIDENCE_KINDS, EvidenceKind } from '@deals/domain';
+import { ATTRIBUTE_TYPES, AttributeType, EVIDENCE_KINDS, EvidenceKind, REPORTING_MEETINGS, ReportingMeetings } from '@deals/domain';
 
 /**
  * The pipeline format (docs/pipelines.md) as OpenAPI, in a version to publish and in an answer
@@ -54,8 +54,8 @@ export class PipelineFactTypeSchema {
 @ApiSchema({ name: 'PipelineVersion', description: 'One published version of a pipeline; every version also has the stages `closed-won` and `closed-lost`.' })
 @ApiSchema({ name: 'PipelineReporting', description: 'The definitions this version\'s reports use unless a request names another (docs/pipelines.md).' })
 export class PipelineReportingSchema {
-  @ApiPropertyOptional({ enum: ['demos-attended', 'first-meetings'], description: 'How `/pipeline/rep-activity` counts meetings held by default.' })
-  meetings?: 'demos-attended' | 'first-meetings';
+  @ApiPropertyOptional({ enum: [...REPORTING_MEETINGS], description: 'How `/pipeline/rep-activity` counts meetings held by default.' })
+  meetings?: ReportingMeetings;
 }
 
 export class PipelineVersionSchema {
