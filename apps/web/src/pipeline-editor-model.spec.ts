@@ -34,6 +34,13 @@ describe('pipeline editor model', () => {
     expect(publishBody(draft)).not.toHaveProperty('pipelineId');
   });
 
+  it('publishes again the fields it does not edit, such as the reports\' definitions', () => {
+    const draft = draftFrom({ ...v1, reporting: { meetings: 'first-meetings' }, publishedBy: 'olga.ops', position: 12 }, 2);
+    expect(toPublish(draft)).toEqual({ ...v1, version: 2, reporting: { meetings: 'first-meetings' } });
+    expect(publishBody(draft)).not.toHaveProperty('position');
+    expect(publishBody(draft)).not.toHaveProperty('publishedBy');
+  });
+
   it('builds the security review version from version 1, criterion over a declared fact type with an attribute present', () => {
     const draft = withSecurityReview(draftFrom(v1, 2), 'security-review-passed');
     expect(problemsOf(draft)).toEqual([]);

@@ -62,7 +62,13 @@ export interface PipelineDraft {
   readonly stages: readonly StageDraft[];
   readonly postCloseStages: readonly PostCloseDraft[];
   readonly factTypes: readonly FactTypeDraft[];
+  /** Fields of the published version this editor does not edit (e.g. `reporting`), published again as they were. */
+  readonly kept?: Readonly<Record<string, unknown>>;
 }
+
+/** Fields of an answer that are not part of a version's definition. */
+const NOT_DEFINITION = ['publishedBy', 'recordedAt', 'position'];
+const EDITED = ['pipelineId', 'version', 'name', 'stages', 'postCloseStages', 'factTypes'];
 
 const numberText = (n: number | undefined) => (n === undefined ? '' : String(n));
 
@@ -89,7 +95,9 @@ export function criterionDraftOf(c: PipelineVersionData['stages'][number]['exitC
 
 /** The draft of the next version, starting from a published one. */
 export function draftFrom(published: PublishedVersion, nextVersion: number): PipelineDraft {
+  const kept = Object.fromEntries(Object.entries(published).filter(([key]) => !EDITED.includes(key) && !NOT_DEFINITION.includes(key)));
   return {
+    ...(Object.keys(kept).length > 0 ? { kept } : {}),
     pipelineId: published.pipelineId, version: nextVersion, name: published.name,
     stages: published.stages.map((s) => ({
       id: s.id, name: s.name, probability: String(s.probability), stuckAfterDays: numberText(s.stuckAfterDays),
@@ -137,6 +145,7 @@ const stuck = (text: string) => {
 /** The draft in the publish format (`POST /pipelines/:id/versions`, docs/pipelines.md), pipeline id included. */
 export function toPublish(d: PipelineDraft): PipelineVersionCommand['data'] {
   return {
+    ...d.kept,
     pipelineId: d.pipelineId, version: d.version, name: d.name,
     stages: d.stages.map((s) => ({
       id: s.id, name: s.name, probability: readNumber(s.probability) ?? Number.NaN, ...stuck(s.stuckAfterDays),
