@@ -15,6 +15,7 @@ export { ForeignEventError } from './eventstoredb/esdb.errors';
 export * from './chain-verifier';
 export { openEventStore } from './open-event-store';
 export { BatchPartlyHandled, CheckpointedConsumer } from './consumer/checkpointed-consumer';
+export { StreamFamilyFollower } from './consumer/stream-family-follower';
 export type { BatchHandler, CheckpointedConsumerOptions, ConsumerCheckpoint } from './consumer/checkpointed-consumer';
 export type { ConsumerBatch } from './consumer/subscription-batches';
 export type { BackoffOptions } from './backoff';
