@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { withAppServer } from '../lib/app-server';
 import { startServer, stopServer } from '../lib/child';
@@ -32,6 +32,8 @@ export interface HttpCommandsRound {
   readonly errors: readonly string[];
   /** Load average (1 min) when the round ended. */
   readonly load: number;
+  /** CPU time (user + system) of the server process per completed command, warm-up included: steadier than the rate on a shared machine. */
+  readonly serverCpuMsPerCommand: number;
 }
 
 export interface HttpCommandsFigures {
@@ -41,17 +43,29 @@ export interface HttpCommandsFigures {
   readonly rounds: readonly HttpCommandsRound[];
 }
 
-const roundOf = (loop: ClosedLoopResult): HttpCommandsRound => ({ perSecond: loop.perSecond, failed: loop.failed, errors: loop.errors, load: loadAverage()[0] });
+/** CPU time a process has used so far, in ms (Linux: /proc/<pid>/stat, utime + stime in clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Runs the closed loop against a server process, counting every completed command and the server's CPU time meanwhile. */
+async function measured(job: HttpCommandsJob, pid: number, run: (deal: number, step: number) => Promise<void>, stepsOf: (deal: number) => number): Promise<HttpCommandsRound> {
+  let completed = 0;
+  const cpu0 = cpuMsOf(pid);
+  const loop: ClosedLoopResult = await closedLoop(
+    { concurrency: job.concurrency, warmupMs: job.warmupMs, measureMs: job.measureMs },
+    (deal, step) => run(deal, step).then(() => void completed++),
+    stepsOf,
+  );
+  const cpu = cpuMsOf(pid) - cpu0;
+  return { perSecond: loop.perSecond, failed: loop.failed, errors: loop.errors, load: loadAverage()[0], serverCpuMsPerCommand: cpu / Math.max(1, completed) };
+}
 
 async function appRound(job: HttpCommandsJob, round: number): Promise<HttpCommandsRound> {
-  return withAppServer(join(job.workDir, `http-app-${process.pid}-${round}`), { cpuProfDir: job.appProfileDir }, async ({ port }) => {
+  return withAppServer(join(job.workDir, `http-app-${process.pid}-${round}`), { cpuProfDir: job.appProfileDir }, async ({ child, port }) => {
     const target = dealLanes(port, 8);
-    const loop = await closedLoop(
-      { concurrency: job.concurrency, warmupMs: job.warmupMs, measureMs: job.measureMs },
-      (deal, step) => target.sendStep(deal, step).then(() => undefined),
-      () => target.steps,
-    );
-    return roundOf(loop);
+    return measured(job, child.pid!, (deal, step) => target.sendStep(deal, step).then(() => undefined), () => target.steps);
   });
 }
 
@@ -61,15 +75,10 @@ async function bareRound(job: HttpCommandsJob, round: number): Promise<HttpComma
   try {
     // A body of the size of a command's (the app's OpenDeal is about 400 bytes).
     const pad = 'x'.repeat(300);
-    const loop = await closedLoop(
-      { concurrency: job.concurrency, warmupMs: job.warmupMs, measureMs: job.measureMs },
-      async (deal, step) => {
-        const res = await post(port, '/commands', { Authorization: 'Bearer x', 'Idempotency-Key': `bare-${deal}-${step}` }, JSON.stringify({ deal, step, pad }));
-        if (res.status !== 201) throw new Error(`bare ${res.status} ${res.body.slice(0, 120)}`);
-      },
-      stepsOf,
-    );
-    return roundOf(loop);
+    return await measured(job, child.pid!, async (deal, step) => {
+      const res = await post(port, '/commands', { Authorization: 'Bearer x', 'Idempotency-Key': `bare-${deal}-${step}` }, JSON.stringify({ deal, step, pad }));
+      if (res.status !== 201) throw new Error(`bare ${res.status} ${res.body.slice(0, 120)}`);
+    }, stepsOf);
   } finally {
     await stopServer(child);
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
@@ -83,7 +92,7 @@ export async function runHttpCommands(job: HttpCommandsJob): Promise<HttpCommand
     for (const target of targets) {
       const r = target === 'app' ? await appRound(job, round) : await bareRound(job, round);
       rounds.set(target, [...(rounds.get(target) ?? []), r]);
-      process.stderr.write(`  http commands ${target} round ${round + 1}: ${r.perSecond.toFixed(0)}/s (${r.failed} failed, load ${r.load.toFixed(2)})\n`);
+      process.stderr.write(`  http commands ${target} round ${round + 1}: ${r.perSecond.toFixed(0)}/s, server CPU ${r.serverCpuMsPerCommand.toFixed(3)} ms/command (${r.failed} failed, load ${r.load.toFixed(2)})\n`);
     }
   }
   return targets.map((target) => {
