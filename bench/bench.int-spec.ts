@@ -30,6 +30,9 @@ describe('npm run bench (quick)', () => {
     expect(report).toContain('BENCH_QUICK=1 npm run bench');
     expect(report).toMatch(/\| deal-summary \| [\d,]+ \|/);
     expect(report).toMatch(/bare Node HTTP → SSE echo/);
+    // Commands over HTTP beside the HTTP limit of the same run, and their ratio.
+    expect(report).toMatch(/\| HTTP commands\/s, 64 clients, vs the HTTP limit \| [\d,]+\/s \| [\d,]+\/s \(bare Node http \+ the SQL\) \| \d+% \|/);
+    expect(report).toMatch(/\| HTTP limit: bare Node http \+ the SQL \| [1-9][\d,]* \|/);
     // The soak: a row a window with measured latency and memory, and a verdict from them.
     expect(report).toMatch(/\| 0–2 s \| \d+ \| \d+ \| \d+ \| \d+ \| [\d.,]+ ms \| [\d.,]+ ms \| [\d.]+ MiB \| [\d.]+ MiB \|/);
     expect(report).toMatch(/Verdict: \*\*(flat|not flat)\*\*: heap after collection (grew|fell) [\d.]+ MiB\/min/);

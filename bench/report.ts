@@ -74,6 +74,14 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
       reference: `${fmt(echo.liveMs.p99, 1)} ms (bare echo)`, ratio: ratioText(app.liveMs.p99 / echo.liveMs.p99, 2), target: '≤ 2×',
       met: app.liveMs.p99 <= 2 * echo.liveMs.p99 && app.errors === 0,
     });
+    const cap = app.capacity;
+    if (cap) {
+      out.push({
+        id: 'http-commands-limit', figure: `HTTP commands/s, ${cap.concurrency} clients, vs the HTTP limit`, measured: `${fmt(cap.perSecond)}/s`,
+        reference: `${fmt(cap.limit.perSecond)}/s (bare Node http + the SQL)`, ratio: pct(cap.perSecond / cap.limit.perSecond), target: '≥ 50%',
+        met: cap.perSecond / cap.limit.perSecond >= 0.5 && cap.failed === 0,
+      });
+    }
     out.push({
       id: 'live-p50', figure: 'live latency p50', measured: `${fmt(app.liveMs.p50, 1)} ms`, reference: `${fmt(echo.liveMs.p50, 1)} ms (bare echo)`,
       ratio: ratioText(app.liveMs.p50 / echo.liveMs.p50, 2), target: '—', met: undefined,
@@ -220,8 +228,22 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     '',
     ...r.live.filter((l) => l.errorSamples.length).map((l) => `Errors (${l.target}): ${l.errorSamples.join('; ')}`),
     '',
-    ...r.live.filter((l) => l.capacity).map((l) => `Capacity of the application (a fresh server and store, after the runs above): ${l.capacity!.concurrency} HTTP clients in a closed loop (each a deal's commands in order) complete **${fmt(l.capacity!.perSecond)} commands/s**` +
-      `${l.capacity!.failed ? ` (${l.capacity!.failed} failed: ${l.capacity!.errors.join('; ')})` : ''}. A rate above this cannot be held steady: commands queue and the latency grows with the run.`),
+    ...r.live.filter((l) => l.capacity).flatMap((l) => {
+      const c = l.capacity!;
+      const rounds = (rs: readonly { perSecond: number; serverCpuMsPerCommand: number; load: number }[]) =>
+        rs.map((x) => `${fmt(x.perSecond)}/s (server CPU ${fmt(x.serverCpuMsPerCommand, 3)} ms/command, load ${fmt(x.load, 2)})`).join(', ');
+      return [
+        `Capacity of the application (a fresh server and store per round, after the runs above): ${c.concurrency} HTTP clients in a closed loop (each a deal's commands in order) complete **${fmt(c.perSecond)} commands/s**` +
+          `${c.failed ? ` (${c.failed} failed: ${c.errors.join('; ')})` : ''}. A rate above this cannot be held steady: commands queue and the latency grows with the run.`,
+        '',
+        `HTTP limit, in rounds alternating with the application's: a bare Node \`http\` server (bench/servers/bare-command-server.ts) that parses each posted JSON body and does the SQL a command needs (the commands section's bare runner: read the deal's rows, insert the new ones, one transaction per event-loop turn, WAL, synchronous=FULL), driven by the same closed loop at ${c.concurrency} clients: **${fmt(c.limit.perSecond)} commands/s**; the application does ${pct(c.perSecond / c.limit.perSecond)} of it.`,
+        '',
+        `| server | commands/s (median) | rounds |`,
+        '| --- | ---: | --- |',
+        `| deal engine over HTTP | ${fmt(c.perSecond)} | ${rounds(c.rounds)} |`,
+        `| HTTP limit: bare Node http + the SQL | ${fmt(c.limit.perSecond)} | ${rounds(c.limit.rounds)} |`,
+      ];
+    }),
     '',
   );
 

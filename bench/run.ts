@@ -36,7 +36,7 @@ const config = {
   events: Number(env.BENCH_EVENTS ?? (quick ? 5000 : 1_000_000)),
   commands: { rounds: quick ? 1 : 3, warmupMs: quick ? 200 : 1000, measureMs: quick ? 800 : 4000, concurrencies: [1, 64] },
   bareRounds: quick ? 1 : 3,
-  live: { ratePerSecond: quick ? 200 : 1000, extraRates: quick ? [] : [200], warmupSeconds: quick ? 0.5 : 2, seconds: quick ? 1.5 : 20 },
+  live: { ratePerSecond: quick ? 200 : 1000, extraRates: quick ? [] : [200], warmupSeconds: quick ? 0.5 : 2, seconds: quick ? 1.5 : 20, capacityRounds: quick ? 1 : 3 },
   memory: { samples: quick ? 3 : 30, replaySamples: quick ? 1 : 3 },
   soak: { ratePerSecond: positive('BENCH_SOAK_RATE', 100), seconds: positive('BENCH_SOAK_SECONDS', quick ? 10 : 300), windowSeconds: quick ? 2 : 10 },
   out: resolve(root, env.BENCH_OUT ?? 'docs/benchmarks.md'),
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
         }),
       });
     }
-    if (missed('live-p99')) {
+    if (missed('live-p99') || missed('http-commands-limit')) {
       const dir = join(workDir, 'profile-live-app');
       rmSync(dir, { recursive: true, force: true });
       const [run] = await section<LatencyFigures[]>('profile: live app server', { section: 'live', workDir, ...config.live, extraRates: [], seconds: 10, targets: ['app'], appProfileDir: dir });

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { profilerClockUs } from './lib/profile';
 import { runCommands } from './sections/commands';
+import { runHttpCommands } from './sections/http-commands';
 import { runLive } from './sections/live';
 import { runMemory, runStatementLoop } from './sections/memory';
 import { runRebuild } from './sections/rebuild';
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
       break;
     case 'statement-loop':
       result = await runStatementLoop(job);
+      break;
+    case 'http-commands':
+      result = await runHttpCommands(job);
       break;
     case 'live':
       result = await runLive(job);
