@@ -236,28 +236,39 @@ describe('the dashboard in a browser: every page', () => {
 
   it('asks each page\'s data once: no path is requested again and again without a user action', async () => {
     const dispute = (await t.as(FINANCE).get('/board/disputes').expect(200)).body.result[0] as { disputeId: string };
+    const quiet = async (pages: readonly [string, string][]) => {
+      for (const [path, shown] of pages) {
+        d.watch.reset();
+        await page.goto(`${url}/app/#/${path}`, WAIT);
+        await page.locator(shown).first().waitFor(WAIT);
+        await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('[aria-busy="true"]'), undefined, WAIT);
+        await d.watch.settled();
+        const unprompted = await page.waitForRequest((r) => d.watch.isApi(r), { timeout: QUIET_MS }).then((r) => r.url(), () => null);
+        expect({ path, unprompted, repeated: d.watch.repeated() }).toEqual({ path, unprompted: null, repeated: [] });
+      }
+    };
     await signInAs(FINANCE);
-    const pages: [string, string][] = [
+    await quiet([
       ['board', '[data-testid="deal-card"]'],
       [`deal/${wonDeal}`, '[data-testid="timeline"]'],
+      [`deal/${openDeal}`, '[data-testid="timeline"]'],
       ['post-close', '[data-testid="post-close-card"]'],
       ['charts', '.bars'],
+      ['kpis?period=2026-Q1', '[data-testid="kpi-row"]'],
       ['commission?period=2026-Q1', '[data-testid="payee"]'],
       [`commission/${REP.id}?period=2026-Q1`, '[data-testid="statement-line"]'],
       ['disputes', 'h1'],
       [`disputes/${dispute.disputeId}`, '[data-testid="recon-line"]'],
       ['approvals', 'h1'],
       ['periods', '[data-testid="period-row"]'],
-    ];
-    for (const [path, shown] of pages) {
-      d.watch.reset();
-      await page.goto(`${url}/app/#/${path}`, WAIT);
-      await page.locator(shown).first().waitFor(WAIT);
-      await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('[aria-busy="true"]'), undefined, WAIT);
-      await d.watch.settled();
-      const unprompted = await page.waitForRequest((r) => d.watch.isApi(r), { timeout: QUIET_MS }).then((r) => r.url(), () => null);
-      expect({ path, unprompted, repeated: d.watch.repeated() }).toEqual({ path, unprompted: null, repeated: [] });
-    }
+    ]);
+    // The pages only sales-ops (and admins) open.
+    await signInAs(OPS);
+    await quiet([
+      ['pipeline-editor', '[data-testid="draft-ok"]'],
+      ['what-if?pipeline=default&baseline=1&candidate=1', '[data-testid="what-if-stage"]'],
+      ['account-team', '#account-name'],
+    ]);
   });
 
   it('ran every page without a script error', () => {
