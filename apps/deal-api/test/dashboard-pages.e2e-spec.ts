@@ -1,8 +1,7 @@
 import { Page } from 'playwright-core';
 import { ADMIN, FINANCE, MANAGER, OPS, OTHER_REP, REP, TestActor, TestApp } from '../src/testing/test-app';
-import {
-  dashboardBrowser, expectAccessible, expectAccessibleAtBothWidths, expectKeyboardReach, QUIET_MS, seedDispute, seedEngagedDeal, seedPlan, seedWonDeal, tabTo, WAIT,
-} from './support/dashboard-browser';
+import { dashboardBrowser, seedDispute, seedEngagedDeal, seedPlan, seedWonDeal, unpromptedRequests, WAIT } from './support/dashboard-browser';
+import { expectAccessible, expectAccessibleAtBothWidths, expectKeyboardReach, tabTo } from './support/accessibility';
 
 // Every page in turn, with data to show: each asks for its data once, passes axe-core at desk and
 // phone width, and can be worked with the keyboard alone (Tab reaches every control, Enter or
@@ -241,10 +240,7 @@ describe('the dashboard in a browser: every page', () => {
         d.watch.reset();
         await page.goto(`${url}/app/#/${path}`, WAIT);
         await page.locator(shown).first().waitFor(WAIT);
-        await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('[aria-busy="true"]'), undefined, WAIT);
-        await d.watch.settled();
-        const unprompted = await page.waitForRequest((r) => d.watch.isApi(r), { timeout: QUIET_MS }).then((r) => r.url(), () => null);
-        expect({ path, unprompted, repeated: d.watch.repeated() }).toEqual({ path, unprompted: null, repeated: [] });
+        expect({ path, ...(await unpromptedRequests(page, d.watch)) }).toEqual({ path, unprompted: null, repeated: [] });
       }
     };
     await signInAs(FINANCE);

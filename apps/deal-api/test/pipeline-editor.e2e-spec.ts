@@ -1,7 +1,8 @@
 import { Page } from 'playwright-core';
 import { DEFAULT_PIPELINE, publishedOf } from '@deals/domain';
 import { OPS } from '../src/testing/test-app';
-import { DESK, dashboardBrowser, expectKeyboardReach, PHONE, QUIET_MS, unpromptedRequests, WAIT } from './support/dashboard-browser';
+import { DESK, dashboardBrowser, PHONE, QUIET_MS, unpromptedRequests, WAIT } from './support/dashboard-browser';
+import { expectKeyboardReach } from './support/accessibility';
 
 // Sales-ops write version 2 of the default pipeline in the dashboard's editor: a security review
 // stage whose exit criterion is a new buyer fact type, published, and read back from the API.

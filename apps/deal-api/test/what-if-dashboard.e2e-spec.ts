@@ -1,7 +1,8 @@
 import { Page } from 'playwright-core';
 import { SECURITY_REVIEW_V2 } from '@deals/domain/pipeline/testing/security-review-pipeline';
 import { email, OPS, REP } from '../src/testing/test-app';
-import { dashboardBrowser, expectKeyboardReach, WAIT } from './support/dashboard-browser';
+import { dashboardBrowser, WAIT } from './support/dashboard-browser';
+import { expectKeyboardReach } from './support/accessibility';
 
 // Sales-ops open the What if page, compare version 1 with version 2 of the default pipeline over
 // the recorded history, and switch the baseline.
