@@ -176,7 +176,7 @@ describe('the dashboard in a browser: every page', () => {
       },
     },
     {
-      name: 'account teams', actor: OPS, path: () => 'account-team', shown: '#account-name',
+      name: 'account teams', actor: OPS, path: () => 'account-team', shown: '[data-testid="account-teams"], [data-testid="no-account-teams"]',
       act: async () => {
         await tabTo(page, page.getByLabel('Account'));
         await page.keyboard.type('Umbrella Corp');
@@ -263,7 +263,7 @@ describe('the dashboard in a browser: every page', () => {
     await quiet([
       ['pipeline-editor', '[data-testid="draft-ok"]'],
       ['what-if?pipeline=default&baseline=1&candidate=1', '[data-testid="what-if-stage"]'],
-      ['account-team', '#account-name'],
+      ['account-team', '[data-testid="account-teams"], [data-testid="no-account-teams"]'],
     ]);
   });
 
