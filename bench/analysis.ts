@@ -117,6 +117,14 @@ function liveCause(r: BenchResults): string {
   ].join(' ');
 }
 
+function httpCause(r: BenchResults): string {
+  const cap = r.live.find((l) => l.capacity)?.capacity;
+  const p = profileOf(r, 'live-p99');
+  return `With ${cap?.concurrency ?? 64} clients the bare server does ${fmt(cap?.limit.perSecond ?? NaN)} commands/s and the application ${fmt(cap?.perSecond ?? NaN)}: ` +
+    'the limit parses the body and runs the SQL; the application also runs, on the same event loop, the Express/Nest router, the request door, pino-http, the guards (bearer token, access table), the validation pipe (class-transformer, class-validator), the command path (decide, hash chain, canonical JSON) and the projection runner with its commits. ' +
+    (p ? `In the profile of the server under the live load (section 3): the projection runner's commits \`commitBatch\` ${share(p, 'commitBatch')} inclusive, \`handleCommand\` ${share(p, 'handleCommand')}, garbage collection ${areaShare(p, 'garbage collection')}, class-validator ${areaShare(p, 'package class-validator')}, @nestjs/core ${areaShare(p, 'package @nestjs/core')}.` : '');
+}
+
 function memoryCause(r: BenchResults): string {
   const m = r.memory;
   const parts = m.projections.map((p) => `${p.name} ${fmt(p.documents)} documents, ${fmt(p.jsonMiB)} MiB as JSON`).join('; ');
@@ -145,6 +153,7 @@ export function causeOf(id: string, r: BenchResults): string {
   if (id.startsWith('commands-limit-')) return commandsVsLimit(r, c);
   if (id.startsWith('rebuild-')) return rebuildCause(r, id.slice('rebuild-'.length));
   if (id === 'live-p99') return liveCause(r);
+  if (id === 'http-commands-limit') return httpCause(r);
   if (id === 'memory-rss') return memoryCause(r);
   if (id === 'statement') return statementCause(r);
   if (id === 'asof-statement') return asOfCause(r, 'statement');

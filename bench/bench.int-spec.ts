@@ -20,7 +20,7 @@ describe('npm run bench (quick)', () => {
     const report = readFileSync(out, 'utf8');
     for (const heading of [
       '## Machine', '## Targets', '## 1. Command throughput (durable)', '## 2. Projection rebuild', '## 3. Live latency',
-      '## 4. Memory and reads as of a past moment', '## 5. Soak', '## Reproduce',
+      '## 4. Memory and reads as of a past moment', '## 5. Soak', '## 6. What-if replay', '## Reproduce',
     ]) {
       expect(report).toContain(heading);
     }
@@ -30,10 +30,17 @@ describe('npm run bench (quick)', () => {
     expect(report).toContain('BENCH_QUICK=1 npm run bench');
     expect(report).toMatch(/\| deal-summary \| [\d,]+ \|/);
     expect(report).toMatch(/bare Node HTTP → SSE echo/);
+    // Commands over HTTP beside the HTTP limit of the same run, and their ratio.
+    expect(report).toMatch(/\| HTTP commands\/s, 64 clients, vs the HTTP limit \| [\d,]+\/s \| [\d,]+\/s \(bare Node http \+ the SQL\) \| \d+% \|/);
+    expect(report).toMatch(/\| HTTP limit: bare Node http \+ the SQL \| [1-9][\d,]* \|/);
     // The soak: a row a window with measured latency and memory, and a verdict from them.
-    expect(report).toMatch(/\| 0–2 s \| \d+ \| \d+ \| \d+ \| \d+ \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ MiB \| [\d.]+ MiB \|/);
+    expect(report).toMatch(/\| 0–2 s \| \d+ \| \d+ \| \d+ \| \d+ \| [\d.,]+ ms \| [\d.,]+ ms \| [\d.]+ MiB \| [\d.]+ MiB \|/);
     expect(report).toMatch(/Verdict: \*\*(flat|not flat)\*\*: heap after collection (grew|fell) [\d.]+ MiB\/min/);
     expect(report).toContain('BENCH_SOAK_SECONDS');
+    // The what-if over the whole store beside a plain deal-summary rebuild of the same run, and their ratio.
+    expect(report).toMatch(/\| what-if, two definitions \| [\d,]+ \| [1-9][\d,]* \| [\d.]+ \| [\d,]+ MiB \|/);
+    expect(report).toMatch(/\| deal-summary rebuild in memory \| [\d,]+ \| [1-9][\d,]* \| [\d.]+ \| [\d,]+ MiB \|/);
+    expect(report).toMatch(/What-if \/ rebuild: [\d.]+× the time, over a store of [\d,]+ events\./);
     // Reads as of a past moment over HTTP, beside the replay they replace, with the same answer.
     expect(report).toMatch(/\| as-of statement \(`\?asOf=` [^|]+\), HTTP p95 \| [\d.,]+ ms \| [\d.,]+ ms \(replay of the store, p50\) \|/);
     expect(report).toMatch(/\| as-of `\/pipeline` \(`\?asOf=` \d+ quarter closes in turn\), HTTP p95 \| [\d.,]+ ms \|/);

@@ -4,6 +4,7 @@ import { RUNNER_LABELS, type RunnerFigures } from './sections/commands-labels';
 import { causeOf } from './analysis';
 import { soakSection } from './report-soak';
 import type { BenchResults } from './results';
+import type { WhatIfFigures } from './sections/what-if';
 
 export type { BenchResults };
 
@@ -73,6 +74,14 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
       reference: `${fmt(echo.liveMs.p99, 1)} ms (bare echo)`, ratio: ratioText(app.liveMs.p99 / echo.liveMs.p99, 2), target: '≤ 2×',
       met: app.liveMs.p99 <= 2 * echo.liveMs.p99 && app.errors === 0,
     });
+    const cap = app.capacity;
+    if (cap) {
+      out.push({
+        id: 'http-commands-limit', figure: `HTTP commands/s, ${cap.concurrency} clients, vs the HTTP limit`, measured: `${fmt(cap.perSecond)}/s`,
+        reference: `${fmt(cap.limit.perSecond)}/s (bare Node http + the SQL)`, ratio: pct(cap.perSecond / cap.limit.perSecond), target: '≥ 50%',
+        met: cap.perSecond / cap.limit.perSecond >= 0.5 && cap.failed === 0,
+      });
+    }
     out.push({
       id: 'live-p50', figure: 'live latency p50', measured: `${fmt(app.liveMs.p50, 1)} ms`, reference: `${fmt(echo.liveMs.p50, 1)} ms (bare echo)`,
       ratio: ratioText(app.liveMs.p50 / echo.liveMs.p50, 2), target: '—', met: undefined,
@@ -221,8 +230,22 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     '',
     ...r.live.filter((l) => l.errorSamples.length).map((l) => `Errors (${l.target}): ${l.errorSamples.join('; ')}`),
     '',
-    ...r.live.filter((l) => l.capacity).map((l) => `Capacity of the application (a fresh server and store, after the runs above): ${l.capacity!.concurrency} HTTP clients in a closed loop (each a deal's commands in order) complete **${fmt(l.capacity!.perSecond)} commands/s**` +
-      `${l.capacity!.failed ? ` (${l.capacity!.failed} failed: ${l.capacity!.errors.join('; ')})` : ''}. A rate above this cannot be held steady: commands queue and the latency grows with the run.`),
+    ...r.live.filter((l) => l.capacity).flatMap((l) => {
+      const c = l.capacity!;
+      const rounds = (rs: readonly { perSecond: number; serverCpuMsPerCommand: number; load: number }[]) =>
+        rs.map((x) => `${fmt(x.perSecond)}/s (server CPU ${fmt(x.serverCpuMsPerCommand, 3)} ms/command, load ${fmt(x.load, 2)})`).join(', ');
+      return [
+        `Capacity of the application (a fresh server and store per round, after the runs above): ${c.concurrency} HTTP clients in a closed loop (each a deal's commands in order) complete **${fmt(c.perSecond)} commands/s**` +
+          `${c.failed ? ` (${c.failed} failed: ${c.errors.join('; ')})` : ''}. A rate above this cannot be held steady: commands queue and the latency grows with the run.`,
+        '',
+        `HTTP limit, in rounds alternating with the application's: a bare Node \`http\` server (bench/servers/bare-command-server.ts) that parses each posted JSON body and does the SQL a command needs (the commands section's bare runner: read the deal's rows, insert the new ones, one transaction per event-loop turn, WAL, synchronous=FULL), driven by the same closed loop at ${c.concurrency} clients: **${fmt(c.limit.perSecond)} commands/s**; the application does ${pct(c.perSecond / c.limit.perSecond)} of it.`,
+        '',
+        `| server | commands/s (median) | rounds |`,
+        '| --- | ---: | --- |',
+        `| deal engine over HTTP | ${fmt(c.perSecond)} | ${rounds(c.rounds)} |`,
+        `| HTTP limit: bare Node http + the SQL | ${fmt(c.limit.perSecond)} | ${rounds(c.limit.rounds)} |`,
+      ];
+    }),
     '',
   );
 
@@ -273,6 +296,7 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
   );
 
   push(...soakSection(r));
+  if (r.whatIf) push(...whatIfSection(r.whatIf));
 
   // Causes and profiles
   if (missed.length) {
@@ -299,11 +323,29 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     '',
     `Sections run in their own Node processes (bench/section.ts); the generated store is cached under \`.tmp/bench/\` by size and generator version. ` +
       '`BENCH_QUICK=1` runs tiny sizes (smoke test: `npm run test:bench`); `BENCH_EVENTS`, `BENCH_PROFILE=0|1`, `BENCH_OUT` and `BENCH_CACHE` override the defaults; `BENCH_REPORT_ONLY=1` writes the report again from the last run\'s saved results (`.tmp/bench/last-results.json`) without measuring; ' +
-      '`BENCH_SECTIONS=rebuild,memory` (any of commands, rebuild, memory, live, soak) runs only those sections and writes their figures to `.tmp/bench/partial-results.json`, not this report. ' +
+      '`BENCH_SECTIONS=rebuild,memory` (any of commands, rebuild, memory, what-if, live, soak) runs only those sections and writes their figures to `.tmp/bench/partial-results.json`, not this report. ' +
       `The soak's rate and length: \`BENCH_SOAK_RATE\` (commands/s, default 100) and \`BENCH_SOAK_SECONDS\` (default 300; 10 with \`BENCH_QUICK=1\`); this run: ${fmt(cfg.soak.ratePerSecond)}/s for ${fmt(cfg.soak.seconds)} s in ${fmt(cfg.soak.windowSeconds)} s windows. ` +
       'Profiles are `node --cpu-prof` profiles of a separate run of the missed figure (its measured part only), summarised by area, by project function with what it calls (inclusive) and by self time (bench/lib/profile.ts). ' +
       'The cause under each missed figure is written by bench/analysis.ts from this run\'s figures and profiles.',
     '',
   );
   return lines.join('\n');
+}
+
+/** The what-if replay beside a plain in-memory rebuild of deal-summary, measured in the same process. */
+export function whatIfSection(w: WhatIfFigures): string[] {
+  return [
+    '## 6. What-if replay',
+    '',
+    `\`replayWhatIf\` (the default pipeline v1 against v2 with a security review stage, every deal of the store) and, after it in the same process, ` +
+      '`rebuildReadModel(deal-summary)` in memory (fold only, nothing written). Both read `$all` in pages from the same store (the what-if 5,000 events a page, only the deal events it needs; the rebuild 500, as the runner does).',
+    '',
+    '| how | events read | deals / documents | seconds | RSS after |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    `| what-if, two definitions | ${fmt(w.whatIf.eventsRead)} | ${fmt(w.whatIf.deals)} | ${fmt(w.whatIf.seconds, 1)} | ${fmt(w.whatIf.rssMiB)} MiB |`,
+    `| deal-summary rebuild in memory | ${fmt(w.rebuild.events)} | ${fmt(w.rebuild.documents)} | ${fmt(w.rebuild.seconds, 1)} | ${fmt(w.rebuild.rssMiB)} MiB |`,
+    '',
+    `What-if / rebuild: ${fmt(w.ratio, 2)}× the time, over a store of ${fmt(w.events)} events.`,
+    '',
+  ];
 }

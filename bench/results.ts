@@ -5,6 +5,7 @@ import type { LatencyFigures } from './sections/live';
 import type { MemoryFigures } from './sections/memory';
 import type { RebuildFigures } from './sections/rebuild';
 import type { SoakFigures } from './sections/soak';
+import type { WhatIfFigures } from './sections/what-if';
 import type { Dataset } from './workload/dataset';
 
 /** Everything one bench run measured, as run.ts saves it and the report reads it. */
@@ -26,6 +27,8 @@ export interface BenchResults {
   readonly memory: MemoryFigures;
   readonly live: readonly LatencyFigures[];
   readonly soak: SoakFigures;
+  /** Absent in results saved before the section existed. */
+  readonly whatIf?: WhatIfFigures;
   readonly loads: readonly { section: string; before: number[]; after: number[] }[];
   readonly profiles: { target: string; title: string; summary: ProfileSummary }[];
 }

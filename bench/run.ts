@@ -10,6 +10,7 @@ import type { LatencyFigures } from './sections/live';
 import type { MemoryFigures } from './sections/memory';
 import { projectionsDbOf, RebuildFigures } from './sections/rebuild';
 import type { SoakFigures } from './sections/soak';
+import type { WhatIfFigures } from './sections/what-if';
 import type { Dataset } from './workload/dataset';
 
 /**
@@ -17,7 +18,7 @@ import type { Dataset } from './workload/dataset';
  * docs/benchmarks.md written from the measured values. BENCH_QUICK=1 runs small sizes (a smoke
  * run); BENCH_EVENTS, BENCH_OUT, BENCH_CACHE, BENCH_PROFILE=0|1, BENCH_SOAK_RATE (commands/s) and
  * BENCH_SOAK_SECONDS override the defaults. BENCH_SECTIONS=rebuild,memory (any of commands,
- * rebuild, memory, live, soak) runs only those, prints their figures and writes no report.
+ * rebuild, memory, what-if, live, soak) runs only those, prints their figures and writes no report.
  */
 
 const env = process.env;
@@ -35,7 +36,7 @@ const config = {
   events: Number(env.BENCH_EVENTS ?? (quick ? 5000 : 1_000_000)),
   commands: { rounds: quick ? 1 : 3, warmupMs: quick ? 200 : 1000, measureMs: quick ? 800 : 4000, concurrencies: [1, 64] },
   bareRounds: quick ? 1 : 3,
-  live: { ratePerSecond: quick ? 200 : 1000, extraRates: quick ? [] : [200], warmupSeconds: quick ? 0.5 : 2, seconds: quick ? 1.5 : 20 },
+  live: { ratePerSecond: quick ? 200 : 1000, extraRates: quick ? [] : [200], warmupSeconds: quick ? 0.5 : 2, seconds: quick ? 1.5 : 20, capacityRounds: quick ? 1 : 3 },
   memory: { samples: quick ? 3 : 30, replaySamples: quick ? 1 : 3 },
   soak: { ratePerSecond: positive('BENCH_SOAK_RATE', 100), seconds: positive('BENCH_SOAK_SECONDS', quick ? 10 : 300), windowSeconds: quick ? 2 : 10 },
   out: resolve(root, env.BENCH_OUT ?? 'docs/benchmarks.md'),
@@ -43,7 +44,7 @@ const config = {
   profile: env.BENCH_PROFILE ? env.BENCH_PROFILE === '1' : !quick,
 };
 const workDir = join(config.cacheRoot, `run-${process.pid}`);
-const SECTIONS = ['commands', 'rebuild', 'memory', 'live', 'soak'];
+const SECTIONS = ['commands', 'rebuild', 'memory', 'what-if', 'live', 'soak'];
 const only = env.BENCH_SECTIONS?.split(',').map((s) => s.trim()).filter(Boolean);
 const unknownSection = only?.find((s) => !SECTIONS.includes(s));
 if (unknownSection) throw new Error(`BENCH_SECTIONS: no section ${unknownSection}; the sections are ${SECTIONS.join(', ')}`);
@@ -86,12 +87,13 @@ async function main(): Promise<void> {
     section: 'memory', dir: dataset.dir, eventsDb: dataset.eventsDb, events: dataset.events, rep: dataset.sampleRep, period: dataset.samplePeriod,
     firstMs: dataset.firstMs, lastMs: dataset.lastMs, ...config.memory,
   }, { exposeGc: true }) : undefined;
+  const whatIf = runs('what-if') ? await section<WhatIfFigures>('what-if replay', { section: 'what-if', eventsDb: dataset.eventsDb }) : undefined;
   const live = runs('live') ? await section<LatencyFigures[]>('live latency', { section: 'live', workDir, ...config.live, targets: ['echo', 'app'] }) : [];
   const soak = runs('soak') ? await section<SoakFigures>('soak', { section: 'soak', workDir, ...config.soak }, { timeoutMs: (config.soak.seconds + 600) * 1000 }) : undefined;
 
   if (only !== undefined || !rebuild || !memory || !soak) {
     // Some sections only: their figures, no report (docs/benchmarks.md comes from a whole run).
-    const partial = { config, startedAt: startedAt.toISOString(), sections: only, commands, dataset, rebuild, memory, live, soak, loads };
+    const partial = { config, startedAt: startedAt.toISOString(), sections: only, commands, dataset, rebuild, memory, whatIf, live, soak, loads };
     writeFileSync(join(config.cacheRoot, 'partial-results.json'), JSON.stringify(partial, null, 1));
     process.stdout.write(`${JSON.stringify(partial, null, 1)}\n`);
     rmSync(workDir, { recursive: true, force: true });
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const results: BenchResults = { config, machine, startedAt: startedAt.toISOString(), commands, dataset, rebuild, memory, live, soak, loads, profiles: [] };
+  const results: BenchResults = { config, machine, startedAt: startedAt.toISOString(), commands, dataset, rebuild, memory, whatIf, live, soak, loads, profiles: [] };
   const targets = evaluateTargets(results);
 
   if (config.profile) {
@@ -122,7 +124,7 @@ async function main(): Promise<void> {
         }),
       });
     }
-    if (missed('live-p99')) {
+    if (missed('live-p99') || missed('http-commands-limit')) {
       const dir = join(workDir, 'profile-live-app');
       rmSync(dir, { recursive: true, force: true });
       const [run] = await section<LatencyFigures[]>('profile: live app server', { section: 'live', workDir, ...config.live, extraRates: [], seconds: 10, targets: ['app'], appProfileDir: dir });

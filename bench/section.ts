@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { profilerClockUs } from './lib/profile';
 import { runCommands } from './sections/commands';
+import { runHttpCommands } from './sections/http-commands';
 import { runLive } from './sections/live';
 import { runMemory, runStatementLoop } from './sections/memory';
 import { runRebuild } from './sections/rebuild';
 import { runSoak } from './sections/soak';
+import { runWhatIf } from './sections/what-if';
 import { ensureDataset } from './workload/dataset';
 
 /** One section of the benchmark in its own process: reads the job from BENCH_JOB, writes the result to BENCH_RESULT. */
@@ -29,11 +31,17 @@ async function main(): Promise<void> {
     case 'statement-loop':
       result = await runStatementLoop(job);
       break;
+    case 'http-commands':
+      result = await runHttpCommands(job);
+      break;
     case 'live':
       result = await runLive(job);
       break;
     case 'soak':
       result = await runSoak(job);
+      break;
+    case 'what-if':
+      result = await runWhatIf(job);
       break;
     default:
       throw new Error(`unknown section ${job.section}`);

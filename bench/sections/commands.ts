@@ -47,7 +47,7 @@ const ORG = organisation(200);
 const START = Date.parse('2026-01-05T09:00:00.000Z');
 /** Deal shapes by index, so every runner runs exactly the same sequence of commands. */
 const SHAPES: readonly DealStep[][] = Array.from({ length: POOL }, (_, i) => dealLifecycle(i, '', START, ORG));
-const stepsOf = (deal: number) => SHAPES[deal % POOL].length;
+export const stepsOf = (deal: number) => SHAPES[deal % POOL].length;
 
 function dealIds(): (deal: number) => string {
   const prefix = randomUUID().slice(0, 24);

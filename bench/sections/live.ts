@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { withAppServer } from '../lib/app-server';
 import { startServer, stopServer } from '../lib/child';
-import { closedLoop } from '../lib/closed-loop';
 import { post } from '../lib/http-client';
 import { driveOpenLoop, errorSamples, Target } from '../lib/open-loop';
 import { percentile } from '../lib/stats';
 import { dealLanes, lanesFor } from '../workload/deal-lanes';
+import { HttpCommandsRound, runHttpCommands } from './http-commands';
 
 /**
  * Live latency: an open-loop generator posts commands at a fixed rate (each scheduled on a fixed
@@ -36,9 +36,13 @@ export interface LatencyFigures {
 
 export interface HttpCapacity {
   readonly concurrency: number;
+  /** The application's median over its rounds. */
   readonly perSecond: number;
   readonly failed: number;
   readonly errors: readonly string[];
+  readonly rounds: readonly HttpCommandsRound[];
+  /** The HTTP limit, in rounds alternating with the application's: a bare Node http server doing the SQL a command needs. */
+  readonly limit: { readonly perSecond: number; readonly rounds: readonly HttpCommandsRound[] };
 }
 
 export interface LiveJob {
@@ -51,6 +55,8 @@ export interface LiveJob {
   readonly extraRates?: readonly number[];
   /** Profile the application server (written to this folder). */
   readonly appProfileDir?: string;
+  /** Rounds of the capacity runs (the application and the HTTP limit in turn). */
+  readonly capacityRounds?: number;
 }
 
 function echoTarget(port: number): Target {
@@ -125,17 +131,15 @@ export async function runLive(job: LiveJob): Promise<LatencyFigures[]> {
   return results;
 }
 
-/** What a fresh server can take at all: 64 HTTP clients, each a deal's commands in order, as fast as they are answered. */
+/**
+ * What a fresh server can take at all: 64 HTTP clients, each a deal's commands in order, as fast as
+ * they are answered; beside it, in alternate rounds, the HTTP limit (bench/sections/http-commands.ts).
+ */
 async function capacity(job: LiveJob): Promise<HttpCapacity> {
-  return withAppServer(join(job.workDir, `live-capacity-${process.pid}`), {}, async ({ port }) => {
-    const target = dealLanes(port, 8);
-    for (let i = 0; i < 64; i++) await target.send(1_000_000_000 + i).catch(() => undefined);
-    const loop = await closedLoop(
-      { concurrency: 64, warmupMs: 1000, measureMs: Math.min(5000, job.seconds * 1000) },
-      (deal, step) => target.sendStep(2_000_000_000 + deal, step).then(() => undefined),
-      () => target.steps,
-    );
-    process.stderr.write(`  live app capacity: ${loop.perSecond.toFixed(0)} commands/s\n`);
-    return { concurrency: 64, perSecond: loop.perSecond, failed: loop.failed, errors: loop.errors };
+  const [app, bare] = await runHttpCommands({
+    workDir: job.workDir, rounds: job.capacityRounds ?? 1, concurrency: 64, warmupMs: 1000, measureMs: Math.min(5000, job.seconds * 1000), targets: ['app', 'bare'],
   });
+  const failed = app.rounds.reduce((n, r) => n + r.failed, 0);
+  process.stderr.write(`  live app capacity: ${app.perSecond.toFixed(0)} commands/s; HTTP limit ${bare.perSecond.toFixed(0)} commands/s\n`);
+  return { concurrency: 64, perSecond: app.perSecond, failed, errors: app.rounds.flatMap((r) => r.errors), rounds: app.rounds, limit: { perSecond: bare.perSecond, rounds: bare.rounds } };
 }

@@ -1,9 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { CliIo } from './cli-io';
 import { cliContext } from './cli-context';
+import { registerBackup } from './backup/backup.command';
+import { registerRestore } from './backup/restore.command';
 import { CliUsageError } from './data-dir';
 import { registerExport } from './export/export.command';
 import { registerImport } from './import/import.command';
+import { registerPipeline } from './pipeline/pipeline.command';
 import { registerRebuild } from './rebuild/rebuild.command';
 import { registerSeed } from './seed/seed.command';
 import { registerToken } from './token/token.command';
@@ -16,7 +19,7 @@ import { registerVerify } from './verify/verify.command';
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const program = new Command('deals')
-    .description('Operator tools for the deal lifecycle engine: seed, import, rebuild, verify, export, token')
+    .description('Operator tools for the deal lifecycle engine: seed, import, rebuild, verify, export, pipeline, token, backup, restore')
     .option('-d, --data-dir <dir>', 'folder with events.db and projections.db (default: $DATA_DIR or ./data)')
     .option('-q, --quiet', 'no progress bars (they are off anyway when stderr is not a terminal)')
     .showHelpAfterError()
@@ -28,7 +31,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerRebuild(program, ctx);
   registerVerify(program, ctx);
   registerExport(program, ctx);
+  registerPipeline(program, ctx);
   registerToken(program, ctx);
+  registerBackup(program, ctx);
+  registerRestore(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   try {
     await program.parseAsync([...argv], { from: 'user' });

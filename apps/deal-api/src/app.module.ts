@@ -9,13 +9,13 @@ import { CommissionModule } from './commission/commission.module';
 import { DealsModule } from './deals/deals.module';
 import { DemoModule } from './demo/demo.module';
 import { HttpErrorFilter } from './errors/http-error.filter';
-import { HealthController } from './health/health.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { EmbeddedRelayModule } from './integrations/kafka/embedded-relay.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
+import { LogOutput, OperationsModule } from './operations/operations.module';
 import { ACTOR_RESOLVER } from './request-context/actor';
 import { ActorGuard } from './request-context/actor.guard';
 import { JwtActorResolver } from './request-context/jwt-actor.resolver';
@@ -26,11 +26,13 @@ import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ApiConfig): DynamicModule {
+  static forRoot(config: ApiConfig, logs: LogOutput = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         { module: ConfigHolder, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] },
+        // Logs, metrics, health checks, graceful shutdown (docs/operations.md).
+        OperationsModule.forRoot(config, logs),
         CqrsModule.forRoot(),
         EventStoreModule,
         AuthModule,
@@ -45,7 +47,7 @@ export class AppModule {
         // The relay inside this process, for the single-machine setup; otherwise run apps/kafka-relay.
         ...(config.embeddedRelay ? [EmbeddedRelayModule.forRoot(relayConfigFromEnv())] : []),
       ],
-      controllers: [HealthController, IntegrityController],
+      controllers: [IntegrityController],
       providers: [
         JwtActorResolver,
         PersonalTokenResolver,

@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import { Logger } from 'nestjs-pino';
+import { DestinationStream } from 'pino';
 import { preparePrivateDataDir } from '@deals/event-store';
 import { AppModule } from './app.module';
 import { accountSettingsOf } from './config/account-settings';
@@ -13,21 +15,34 @@ import { createValidationPipe } from './validation/validation.pipe';
 /** Builds the HTTP application; shared by main.ts and the tests so both run the same stack. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-export async function createApp(config: ApiConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+export interface CreateAppOptions {
+  /** `false`: no logs (unless `logDestination` is given). */
+  readonly logger?: false;
+  /** Where the JSON log lines go instead of stdout (tests read them). */
+  readonly logDestination?: DestinationStream;
+}
+
+export async function createApp(config: ApiConfig, options: CreateAppOptions = {}): Promise<INestApplication> {
   // Before any module opens a file in it: the folder 0700, what is in it 0600 (also files from before).
   if (config.dataDir !== ':memory:') preparePrivateDataDir(config.dataDir);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: options.logger ?? ['log', 'warn', 'error'],
+  const silent = options.logger === false && !options.logDestination;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { destination: options.logDestination, silent }), {
+    // Held until pino takes over below, so Nest's own lines are JSON too.
+    bufferLogs: true,
     // The door parses bodies itself, JSON only; Nest's defaults would also take form bodies.
     bodyParser: false,
   });
+  app.useLogger(app.get(Logger));
+  // Nest flushes the buffer only at listen(); tests that only init() log from now on too.
+  app.flushLogs();
   installRequestDoor(app);
   // The dashboard's session cookie (auth/accounts/session-cookie.ts); unsigned: its value is a random token looked up by hash.
   app.use(cookieParser());
   // Behind a reverse proxy only: the client's address and https come from X-Forwarded-For / -Proto.
   if (accountSettingsOf(config).trustProxy) app.set('trust proxy', true);
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT: operations/graceful-shutdown.ts, the modules' hooks, then exit 0.
+  app.enableShutdownHooks([], { useProcessExit: true });
   app.disable('x-powered-by');
   // Idle keep-alive connections outlive clients' and proxies' pools (Node's default is 5 s): a
   // client must never send a request on a socket the server is closing at that moment.

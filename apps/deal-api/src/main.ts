@@ -4,6 +4,7 @@ import { createApp } from './bootstrap';
 import { apiConfigFromEnv } from './config/api-config';
 import { demoDataSummary } from './demo/demo-loader.service';
 import { demoPassword } from './demo/demo-passwords';
+import { MetricsServer } from './operations/metrics-server';
 
 async function main(): Promise<void> {
   const config = apiConfigFromEnv();
@@ -18,8 +19,10 @@ async function main(): Promise<void> {
     `  Dashboard: ${url}/app/   (sign in with a user id and password; an admin invites people: docs/security.md)`,
     ...(config.oidc ? [`  Single sign-on: "Sign in with ${config.oidc.providerName}" (${config.oidc.issuer}; redirect URI ${config.oidc.redirectUri})`] : []),
     `  API docs:  ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
-    `  Health:    curl ${url}/health`,
+    `  Health:    curl ${url}/health/ready   (liveness: /health/live; docs/operations.md)`,
   ];
+  const metrics = app.get(MetricsServer).url;
+  if (metrics) lines.push(`  Metrics:   ${metrics}/metrics`);
   const auth = 'Authorization: Bearer $(npm run -s token -- maria.manager)';
   lines.push(
     '  Every request needs a bearer token (12 h) for a registered user:  npm run -s token -- <userId>',

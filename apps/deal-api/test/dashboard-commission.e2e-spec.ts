@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { STATEMENT_CSV_COLUMNS } from '../src/commission/payees/statements-csv';
 import { FINANCE, OTHER_REP, REP, TestApp } from '../src/testing/test-app';
-import { dashboardBrowser, DESK, expectAccessible, PHONE, ROOT, seedPlan, seedWonDeal, WAIT } from './support/dashboard-browser';
+import { dashboardBrowser, DESK, PHONE, ROOT, seedPlan, seedWonDeal, WAIT } from './support/dashboard-browser';
+import { expectAccessible } from './support/accessibility';
 
 // A rep's statement, a line's lineage and a dispute raised from it; finance's payees and the CSV export.
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { BROKER_START_TIMEOUT_MS, testKafkaBrokers } from '../../../deploy/kafka/testing/test-broker';
 import { readTopic } from '../../../deploy/kafka/testing/topic-reader';
@@ -14,13 +15,15 @@ describe('the Kafka relay embedded in the API process', () => {
   let dir: string;
   let api: ApiProcess;
   let brokers: string[];
+  let metricsPort: number;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     brokers = testKafkaBrokers();
+    metricsPort = await freePort();
     dir = mkdtempSync(join(tmpdir(), 'embedded-relay-'));
     api = new ApiProcess({
       DATA_DIR: dir, AUTH_TOKEN_SECRET: secret, KAFKA_BROKERS: brokers.join(','), KAFKA_RELAY_EMBEDDED: 'true',
-      KAFKA_TOPIC_DEAL_EVENTS: topic, KAFKA_TOPIC_PARTITIONS: '3',
+      KAFKA_TOPIC_DEAL_EVENTS: topic, KAFKA_TOPIC_PARTITIONS: '3', METRICS_PORT: String(metricsPort),
     }, [{ id: 'ana.ae', roles: ['rep'] }]);
   }, BROKER_START_TIMEOUT_MS);
   afterAll(async () => {
@@ -53,5 +56,31 @@ describe('the Kafka relay embedded in the API process', () => {
     const health = (await (await fetch(`${url}/health`)).json()) as { status: string; relay?: { state: string; topic: string; checkpointPosition: number } };
     expect(health).toMatchObject({ status: 'ok', relay: { state: 'running', topic } });
     expect(health.relay!.checkpointPosition).toBeGreaterThan(0);
+    // The metrics show where the relay is: at the head once it has published everything.
+    const relayMetrics = async () => {
+      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+      return { position: value('deals_relay_position'), lag: value('deals_relay_lag'), head: value('deals_event_store_head_position') };
+    };
+    const deadline = Date.now() + 30_000;
+    let seen = await relayMetrics();
+    while (seen.lag !== 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      seen = await relayMetrics();
+    }
+    expect(seen).toEqual({ position: seen.head, lag: 0, head: expect.any(Number) });
+    expect(seen.head).toBeGreaterThan(0);
   }, 180_000);
 });
+
+/** A port nobody listens on now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -9,7 +9,8 @@ const LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', '
 
 /** LOG_LEVEL=debug also logs every published batch. */
 function logLevels(level = process.env.LOG_LEVEL ?? 'log'): LogLevel[] {
-  const index = LEVELS.indexOf(level as LogLevel);
+  // The API's (pino's) names too, so one LOG_LEVEL serves both processes.
+  const index = LEVELS.indexOf(({ info: 'log', trace: 'verbose' } as Record<string, LogLevel>)[level] ?? (level as LogLevel));
   if (index < 0) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${level}"`);
   return LEVELS.slice(0, index + 1);
 }
@@ -17,7 +18,8 @@ function logLevels(level = process.env.LOG_LEVEL ?? 'log'): LogLevel[] {
 async function main(): Promise<void> {
   const config = relayConfigFromEnv();
   const app = await NestFactory.createApplicationContext(RelayAppModule.forRoot(config, relayHealthConfigFromEnv()), { logger: logLevels() });
-  app.enableShutdownHooks();
+  // After the relay has stopped and the store closed, exit 0 (not by re-raising the signal).
+  app.enableShutdownHooks([], { useProcessExit: true });
 }
 
 main().catch((error) => {

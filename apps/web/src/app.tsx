@@ -13,8 +13,10 @@ import { NewDealPage } from './pages/new-deal';
 import { KpisPage } from './pages/kpis';
 import { PayeesPage } from './pages/payees';
 import { PeriodsPage } from './pages/periods';
+import { PipelineEditorPage } from './pages/pipeline-editor';
 import { PostClosePage } from './pages/post-close';
 import { SetPasswordPage } from './pages/set-password';
+import { WhatIfPage } from './pages/what-if';
 import { SignIn, SingleSignOn } from './pages/sign-in';
 import { href, Route, useRoute } from './router';
 import { ssoErrorText } from './sso-errors';
@@ -28,6 +30,7 @@ const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
   { path: 'post-close', label: 'Post-close', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin', 'implementation') },
   { path: 'charts', label: 'Charts', shows: (me) => has(me, 'manager', 'sales-ops', 'finance', 'admin') },
   { path: 'kpis', label: 'KPIs', shows: (me) => has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') },
+  { path: 'what-if', label: 'What if', shows: (me) => has(me, 'sales-ops', 'admin') },
   { path: 'commission', label: 'Commission', shows: (me) => !has(me, 'integration') || me.roles.length > 1 },
   { path: 'disputes', label: 'Disputes', shows: (me) => !has(me, 'integration') || me.roles.length > 1 },
   // Reviewers see what they may approve; reps and admins what they proposed.
@@ -35,6 +38,7 @@ const NAV: { path: string; label: string; shows: (me: Me) => boolean }[] = [
   { path: 'periods', label: 'Periods', shows: (me) => has(me, 'finance', 'admin') },
   { path: 'team', label: 'My team', shows: (me) => has(me, 'rep', 'manager') },
   { path: 'account-team', label: 'Account teams', shows: (me) => has(me, 'sales-ops', 'admin') },
+  { path: 'pipeline-editor', label: 'Pipeline editor', shows: (me) => has(me, 'sales-ops', 'admin') },
 ];
 
 function Page({ route, me }: { route: Route; me: Me }) {
@@ -45,6 +49,7 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'post-close': return <PostClosePage />;
     case 'charts': return <ChartsPage />;
     case 'kpis': return <KpisPage me={me} query={route.query} />;
+    case 'what-if': return <WhatIfPage query={route.query} />;
     case 'commission': return !id && readsEveryStatement(me)
       ? <PayeesPage period={route.query.get('period') ?? undefined} />
       : <CommissionPage me={me} personId={id ?? me.userId} period={route.query.get('period') ?? undefined} />;
@@ -54,6 +59,7 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'team': return <DefaultTeamPage me={me} userId={id ?? me.userId} />;
     case 'account-team': return <AccountTeamPage account={id} />;
     case 'board': return <BoardPage me={me} />;
+    case 'pipeline-editor': return <PipelineEditorPage />;
     default: return has(me, 'rep', 'manager', 'sales-ops', 'finance', 'admin') ? <BoardPage me={me} /> : <CommissionPage me={me} personId={me.userId} />;
   }
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { EventStore } from './event-store.port';
 import { EsdbEventStore } from './eventstoredb/esdb-event-store.adapter';
+import { CommittedBatch } from './sqlite/group-commit';
 import { preparePrivateDataDir } from './sqlite/private-files';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.adapter';
 
@@ -12,9 +13,9 @@ export interface StoreLocation {
 }
 
 /** The event store a process is configured for: EventStoreDB when a connection string is given, else `<dataDir>/events.db` (a private folder). */
-export function openEventStore(location: StoreLocation): EventStore {
+export function openEventStore(location: StoreLocation, options: { onCommit?: (batch: CommittedBatch) => void } = {}): EventStore {
   if (location.eventStoreConnectionString) return new EsdbEventStore(location.eventStoreConnectionString);
-  if (location.dataDir === ':memory:') return new SqliteEventStore({ path: ':memory:' });
+  if (location.dataDir === ':memory:') return new SqliteEventStore({ path: ':memory:', onCommit: options.onCommit });
   preparePrivateDataDir(location.dataDir);
-  return new SqliteEventStore({ path: join(location.dataDir, 'events.db') });
+  return new SqliteEventStore({ path: join(location.dataDir, 'events.db'), onCommit: options.onCommit });
 }

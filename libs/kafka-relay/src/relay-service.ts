@@ -50,6 +50,11 @@ export class RelayService {
     return this.relay?.status ?? { state: 'starting', topic: this.config.topic, checkpointPosition: this.checkpoint?.load() ?? 0 };
   }
 
+  /** The position in `$all` published through (for metrics); undefined until started. */
+  get checkpointPosition(): number | undefined {
+    return this.relay?.checkpointPosition;
+  }
+
   async stop(): Promise<void> {
     const stopped = this.relay?.stop();
     await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);

@@ -31,3 +31,5 @@ export * from './account-teams/account-teams.queries';
 export * from './users/user-directory';
 export * from './pipeline-versions/pipeline-directory';
 export * from './projections';
+export * from './what-if/what-if';
+export * from './what-if/what-if-replay';

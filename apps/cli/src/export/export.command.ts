@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { isPeriod } from '@deals/domain';
 import { EventStore } from '@deals/event-store';
 import {
-  commissionFactsOf, commissionFactsProjection, dealSummaryProjection, pipelineByStage, ProjectionDatabase, statement,
+  commissionFactsOf, commissionFactsProjection, createDealSummaryProjection, pipelineByStage, PipelineDirectory, ProjectionDatabase, statement,
 } from '@deals/projections';
 import { CliContext } from '../cli-context';
 import { CliUsageError } from '../data-dir';
@@ -50,7 +50,10 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .action(async (options: { by: string; pipelineId?: string; out: string }) => {
       if (options.by !== 'stage' && options.by !== 'deal') throw new CliUsageError(`--by must be stage or deal, got "${options.by}"`);
       await withReadSide(ctx, async (store, db, progress) => {
-        const model = await caughtUpReadModel(store, db, dealSummaryProjection, progress);
+        // Deals on published versions are counted in their own version's stages, as the API does.
+        const pipelines = new PipelineDirectory();
+        await pipelines.load(store);
+        const model = await caughtUpReadModel(store, db, createDealSummaryProjection(pipelines), progress);
         progress.stop();
         const out = resolve(ctx.io.cwd, options.out);
         if (options.by === 'deal') {
@@ -59,7 +62,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
           ctx.io.out(`wrote ${rows.length} open deals to ${out}`);
           return;
         }
-        const result = pipelineByStage(model, { pipelineId: options.pipelineId });
+        const result = pipelineByStage(model, { pipelineId: options.pipelineId, catalog: pipelines });
         writeCsv(out, PIPELINE_STAGE_COLUMNS, pipelineStageRows(result));
         const totals = new Map(result.totals.amounts.map((a) => [a.currency, a.amountMinor]));
         ctx.io.out(`wrote ${result.stages.length} stages of pipeline ${result.pipelineId} v${result.pipelineVersion} (${result.totals.count} open deals, ${describeTotals(totals)}) to ${out}`);

@@ -1,5 +1,5 @@
 import { derivedUuid } from '@deals/command-pipeline';
-import { DEFAULT_PIPELINE, DealCommandOf, DealCommandType, Evidence, lastOpenStage, openStages } from '@deals/domain';
+import { DEFAULT_PIPELINE, DealCommandOf, DealCommandType, Evidence, lastOpenStage, openStages, PipelineDefinition } from '@deals/domain';
 import { RowProblem, SourceDeal, SourceStageEntry } from './source-deal';
 import { StageMapping } from './stage-mapping';
 
@@ -24,20 +24,22 @@ export interface ImportPlan {
 }
 
 const LABEL = { salesforce: 'Salesforce', hubspot: 'HubSpot' } as const;
-const FIRST_STAGE = openStages(DEFAULT_PIPELINE)[0].id;
-const LAST_OPEN = lastOpenStage(DEFAULT_PIPELINE)!.id;
 
 /** The deal's id in the engine, derived from the source id: importing the same export again finds the same deal. */
 export const importedDealId = (deal: SourceDeal) => derivedUuid('import', deal.source, deal.sourceId);
 
 /**
- * Maps one source deal onto commands for the default pipeline: OpenDeal at the created date,
+ * Maps one source deal onto commands for a pipeline version (the default pipeline unless `onto`
+ * names one, which the deal then opens on): OpenDeal at the created date,
  * each stage entry as a manager's OverrideStage (the source recorded no buyer evidence, so no
  * exit criterion is met; the reason names the source row), a close as AgreeTerms + CloseWon or
  * CloseLost with the source row as `crm` evidence, and amount changes as ChangeAmount. Entries
  * that cannot be mapped are problems; the rest still import.
  */
-export function planImport(deal: SourceDeal, mapping: StageMapping, problems: RowProblem[]): ImportPlan {
+export function planImport(deal: SourceDeal, mapping: StageMapping, problems: RowProblem[], onto?: PipelineDefinition): ImportPlan {
+  const pipeline = onto ?? DEFAULT_PIPELINE;
+  const FIRST_STAGE = openStages(pipeline)[0].id;
+  const LAST_OPEN = lastOpenStage(pipeline)!.id;
   const label = LABEL[deal.source];
   const steps: ImportStep[] = [];
   const keyBase = `import:${deal.source}:${deal.sourceId}`;
@@ -48,6 +50,7 @@ export function planImport(deal: SourceDeal, mapping: StageMapping, problems: Ro
   add('open', 'OpenDeal', {
     dealId, name: deal.name, account: { name: deal.accountName }, ownerId: deal.ownerId, currency: deal.currency,
     expectedAmountMinor: deal.amountMinor, team: [{ userId: deal.ownerId, role: 'account-executive' }],
+    ...(onto ? { pipeline: { id: onto.id, version: onto.version } } : {}),
   }, deal.createdAt, deal.line, `${deal.source}:${deal.sourceId}`);
 
   let stage = FIRST_STAGE;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_PIPELINE, openStages } from '@deals/domain';
+import { DEFAULT_PIPELINE, openStages, PipelineDefinition } from '@deals/domain';
 import { CliUsageError } from '../data-dir';
 import { ImportSource } from './source-deal';
 
@@ -41,11 +41,15 @@ const key = (s: string) => s.trim().toLowerCase();
 /**
  * The default table for the source, overridden entry by entry by `overrides` (a JSON file's
  * `stages` object). Names match case-insensitively; "Stage (Pipeline)" beats plain "Stage".
+ * Onto another pipeline (version), the default table keeps only the entries whose stage it has.
  */
-export function stageMapping(source: ImportSource, overrides: Readonly<Record<string, MappedStage>> = {}): StageMapping {
-  const targets = new Set([...openStages(DEFAULT_PIPELINE).map((s) => s.id), 'closed-won', 'closed-lost']);
+export function stageMapping(
+  source: ImportSource, overrides: Readonly<Record<string, MappedStage>> = {}, pipeline: PipelineDefinition = DEFAULT_PIPELINE,
+): StageMapping {
+  const targets = new Set([...openStages(pipeline).map((s) => s.id), 'closed-won', 'closed-lost']);
   const table = new Map<string, MappedStage>();
-  for (const [stage, target] of Object.entries({ ...DEFAULT_STAGE_MAPPING[source], ...overrides })) {
+  const defaults = Object.entries(DEFAULT_STAGE_MAPPING[source]).filter(([, target]) => target === null || targets.has(target));
+  for (const [stage, target] of Object.entries({ ...Object.fromEntries(defaults), ...overrides })) {
     if (target !== null && !targets.has(target)) {
       throw new CliUsageError(`mapping "${stage}" → "${target}": the target must be one of ${[...targets].join(', ')} or null`);
     }
@@ -57,6 +61,14 @@ export function stageMapping(source: ImportSource, overrides: Readonly<Record<st
       return qualified !== undefined ? qualified : table.get(key(stage));
     },
   };
+}
+
+/** `--map "<source stage>=<stage id>"` (an empty stage id ignores the source stage): the last `=` splits. */
+export function parseMapFlag(text: string, previous: Record<string, MappedStage> = {}): Record<string, MappedStage> {
+  const at = text.lastIndexOf('=');
+  if (at <= 0) throw new CliUsageError(`--map must be "<source stage>=<stage id>", got "${text}"`);
+  const target = text.slice(at + 1).trim();
+  return { ...previous, [text.slice(0, at).trim()]: target === '' ? null : target };
 }
 
 /** Reads `{ "stages": { "<source stage>": "<engine stage>" | "closed-won" | "closed-lost" | null } }`. */

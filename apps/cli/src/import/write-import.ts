@@ -1,5 +1,5 @@
 import { commandIdFor, handleCommand } from '@deals/command-pipeline';
-import { Actor, authorizedDealDecider, createDealDecider, DealCommand, dealStreamId, DomainError, Relations } from '@deals/domain';
+import { Actor, authorizedDealDecider, createDealDecider, DealCommand, dealStreamId, DomainError, PipelineCatalog, Relations } from '@deals/domain';
 import { EventStore } from '@deals/event-store';
 import { ImportPlan } from './import-plan';
 import { RowProblem } from './source-deal';
@@ -23,9 +23,9 @@ export interface ImportResult {
  */
 export async function writeImport(
   store: EventStore, plans: readonly ImportPlan[], actor: Actor, relations: Relations,
-  options: { now?: Date; concurrency?: number; onDeal?: (done: number) => void; approver?: Actor } = {},
+  options: { now?: Date; concurrency?: number; onDeal?: (done: number) => void; approver?: Actor; catalog?: PipelineCatalog } = {},
 ): Promise<ImportResult> {
-  const dealDecider = createDealDecider();
+  const dealDecider = createDealDecider(options.catalog);
   const now = (options.now ?? new Date()).toISOString();
   const problems: RowProblem[] = [];
   let events = 0;

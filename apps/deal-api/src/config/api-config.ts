@@ -4,6 +4,7 @@ import { LiveFeedLimits, liveFeedLimitsFromEnv } from '../projections/live/live-
 import { AccountSettings, accountSettingsFromEnv } from './account-settings';
 import { dealDeskPolicyFromEnv } from './deal-desk-settings';
 import { OidcSettings, oidcSettingsFromEnv } from './oidc-settings';
+import { OperationsSettings, operationsSettingsFromEnv } from './operations-settings';
 
 export interface ApiConfig {
   readonly host: string;
@@ -30,6 +31,8 @@ export interface ApiConfig {
   readonly oidc?: OidcSettings;
   /** Give the demo users a password (printed in the start banner); never when NODE_ENV=production. */
   readonly demoPasswords?: boolean;
+  /** Logs, metrics, readiness, shutdown, change-log retention (LOG_LEVEL, METRICS_*, READY_MAX_PROJECTION_LAG, SHUTDOWN_GRACE_MS, CHANGE_LOG_RETENTION_HOURS); unset ones take the defaults. */
+  readonly operations?: Partial<OperationsSettings>;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -54,5 +57,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     accounts: accountSettingsFromEnv(env),
     oidc: oidcSettingsFromEnv(env),
     demoPasswords: env.NODE_ENV !== 'production',
+    operations: operationsSettingsFromEnv(env),
   };
 }

@@ -12,7 +12,7 @@ export const API_VERSION = '0.1.0';
 
 const DESCRIPTION = `Every fact of a deal as an immutable event, with read models for the pipeline, post-close tracking, audit and commissions.
 
-**Authentication.** Every operation but \`GET /health\`, \`POST /auth/sign-in\` and \`POST /auth/password\` needs \`Authorization: Bearer <JWT or personal access token>\` (get a JWT with \`npm run -s token -- <userId>\`), or the dashboard's session cookie with \`X-CSRF-Token\` on changes; what each role may do is in docs/security.md.
+**Authentication.** Every operation but \`GET /health\` (and \`/health/live\`, \`/health/ready\`), \`POST /auth/sign-in\` and \`POST /auth/password\` needs \`Authorization: Bearer <JWT or personal access token>\` (get a JWT with \`npm run -s token -- <userId>\`), or the dashboard's session cookie with \`X-CSRF-Token\` on changes; what each role may do is in docs/security.md.
 
 **Commands** (POST/DELETE) answer 201 with the events written, the stream \`revision\` and the global \`position\`. They accept \`Idempotency-Key\` (safe retries), \`If-Match\` (optimistic concurrency on deals and users) and \`X-Correlation-Id\`. Deal commands also answer \`ETag\` and \`X-Global-Position\`. Most take \`occurredAt\` to backdate a fact to when it happened in the business.
 
@@ -44,7 +44,7 @@ const TAGS: readonly (readonly [string, string])[] = [
   ['sessions', 'Signing in with a password, the dashboard\'s cookie session and its CSRF token, invitation and reset links, personal access tokens.'],
   ['integrity', 'Verifying the event store\'s hash chains.'],
   ['dashboard', 'The web dashboard\'s page (public) and the reads only it needs.'],
-  ['health', 'Liveness, without a token.'],
+  ['health', 'Liveness and readiness, without a token.'],
 ];
 
 /** The OpenAPI document of the application, from its controllers and DTOs. */

@@ -157,6 +157,14 @@ export class HealthSchema {
   relay?: RelayStatusSchema;
 }
 
+@ApiSchema({ name: 'HealthCheck', description: 'A check\'s answer (@nestjs/terminus): each indicator with its status and details.' })
+export class HealthCheckSchema {
+  @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] }) status!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Indicators that are up.' }) info!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Indicators that are down.' }) error!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Every indicator.' }) details!: Record<string, unknown>;
+}
+
 @ApiSchema({ name: 'Me', description: 'The caller as registered (their rights follow `roles`), and the roles their token was issued with.' })
 export class MeSchema {
   @ApiProperty() userId!: string;

@@ -5,12 +5,13 @@ import { LivePipelineCatalog } from './live-pipeline-catalog';
 import { MigrationsController } from './migrations/migrations.controller';
 import { PipelineCommandHandler } from './pipeline-command.handler';
 import { PipelinesController } from './queries/pipelines.controller';
+import { WhatIfController } from './what-if/what-if.controller';
 
 const commandControllers = [PipelineVersionsController, MigrationsController];
-const queryControllers = [PipelinesController];
+const queryControllers = [PipelinesController, WhatIfController];
 const services = [LivePipelineCatalog, PipelineCommandHandler];
 
-/** Pipeline definitions: published versions, the in-memory catalog every deal command reads, migrations of open deals. */
+/** Pipeline definitions: published versions, the in-memory catalog every deal command reads, migrations of open deals, what-if comparisons. */
 @Global()
 @Module({
   imports: [DealsModule],

@@ -41,6 +41,6 @@ function openProjectionDatabase(config: ApiConfig): ProjectionDatabase {
     LiveSubscribers,
     ...queryHandlers,
   ],
-  exports: [LiveSubscribers, ReadScope, ReadModelSource],
+  exports: [LiveSubscribers, ReadScope, ReadModelSource, ProjectionRunner],
 })
 export class ProjectionsModule {}

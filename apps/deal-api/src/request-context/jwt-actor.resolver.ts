@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { USER_ID } from '@deals/domain';
@@ -6,6 +7,9 @@ import { VERIFY_OPTIONS } from '../auth/access-token';
 import { LiveUserDirectory } from '../auth/live-user-directory';
 import { ResolvedActor } from './actor';
 import { AuthErrors } from './auth.errors';
+
+/** Verified tokens kept (by their SHA-256) until they expire; the oldest go first beyond this many. */
+export const VERIFIED_TOKENS_CACHED = 10_000;
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
 
@@ -16,6 +20,9 @@ const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
  */
 @Injectable()
 export class JwtActorResolver {
+  /** Claims of tokens whose signature and claims were checked, by the token's hash (a Map keeps insertion order: oldest first). */
+  private readonly verified = new Map<string, AccessTokenClaims>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly users: LiveUserDirectory,
@@ -26,7 +33,7 @@ export class JwtActorResolver {
     if (!header) throw AuthErrors.tokenRequired();
     const token = BEARER.exec(header)?.[1];
     if (!token) throw AuthErrors.tokenInvalid('the Authorization header must be "Bearer <token>"');
-    const claims = checkClaims(this.verify(token));
+    const claims = this.verifiedClaims(token);
     const user = this.users.find(claims.sub);
     if (!user) throw AuthErrors.userUnknown();
     if (!user.active) throw AuthErrors.userDeactivated();
@@ -35,6 +42,21 @@ export class JwtActorResolver {
       expiresAt: claims.exp * 1000,
       tokenRoles: Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [],
     };
+  }
+
+  /**
+   * A token's signature and claims do not change: they are checked once and the claims kept until
+   * the token expires. The user (deactivation, roles) is still looked up on every request.
+   */
+  private verifiedClaims(token: string): AccessTokenClaims {
+    const key = createHash('sha256').update(token).digest('base64');
+    const cached = this.verified.get(key);
+    if (cached !== undefined && cached.exp * 1000 > Date.now()) return cached;
+    if (cached !== undefined) this.verified.delete(key);
+    const claims = checkClaims(this.verify(token));
+    if (this.verified.size >= VERIFIED_TOKENS_CACHED) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(key, claims);
+    return claims;
   }
 
   private verify(token: string): Partial<AccessTokenClaims> {

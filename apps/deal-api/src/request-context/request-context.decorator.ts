@@ -24,13 +24,19 @@ export function requestContextOf(request: Request): RequestContext {
   if (ifMatch !== undefined && !match) {
     throw new DomainError('CONCURRENCY.IF_MATCH_INVALID', 'invalid', 'If-Match must be a revision ETag such as "3"');
   }
-  const correlationId = header(request, 'x-correlation-id');
+  const correlationId = correlationIdOf(request);
   return {
     actor: request.actor,
     idempotencyKey: key,
     expectedRevision: match ? Number(match[1]) : undefined,
-    correlationId: correlationId && correlationId.length <= 128 ? correlationId : undefined,
+    correlationId,
   };
+}
+
+/** The caller's X-Correlation-Id (at most 128 characters), carried into the events' metadata and the logs. */
+export function correlationIdOf(request: Request): string | undefined {
+  const id = header(request, 'x-correlation-id');
+  return id && id.length <= 128 ? id : undefined;
 }
 
 /** The actor plus the command headers (Idempotency-Key, If-Match, X-Correlation-Id). */

@@ -66,6 +66,7 @@ const SAMPLES: Record<string, Sample> = {
     target: 'organisation',
   },
   'POST /pipelines/{pipelineId}/migrations/dry-run': { path: () => '/pipelines/default/migrations/dry-run', body: () => ({ toVersion: 1 }), target: 'organisation' },
+  'POST /pipelines/{pipelineId}/what-if': { path: () => '/pipelines/default/what-if', body: () => ({ baselineVersion: 1, candidate: { version: 1 } }), target: 'organisation' },
   'POST /pipelines/{pipelineId}/migrations': { path: () => '/pipelines/default/migrations', body: () => ({ toVersion: 1 }), target: 'organisation' },
   'GET /approvals': { path: () => '/approvals', target: 'organisation' },
   'DELETE /deals/{dealId}/team/{userId}/{role}': { path: (i) => `/deals/${i.dealId}/team/nobody.x/marketing-rep`, target: 'deal' },
@@ -166,7 +167,7 @@ describe('the access table over HTTP: every route, every role', () => {
   it('names an operation of the table on every route but the public ones, and has a request for each', () => {
     const all = Object.entries(doc.paths as any).flatMap(([path, item]: [string, any]) =>
       METHODS.filter((m) => item[m]).map((m) => ({ key: `${m.toUpperCase()} ${path}`, operation: item[m]['x-permission'] as string | undefined })));
-    const publicRoutes = ['GET /health', 'GET /', 'GET /app', 'GET /app/{path}', 'POST /auth/sign-in', 'POST /auth/password', 'GET /auth/methods', 'GET /auth/oidc/start', 'GET /auth/oidc/callback'];
+    const publicRoutes = ['GET /health', 'GET /health/live', 'GET /health/ready', 'GET /', 'GET /app', 'GET /app/{path}', 'POST /auth/sign-in', 'POST /auth/password', 'GET /auth/methods', 'GET /auth/oidc/start', 'GET /auth/oidc/callback'];
     const unnamed = all.filter((r) => r.operation === undefined && !publicRoutes.includes(r.key)).map((r) => r.key);
     expect(unnamed).toEqual([]);
     expect(all.filter((r) => r.operation !== undefined && !isOperation(r.operation))).toEqual([]);

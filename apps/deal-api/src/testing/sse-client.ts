@@ -5,6 +5,8 @@ export interface SseMessage {
   readonly id?: string;
   readonly event?: string;
   readonly data: string;
+  /** The reconnection delay the message sets (`retry:`), when it sets one. */
+  readonly retry?: string;
   /** performance.now() when the message was parsed. */
   readonly at: number;
 }
@@ -106,7 +108,7 @@ export class SseClient {
       fields[line.slice(0, i)] = line.slice(i + 1).trimStart();
     }
     if (fields.data === undefined) return;
-    this.messages.push({ id: fields.id, event: fields.event, data: fields.data, at: performance.now() });
+    this.messages.push({ id: fields.id, event: fields.event, data: fields.data, retry: fields.retry, at: performance.now() });
     this.wake();
   }
 }

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { signAccessToken } from '@deals/access-tokens';
 import { LiveUserDirectory } from '../auth/live-user-directory';
 import { UserCommandHandler } from '../auth/users/user-command.handler';
-import { createApp } from '../bootstrap';
+import { createApp, CreateAppOptions } from '../bootstrap';
 import { ApiConfig } from '../config/api-config';
 
 export interface TestActor {
@@ -52,8 +52,8 @@ export interface TestApp {
 }
 
 /** The real application on an in-memory (or given) store, listening on an ephemeral loopback port. */
-export async function createTestApp(dataDir = ':memory:', config: Partial<ApiConfig> = {}): Promise<TestApp> {
-  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir, demoData: false, ...config }, { logger: false });
+export async function createTestApp(dataDir = ':memory:', config: Partial<ApiConfig> = {}, options: CreateAppOptions = { logger: false }): Promise<TestApp> {
+  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir, demoData: false, ...config }, options);
   await app.init();
   const server = app.getHttpServer();
   const jwt = app.get(JwtService);

@@ -6,6 +6,7 @@ import {
 } from '@deals/projections';
 import { Access } from '../auth/access.decorator';
 import { AccessPolicy } from '../auth/access-policy';
+import { LivePipelineCatalog } from '../pipelines/live-pipeline-catalog';
 import { ReadScope } from '../projections/queries/read-model/read-scope';
 import { ApiReadModelAnswer, ApiReadModelQuery } from '../openapi/api-operations';
 import { DisputeSchema, presentDispute } from '../commission/answers/dispute.answer';
@@ -33,6 +34,7 @@ export class BoardController {
     private readonly reads: ReadModelSource,
     private readonly access: AccessPolicy,
     private readonly scope: ReadScope,
+    private readonly catalog: LivePipelineCatalog,
   ) {}
 
   /** Open deals per stage with the /pipeline figures, narrowed to the deals the caller may read. */
@@ -40,7 +42,7 @@ export class BoardController {
   @Access('board:read')
   @ApiReadModelQuery('Open deals per stage with the /pipeline figures, narrowed to the deals the caller may read', READ_MODEL, PIPELINE_FILTER)
   board(@Query() q: BoardDto, @Ctx() ctx: RequestContext) {
-    return this.scope.answerOverDeals<Board>('board:read', ctx.actor, q, (m) => boardOf(m, { pipelineId: q.pipelineId }));
+    return this.scope.answerOverDeals<Board>('board:read', ctx.actor, q, (m) => boardOf(m, { pipelineId: q.pipelineId, catalog: this.catalog }));
   }
 
   /**

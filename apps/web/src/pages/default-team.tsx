@@ -102,6 +102,8 @@ export function AccountTeamPage({ account }: { account?: string }) {
         <button type="submit">Open</button>
       </form>
       <ErrorBox error={teams.error} />
+      <Loading when={teams.loading && !teams.data} />
+      {teams.data && teams.data.result.length === 0 && !account && <p class="muted" data-testid="no-account-teams">No account has a team yet: name one above to set its team.</p>}
       {teams.data && teams.data.result.length > 0 && (
         <ul class="team" data-testid="account-teams">
           {teams.data.result.map((team) => (

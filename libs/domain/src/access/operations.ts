@@ -148,6 +148,10 @@ export const READ_RULES = {
   'pipeline:migrate': organisation('move open deals to a newer pipeline version (dry run: where each would land, criteria met and missing)', {
     'sales-ops': 'organisation', admin: 'organisation',
   }),
+  // Org-wide by nature (every deal of the pipeline is replayed), so not for the narrowed readers of /pipeline.
+  'pipeline:what-if': organisation('compare pipeline metrics of two definitions (published or a draft) over the recorded history of a pipeline\'s deals', {
+    'sales-ops': 'organisation', admin: 'organisation',
+  }),
   'plan:assignments': organisation('who is on a plan', ORGANISATION),
   'payees:read': organisation('everyone paid or on a plan in a commission period, with their totals', ORGANISATION),
   'statements:export': organisation('every statement line of a commission period, as CSV', ORGANISATION),

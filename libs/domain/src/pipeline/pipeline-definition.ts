@@ -68,4 +68,14 @@ export interface PipelineDefinition {
   readonly stages: readonly StageDefinition[];
   /** Custom buyer fact types; absent when the version declares none. */
   readonly factTypes?: readonly FactTypeDefinition[];
+  /** The definitions the version's reports use unless a request names another; absent: the reports' own defaults. */
+  readonly reporting?: ReportingDefaults;
+}
+
+/** How meetings held are counted: every attended demo, or each deal's first one (docs/kpis.md). */
+export const REPORTING_MEETINGS = ['demos-attended', 'first-meetings'] as const;
+export type ReportingMeetings = (typeof REPORTING_MEETINGS)[number];
+
+export interface ReportingDefaults {
+  readonly meetings?: ReportingMeetings;
 }

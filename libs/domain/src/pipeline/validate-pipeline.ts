@@ -2,7 +2,7 @@ import { isBlank } from '../shared/text';
 import { FACT_KEYS, isFactKey } from './fact-key';
 import { checkFactTypes } from './validate-fact-types';
 import {
-  AttributeDefinition, ExitCriterion, FactPredicate, FactTypeDefinition, FactValue, PipelineDefinition, StageDefinition,
+  AttributeDefinition, ExitCriterion, FactPredicate, FactTypeDefinition, FactValue, PipelineDefinition, REPORTING_MEETINGS, StageDefinition,
 } from './pipeline-definition';
 
 export interface PipelineIssue {
@@ -27,6 +27,7 @@ export function validatePipeline(pipeline: PipelineDefinition): readonly Pipelin
   if (!Array.isArray(stages)) return [...issues, { path: 'stages', message: 'must be a list' }];
 
   checkPhaseCounts(stages, report);
+  checkReporting(pipeline.reporting, report);
   const factTypes = checkFactTypes(pipeline.factTypes, report);
   let previousOpen: number | undefined;
   const stageIds = new Set<string>();
@@ -69,6 +70,19 @@ export function validatePipeline(pipeline: PipelineDefinition): readonly Pipelin
     });
   });
   return issues;
+}
+
+function checkReporting(reporting: unknown, report: (path: string, message: string) => void): void {
+  if (reporting === undefined) return;
+  if (reporting === null || typeof reporting !== 'object' || Array.isArray(reporting)) {
+    report('reporting', 'must be { meetings? }');
+    return;
+  }
+  const { meetings, ...rest } = reporting as Record<string, unknown>;
+  for (const key of Object.keys(rest)) report(`reporting.${key}`, 'is not a reporting definition (meetings)');
+  if (meetings !== undefined && !(REPORTING_MEETINGS as readonly unknown[]).includes(meetings)) {
+    report('reporting.meetings', `must be one of ${REPORTING_MEETINGS.join(', ')}`);
+  }
 }
 
 /** Whether a recorded attribute could ever equal `value` (a criterion that never holds is a mistake). */

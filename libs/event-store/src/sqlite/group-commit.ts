@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { performance } from 'node:perf_hooks';
 import { isUnavailableSqliteError, toStoreError } from './sqlite.errors';
 
 interface Queued<C> {
@@ -7,11 +8,16 @@ interface Queued<C> {
   readonly reject: (error: unknown) => void;
 }
 
+export interface CommittedBatch {
+  readonly appends: number;
+  readonly durationMs: number;
+}
+
 export interface GroupCommitHooks<C> {
   /** Called once per batch inside the transaction; its result is passed to every append. */
   readonly begin: () => C;
-  /** Called after a successful COMMIT, once the batch's promises are settled. */
-  readonly committed: () => void;
+  /** Called after a successful COMMIT, once the batch's promises are settled: how many appends it held and how long BEGIN to COMMIT took. */
+  readonly committed: (batch: CommittedBatch) => void;
 }
 
 /**
@@ -54,6 +60,7 @@ export class GroupCommit<C> {
     if (batch.length === 0) return;
 
     const settle: (() => void)[] = [];
+    const started = performance.now();
     try {
       this.sql.begin.run();
       const context = this.hooks.begin();
@@ -80,8 +87,9 @@ export class GroupCommit<C> {
       for (const item of batch) item.reject(failure);
       return;
     }
+    const durationMs = performance.now() - started;
     for (const done of settle) done();
-    this.hooks.committed();
+    this.hooks.committed({ appends: batch.length, durationMs });
   }
 
   private runInSavepoint(item: Queued<C>, context: C): () => void {

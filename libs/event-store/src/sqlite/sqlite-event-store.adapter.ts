@@ -15,7 +15,7 @@ import {
   SubscribeOptions,
 } from '../event-store.port';
 import { stampRecordedAt } from '../recorded-at';
-import { GroupCommit } from './group-commit';
+import { CommittedBatch, GroupCommit } from './group-commit';
 import { writeAppend } from './sqlite-append';
 import { AllQuery, buildAllQuery } from './sqlite-read-query';
 import { EventRow, toRecordedEvent } from './sqlite-event-row';
@@ -36,6 +36,8 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /** The clock for recordedAt; for tests of a clock stepping back. */
   readonly now?: () => Date;
+  /** Hears every group commit: appends in the transaction and its duration (metrics). */
+  readonly onCommit?: (batch: CommittedBatch) => void;
 }
 
 export class SqliteEventStore implements EventStore {
@@ -64,7 +66,10 @@ export class SqliteEventStore implements EventStore {
     this.commits = new GroupCommit(this.db, {
       // One stamp per batch, read under the write lock so no other process can slip in between.
       begin: () => stampRecordedAt(now(), this.statements.lastRecordedAt.get()),
-      committed: () => this.subscriptions.forEach((s) => s.wake()),
+      committed: (batch) => {
+        this.subscriptions.forEach((s) => s.wake());
+        options.onCommit?.(batch);
+      },
     });
   }
 

@@ -1,8 +1,14 @@
 import { DealSummary } from '../deal-summary/deal-summary';
-import { DealOutcome } from '../pipeline/stage-conversion.query';
+
+/**
+ * Where a deal stands, as known in the read model. A reversed win is not a win: it is
+ * counted apart, so won + lost + reversed + open = all.
+ */
+export type DealOutcome = 'won' | 'lost' | 'reversed' | 'open';
 
 /** Outcomes as the period's end saw them (business time), or as the read model has them now. */
 export type OutcomesAsOf = 'period-end' | 'now';
+export const OUTCOMES_AS_OF: readonly OutcomesAsOf[] = ['now', 'period-end'];
 
 /**
  * A deal's outcome counting only closes and reversals dated before `cutoffMs` (Infinity: every

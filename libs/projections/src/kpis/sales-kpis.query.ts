@@ -1,15 +1,13 @@
 import { ReadModel } from '../projection';
 import { DealSummary } from '../deal-summary/deal-summary';
-import { DealOutcome } from '../pipeline/stage-conversion.query';
 import { durationStats, DurationStats, ratio, Ratio } from '../pipeline/statistics';
 import { DealOrigin, DEAL_ORIGINS, originOf } from './deal-origin';
-import { OutcomesAsOf, outcomeAt } from './outcome-at';
+import { DealOutcome, OutcomesAsOf, outcomeAt } from './outcome-at';
+import { MeetingsDefinition, meetingsCounted } from './meetings-definition';
 import { MonthBounds, parseSalesPeriod, previousMonth } from './sales-period';
 
 export type KpiGroupBy = 'rep' | 'team';
 export type OriginSplit = DealOrigin | 'all';
-/** Demos attended (every attended demo) or first meetings held (each deal's first attended demo). */
-export type MeetingsDefinition = 'demos-attended' | 'first-meetings';
 
 export interface SalesKpiOptions {
   /** `2026-02` or `2026-Q1`. */
@@ -164,13 +162,6 @@ export function salesKpis(model: ReadModel<DealSummary>, options: SalesKpiOption
     period: period.period, from: period.from, to: period.to, groupBy: options.groupBy, outcomesAsOf: options.outcomesAsOf,
     meetingsDefinition: options.meetings, rows, total: present(buckets.get(TOTAL)),
   };
-}
-
-/** Every attended demo (distinct evidence), or only the deal's first one. */
-function meetingsCounted(doc: DealSummary, definition: MeetingsDefinition): DealSummary['meetingsHeld'] {
-  if (definition === 'demos-attended' || doc.meetingsHeld.length === 0) return doc.meetingsHeld;
-  const first = doc.meetingsHeld.reduce((a, b) => (Date.parse(b.at) < Date.parse(a.at) ? b : a));
-  return [first];
 }
 
 function figuresOf(bucket: Bucket, months: readonly MonthBounds[]): KpiFigures {

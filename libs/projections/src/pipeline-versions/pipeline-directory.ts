@@ -1,7 +1,7 @@
 import {
   defaultPipelineCatalog, definitionOf, PIPELINE_CATEGORY, PipelineCatalog, PipelineDefinition, PipelineVersionData,
 } from '@deals/domain';
-import { EventStore, RecordedEvent, StoreSubscription } from '@deals/event-store';
+import { EventStore, RecordedEvent, StreamFamilyFollower } from '@deals/event-store';
 
 const PREFIX = `${PIPELINE_CATEGORY}-`;
 
@@ -21,68 +21,43 @@ export interface PublishedPipelineVersion {
  */
 export class PipelineDirectory implements PipelineCatalog {
   private readonly byKey = new Map<string, PublishedPipelineVersion>();
-  private appliedUpTo = 0;
-  private subscription?: StoreSubscription;
-  private following?: Promise<void>;
-  private running = false;
-  private readonly waiters = new Set<{ position: number; resolve: () => void }>();
+  private readonly follower = new StreamFamilyFollower(PREFIX, (event) => {
+    if (event.type !== 'PipelineVersionPublished') return;
+    const published = event.data as PipelineVersionData;
+    const actor = event.metadata?.actor as { id?: unknown } | undefined;
+    this.byKey.set(`${published.pipelineId}@${published.version}`, {
+      definition: definitionOf(published), published, position: event.position,
+      ...(typeof actor?.id === 'string' ? { publishedBy: actor.id } : {}),
+      ...(event.metadata?.recordedAt === undefined ? {} : { recordedAt: event.metadata.recordedAt }),
+    });
+  });
 
   /** Reads every pipeline stream once (await before serving requests). */
-  async load(store: EventStore): Promise<void> {
-    const pageSize = 1000;
-    for (let after = this.appliedUpTo; ;) {
-      const { events, scannedTo } = await store.readAll({ after, maxCount: pageSize, filter: { streamPrefixes: [PREFIX] } });
-      events.forEach((event) => this.apply(event));
-      if (events.length < pageSize) return;
-      after = scannedTo;
-    }
+  load(store: EventStore): Promise<void> {
+    return this.follower.load(store);
   }
 
   /** Loads, then follows new versions until `stop()`. */
-  async start(store: EventStore, onError: (error: unknown) => void = () => undefined): Promise<void> {
-    await this.load(store);
-    this.running = true;
-    this.following = this.follow(store, onError);
+  start(store: EventStore, onError: (error: unknown) => void = () => undefined): Promise<void> {
+    return this.follower.start(store, onError);
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    await this.subscription?.close();
-    await this.following;
+  stop(): Promise<void> {
+    return this.follower.stop();
   }
 
   apply(event: RecordedEvent): void {
-    if (!event.streamId.startsWith(PREFIX) || event.position <= this.appliedUpTo) return;
-    try {
-      if (event.type === 'PipelineVersionPublished') {
-        const published = event.data as PipelineVersionData;
-        const actor = event.metadata?.actor as { id?: unknown } | undefined;
-        this.byKey.set(`${published.pipelineId}@${published.version}`, {
-          definition: definitionOf(published), published, position: event.position,
-          ...(typeof actor?.id === 'string' ? { publishedBy: actor.id } : {}),
-          ...(event.metadata?.recordedAt === undefined ? {} : { recordedAt: event.metadata.recordedAt }),
-        });
-      }
-    } finally {
-      this.appliedUpTo = event.position;
-      for (const waiter of this.waiters) {
-        if (waiter.position <= this.appliedUpTo) {
-          this.waiters.delete(waiter);
-          waiter.resolve();
-        }
-      }
-    }
+    this.follower.apply(event);
   }
 
   /** Resolves once every pipeline event up to `position` is applied (a publish's own position). */
   waitFor(position: number): Promise<void> {
-    if (position <= this.appliedUpTo) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.add({ position, resolve }));
+    return this.follower.waitFor(position);
   }
 
   /** The global position applied up to. */
   get position(): number {
-    return this.appliedUpTo;
+    return this.follower.position;
   }
 
   get(id: string, version: number): PipelineDefinition | undefined {
@@ -113,21 +88,5 @@ export class PipelineDirectory implements PipelineCatalog {
   /** Ids of every pipeline published, in order of first publication. */
   pipelineIds(): readonly string[] {
     return [...new Set([...this.byKey.values()].sort((a, b) => a.position - b.position).map((version) => version.published.pipelineId))];
-  }
-
-  private async follow(store: EventStore, onError: (error: unknown) => void): Promise<void> {
-    while (this.running) {
-      const subscription = store.subscribeToAll({ fromPosition: this.appliedUpTo, filter: { streamPrefixes: [PREFIX] } });
-      this.subscription = subscription;
-      try {
-        for await (const event of subscription) this.apply(event);
-        return;
-      } catch (error) {
-        if (!this.running) return;
-        onError(error);
-        await subscription.close().catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, 1000).unref());
-      }
-    }
   }
 }

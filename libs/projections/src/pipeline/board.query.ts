@@ -1,5 +1,6 @@
 import { DealSummary } from '../deal-summary/deal-summary';
 import { ReadModel } from '../projection';
+import { CatalogOption } from './pipeline-stages';
 import { pipelineByStage, PipelineByStage, PipelineStageRow } from './pipeline-by-stage.query';
 
 /** What a board card needs of a deal; the live feed's deal-summary documents carry the same fields. */
@@ -21,7 +22,7 @@ export interface Board extends Omit<PipelineByStage, 'stages'> {
  * The pipeline board: the figures of `pipelineByStage` over the deals given (those the caller may
  * see), and those deals per stage (oldest in the stage first), so the cards and the figures agree.
  */
-export function boardOf(model: ReadModel<DealSummary>, options: { pipelineId?: string } = {}): Board {
+export function boardOf(model: ReadModel<DealSummary>, options: { pipelineId?: string } & CatalogOption = {}): Board {
   const mine = new Map(model);
   const figures = pipelineByStage(mine, options);
   const cards = new Map<string, BoardCard[]>();

@@ -1,9 +1,11 @@
+import { createPipelineCatalog, DEFAULT_PIPELINE } from '@deals/domain';
 import { foldEvents } from '../testing/fold-events';
 import { dealSummaryProjection } from '../deal-summary/deal-summary.projection';
 import {
   pipelineByStage, repActivity, salesCycle, stageConversion, stuckDeals, timeInStage,
 } from './pipeline.queries';
 import { handComputedDeals, NOW } from './testing/hand-computed-deals';
+import { kpiDeals } from '../kpis/testing/kpi-deals';
 
 // The deals, dates and amounts are tabled in testing/hand-computed-deals.ts.
 const model = foldEvents(dealSummaryProjection, handComputedDeals().events);
@@ -74,6 +76,27 @@ describe('stage conversion', () => {
     expect(february.rates.toNextStage.percent).toBe(100);
   });
 
+  it('counts outcomes as known now, or only those dated before the period\'s end', () => {
+    // Left product evaluation in February: iris 02-17 (won 03-02, after the period), cora 02-28 (open).
+    const feb = { stageId: 'product-evaluated', from: '2026-02-01', to: '2026-03-01' };
+    const now = stageConversion(model, feb);
+    expect(now.definitions).toStrictEqual({ outcomesAsOf: 'now' });
+    expect(now).toMatchObject({ left: 2, toNextStage: 2, won: 1, lost: 0, open: 1 });
+    const periodEnd = stageConversion(model, { ...feb, outcomesAsOf: 'period-end' });
+    expect(periodEnd.definitions).toStrictEqual({ outcomesAsOf: 'period-end' });
+    // iris's win on 03-02 is after 03-01: still in the stage's aftermath, open. Both still moved to the next stage in February.
+    expect(periodEnd).toMatchObject({ left: 2, toNextStage: 2, won: 0, lost: 0, open: 2 });
+    expect(periodEnd.rates.won).toStrictEqual({ numerator: 0, denominator: 2, percent: 0 });
+    expect(periodEnd.deals.map((d) => [d.dealId, d.outcome])).toStrictEqual([['iris', 'open'], ['cora', 'open']]);
+    // March 1–15 from product evaluation: bolt (lost 03-01 00:00, before the end) lost; acme (won 03-16) and dune (won 03-20) open.
+    const early = stageConversion(model, { stageId: 'product-evaluated', from: '2026-03-01', to: '2026-03-15', outcomesAsOf: 'period-end' });
+    expect(early).toMatchObject({ left: 3, won: 0, lost: 1, open: 2 });
+    // A reversal after the period's end: hale left proposal review 02-02, won 02-10, reversed 02-15 09:00.
+    const before = { stageId: 'proposal-reviewed', from: '2026-02-01', to: '2026-02-15' };
+    expect(stageConversion(model, before)).toMatchObject({ won: 0, reversed: 1 });
+    expect(stageConversion(model, { ...before, outcomesAsOf: 'period-end' })).toMatchObject({ won: 1, reversed: 0 });
+  });
+
   it('counts a reversed win apart from the wins', () => {
     // Left proposal review in Q1: gale 01-12, hale 02-02 (won, then reversed), iris 02-24, acme 03-09; all to terms agreed.
     const q1 = stageConversion(model, { stageId: 'proposal-reviewed', ...Q1 });
@@ -100,7 +123,20 @@ describe('sales cycle', () => {
     expect(q1.medianDays).toBe(69.75); // sorted 29, 69.5, 70, 88 → (69.5 + 70) / 2
     const march = salesCycle(model, MARCH);
     expect(march).toMatchObject({ count: 3, averageDays: 168.5 / 3, medianDays: 69.5 }); // 29 + 70 + 69.5 = 168.5; sorted 29, 69.5, 70
-    expect(salesCycle(model, { from: '2026-04-01', to: '2026-05-01' })).toStrictEqual({ count: 0, averageDays: null, medianDays: null, deals: [] });
+    expect(salesCycle(model, { from: '2026-04-01', to: '2026-05-01' })).toStrictEqual({
+      definitions: { outcomesAsOf: 'now' }, count: 0, averageDays: null, medianDays: null, deals: [],
+    });
+  });
+
+  it('with outcomes as of the period\'s end, a win reversed after the period still counts', () => {
+    // hale: opened 01-02, won 02-10, reversed 02-15 09:00. Period [02-10, 02-15): 31 - 2 + 10 = 39 days.
+    const period = { from: '2026-02-10', to: '2026-02-15' };
+    expect(salesCycle(model, period)).toMatchObject({ definitions: { outcomesAsOf: 'now' }, count: 0 });
+    const periodEnd = salesCycle(model, { ...period, outcomesAsOf: 'period-end' });
+    expect(periodEnd).toMatchObject({ definitions: { outcomesAsOf: 'period-end' }, count: 1, averageDays: 39, medianDays: 39 });
+    expect(periodEnd.deals.map((d) => d.dealId)).toStrictEqual(['hale']);
+    // A month that holds the reversal too: no win either way.
+    expect(salesCycle(model, { from: '2026-02-01', to: '2026-03-01', outcomesAsOf: 'period-end' }).deals.map((d) => d.dealId)).toStrictEqual([]);
   });
 });
 
@@ -172,12 +208,55 @@ describe('rep activity', () => {
   it('puts meetings held next to deals won, per person', () => {
     // March. ana: echo demo 03-10 (its 03-11 re-recording has the same ref); won acme 03-16, iris 03-02.
     // ben: dune demo 03-05, flux demo 03-26 (03-27 not attended); won dune 03-20. sam: cora demo 03-03.
-    expect(repActivity(model, MARCH)).toStrictEqual([
-      { repId: 'ana', meetingsHeld: 1, dealsWon: 2 },
-      { repId: 'ben', meetingsHeld: 2, dealsWon: 1 },
-      { repId: 'sam', meetingsHeld: 1, dealsWon: 0 },
-    ]);
+    expect(repActivity(model, MARCH)).toStrictEqual({
+      definitions: { meetings: 'demos-attended', outcomesAsOf: 'now' },
+      reps: [
+        { repId: 'ana', meetingsHeld: 1, dealsWon: 2 },
+        { repId: 'ben', meetingsHeld: 2, dealsWon: 1 },
+        { repId: 'sam', meetingsHeld: 1, dealsWon: 0 },
+      ],
+    });
     // February: sam held the acme demo (ana re-recorded it the next day); hale's win was reversed.
-    expect(repActivity(model, { from: '2026-02-01', to: '2026-03-01' })).toStrictEqual([{ repId: 'sam', meetingsHeld: 1, dealsWon: 0 }]);
+    expect(repActivity(model, { from: '2026-02-01', to: '2026-03-01' }).reps).toStrictEqual([{ repId: 'sam', meetingsHeld: 1, dealsWon: 0 }]);
+  });
+
+  // The KPI deals (kpis/testing/kpi-deals.ts): alpha has two attended demos by ana (01-20, 02-03).
+  const kpiModel = foldEvents(dealSummaryProjection, kpiDeals().events);
+  const FEBRUARY = { from: '2026-02-01', to: '2026-03-01' };
+  const JANUARY = { from: '2026-01-01', to: '2026-02-01' };
+
+  it('counts meetings by the definition asked', () => {
+    // February demos: alpha's second (ana 02-03), delta's first (ben 02-05). ana won alpha 02-10.
+    expect(repActivity(kpiModel, FEBRUARY).reps).toStrictEqual([
+      { repId: 'ana', meetingsHeld: 1, dealsWon: 1 },
+      { repId: 'ben', meetingsHeld: 1, dealsWon: 0 },
+    ]);
+    // First meetings: alpha's was 01-20, in January; delta's 02-05 is its first.
+    const first = repActivity(kpiModel, { ...FEBRUARY, meetings: 'first-meetings' });
+    expect(first.definitions).toStrictEqual({ meetings: 'first-meetings', outcomesAsOf: 'now' });
+    expect(first.reps).toStrictEqual([
+      { repId: 'ana', meetingsHeld: 0, dealsWon: 1 },
+      { repId: 'ben', meetingsHeld: 1, dealsWon: 0 },
+    ]);
+    expect(repActivity(kpiModel, { ...JANUARY, meetings: 'first-meetings' }).reps.find((r) => r.repId === 'ana')?.meetingsHeld).toBe(1);
+  });
+
+  it('takes the meetings definition the pipeline\'s latest version states, unless the request names one', () => {
+    const catalog = createPipelineCatalog([DEFAULT_PIPELINE, { ...DEFAULT_PIPELINE, version: 2, reporting: { meetings: 'first-meetings' } }]);
+    const stated = repActivity(kpiModel, { ...FEBRUARY, catalog });
+    expect(stated.definitions.meetings).toBe('first-meetings');
+    expect(stated.reps.find((r) => r.repId === 'ana')?.meetingsHeld).toBe(0); // alpha's first demo was in January
+    const asked = repActivity(kpiModel, { ...FEBRUARY, catalog, pipelineId: 'default', meetings: 'demos-attended' });
+    expect(asked.definitions.meetings).toBe('demos-attended');
+    expect(asked.reps.find((r) => r.repId === 'ana')?.meetingsHeld).toBe(1);
+    expect(() => repActivity(kpiModel, { ...FEBRUARY, catalog, pipelineId: 'nope' })).toThrow(expect.objectContaining({ code: 'PIPELINE.UNKNOWN' }));
+  });
+
+  it('counts a win reversed after the period under period-end', () => {
+    // January wins: ben india 01-20 and echo 01-25 (reversed 03-10); ana none (alpha's demo 01-20 is her activity).
+    expect(repActivity(kpiModel, JANUARY).reps.find((r) => r.repId === 'ben')?.dealsWon).toBe(1);
+    const periodEnd = repActivity(kpiModel, { ...JANUARY, outcomesAsOf: 'period-end' });
+    expect(periodEnd.reps.find((r) => r.repId === 'ben')?.dealsWon).toBe(2);
+    expect(periodEnd.definitions).toStrictEqual({ meetings: 'demos-attended', outcomesAsOf: 'period-end' });
   });
 });

@@ -1,7 +1,8 @@
 import { lastOpenStage, nextOpenStage, PipelineDefinition, wonStage } from '@deals/domain';
 import { ReadModel } from '../projection';
 import { DealSummary } from '../deal-summary/deal-summary';
-import { withinPeriod } from './period';
+import { DealOutcome, OutcomesAsOf, outcomeAt } from '../kpis/outcome-at';
+import { instantMs, withinPeriod } from './period';
 import { CatalogOption, catalogOf } from './pipeline-stages';
 import { Ratio, ratio } from './statistics';
 
@@ -12,13 +13,9 @@ export interface StageConversionOptions extends CatalogOption {
   readonly to: string;
   /** Only deals following this pipeline; all pipelines with that stage id when absent. */
   readonly pipelineId?: string;
+  /** `now` (default): outcomes as the read model holds them; `period-end`: only those dated before `to`. */
+  readonly outcomesAsOf?: OutcomesAsOf;
 }
-
-/**
- * Where a deal stands now, as known in the read model. A reversed win is not a win: it is
- * counted apart, so won + lost + reversed + open = left.
- */
-export type DealOutcome = 'won' | 'lost' | 'reversed' | 'open';
 
 export interface StageExit {
   readonly dealId: string;
@@ -29,6 +26,8 @@ export interface StageExit {
 }
 
 export interface StageConversion {
+  /** The choices this answer was computed with. */
+  readonly definitions: { readonly outcomesAsOf: OutcomesAsOf };
   readonly stageId: string;
   readonly from: string;
   readonly to: string;
@@ -49,10 +48,14 @@ export interface StageConversion {
  * Deals that left `stageId` during [from, to): how many moved to the next stage, and how many
  * were eventually won or lost. A deal counts once; when it left the stage more than once in
  * the period (after a backward override), its last exit in the period says where it went.
+ * With `outcomesAsOf: period-end` a close or reversal dated at or after `to` is not known yet:
+ * a deal won in May is still open in a February report.
  */
 export function stageConversion(model: ReadModel<DealSummary>, options: StageConversionOptions): StageConversion {
   const catalog = catalogOf(options);
   const within = withinPeriod(options);
+  const outcomesAsOf = options.outcomesAsOf ?? 'now';
+  const cutoffMs = outcomesAsOf === 'period-end' ? instantMs(options.to, 'to') : Infinity;
   const deals: StageExit[] = [];
   for (const doc of model.values()) {
     if (options.pipelineId !== undefined && doc.pipeline.id !== options.pipelineId) continue;
@@ -69,7 +72,7 @@ export function stageConversion(model: ReadModel<DealSummary>, options: StageCon
       leftAt: history[exit].leftAt as string,
       toStageId,
       toNextStage: definition !== undefined && toStageId === nextStageId(definition, options.stageId),
-      outcome: outcomeOf(doc),
+      outcome: cutoffMs === Infinity ? outcomeOf(doc) : outcomeAt(doc, cutoffMs),
     });
   }
   deals.sort((a, b) => (a.leftAt === b.leftAt ? (a.dealId < b.dealId ? -1 : 1) : a.leftAt < b.leftAt ? -1 : 1));
@@ -77,6 +80,7 @@ export function stageConversion(model: ReadModel<DealSummary>, options: StageCon
   const toNextStage = deals.filter((deal) => deal.toNextStage).length;
   const left = deals.length;
   return {
+    definitions: { outcomesAsOf },
     stageId: options.stageId, from: options.from, to: options.to,
     left, toNextStage, won: count('won'), lost: count('lost'), reversed: count('reversed'), open: count('open'),
     rates: { toNextStage: ratio(toNextStage, left), won: ratio(count('won'), left), lost: ratio(count('lost'), left) },

@@ -22,8 +22,16 @@ export interface PostCloseDurationsOf extends PostCloseDurations {
   readonly personId: string;
 }
 
-export function postCloseDurations(model: ReadModel<DealSummary>, period: Period = {}): PostCloseDurations {
-  return summarise(samples(model, period));
+/** How a duration is placed in a period: by the business time of its end (docs/kpis.md#definitions). */
+export interface PostCloseDefinitions {
+  readonly periodBy: 'duration-end';
+  readonly days: 'fractional';
+}
+
+export function postCloseDurations(
+  model: ReadModel<DealSummary>, period: Period = {},
+): PostCloseDurations & { readonly definitions: PostCloseDefinitions } {
+  return { definitions: { periodBy: 'duration-end', days: 'fractional' }, ...summarise(samples(model, period)) };
 }
 
 /** The same, per implementation lead or per customer success manager named at the hand-off, by id. */

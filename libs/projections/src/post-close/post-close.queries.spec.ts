@@ -68,6 +68,7 @@ describe('post-close durations', () => {
   it('aggregates time to hand-off and implementation duration', () => {
     // Hand-offs: acme 2.5, gale 3, iris 2 → mean 7.5 / 3 = 2.5, median 2.5. Implementations: acme 10.
     expect(postCloseDurations(model)).toStrictEqual({
+      definitions: { periodBy: 'duration-end', days: 'fractional' },
       timeToHandOff: { count: 3, averageDays: 2.5, medianDays: 2.5 },
       implementation: { count: 1, averageDays: 10, medianDays: 10 },
     });
@@ -76,13 +77,26 @@ describe('post-close durations', () => {
   it('counts a duration in the period its end falls in', () => {
     // Handed off in March: iris (03-04) 2, acme (03-18) 2.5 → mean and median 2.25. Live in March: acme 10.
     expect(postCloseDurations(model, MARCH)).toStrictEqual({
+      definitions: { periodBy: 'duration-end', days: 'fractional' },
       timeToHandOff: { count: 2, averageDays: 2.25, medianDays: 2.25 },
       implementation: { count: 1, averageDays: 10, medianDays: 10 },
     });
     expect(postCloseDurations(model, { from: '2026-02-01', to: '2026-03-01' })).toStrictEqual({
+      definitions: { periodBy: 'duration-end', days: 'fractional' },
       timeToHandOff: { count: 1, averageDays: 3, medianDays: 3 }, // gale 02-02; hale's hand-off was reversed
       implementation: { count: 0, averageDays: null, medianDays: null },
     });
+  });
+
+  it('places a duration that spans two months in the month it ends, not the month it starts', () => {
+    // gale: won 01-30 09:00, handed off 02-02 09:00 = 3 days. Not January's; February's.
+    const january = postCloseDurations(model, { from: '2026-01-01', to: '2026-02-01' });
+    expect(january.timeToHandOff).toStrictEqual({ count: 0, averageDays: null, medianDays: null });
+    const february = postCloseDurations(model, { from: '2026-02-01', to: '2026-03-01' });
+    expect(february.timeToHandOff).toStrictEqual({ count: 1, averageDays: 3, medianDays: 3 });
+    // acme: implementation started 03-20, live 03-30 = 10 days; a period ending 03-30 09:00 does not have it yet.
+    expect(postCloseDurations(model, { from: '2026-03-01', to: '2026-03-30T09:00:00Z' }).implementation.count).toBe(0);
+    expect(postCloseDurations(model, { from: '2026-03-30T09:00:00Z', to: '2026-04-01' }).implementation).toStrictEqual({ count: 1, averageDays: 10, medianDays: 10 });
   });
 
   it('aggregates per implementation lead and per customer success manager', () => {

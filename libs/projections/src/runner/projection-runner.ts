@@ -177,6 +177,11 @@ export class ProjectionRunner {
     return this.db.lastChangeId();
   }
 
+  /** Deletes the change log up to and including `changeId` (live feeds further behind re-read a snapshot); returns how many. */
+  pruneChangesThrough(changeId: number): number {
+    return this.db.pruneChanges(Math.max(0, this.db.lastChangeId() - changeId));
+  }
+
   changesAfter(changeId: number, names?: readonly string[], limit = 1000): LoggedChange[] {
     return this.db.changesAfter(changeId, names, limit);
   }

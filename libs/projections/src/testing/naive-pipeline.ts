@@ -235,9 +235,14 @@ function stats(values: readonly (number | null)[]): DurationStats {
   return { count: ms.length, averageDays: ms.reduce((s, v) => s + v, 0) / ms.length / DAY, medianDays: median / DAY };
 }
 
-export function naivePostCloseDurations(events: readonly RecordedEvent[], period: NaivePeriod = {}): PostCloseDurations {
+/** Placed by their end (the hand-off, going live: `measured`) and counted in fractional days (`stats`): the definitions it states. */
+export function naivePostCloseDurations(events: readonly RecordedEvent[], period: NaivePeriod = {}): PostCloseDurations & { readonly definitions: { readonly periodBy: 'duration-end'; readonly days: 'fractional' } } {
   const all = measured(events, period);
-  return { timeToHandOff: stats(all.map((m) => m.handOffMs)), implementation: stats(all.map((m) => m.implementationMs)) };
+  return {
+    definitions: { periodBy: 'duration-end', days: 'fractional' },
+    timeToHandOff: stats(all.map((m) => m.handOffMs)),
+    implementation: stats(all.map((m) => m.implementationMs)),
+  };
 }
 
 export function naivePostCloseDurationsBy(

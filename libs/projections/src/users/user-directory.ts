@@ -1,6 +1,6 @@
 import { Subject } from 'rxjs';
 import { createUserDecider, Relations, USER_CATEGORY, UserEvent, UserState } from '@deals/domain';
-import { EventStore, RecordedEvent, StoreSubscription } from '@deals/event-store';
+import { EventStore, RecordedEvent, StreamFamilyFollower } from '@deals/event-store';
 
 const users = createUserDecider();
 const PREFIX = `${USER_CATEGORY}-`;
@@ -19,59 +19,38 @@ export interface UserChange {
  */
 export class UserDirectory implements Relations {
   private readonly byId = new Map<string, UserState>();
-  private appliedUpTo = 0;
-  private subscription?: StoreSubscription;
-  private following?: Promise<void>;
-  private running = false;
-  private readonly waiters = new Set<{ position: number; resolve: () => void }>();
+  private readonly follower = new StreamFamilyFollower(
+    PREFIX,
+    (event) => {
+      const userId = event.streamId.slice(PREFIX.length);
+      this.byId.set(userId, users.evolve(this.byId.get(userId) ?? users.initialState(), { type: event.type, data: event.data } as UserEvent));
+    },
+    (event) => this.changes$.next({ userId: event.streamId.slice(PREFIX.length), type: event.type as UserEvent['type'], position: event.position }),
+  );
   readonly changes$ = new Subject<UserChange>();
 
   /** Reads every user stream once (await before serving requests). */
-  async load(store: EventStore): Promise<void> {
-    const pageSize = 1000;
-    for (let after = this.appliedUpTo; ;) {
-      const { events, scannedTo } = await store.readAll({ after, maxCount: pageSize, filter: { streamPrefixes: [PREFIX] } });
-      events.forEach((event) => this.apply(event));
-      if (events.length < pageSize) return;
-      after = scannedTo;
-    }
+  load(store: EventStore): Promise<void> {
+    return this.follower.load(store);
   }
 
   /** Loads, then follows new user events until `stop()`. `onError` hears a subscription that failed (it is resumed). */
-  async start(store: EventStore, onError: (error: unknown) => void = () => undefined): Promise<void> {
-    await this.load(store);
-    this.running = true;
-    this.following = this.follow(store, onError);
+  start(store: EventStore, onError: (error: unknown) => void = () => undefined): Promise<void> {
+    return this.follower.start(store, onError);
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    await this.subscription?.close();
-    await this.following;
+    await this.follower.stop();
     this.changes$.complete();
   }
 
   apply(event: RecordedEvent): void {
-    if (!event.streamId.startsWith(PREFIX) || event.position <= this.appliedUpTo) return;
-    const userId = event.streamId.slice(PREFIX.length);
-    try {
-      this.byId.set(userId, users.evolve(this.byId.get(userId) ?? users.initialState(), { type: event.type, data: event.data } as UserEvent));
-    } finally {
-      this.appliedUpTo = event.position;
-      for (const waiter of this.waiters) {
-        if (waiter.position <= this.appliedUpTo) {
-          this.waiters.delete(waiter);
-          waiter.resolve();
-        }
-      }
-    }
-    this.changes$.next({ userId, type: event.type as UserEvent['type'], position: event.position });
+    this.follower.apply(event);
   }
 
   /** Resolves once every user event up to `position` is applied (a user command's own position). */
   waitFor(position: number): Promise<void> {
-    if (position <= this.appliedUpTo) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.add({ position, resolve }));
+    return this.follower.waitFor(position);
   }
 
   /** A registered user, active or not. */
@@ -93,22 +72,6 @@ export class UserDirectory implements Relations {
   }
 
   get position(): number {
-    return this.appliedUpTo;
-  }
-
-  private async follow(store: EventStore, onError: (error: unknown) => void): Promise<void> {
-    while (this.running) {
-      const subscription = store.subscribeToAll({ fromPosition: this.appliedUpTo, filter: { streamPrefixes: [PREFIX] } });
-      this.subscription = subscription;
-      try {
-        for await (const event of subscription) this.apply(event);
-        return;
-      } catch (error) {
-        if (!this.running) return;
-        onError(error);
-        await subscription.close().catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, 1000).unref());
-      }
-    }
+    return this.follower.position;
   }
 }

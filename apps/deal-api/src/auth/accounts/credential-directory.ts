@@ -3,7 +3,7 @@ import {
   AccessToken, accessTokenStatus, AccessTokenStatus, createCredentialDecider, CREDENTIAL_CATEGORY, CredentialEvent, CredentialState, externalIdentityKey,
   openSession,
 } from '@deals/domain';
-import { EVENT_STORE, EventStore, RecordedEvent, StoreSubscription } from '@deals/event-store';
+import { EVENT_STORE, EventStore, RecordedEvent, StreamFamilyFollower } from '@deals/event-store';
 import { Subject } from 'rxjs';
 
 const PREFIX = `${CREDENTIAL_CATEGORY}-`;
@@ -25,31 +25,22 @@ export class CredentialDirectory implements OnModuleInit, OnApplicationShutdown 
   private readonly tokens = new Map<string, { userId: string; tokenId: string }>();
   /** An identity at an OpenID provider → the person it is linked to. */
   private readonly identities = new Map<string, string>();
-  private appliedUpTo = 0;
-  private running = false;
-  private subscription?: StoreSubscription;
-  private following?: Promise<void>;
-  private readonly waiters = new Set<{ position: number; resolve: () => void }>();
+  private readonly follower = new StreamFamilyFollower(PREFIX, (event) => this.fold(event));
+  /** Changes are told once the stored credentials are read (nothing listens before). */
+  private started = false;
   /** The person whose credentials just changed (a session ended, a token revoked, a new password). */
   readonly changes$ = new Subject<string>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async onModuleInit(): Promise<void> {
-    for (let after = 0; ;) {
-      const { events, scannedTo } = await this.store.readAll({ after, maxCount: 1000, filter: { streamPrefixes: [PREFIX] } });
-      events.forEach((event) => this.apply(event));
-      if (events.length < 1000) break;
-      after = scannedTo;
-    }
-    this.running = true;
-    this.following = this.follow();
+    await this.follower.start(this.store, (error) =>
+      this.logger.warn(`credential events subscription failed, resuming: ${error instanceof Error ? error.message : String(error)}`));
+    this.started = true;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.subscription?.close();
-    await this.following;
+  onApplicationShutdown(): Promise<void> {
+    return this.follower.stop();
   }
 
   of(userId: string): CredentialState | undefined {
@@ -89,46 +80,18 @@ export class CredentialDirectory implements OnModuleInit, OnApplicationShutdown 
 
   /** Resolves once every credential event up to `position` is applied here. */
   waitFor(position: number): Promise<void> {
-    if (position <= this.appliedUpTo) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.add({ position, resolve }));
+    return this.follower.waitFor(position);
   }
 
-  private apply(event: RecordedEvent): void {
-    if (!event.streamId.startsWith(PREFIX) || event.position <= this.appliedUpTo) return;
+  private fold(event: RecordedEvent): void {
     const userId = event.streamId.slice(PREFIX.length);
-    try {
-      const before = this.byUser.get(userId) ?? credentials.initialState();
-      const after = credentials.evolve(before, { type: event.type, data: event.data } as CredentialEvent);
-      this.byUser.set(userId, after);
-      for (const id of Object.keys(before.sessions)) if (!(id in after.sessions)) this.sessions.delete(id);
-      for (const id of Object.keys(after.sessions)) this.sessions.set(id, userId);
-      for (const token of Object.values(after.tokens)) this.tokens.set(token.tokenHash, { userId, tokenId: token.tokenId });
-      for (const key of Object.keys(after.identities)) this.identities.set(key, userId);
-      if (this.running) this.changes$.next(userId);
-    } finally {
-      this.appliedUpTo = event.position;
-      for (const waiter of this.waiters) {
-        if (waiter.position <= this.appliedUpTo) {
-          this.waiters.delete(waiter);
-          waiter.resolve();
-        }
-      }
-    }
-  }
-
-  private async follow(): Promise<void> {
-    while (this.running) {
-      const subscription = this.store.subscribeToAll({ fromPosition: this.appliedUpTo, filter: { streamPrefixes: [PREFIX] } });
-      this.subscription = subscription;
-      try {
-        for await (const event of subscription) this.apply(event);
-        return;
-      } catch (error) {
-        if (!this.running) return;
-        this.logger.warn(`credential events subscription failed, resuming: ${error instanceof Error ? error.message : String(error)}`);
-        await subscription.close().catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, 1000).unref());
-      }
-    }
+    const before = this.byUser.get(userId) ?? credentials.initialState();
+    const after = credentials.evolve(before, { type: event.type, data: event.data } as CredentialEvent);
+    this.byUser.set(userId, after);
+    for (const id of Object.keys(before.sessions)) if (!(id in after.sessions)) this.sessions.delete(id);
+    for (const id of Object.keys(after.sessions)) this.sessions.set(id, userId);
+    for (const token of Object.values(after.tokens)) this.tokens.set(token.tokenHash, { userId, tokenId: token.tokenId });
+    for (const key of Object.keys(after.identities)) this.identities.set(key, userId);
+    if (this.started) this.changes$.next(userId);
   }
 }

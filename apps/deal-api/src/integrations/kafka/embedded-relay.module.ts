@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, M
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { RelayConfig, RelayService } from '@deals/kafka-relay';
 
-/** The embedded relay (a RelayService), for GET /health; absent when the relay runs elsewhere. */
+/** The embedded relay (a RelayService), for GET /health and the metrics; absent when the relay runs elsewhere. */
 export const EMBEDDED_RELAY = Symbol('EMBEDDED_RELAY');
 
 /** The Kafka relay inside the API process (KAFKA_RELAY_EMBEDDED=true): started with the API, stopped before its store closes. */

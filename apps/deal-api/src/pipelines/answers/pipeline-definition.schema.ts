@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { ATTRIBUTE_TYPES, AttributeType, EVIDENCE_KINDS, EvidenceKind } from '@deals/domain';
+import { ATTRIBUTE_TYPES, AttributeType, EVIDENCE_KINDS, EvidenceKind, REPORTING_MEETINGS, ReportingMeetings } from '@deals/domain';
 
 /**
  * The pipeline format (docs/pipelines.md) as OpenAPI, in a version to publish and in an answer
@@ -52,6 +52,12 @@ export class PipelineFactTypeSchema {
 }
 
 @ApiSchema({ name: 'PipelineVersion', description: 'One published version of a pipeline; every version also has the stages `closed-won` and `closed-lost`.' })
+@ApiSchema({ name: 'PipelineReporting', description: 'The definitions this version\'s reports use unless a request names another (docs/pipelines.md).' })
+export class PipelineReportingSchema {
+  @ApiPropertyOptional({ enum: [...REPORTING_MEETINGS], description: 'How `/pipeline/rep-activity` counts meetings held by default.' })
+  meetings?: ReportingMeetings;
+}
+
 export class PipelineVersionSchema {
   @ApiProperty({ example: 'default' }) pipelineId!: string;
   @ApiProperty({ type: 'integer', example: 2 }) version!: number;
@@ -59,6 +65,7 @@ export class PipelineVersionSchema {
   @ApiProperty({ type: [PipelineStageSchema] }) stages!: PipelineStageSchema[];
   @ApiProperty({ type: [PipelinePostCloseStageSchema] }) postCloseStages!: PipelinePostCloseStageSchema[];
   @ApiProperty({ type: [PipelineFactTypeSchema] }) factTypes!: PipelineFactTypeSchema[];
+  @ApiPropertyOptional({ type: PipelineReportingSchema }) reporting?: PipelineReportingSchema;
   @ApiPropertyOptional({ example: 'olga.ops', description: '`system` for the default pipeline published at first start.' }) publishedBy?: string;
   @ApiPropertyOptional({ format: 'date-time' }) recordedAt?: string;
   @ApiProperty({ type: 'integer', description: 'Global position of the publication.' }) position!: number;

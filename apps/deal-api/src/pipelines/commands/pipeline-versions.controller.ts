@@ -28,6 +28,7 @@ export class PipelineVersionsController {
       pipelineId: pipelineIdOf(id), version: b.version, name: b.name, stages: b.stages as unknown as PipelineVersionData['stages'],
       ...(b.postCloseStages === undefined ? {} : { postCloseStages: b.postCloseStages }),
       ...(b.factTypes === undefined ? {} : { factTypes: b.factTypes as unknown as PipelineVersionData['factTypes'] }),
+      ...(b.reporting === undefined ? {} : { reporting: b.reporting }),
     });
   }
 }

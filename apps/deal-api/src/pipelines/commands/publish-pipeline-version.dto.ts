@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
-import { PipelineFactTypeSchema, PipelinePostCloseStageSchema, PipelineStageSchema } from '../answers/pipeline-definition.schema';
+import { IsArray, IsInt, IsObject, IsOptional, IsString, Length, Min } from 'class-validator';
+import { PipelineFactTypeSchema, PipelinePostCloseStageSchema, PipelineReportingSchema, PipelineStageSchema } from '../answers/pipeline-definition.schema';
 
 /** A new version of a pipeline. The stages and fact types are checked by the domain, which names every problem. */
 export class PublishPipelineVersionDto {
@@ -27,4 +27,9 @@ export class PublishPipelineVersionDto {
   @IsOptional()
   @IsArray()
   factTypes?: PipelineFactTypeSchema[];
+
+  @ApiPropertyOptional({ type: PipelineReportingSchema, description: 'The reports\' default definitions for this version (default: the reports\' own).' })
+  @IsOptional()
+  @IsObject()
+  reporting?: PipelineReportingSchema;
 }

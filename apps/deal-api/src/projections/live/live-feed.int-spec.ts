@@ -129,13 +129,15 @@ describe('live projection feed over SSE (real HTTP)', () => {
 });
 
 describe('live feed at shutdown (real HTTP)', () => {
-  it('closes every feed with `server-shutdown`, so the server can stop', async () => {
+  it('closes every feed with `server-shutdown` and a retry delay of 5-10 s, so the server can stop and clients come back spread out', async () => {
     const t = await createTestApp();
     const base = await t.listen();
     const sub = new SseClient();
     await sub.connect(`${base}/live/projections?projections=audit`, t.headersOf(OPS));
     await t.close();
     await sub.waitForEnd();
-    expect(sub.messages.at(-1)).toMatchObject({ event: 'closed', data: '{"reason":"server-shutdown"}' });
+    expect(sub.messages.at(-1)).toMatchObject({ event: 'closed', data: '{"reason":"server-shutdown"}', retry: expect.stringMatching(/^\d+$/) });
+    expect(Number(sub.messages.at(-1)!.retry)).toBeGreaterThanOrEqual(5000);
+    expect(Number(sub.messages.at(-1)!.retry)).toBeLessThan(10_000);
   });
 });

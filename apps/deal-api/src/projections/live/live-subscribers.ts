@@ -15,6 +15,9 @@ export interface LiveSubscription {
   readonly credential?: { readonly sessionId?: string; readonly personalTokenId?: string };
 }
 
+/** After a shutdown, clients reconnect after 5-10 s (the instance restarting, or another one). */
+const SHUTDOWN_RETRY_MS = 5_000;
+
 /** setTimeout's longest delay. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -27,6 +30,8 @@ const MAX_TIMER_MS = 2_147_483_647;
 @Injectable()
 export class LiveSubscribers implements OnModuleInit, BeforeApplicationShutdown {
   private readonly open = new Set<LiveSubscription>();
+  /** Feeds the server cut off since start, by reason (`overflow`, `stalled`), for the metrics. */
+  readonly cutOffs = new Map<string, number>();
   private rights?: Subscription;
   private credentialChanges?: Subscription;
 
@@ -52,7 +57,8 @@ export class LiveSubscribers implements OnModuleInit, BeforeApplicationShutdown 
     // A timer longer than 2^31-1 ms fires at once; a personal access token may live a year, so the feed is renewed after ~24 days.
     const expiry = setTimeout(() => subscription.subscriber.close('token-expired'), Math.min(MAX_TIMER_MS, Math.max(0, subscription.expiresAt - Date.now())));
     expiry.unref();
-    void subscription.subscriber.ended.then(() => {
+    void subscription.subscriber.ended.then((reason) => {
+      if (reason === 'overflow' || reason === 'stalled') this.cutOffs.set(reason, (this.cutOffs.get(reason) ?? 0) + 1);
       clearTimeout(expiry);
       this.open.delete(subscription);
     });
@@ -66,6 +72,11 @@ export class LiveSubscribers implements OnModuleInit, BeforeApplicationShutdown 
   beforeApplicationShutdown(): void {
     this.rights?.unsubscribe();
     this.credentialChanges?.unsubscribe();
-    for (const s of this.open) s.subscriber.close('server-shutdown');
+    this.closeAll();
+  }
+
+  /** Ends every feed with `server-shutdown` and a `retry:` hint, so clients come back spread out. */
+  closeAll(): void {
+    for (const s of this.open) s.subscriber.close('server-shutdown', SHUTDOWN_RETRY_MS + Math.floor(Math.random() * SHUTDOWN_RETRY_MS));
   }
 }

@@ -14,7 +14,7 @@ export function changeMessage(change: LoggedChange): string {
   return text;
 }
 
-/** A message without an id, so the client's Last-Event-ID stays that of the last change it got. */
-export function controlMessage(event: string, data: object): string {
-  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+/** A message without an id, so the client's Last-Event-ID stays that of the last change it got; `retryMs` sets its reconnection delay. */
+export function controlMessage(event: string, data: object, retryMs?: number): string {
+  return `${retryMs === undefined ? '' : `retry: ${retryMs}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }

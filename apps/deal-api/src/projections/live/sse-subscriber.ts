@@ -73,6 +73,11 @@ export class SseSubscriber {
     return this.phase;
   }
 
+  /** The last change sent (or passed over as not visible): the change log must keep what follows it. */
+  get sentThrough(): number {
+    return this.afterId;
+  }
+
   /** Bytes waiting for this client in this process: its unsent response buffer and its queue. */
   get heldBytes(): number {
     return this.res.writableLength + this.queuedBytes;
@@ -107,10 +112,10 @@ export class SseSubscriber {
   /**
    * Ends the feed with `event: closed`, `data: {"reason": reason}` (e.g. `token-expired`,
    * `rights-changed`); what was queued and not yet written is dropped, so a reconnect resumes
-   * from the last change the client got.
+   * from the last change the client got. `retryMs` sets the client's reconnection delay (`retry:`).
    */
-  close(reason: string): void {
-    this.finish(reason, controlMessage('closed', { reason }), true);
+  close(reason: string, retryMs?: number): void {
+    this.finish(reason, controlMessage('closed', { reason }, retryMs), true);
   }
 
   /**

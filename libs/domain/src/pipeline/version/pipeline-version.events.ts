@@ -1,5 +1,5 @@
 import { DomainEvent } from '../../shared/message';
-import { ExitCriterion, FactTypeDefinition } from '../pipeline-definition';
+import { ExitCriterion, FactTypeDefinition, ReportingDefaults } from '../pipeline-definition';
 
 /** An open stage as published: the path to the close, in order. */
 export interface PublishedStage {
@@ -25,6 +25,8 @@ export interface PipelineVersionData {
   readonly stages: readonly PublishedStage[];
   readonly postCloseStages: readonly PublishedPostCloseStage[];
   readonly factTypes: readonly FactTypeDefinition[];
+  /** The reports' default definitions for this version; absent in versions that state none. */
+  readonly reporting?: ReportingDefaults;
 }
 
 export type PipelineVersionEvent = DomainEvent<'PipelineVersionPublished', PipelineVersionData>;

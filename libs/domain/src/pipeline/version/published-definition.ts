@@ -40,6 +40,7 @@ export function definitionOf(data: Omit<PipelineVersionData, 'postCloseStages' |
     id: data.pipelineId, version: data.version, name: data.name,
     stages: [...open, ...CLOSED_STAGES, ...postClose],
     ...(factTypes.length > 0 ? { factTypes } : {}),
+    ...(data.reporting === undefined ? {} : { reporting: data.reporting }),
   };
 }
 
@@ -54,5 +55,6 @@ export function publishedOf(definition: PipelineDefinition): PipelineVersionData
     })),
     postCloseStages: postClose.map((stage): PublishedPostCloseStage => ({ id: stage.id, name: stage.name, ...stuck(stage.stuckAfterDays) })),
     factTypes: definition.factTypes ?? [],
+    ...(definition.reporting === undefined ? {} : { reporting: definition.reporting }),
   };
 }

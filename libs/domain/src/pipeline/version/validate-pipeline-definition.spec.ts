@@ -1,11 +1,25 @@
 import { SECURITY_QUESTIONNAIRE, SECURITY_REVIEW_V2 } from '../testing/security-review-pipeline';
 import { validatePipelineDefinition } from './validate-pipeline-definition';
+import { definitionOf } from './published-definition';
 
 const [engaged, qualified] = SECURITY_REVIEW_V2.stages;
 
 describe('validatePipelineDefinition', () => {
   it('accepts a version with a custom buyer fact type and criteria over it', () => {
     expect(validatePipelineDefinition(SECURITY_REVIEW_V2)).toStrictEqual([]);
+  });
+
+  it('keeps the reports\' default definitions a version states, and names a bad one', () => {
+    expect(validatePipelineDefinition({ ...SECURITY_REVIEW_V2, reporting: { meetings: 'first-meetings' } })).toStrictEqual([]);
+    expect(definitionOf({ ...SECURITY_REVIEW_V2, reporting: { meetings: 'first-meetings' } }).reporting).toStrictEqual({ meetings: 'first-meetings' });
+    expect(definitionOf(SECURITY_REVIEW_V2).reporting).toBeUndefined();
+    expect(validatePipelineDefinition({ ...SECURITY_REVIEW_V2, reporting: { meetings: 'calls' as never, outcomes: 'x' } as never })).toStrictEqual([
+      { path: 'reporting.outcomes', message: 'is not a reporting definition (meetings)' },
+      { path: 'reporting.meetings', message: 'must be one of demos-attended, first-meetings' },
+    ]);
+    expect(validatePipelineDefinition({ ...SECURITY_REVIEW_V2, reporting: 'first-meetings' as never })).toStrictEqual([
+      { path: 'reporting', message: 'must be { meetings? }' },
+    ]);
   });
 
   it('lists every problem in one answer, by path in what was sent', () => {

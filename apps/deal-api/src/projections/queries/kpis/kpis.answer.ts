@@ -16,8 +16,8 @@ export class KpiRatioSchema {
 @ApiSchema({ name: 'KpiDurationStats', description: 'Count, average and median, in fractional days (null when nothing was measured).' })
 export class KpiDurationStatsSchema {
   @ApiProperty({ type: 'integer' }) count!: number;
-  @ApiProperty({ type: 'number', nullable: true }) averageDays!: number | null;
-  @ApiProperty({ type: 'number', nullable: true }) medianDays!: number | null;
+  @ApiProperty({ type: 'number', nullable: true, description: 'Average, in fractional days: milliseconds ÷ 86,400,000, not rounded.' }) averageDays!: number | null;
+  @ApiProperty({ type: 'number', nullable: true, description: 'Median, in fractional days: milliseconds ÷ 86,400,000, not rounded.' }) medianDays!: number | null;
 }
 
 @ApiSchema({ name: 'KpiWonAmount', description: 'Deals won in the period in one currency, their total and average deal size.' })

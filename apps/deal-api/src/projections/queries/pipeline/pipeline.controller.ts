@@ -2,24 +2,28 @@ import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Query } from '@nestjs/common';
 import { Access } from '../../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../../request-context/request-context.decorator';
+import { LivePipelineCatalog } from '../../../pipelines/live-pipeline-catalog';
 import { ReadScope } from '../read-model/read-scope';
 import { ReadOptionsDto } from '../../read-options.dto';
 import {
   DealSummary, pipelineByStage, ReadModel, repActivity, salesCycle, stageConversion, stuckDeals,
   timeInStage,
 } from '@deals/projections';
-import { PeriodDto } from '../period.dto';
 import { nowOf } from '../read-model/now-of';
 import { paginate } from '../read-model/paginate';
-import { ApiReadModelQuery } from '../../../openapi/api-operations';
+import { ApiReadModelAnswer, ApiReadModelQuery } from '../../../openapi/api-operations';
 import { PIPELINE_FILTER, REPORT } from '../../../openapi/error-codes';
-import { ConversionDto, PipelineByStageDto, SalesCycleDto, StuckDealsDto, TimeInStageDto } from './pipeline.dto';
+import { ConversionDto, PipelineByStageDto, RepActivityDto, SalesCycleDto, StuckDealsDto, TimeInStageDto } from './pipeline.dto';
+import { DAYS, RepActivitySchema, SalesCycleSchema, StageConversionSchema, TimeInStageRowSchema } from './pipeline.answer';
 
-/** Pipeline metrics over the deal-summary read model; every endpoint takes asOf / asOfPosition / minPosition. */
+/**
+ * Pipeline metrics over the deal-summary read model; every endpoint takes asOf / asOfPosition / minPosition.
+ * Stages come from the live catalog, so a deal on a published version is counted in its own version's stages.
+ */
 @ApiTags('pipeline')
 @Controller('pipeline')
 export class PipelineController {
-  constructor(private readonly scope: ReadScope) {}
+  constructor(private readonly scope: ReadScope, private readonly catalog: LivePipelineCatalog) {}
 
   /** Over the deals the caller may read: all of them for org-wide readers. */
   private answer<R>(ctx: RequestContext, q: ReadOptionsDto, query: (deals: ReadModel<DealSummary>) => R) {
@@ -30,41 +34,43 @@ export class PipelineController {
   @Get()
   @ApiReadModelQuery('Open pipeline by stage: counts, amounts and weighted amounts per currency', REPORT, PIPELINE_FILTER)
   byStage(@Query() q: PipelineByStageDto, @Ctx() ctx: RequestContext) {
-    return this.answer(ctx, q, (m) => pipelineByStage(m, q));
+    return this.answer(ctx, q, (m) => pipelineByStage(m, { ...q, catalog: this.catalog }));
   }
 
   @Access('report:pipeline')
   @Get('conversion')
-  @ApiReadModelQuery('Stage conversion: where the deals that left a stage in a period went', REPORT, PIPELINE_FILTER)
+  @ApiReadModelAnswer('Stage conversion: where the deals that left a stage in a period went (outcomes as of now or the period\'s end)', StageConversionSchema, REPORT, PIPELINE_FILTER)
   conversion(@Query() q: ConversionDto, @Ctx() ctx: RequestContext) {
-    return this.answer(ctx, q, (m) => stageConversion(m, q));
+    return this.answer(ctx, q, (m) => stageConversion(m, { ...q, catalog: this.catalog }));
   }
 
   @Access('report:pipeline')
   @Get('sales-cycle')
-  @ApiReadModelQuery('Sales cycle of deals won in a period: count, average and median days', REPORT, PIPELINE_FILTER)
+  @ApiReadModelAnswer('Sales cycle of deals won in a period: count, average and median fractional days', SalesCycleSchema, REPORT, PIPELINE_FILTER)
   cycle(@Query() q: SalesCycleDto, @Ctx() ctx: RequestContext) {
-    return this.answer(ctx, q, (m) => salesCycle(m, q));
+    return this.answer(ctx, q, (m) => salesCycle(m, { ...q, catalog: this.catalog }));
   }
 
   @Access('report:pipeline')
   @Get('time-in-stage')
-  @ApiReadModelQuery('Time in stage: current and completed stays, median and p90 days', REPORT, PIPELINE_FILTER)
+  @ApiReadModelAnswer('Time in stage: current and completed stays, median and p90 fractional days', [TimeInStageRowSchema], REPORT, PIPELINE_FILTER)
   timeInStage(@Query() q: TimeInStageDto, @Ctx() ctx: RequestContext) {
-    return this.answer(ctx, q, (m) => timeInStage(m, { now: nowOf(q), stageId: q.stageId, pipelineId: q.pipelineId }));
+    return this.answer(ctx, q, (m) => timeInStage(m, { catalog: this.catalog, now: nowOf(q), stageId: q.stageId, pipelineId: q.pipelineId }));
   }
 
   @Access('report:pipeline')
   @Get('stuck')
-  @ApiReadModelQuery('Open deals in a stage longer than its limit, longest first', REPORT, PIPELINE_FILTER)
+  @ApiReadModelQuery({ summary: 'Open deals in a stage longer than its limit, longest first', description: `Day counts: ${DAYS}` }, REPORT, PIPELINE_FILTER)
   stuck(@Query() q: StuckDealsDto, @Ctx() ctx: RequestContext) {
-    return this.answer(ctx, q, (m) => paginate(stuckDeals(m, { now: nowOf(q), ownerId: q.ownerId, pipelineId: q.pipelineId }), q));
+    return this.answer(ctx, q, (m) => paginate(stuckDeals(m, { catalog: this.catalog, now: nowOf(q), ownerId: q.ownerId, pipelineId: q.pipelineId }), q));
   }
 
   @Access('report:pipeline')
   @Get('rep-activity')
-  @ApiReadModelQuery('Per rep: meetings held and deals won in a period', REPORT)
-  repActivity(@Query() q: PeriodDto, @Ctx() ctx: RequestContext) {
-    return this.answer(ctx, q, (m) => repActivity(m, q));
+  @ApiReadModelAnswer('Per rep: meetings held (by the stated definition) and deals won in a period', RepActivitySchema, REPORT, PIPELINE_FILTER)
+  repActivity(@Query() q: RepActivityDto, @Ctx() ctx: RequestContext) {
+    return this.answer(ctx, q, (m) => repActivity(m, {
+      from: q.from, to: q.to, meetings: q.meetings, outcomesAsOf: q.outcomesAsOf, pipelineId: q.pipelineId, catalog: this.catalog,
+    }));
   }
 }
