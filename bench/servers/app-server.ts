@@ -1,13 +1,14 @@
 import { createApp } from '../../apps/deal-api/src/bootstrap';
+import { projectionsThreadFromEnv } from '../../apps/deal-api/src/config/api-config';
 
 /**
  * The real application on a durable store in the given folder, for the live-latency and soak
- * figures. Reports its port over IPC, and its memory when asked (`{ memory: true }`), so the
+ * figures; PROJECTIONS_THREAD picks where the projections fold, as for the API. Reports its port over IPC, and its memory when asked (`{ memory: true }`), so the
  * product needs no endpoint for it.
  */
 async function main(): Promise<void> {
   const job = JSON.parse(process.env.BENCH_JOB ?? '{}') as { dataDir: string; secret: string };
-  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir: job.dataDir, demoData: false, authTokenSecret: job.secret }, { logger: false });
+  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir: job.dataDir, demoData: false, authTokenSecret: job.secret, projectionsThread: projectionsThreadFromEnv(process.env.PROJECTIONS_THREAD) }, { logger: false });
   await app.listen(0, '127.0.0.1');
   const port = Number(new URL((await app.getUrl()).replace('[::1]', '127.0.0.1')).port);
   process.on('message', (m: { stop?: boolean; memory?: boolean }) => {

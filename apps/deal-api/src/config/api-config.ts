@@ -33,6 +33,17 @@ export interface ApiConfig {
   readonly demoPasswords?: boolean;
   /** Logs, metrics, readiness, shutdown, change-log retention (LOG_LEVEL, METRICS_*, READY_MAX_PROJECTION_LAG, SHUTDOWN_GRACE_MS, CHANGE_LOG_RETENTION_HOURS); unset ones take the defaults. */
   readonly operations?: Partial<OperationsSettings>;
+  /** Where the projections fold (PROJECTIONS_THREAD): `worker` (default) on a thread of their own, `main` on the request loop; an in-memory store always folds on `main`. */
+  readonly projectionsThread?: ProjectionsThread;
+}
+
+export type ProjectionsThread = 'main' | 'worker';
+
+/** PROJECTIONS_THREAD: unset or `worker` = a worker thread; `main` = the request loop. */
+export function projectionsThreadFromEnv(value: string | undefined): ProjectionsThread {
+  if (value === undefined || value === '' || value === 'worker') return 'worker';
+  if (value === 'main') return 'main';
+  throw new Error(`PROJECTIONS_THREAD must be "worker" or "main", got "${value}"`);
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -58,5 +69,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     oidc: oidcSettingsFromEnv(env),
     demoPasswords: env.NODE_ENV !== 'production',
     operations: operationsSettingsFromEnv(env),
+    projectionsThread: projectionsThreadFromEnv(env.PROJECTIONS_THREAD),
   };
 }

@@ -4,12 +4,12 @@ import { HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { DomainError } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { RelayService, RelayStatus } from '@deals/kafka-relay';
-import { ProjectionRunner } from '@deals/projections';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { operationsSettingsOf } from '../config/operations-settings';
 import { EMBEDDED_RELAY } from '../integrations/kafka/embedded-relay.module';
 import { ApiPublic, ApiRead } from '../openapi/api-operations';
 import { HealthCheckSchema, HealthSchema } from '../openapi/schemas';
+import { ProjectionHost } from '../projections/projection-host';
 import { Public } from '../request-context/actor.guard';
 import { Readiness } from './readiness';
 
@@ -24,7 +24,7 @@ export class HealthController {
     @Inject(API_CONFIG) config: ApiConfig,
     private readonly health: HealthCheckService,
     private readonly readiness: Readiness,
-    private readonly runner: ProjectionRunner,
+    private readonly runner: ProjectionHost,
     @Optional() @Inject(EMBEDDED_RELAY) private readonly relay?: RelayService,
   ) {
     this.maxLag = operationsSettingsOf(config).readyMaxProjectionLag;

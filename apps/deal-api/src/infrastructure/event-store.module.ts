@@ -3,15 +3,21 @@ import { EVENT_STORE, EventStore, openEventStore } from '@deals/event-store';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ApiMetrics } from '../operations/api-metrics';
 import { meteredEventStore } from '../operations/metered-event-store';
+import { StoreCommits } from './store-commits';
 
 @Global()
 @Module({
-  providers: [{
+  providers: [StoreCommits, {
     provide: EVENT_STORE,
-    inject: [API_CONFIG, ApiMetrics],
-    useFactory: (config: ApiConfig, metrics: ApiMetrics) => meteredEventStore(openEventStore(config, { onCommit: (batch) => metrics.committed(batch) }), metrics),
+    inject: [API_CONFIG, ApiMetrics, StoreCommits],
+    useFactory: (config: ApiConfig, metrics: ApiMetrics, commits: StoreCommits) => meteredEventStore(openEventStore(config, {
+      onCommit: (batch) => {
+        metrics.committed(batch);
+        commits.committed();
+      },
+    }), metrics),
   }],
-  exports: [EVENT_STORE],
+  exports: [EVENT_STORE, StoreCommits],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

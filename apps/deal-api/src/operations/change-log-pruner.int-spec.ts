@@ -1,4 +1,4 @@
-import { ProjectionRunner } from '@deals/projections';
+import { ProjectionHost } from '../projections/projection-host';
 import { createTestApp, OPS, openAcme, TestApp } from '../testing/test-app';
 import { SseClient } from '../testing/sse-client';
 import { ChangeLogPruner } from './change-log-pruner';
@@ -13,7 +13,7 @@ describe('change-log pruning by age (real SQLite read models)', () => {
   afterAll(() => t.close());
 
   const caughtUp = async () => {
-    const runner = t.app.get(ProjectionRunner);
+    const runner = t.app.get(ProjectionHost);
     const head = (await t.withHeaders({}).get('/health').expect(200)).body.headPosition as number;
     expect(await runner.waitForPosition(head, 10_000)).toBe(true);
     return runner;
@@ -31,9 +31,9 @@ describe('change-log pruning by age (real SQLite read models)', () => {
     const lastId = runner.lastChangeId();
     expect(lastId).toBeGreaterThan(markedId);
 
-    expect(pruner.prune(now + HOUR / 2)).toBe(0);
+    expect(await pruner.prune(now + HOUR / 2)).toBe(0);
     expect(runner.changesAfter(0, undefined, 100_000)[0].id).toBe(1);
-    expect(pruner.prune(now + HOUR + 60_000)).toBe(markedId);
+    expect(await pruner.prune(now + HOUR + 60_000)).toBe(markedId);
     const kept = runner.changesAfter(0, undefined, 100_000);
     expect(kept[0].id).toBe(markedId + 1);
     expect(kept.at(-1)!.id).toBe(lastId);

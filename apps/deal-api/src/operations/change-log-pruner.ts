@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ProjectionRunner } from '@deals/projections';
 import { LiveSubscribers } from '../projections/live/live-subscribers';
+import { ProjectionHost } from '../projections/projection-host';
 
 const HOUR_MS = 3_600_000;
 
@@ -17,7 +17,7 @@ export class ChangeLogPruner implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger('ChangeLog');
 
   constructor(
-    private readonly runner: ProjectionRunner,
+    private readonly runner: ProjectionHost,
     private readonly live: LiveSubscribers,
     private readonly retentionHours?: number,
   ) {}
@@ -26,7 +26,7 @@ export class ChangeLogPruner implements OnApplicationBootstrap, OnApplicationShu
     if (this.retentionHours === undefined) return;
     const every = Math.min(10 * 60_000, (this.retentionHours * HOUR_MS) / 6);
     this.mark();
-    this.timer = setInterval(() => this.prune(), every);
+    this.timer = setInterval(() => void this.prune().catch((error: Error) => this.logger.warn(`pruning the change log failed: ${error.message}`)), every);
     this.timer.unref();
   }
 
@@ -40,7 +40,7 @@ export class ChangeLogPruner implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Deletes what was logged a retention period before `now` and no open feed still needs; returns how many. */
-  prune(now = Date.now()): number {
+  async prune(now = Date.now()): Promise<number> {
     if (this.retentionHours === undefined) return 0;
     this.mark(now);
     const cutoff = now - this.retentionHours * HOUR_MS;
@@ -48,7 +48,7 @@ export class ChangeLogPruner implements OnApplicationBootstrap, OnApplicationShu
     while (this.marks.length > 1 && this.marks[0].at <= cutoff) through = this.marks.shift()!.changeId;
     for (const feed of this.live.list()) through = Math.min(through, feed.subscriber.sentThrough);
     if (through <= 0) return 0;
-    const pruned = this.runner.pruneChangesThrough(through);
+    const pruned = await this.runner.pruneChangesThrough(through);
     if (pruned > 0) this.logger.log(`pruned ${pruned} change-log entries through change ${through}`);
     return pruned;
   }

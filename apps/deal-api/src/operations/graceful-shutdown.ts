@@ -2,8 +2,8 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/c
 import { HttpAdapterHost } from '@nestjs/core';
 import { Server } from 'node:http';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { ProjectionRunner } from '@deals/projections';
 import { LiveSubscribers } from '../projections/live/live-subscribers';
+import { ProjectionHost } from '../projections/projection-host';
 import { RequestsInFlight } from './requests-in-flight';
 
 /** How long projections get to apply what was committed before the runner stops. */
@@ -23,7 +23,7 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
     private readonly adapter: HttpAdapterHost,
     private readonly inFlight: RequestsInFlight,
     private readonly live: LiveSubscribers,
-    private readonly runner: ProjectionRunner,
+    private readonly runner: ProjectionHost,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject('SHUTDOWN_GRACE_MS') private readonly graceMs: number,
   ) {}

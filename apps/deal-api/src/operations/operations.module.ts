@@ -4,7 +4,6 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { DestinationStream } from 'pino';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { ProjectionRunner } from '@deals/projections';
 import { RelayService } from '@deals/kafka-relay';
 import { ApiConfig } from '../config/api-config';
 import { operationsSettingsOf } from '../config/operations-settings';
@@ -12,6 +11,7 @@ import { HealthController } from '../health/health.controller';
 import { Readiness } from '../health/readiness';
 import { EMBEDDED_RELAY } from '../integrations/kafka/embedded-relay.module';
 import { LiveSubscribers } from '../projections/live/live-subscribers';
+import { ProjectionHost } from '../projections/projection-host';
 import { ProjectionsModule } from '../projections/projections.module';
 import { ApiMetrics } from './api-metrics';
 import { ChangeLogPruner } from './change-log-pruner';
@@ -49,7 +49,7 @@ export class OperationsModule implements NestModule, OnModuleInit {
         Readiness,
         GracefulShutdown,
         { provide: MetricsServer, inject: [ApiMetrics], useFactory: (m: ApiMetrics) => new MetricsServer(m, { port: settings.metricsPort, host: settings.metricsHost }) },
-        { provide: ChangeLogPruner, inject: [ProjectionRunner, LiveSubscribers], useFactory: (r: ProjectionRunner, l: LiveSubscribers) => new ChangeLogPruner(r, l, settings.changeLogRetentionHours) },
+        { provide: ChangeLogPruner, inject: [ProjectionHost, LiveSubscribers], useFactory: (r: ProjectionHost, l: LiveSubscribers) => new ChangeLogPruner(r, l, settings.changeLogRetentionHours) },
         { provide: 'SHUTDOWN_GRACE_MS', useValue: settings.shutdownGraceMs },
         { provide: APP_INTERCEPTOR, useClass: CommandTypeInterceptor },
       ],
@@ -59,7 +59,7 @@ export class OperationsModule implements NestModule, OnModuleInit {
 
   constructor(
     private readonly metrics: ApiMetrics,
-    private readonly runner: ProjectionRunner,
+    private readonly runner: ProjectionHost,
     private readonly live: LiveSubscribers,
     private readonly moduleRef: ModuleRef,
     @Inject(EVENT_STORE) private readonly store: EventStore,

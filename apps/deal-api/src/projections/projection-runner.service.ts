@@ -1,18 +1,22 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@deals/event-store';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { threadId } from 'node:worker_threads';
+import { EventStore } from '@deals/event-store';
 import { Projection, ProjectionDatabase, ProjectionRunner } from '@deals/projections';
-import { PROJECTION_DATABASE, PROJECTIONS } from './projections.tokens';
+import { HostedProjectionStatus, ProjectionHost } from './projection-host';
 
-/** Owns the runner's lifecycle: started with the app, stopped (and its database closed) with it. */
-@Injectable()
-export class ProjectionRunnerService extends ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+/** The runner on the request loop (PROJECTIONS_THREAD=main): started with the app, stopped (and its database closed) with it. */
+export class ProjectionRunnerService extends ProjectionRunner implements ProjectionHost, OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(PROJECTION_DATABASE) private readonly database: ProjectionDatabase,
-    @Inject(PROJECTIONS) projections: Projection<unknown>[],
+    store: EventStore,
+    private readonly database: ProjectionDatabase,
+    projections: readonly Projection<unknown>[],
   ) {
     const logger = new Logger('Projections');
     super(store, database, projections, { log: (m) => logger.log(m) });
+  }
+
+  override async status(): Promise<HostedProjectionStatus[]> {
+    return (await super.status()).map((s) => ({ ...s, thread: 'main', threadId }));
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,12 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ProjectionDatabase, ProjectionRunner, projectionsFor } from '@deals/projections';
+import { EVENT_STORE, EventStore } from '@deals/event-store';
+import { Projection, ProjectionDatabase, projectionsFor } from '@deals/projections';
+import { StoreCommits } from '../infrastructure/store-commits';
 import { LivePipelineCatalog } from '../pipelines/live-pipeline-catalog';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
 import { LiveFeedController } from './live/live-feed.controller';
 import { LiveSubscribers } from './live/live-subscribers';
+import { ProjectionHost } from './projection-host';
 import { ProjectionRunnerService } from './projection-runner.service';
 import { PROJECTION_DATABASE, PROJECTIONS } from './projections.tokens';
 import { AccountTeamsController } from './queries/account-teams/account-teams.controller';
@@ -17,6 +20,8 @@ import { PostCloseController } from './queries/post-close/post-close.controller'
 import { KpisController } from './queries/kpis/kpis.controller';
 import { ReadScope } from './queries/read-model/read-scope';
 import { ReadModelSource } from './read-model.source';
+import { startProjectionsWorker } from './worker/start-worker';
+import { WorkerProjectionHost } from './worker/worker-projection-host';
 
 const queryControllers = [PipelineController, PostCloseController, AuditController, AccountTeamsController, KpisController];
 const queryHandlers = [GetDealTimelineHandler, GetPersonDealsHandler];
@@ -27,20 +32,32 @@ function openProjectionDatabase(config: ApiConfig): ProjectionDatabase {
   return new ProjectionDatabase(join(config.dataDir, 'projections.db'));
 }
 
+/**
+ * Folds on a worker thread unless PROJECTIONS_THREAD=main, or the store is in memory (a worker
+ * cannot open this thread's in-memory databases).
+ */
+function projectionHost(config: ApiConfig, store: EventStore, db: ProjectionDatabase, projections: Projection<unknown>[], commits: StoreCommits): ProjectionHost {
+  if ((config.projectionsThread ?? 'worker') === 'main') return new ProjectionRunnerService(store, db, projections);
+  if (config.dataDir === ':memory:') {
+    new Logger('Projections').log('the store is in memory: projections fold on the main thread');
+    return new ProjectionRunnerService(store, db, projections);
+  }
+  const setup = { dataDir: config.dataDir, eventStoreConnectionString: config.eventStoreConnectionString };
+  return new WorkerProjectionHost(store, db, projections, commits, { setup, start: startProjectionsWorker });
+}
+
 @Module({
   controllers: [ProjectionsAdminController, LiveFeedController, ...queryControllers],
   providers: [
     // Deals on a published version get its stage names and probabilities.
     { provide: PROJECTIONS, inject: [LivePipelineCatalog], useFactory: (catalog: LivePipelineCatalog) => projectionsFor(catalog) },
     { provide: PROJECTION_DATABASE, inject: [API_CONFIG], useFactory: openProjectionDatabase },
-    ProjectionRunnerService,
-    // Tools that start the application (the benchmark) find the runner by the library's class.
-    { provide: ProjectionRunner, useExisting: ProjectionRunnerService },
+    { provide: ProjectionHost, inject: [API_CONFIG, EVENT_STORE, PROJECTION_DATABASE, PROJECTIONS, StoreCommits], useFactory: projectionHost },
     ReadModelSource,
     ReadScope,
     LiveSubscribers,
     ...queryHandlers,
   ],
-  exports: [LiveSubscribers, ReadScope, ReadModelSource, ProjectionRunner],
+  exports: [LiveSubscribers, ReadScope, ReadModelSource, ProjectionHost],
 })
 export class ProjectionsModule {}

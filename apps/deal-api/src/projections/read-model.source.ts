@@ -3,7 +3,7 @@ import { DomainError } from '@deals/domain';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { positionRecordedBy, Projection, ReadModel, readModelAsOf } from '@deals/projections';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { ProjectionRunnerService } from './projection-runner.service';
+import { ProjectionHost } from './projection-host';
 import { PROJECTIONS } from './projections.tokens';
 import { ReadOptionsDto } from './read-options.dto';
 
@@ -30,7 +30,7 @@ export class ReadModelSource {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTIONS) private readonly projections: Projection<unknown>[],
     @Inject(API_CONFIG) config: ApiConfig,
-    private readonly runner: ProjectionRunnerService,
+    private readonly runner: ProjectionHost,
   ) {
     this.fromVersions = config.eventStoreConnectionString === undefined;
   }

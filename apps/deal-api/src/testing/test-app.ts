@@ -1,11 +1,14 @@
 import { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { signAccessToken } from '@deals/access-tokens';
 import { LiveUserDirectory } from '../auth/live-user-directory';
 import { UserCommandHandler } from '../auth/users/user-command.handler';
 import { createApp, CreateAppOptions } from '../bootstrap';
-import { ApiConfig } from '../config/api-config';
+import { ApiConfig, projectionsThreadFromEnv } from '../config/api-config';
 
 export interface TestActor {
   readonly id: string;
@@ -51,9 +54,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on an in-memory (or given) store, listening on an ephemeral loopback port. */
+/**
+ * The real application on an in-memory (or given) store, listening on an ephemeral loopback port.
+ * PROJECTIONS_THREAD=worker runs an in-memory one on a folder of its own instead (removed on
+ * close), so that a worker thread folds its projections as in production.
+ */
 export async function createTestApp(dataDir = ':memory:', config: Partial<ApiConfig> = {}, options: CreateAppOptions = { logger: false }): Promise<TestApp> {
-  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir, demoData: false, ...config }, options);
+  const projectionsThread = config.projectionsThread ?? projectionsThreadFromEnv(process.env.PROJECTIONS_THREAD);
+  const scratch = dataDir === ':memory:' && process.env.PROJECTIONS_THREAD === 'worker' && projectionsThread === 'worker'
+    ? mkdtempSync(join(tmpdir(), 'deal-api-test-')) : undefined;
+  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir: scratch ?? dataDir, demoData: false, ...config, projectionsThread }, options);
+  if (scratch) {
+    const close = app.close.bind(app);
+    app.close = async () => {
+      await close();
+      rmSync(scratch, { recursive: true, force: true });
+    };
+  }
   await app.init();
   const server = app.getHttpServer();
   const jwt = app.get(JwtService);

@@ -117,6 +117,11 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  /** Caught-up subscriptions read now instead of at their next poll: another thread or process has committed. */
+  wakeSubscriptions(): void {
+    this.subscriptions.forEach((s) => s.wake());
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.commits.flush();

@@ -4,7 +4,7 @@ import { Access } from '../../auth/access.decorator';
 import { ApiRead } from '../../openapi/api-operations';
 import { AUTHENTICATED } from '../../openapi/error-codes';
 import { DeadLettersSchema, ProjectionStatusSchema, RebuildResultSchema } from '../../openapi/schemas';
-import { ProjectionRunnerService } from '../projection-runner.service';
+import { ProjectionHost } from '../projection-host';
 
 const PROJECTION_NAME = { name: 'name', description: 'A projection name, e.g. `deal-summary`, `audit`.', schema: { type: 'string' } } as const;
 
@@ -12,7 +12,7 @@ const PROJECTION_NAME = { name: 'name', description: 'A projection name, e.g. `d
 @ApiTags('projections')
 @Controller('projections')
 export class ProjectionsAdminController {
-  constructor(private readonly runner: ProjectionRunnerService) {}
+  constructor(private readonly runner: ProjectionHost) {}
 
   @Get()
   @Access('projections:status')

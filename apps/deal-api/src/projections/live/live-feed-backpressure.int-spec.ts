@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { DealSummary, LoggedChange } from '@deals/projections';
 import { ADMIN, createTestApp, OPS, openAcme, OTHER_REP, REP, TestActor, TestApp } from '../../testing/test-app';
 import { SseClient } from '../../testing/sse-client';
-import { ProjectionRunnerService } from '../projection-runner.service';
+import { ProjectionHost } from '../projection-host';
 import { DEFAULT_LIVE_FEED_LIMITS } from './live-feed-limits';
 import { LiveSubscribers } from './live-subscribers';
 import { SseSubscriber } from './sse-subscriber';
@@ -70,7 +70,7 @@ describe('live feed with a slow reader (real HTTP)', () => {
   const MAX_QUEUED_BYTES = 256 * 1024;
   let t: TestApp;
   let base: string;
-  let runner: ProjectionRunnerService;
+  let runner: ProjectionHost;
   const clients: SseClient[] = [];
   const client = () => {
     const c = new SseClient();
@@ -81,7 +81,7 @@ describe('live feed with a slow reader (real HTTP)', () => {
   beforeAll(async () => {
     t = await createTestApp(':memory:', { liveFeed: { maxQueuedBytes: MAX_QUEUED_BYTES } });
     base = await t.listen();
-    runner = t.app.get(ProjectionRunnerService);
+    runner = t.app.get(ProjectionHost);
   });
   afterAll(async () => {
     clients.forEach((c) => c.close());
@@ -171,7 +171,7 @@ describe('live feed with a slow reader (real HTTP)', () => {
 describe('the triggers from the security review, with the default limits (real HTTP)', () => {
   let t: TestApp;
   let base: string;
-  let runner: ProjectionRunnerService;
+  let runner: ProjectionHost;
   const clients: SseClient[] = [];
   const client = () => {
     const c = new SseClient();
@@ -188,7 +188,7 @@ describe('the triggers from the security review, with the default limits (real H
   beforeAll(async () => {
     t = await createTestApp();
     base = await t.listen();
-    runner = t.app.get(ProjectionRunnerService);
+    runner = t.app.get(ProjectionHost);
   });
   afterEach(() => clients.splice(0).forEach((c) => c.close()));
   afterAll(() => t.close());
@@ -292,7 +292,7 @@ describe('a reader that takes nothing for stallTimeoutMs (real HTTP)', () => {
     // A bound it cannot reach here, so only the stall timer can end the feed.
     t = await createTestApp(':memory:', { liveFeed: { stallTimeoutMs: 300, maxQueuedBytes: 256 * 1024 * 1024 } });
     const base = await t.listen();
-    const runner = t.app.get(ProjectionRunnerService);
+    const runner = t.app.get(ProjectionHost);
     const from = runner.lastChangeId();
     const stalled = new SseClient();
     await stalled.connect(`${base}/live/projections`, t.headersOf(ADMIN), { paused: true });

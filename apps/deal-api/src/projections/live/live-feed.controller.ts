@@ -8,7 +8,7 @@ import { AccessPolicy } from '../../auth/access-policy';
 import { ReadScope } from '../queries/read-model/read-scope';
 import { API_CONFIG, ApiConfig } from '../../config/api-config';
 import { Ctx, RequestContext } from '../../request-context/request-context.decorator';
-import { ProjectionRunnerService } from '../projection-runner.service';
+import { ProjectionHost } from '../projection-host';
 import { ApiErrors } from '../../openapi/api-errors';
 import { AUTHENTICATED, QUERY } from '../../openapi/error-codes';
 import { LiveFeedDto } from './live-feed.dto';
@@ -29,7 +29,7 @@ export class LiveFeedController {
   private readonly limits: LiveFeedLimits;
 
   constructor(
-    private readonly runner: ProjectionRunnerService,
+    private readonly runner: ProjectionHost,
     private readonly access: AccessPolicy,
     private readonly scope: ReadScope,
     private readonly subscribers: LiveSubscribers,

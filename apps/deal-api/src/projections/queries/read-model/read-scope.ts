@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Operation } from '@deals/domain';
 import { DealSummary, dealSummaryProjection, ReadModel } from '@deals/projections';
 import { AccessPolicy } from '../../../auth/access-policy';
-import { ProjectionRunnerService } from '../../projection-runner.service';
+import { ProjectionHost } from '../../projection-host';
 import { ReadModelAnswer, ReadModelSource } from '../../read-model.source';
 import { ReadOptionsDto } from '../../read-options.dto';
 import { scopedModel } from './scoped-model';
@@ -16,7 +16,7 @@ import { scopedModel } from './scoped-model';
 export class ReadScope {
   constructor(
     private readonly access: AccessPolicy,
-    private readonly runner: ProjectionRunnerService,
+    private readonly runner: ProjectionHost,
     private readonly source: ReadModelSource,
   ) {}
 

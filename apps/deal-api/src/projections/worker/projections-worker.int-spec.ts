@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { EVENT_STORE, EventStore } from '@deals/event-store';
+import { DealSummary, dealSummaryProjection, LoggedChange } from '@deals/projections';
+import { createTestApp, OPS, REP, TestApp } from '../../testing/test-app';
+import { HostedProjectionStatus, ProjectionHost } from '../projection-host';
+import { WorkerProjectionHost } from './worker-projection-host';
+
+const openDeal = (t: TestApp, name: string) =>
+  t.as(REP).post('/deals', { name, account: { name }, currency: 'EUR', expectedAmount: '1.00' });
+
+async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('projections on a worker thread (PROJECTIONS_THREAD=worker, real SQLite files)', () => {
+  let dir: string;
+  let t: TestApp;
+  let host: WorkerProjectionHost;
+  const emitted: LoggedChange[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'projections-worker-'));
+    t = await createTestApp(dir, { projectionsThread: 'worker' });
+    host = t.app.get(ProjectionHost) as WorkerProjectionHost;
+    host.changes$.subscribe((change) => emitted.push(change));
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('folds on another thread, and a command\'s read-your-writes still holds', async () => {
+    expect(host).toBeInstanceOf(WorkerProjectionHost);
+    const statuses = (await t.as(OPS).get('/projections').expect(200)).body as HostedProjectionStatus[];
+    expect(statuses.map((s) => s.name).sort()).toEqual([...host.names].sort());
+    for (const s of statuses) {
+      expect(s).toMatchObject({ thread: 'worker', state: 'running' });
+      expect(s.threadId).not.toBe(threadId);
+      expect(s.threadId).toBe(host.thread!.threadId);
+    }
+
+    const open = await openDeal(t, 'Off-loop').expect(201);
+    const res = await t.as(REP).get(`/pipeline?minPosition=${open.body.position}&waitMs=5000`).expect(200);
+    expect(res.body.position).toBeGreaterThanOrEqual(open.body.position);
+    // The mirror on this thread holds the document the worker folded, and the live feed heard of it.
+    expect(host.readModel<DealSummary>(dealSummaryProjection.name).get(open.body.dealId)).toMatchObject({ dealId: open.body.dealId, name: 'Off-loop' });
+    expect(emitted.some((c) => c.projection === dealSummaryProjection.name && c.key === open.body.dealId)).toBe(true);
+    const timeline = await t.as(REP).get(`/audit/deals/${open.body.dealId}?minPosition=${open.body.position}`).expect(200);
+    expect(timeline.body.entries.map((e: { type: string }) => e.type)).toEqual(['DealOpened']);
+  });
+
+  it('reports a killed worker (readiness down), starts it again, and loses no event or change', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const first = host.thread!;
+    const startsBefore = host.starts;
+    const emittedBefore = emitted.length;
+    const fromChange = emitted.at(-1)?.id ?? 0;
+
+    // Commands keep coming while the worker is killed in the middle of them.
+    const opened: string[] = [];
+    const load = (async () => {
+      for (let i = 0; i < 30; i++) opened.push((await openDeal(t, `During crash ${i}`).expect(201)).body.dealId);
+    })();
+    await waitFor(() => opened.length >= 5, 20_000, 'the first commands');
+    await first.terminate();
+
+    const down = await t.withHeaders({}).get('/health/ready');
+    expect(down.status).toBe(503);
+    expect(down.body.error).toBe('HEALTH.NOT_READY');
+    const stopped = (await t.as(OPS).get('/projections').expect(200)).body as HostedProjectionStatus[];
+    expect(stopped.every((s) => s.state === 'stopped' && /not running/.test(s.lastError ?? ''))).toBe(true);
+
+    await load;
+    await waitFor(async () => (await t.withHeaders({}).get('/health/ready')).status === 200, 30_000, 'readiness after the restart');
+    expect(host.starts).toBe(startsBefore + 1);
+    expect(host.thread!.threadId).not.toBe(first.threadId);
+
+    const head = await store.headPosition();
+    expect(await host.waitForPosition(head, 20_000)).toBe(true);
+    const deals = host.readModel<DealSummary>(dealSummaryProjection.name);
+    for (const dealId of opened) expect(deals.get(dealId)?.name).toMatch(/^During crash /);
+    // Every change the worker logged reached live feeds once, in order, across the restart.
+    const logged = host.changesAfter(fromChange, undefined, 100_000).map((c) => c.id);
+    expect(emitted.slice(emittedBefore).map((c) => c.id)).toEqual(logged);
+    expect(logged.length).toBeGreaterThanOrEqual(opened.length);
+  });
+});
