@@ -269,6 +269,8 @@ export class ProjectionStatusSchema {
   @ApiProperty({ enum: ['starting', 'running', 'rebuilding', 'stopped'] }) state!: string;
   @ApiProperty({ type: 'integer' }) deadLetters!: number;
   @ApiPropertyOptional() lastError?: string;
+  @ApiProperty({ enum: ['main', 'worker'], description: 'Where it folds: a worker thread (PROJECTIONS_THREAD=worker, the default) or the request loop.' }) thread!: string;
+  @ApiProperty({ type: 'integer', description: 'Node\'s id of that thread (0: the main thread).' }) threadId!: number;
 }
 
 @ApiSchema({ name: 'DeadLetter', description: 'An event the projection could not apply.' })

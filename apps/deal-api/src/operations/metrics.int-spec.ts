@@ -89,7 +89,9 @@ describe('metrics on their own port (real HTTP, Prometheus text)', () => {
 describe('health: liveness and readiness (real HTTP)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(':memory:', { operations: { readyMaxProjectionLag: 3 } });
+    // On the main thread: the fault below is put into this thread's projections.db connection (a worker
+    // thread that exits is covered by projections/worker/projections-worker.int-spec.ts).
+    t = await createTestApp(':memory:', { operations: { readyMaxProjectionLag: 3 }, projectionsThread: 'main' });
   });
   afterAll(() => t.close());
 

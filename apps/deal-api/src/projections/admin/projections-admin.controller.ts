@@ -16,7 +16,7 @@ export class ProjectionsAdminController {
 
   @Get()
   @Access('projections:status')
-  @ApiRead('Every projection\'s version, position, lag, state and dead-letter count', [ProjectionStatusSchema], AUTHENTICATED, { 503: ['STORE.UNAVAILABLE'] })
+  @ApiRead('Every projection\'s version, position, lag, state, dead-letter count and the thread that folds it', [ProjectionStatusSchema], AUTHENTICATED, { 503: ['STORE.UNAVAILABLE'] })
   status() {
     return this.runner.status();
   }
@@ -36,7 +36,7 @@ export class ProjectionsAdminController {
   @ApiRead(
     { summary: 'Rebuild a projection from position 0 and swap it in (admin, sales-ops)', status: 200 },
     RebuildResultSchema,
-    AUTHENTICATED, { 404: ['PROJECTION.UNKNOWN'], 409: ['PROJECTION.REBUILD_FAILED'], 503: ['STORE.UNAVAILABLE'] },
+    AUTHENTICATED, { 404: ['PROJECTION.UNKNOWN'], 409: ['PROJECTION.REBUILD_FAILED'], 503: ['STORE.UNAVAILABLE', 'PROJECTION.WORKER_DOWN'] },
   )
   async rebuild(@Param('name') name: string) {
     const started = Date.now();
