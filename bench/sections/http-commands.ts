@@ -21,10 +21,13 @@ export interface HttpCommandsJob {
   readonly concurrency: number;
   readonly warmupMs: number;
   readonly measureMs: number;
-  readonly targets?: readonly ('app' | 'bare')[];
+  /** `app-main`, `app-worker`: the application with PROJECTIONS_THREAD set so (`app`: as the environment has it). */
+  readonly targets?: readonly Target[];
   /** Profile the application server (written to this folder). */
   readonly appProfileDir?: string;
 }
+
+type Target = 'app' | 'app-main' | 'app-worker' | 'bare';
 
 export interface HttpCommandsRound {
   readonly perSecond: number;
@@ -34,18 +37,20 @@ export interface HttpCommandsRound {
   readonly load: number;
   /** CPU time (user + system) of the server process per completed command, warm-up included: steadier than the rate on a shared machine. */
   readonly serverCpuMsPerCommand: number;
+  /** The same for the server's main thread alone (its request loop), without worker and helper threads. */
+  readonly mainThreadCpuMsPerCommand: number;
 }
 
 export interface HttpCommandsFigures {
-  readonly target: 'app' | 'bare';
+  readonly target: Target;
   readonly concurrency: number;
   readonly perSecond: number;
   readonly rounds: readonly HttpCommandsRound[];
 }
 
 /** CPU time a process has used so far, in ms (Linux: /proc/<pid>/stat, utime + stime in clock ticks of 10 ms). */
-function cpuMsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+function cpuMsOf(pid: number, thread?: number): number {
+  const fields = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
@@ -53,17 +58,21 @@ function cpuMsOf(pid: number): number {
 async function measured(job: HttpCommandsJob, pid: number, run: (deal: number, step: number) => Promise<void>, stepsOf: (deal: number) => number): Promise<HttpCommandsRound> {
   let completed = 0;
   const cpu0 = cpuMsOf(pid);
+  const main0 = cpuMsOf(pid, pid);
   const loop: ClosedLoopResult = await closedLoop(
     { concurrency: job.concurrency, warmupMs: job.warmupMs, measureMs: job.measureMs },
     (deal, step) => run(deal, step).then(() => void completed++),
     stepsOf,
   );
   const cpu = cpuMsOf(pid) - cpu0;
-  return { perSecond: loop.perSecond, failed: loop.failed, errors: loop.errors, load: loadAverage()[0], serverCpuMsPerCommand: cpu / Math.max(1, completed) };
+  const main = cpuMsOf(pid, pid) - main0;
+  const n = Math.max(1, completed);
+  return { perSecond: loop.perSecond, failed: loop.failed, errors: loop.errors, load: loadAverage()[0], serverCpuMsPerCommand: cpu / n, mainThreadCpuMsPerCommand: main / n };
 }
 
-async function appRound(job: HttpCommandsJob, round: number): Promise<HttpCommandsRound> {
-  return withAppServer(join(job.workDir, `http-app-${process.pid}-${round}`), { cpuProfDir: job.appProfileDir }, async ({ child, port }) => {
+async function appRound(job: HttpCommandsJob, round: number, target: Target): Promise<HttpCommandsRound> {
+  const env: Record<string, string> = target === 'app-main' ? { PROJECTIONS_THREAD: 'main' } : target === 'app-worker' ? { PROJECTIONS_THREAD: 'worker' } : {};
+  return withAppServer(join(job.workDir, `http-app-${process.pid}-${round}`), { cpuProfDir: job.appProfileDir, env }, async ({ child, port }) => {
     const target = dealLanes(port, 8);
     return measured(job, child.pid!, (deal, step) => target.sendStep(deal, step).then(() => undefined), () => target.steps);
   });
@@ -90,9 +99,9 @@ export async function runHttpCommands(job: HttpCommandsJob): Promise<HttpCommand
   const rounds = new Map<string, HttpCommandsRound[]>();
   for (let round = 0; round < job.rounds; round++) {
     for (const target of targets) {
-      const r = target === 'app' ? await appRound(job, round) : await bareRound(job, round);
+      const r = target === 'bare' ? await bareRound(job, round) : await appRound(job, round, target);
       rounds.set(target, [...(rounds.get(target) ?? []), r]);
-      process.stderr.write(`  http commands ${target} round ${round + 1}: ${r.perSecond.toFixed(0)}/s, server CPU ${r.serverCpuMsPerCommand.toFixed(3)} ms/command (${r.failed} failed, load ${r.load.toFixed(2)})\n`);
+      process.stderr.write(`  http commands ${target} round ${round + 1}: ${r.perSecond.toFixed(0)}/s, server CPU ${r.serverCpuMsPerCommand.toFixed(3)} ms/command, main thread ${r.mainThreadCpuMsPerCommand.toFixed(3)} ms (${r.failed} failed, load ${r.load.toFixed(2)})\n`);
     }
   }
   return targets.map((target) => {

@@ -56,6 +56,22 @@ describe('projections on a worker thread (PROJECTIONS_THREAD=worker, real SQLite
     expect(timeline.body.entries.map((e: { type: string }) => e.type)).toEqual(['DealOpened']);
   });
 
+  it('rebuilds in the worker with progress, and the mirror then holds the rebuilt documents and follows on', async () => {
+    await openDeal(t, 'Before rebuild').expect(201);
+    const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
+    expect(await host.waitForPosition(head, 10_000)).toBe(true);
+    const before = new Map(host.readModel<DealSummary>(dealSummaryProjection.name) as ReadonlyMap<string, DealSummary>);
+    const progress: number[] = [];
+    const result = await host.rebuild(dealSummaryProjection.name, (p) => progress.push(p.position));
+    expect(result.position).toBeGreaterThanOrEqual(head);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(new Map(host.readModel<DealSummary>(dealSummaryProjection.name) as ReadonlyMap<string, DealSummary>)).toEqual(before);
+
+    const after = await openDeal(t, 'After rebuild').expect(201);
+    await t.as(REP).get(`/pipeline?minPosition=${after.body.position}&waitMs=5000`).expect(200);
+    expect(host.readModel<DealSummary>(dealSummaryProjection.name).get(after.body.dealId)?.name).toBe('After rebuild');
+  });
+
   it('reports a killed worker (readiness down), starts it again, and loses no event or change', async () => {
     const store = t.app.get<EventStore>(EVENT_STORE);
     const first = host.thread!;

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PROJECTIONS_WORKER_ROLE, WorkerSetup } from './worker-messages';
@@ -12,9 +13,11 @@ export function startProjectionsWorker(setup: WorkerSetup): Worker {
   const workerData = { role: PROJECTIONS_WORKER_ROLE, setup };
   if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'projections-worker.js'), { workerData });
   const root = resolve(__dirname, '..', '..', '..', '..', '..');
+  // Resolved here: an evaluated worker resolves bare names from the working directory.
+  const local = createRequire(join(root, 'package.json'));
   const source = [
-    `require('ts-node').register({ swc: true, project: ${JSON.stringify(join(root, 'tsconfig.json'))} });`,
-    `const paths = require('tsconfig-paths'); const config = paths.loadConfig(${JSON.stringify(root)});`,
+    `require(${JSON.stringify(local.resolve('ts-node'))}).register({ swc: true, project: ${JSON.stringify(join(root, 'tsconfig.json'))} });`,
+    `const paths = require(${JSON.stringify(local.resolve('tsconfig-paths'))}); const config = paths.loadConfig(${JSON.stringify(root)});`,
     'paths.register({ baseUrl: config.absoluteBaseUrl, paths: config.paths });',
     `require(${JSON.stringify(join(__dirname, 'projections.worker.ts'))});`,
   ].join('\n');
