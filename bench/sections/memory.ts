@@ -2,9 +2,7 @@ import { existsSync } from 'node:fs';
 import { JwtService } from '@nestjs/jwt';
 import { CommissionFactsDocument, ProjectionDatabase, quarterClose, ReadModel, statement } from '@deals/projections';
 import { signAccessToken } from '@deals/access-tokens';
-import { createApp } from '../../apps/deal-api/src/bootstrap';
-import { projectionsThreadFromEnv } from '../../apps/deal-api/src/config/api-config';
-import { ProjectionHost } from '../../apps/deal-api/src/projections/projection-host';
+import { createApp, ProjectionHost } from '../../apps/deal-api/src/bootstrap';
 import { profilerClockUs } from '../lib/profile';
 import { mib, percentile } from '../lib/stats';
 import { AsOfFigures, measureAsOf } from './as-of';
@@ -47,7 +45,7 @@ export async function runMemory(job: {
 }): Promise<MemoryFigures> {
   if (!existsSync(projectionsDbOf(job.dir))) await runRebuild(job.eventsDb, projectionsDbOf(job.dir), { bareRounds: 0 });
   const t0 = performance.now();
-  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir: job.dir, demoData: false, authTokenSecret: SECRET, projectionsThread: projectionsThreadFromEnv(process.env.PROJECTIONS_THREAD) }, { logger: false });
+  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir: job.dir, demoData: false, authTokenSecret: SECRET, projectionsThread: process.env.PROJECTIONS_THREAD === 'main' ? 'main' : 'worker' }, { logger: false });
   await app.init();
   const startSeconds = (performance.now() - t0) / 1000;
   const runner = app.get(ProjectionHost);

@@ -1,5 +1,4 @@
 import { createApp } from '../../apps/deal-api/src/bootstrap';
-import { projectionsThreadFromEnv } from '../../apps/deal-api/src/config/api-config';
 
 /**
  * The real application on a durable store in the given folder, for the live-latency and soak
@@ -8,7 +7,7 @@ import { projectionsThreadFromEnv } from '../../apps/deal-api/src/config/api-con
  */
 async function main(): Promise<void> {
   const job = JSON.parse(process.env.BENCH_JOB ?? '{}') as { dataDir: string; secret: string };
-  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir: job.dataDir, demoData: false, authTokenSecret: job.secret, projectionsThread: projectionsThreadFromEnv(process.env.PROJECTIONS_THREAD) }, { logger: false });
+  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir: job.dataDir, demoData: false, authTokenSecret: job.secret, projectionsThread: process.env.PROJECTIONS_THREAD === 'main' ? 'main' : 'worker' }, { logger: false });
   await app.listen(0, '127.0.0.1');
   const port = Number(new URL((await app.getUrl()).replace('[::1]', '127.0.0.1')).port);
   process.on('message', (m: { stop?: boolean; memory?: boolean }) => {

@@ -12,6 +12,9 @@ import { mountApiDocs } from './openapi/openapi';
 import { installRequestDoor } from './security/request-door';
 import { createValidationPipe } from './validation/validation.pipe';
 
+// Tools that start the application (the benchmark) reach the projections through it.
+export { ProjectionHost } from './projections/projection-host';
+
 /** Builds the HTTP application; shared by main.ts and the tests so both run the same stack. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
