@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -24,10 +25,13 @@ describe('projections on a worker thread (PROJECTIONS_THREAD=worker, real SQLite
   let t: TestApp;
   let host: WorkerProjectionHost;
   const emitted: LoggedChange[] = [];
+  let log = '';
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'projections-worker-'));
-    t = await createTestApp(dir, { projectionsThread: 'worker' });
+    const out = new PassThrough();
+    out.on('data', (chunk) => (log += chunk));
+    t = await createTestApp(dir, { projectionsThread: 'worker', operations: { logLevel: 'info' } }, { logDestination: out });
     host = t.app.get(ProjectionHost) as WorkerProjectionHost;
     host.changes$.subscribe((change) => emitted.push(change));
   });
@@ -95,6 +99,8 @@ describe('projections on a worker thread (PROJECTIONS_THREAD=worker, real SQLite
 
     await load;
     await waitFor(async () => (await t.withHeaders({}).get('/health/ready')).status === 200, 30_000, 'readiness after the restart');
+    expect(log).toMatch(/projections worker exited with code 1; starting it again/);
+    expect(log).toMatch(/projections worker started again/);
     expect(host.starts).toBe(startsBefore + 1);
     expect(host.thread!.threadId).not.toBe(first.threadId);
 

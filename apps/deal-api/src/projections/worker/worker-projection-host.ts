@@ -30,7 +30,7 @@ export interface WorkerHostOptions {
   readonly setup: WorkerSetup;
   /** Starts the thread (start-worker.ts); a test may pass its own to count or kill threads. */
   readonly start: (setup: WorkerSetup) => Worker;
-  /** First wait before starting a worker that exited again; it doubles up to 30 s while starts keep failing. */
+  /** First wait before starting a worker that exited; it doubles up to 30 s while workers keep exiting within a minute of starting. */
   readonly restartDelayMs?: number;
   /** Longest a status call waits for the worker before the status says it does not answer. */
   readonly statusTimeoutMs?: number;
@@ -69,6 +69,7 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
   private stopWake?: () => void;
   /** Whether a worker has started once: the first start failing fails the app's start instead. */
   private everReady = false;
+  private readyAt = 0;
   private startCount = 0;
 
   constructor(
@@ -219,8 +220,8 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
     }
     this.ready = true;
     this.everReady = true;
+    this.readyAt = Date.now();
     this.downReason = undefined;
-    this.restartDelayMs = this.options.restartDelayMs ?? 500;
     this.waiters.notify();
     if (this.starts > 1) this.logger.log(`projections worker started again (thread ${threadId}); projections resume from their checkpoints`);
   }
@@ -275,7 +276,7 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
     const state = this.db.state(name);
     mirror.position = state?.position ?? 0;
     mirror.build = state?.build ?? 0;
-    mirror.docs = storage === 'stored' ? new StoredReadModel(this.db, name, { created }) : this.db.documents(name, { created });
+    mirror.docs = storage === 'stored' ? new StoredReadModel(this.db, name) : this.db.documents(name, { created });
   }
 
   private exited(worker: Worker, reason: string): void {
@@ -288,6 +289,9 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
       pending.reject(new Error(`the projections worker ${reason}`));
     }
     if (this.stopping || !this.everReady) return;
+    // A worker that ran a while starts again at once; one that keeps failing, less and less often.
+    if (this.readyAt > 0 && Date.now() - this.readyAt > 60_000) this.restartDelayMs = this.options.restartDelayMs ?? 500;
+    this.readyAt = 0;
     this.logger.error(`projections worker ${reason}; starting it again in ${this.restartDelayMs} ms (projections resume from their checkpoints)`);
     this.restartLater();
   }
