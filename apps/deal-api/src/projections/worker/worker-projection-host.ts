@@ -286,7 +286,7 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
     this.downReason = reason;
     for (const [id, pending] of this.calls) {
       this.calls.delete(id);
-      pending.reject(new Error(`the projections worker ${reason}`));
+      pending.reject(workerDown(`The projections worker ${reason} before it answered; it is being started again, retry shortly`));
     }
     if (this.stopping || !this.everReady) return;
     // A worker that ran a while starts again at once; one that keeps failing, less and less often.
@@ -306,7 +306,7 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
 
   private call(call: WorkerCall, timeoutMs?: number, onProgress?: (p: RebuildProgress) => void): Promise<unknown> {
     if (!this.ready) {
-      return Promise.reject(new DomainError('PROJECTION.WORKER_DOWN', 'unavailable', `The projections worker is not running (${this.downReason}); it is being started again, retry shortly`));
+      return Promise.reject(workerDown(`The projections worker is not running (${this.downReason}); it is being started again, retry shortly`));
     }
     const id = this.nextCall++;
     return new Promise((resolve, reject) => {
@@ -350,3 +350,5 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
     return mirror;
   }
 }
+
+const workerDown = (message: string) => new DomainError('PROJECTION.WORKER_DOWN', 'unavailable', message);
