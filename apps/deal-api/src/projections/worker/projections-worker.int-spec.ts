@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { EVENT_STORE, EventStore } from '@deals/event-store';
-import { DealSummary, dealSummaryProjection, LoggedChange } from '@deals/projections';
+import { DealSummary, dealSummaryProjection, LoggedChange, ProjectionDatabase } from '@deals/projections';
 import { createTestApp, OPS, REP, TestApp } from '../../testing/test-app';
 import { HostedProjectionStatus, ProjectionHost } from '../projection-host';
 import { WorkerProjectionHost } from './worker-projection-host';
@@ -112,5 +112,28 @@ describe('projections on a worker thread (PROJECTIONS_THREAD=worker, real SQLite
     const logged = host.changesAfter(fromChange, undefined, 100_000).map((c) => c.id);
     expect(emitted.slice(emittedBefore).map((c) => c.id)).toEqual(logged);
     expect(logged.length).toBeGreaterThanOrEqual(opened.length);
+  });
+
+  it('stops the worker with the app, every checkpoint committed at the head', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'projections-worker-stop-'));
+    try {
+      const out = new PassThrough();
+      let lines = '';
+      out.on('data', (chunk) => (lines += chunk));
+      const app = await createTestApp(other, { projectionsThread: 'worker', operations: { logLevel: 'info' } }, { logDestination: out });
+      for (let i = 0; i < 5; i++) await openDeal(app, `Before stop ${i}`).expect(201);
+      const head = await app.app.get<EventStore>(EVENT_STORE).headPosition();
+      const names = app.app.get(ProjectionHost).names;
+      await app.close();
+      expect(lines).not.toMatch(/did not stop in time/);
+      const db = new ProjectionDatabase(join(other, 'projections.db'));
+      try {
+        for (const name of names) expect(db.state(name)?.position).toBe(head);
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });
