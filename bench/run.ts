@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { runSection } from './lib/child';
 import { loadAverage, machineFacts } from './lib/machine';
 import { newestProfile, ProfileSummary, ProfileWindow, summariseProfile } from './lib/profile';
-import { renderReport, BenchResults, evaluateTargets } from './report';
+import { renderReport, BenchResults, evaluateTargets, LOW_LIVE_RATE } from './report';
 import type { RunnerFigures } from './sections/commands';
 import type { LatencyFigures } from './sections/live';
 import type { MemoryFigures } from './sections/memory';
@@ -36,7 +36,7 @@ const config = {
   events: Number(env.BENCH_EVENTS ?? (quick ? 5000 : 1_000_000)),
   commands: { rounds: quick ? 1 : 3, warmupMs: quick ? 200 : 1000, measureMs: quick ? 800 : 4000, concurrencies: [1, 64] },
   bareRounds: quick ? 1 : 3,
-  live: { ratePerSecond: quick ? 200 : 1000, extraRates: quick ? [] : [200], warmupSeconds: quick ? 0.5 : 2, seconds: quick ? 1.5 : 20, capacityRounds: quick ? 1 : 3 },
+  live: { ratePerSecond: quick ? 200 : 1000, extraRates: quick ? [] : [LOW_LIVE_RATE], warmupSeconds: quick ? 0.5 : 2, seconds: quick ? 1.5 : 20, capacityRounds: quick ? 1 : 3 },
   memory: { samples: quick ? 3 : 30, replaySamples: quick ? 1 : 3 },
   soak: { ratePerSecond: positive('BENCH_SOAK_RATE', 100), seconds: positive('BENCH_SOAK_SECONDS', quick ? 10 : 300), windowSeconds: quick ? 2 : 10 },
   out: resolve(root, env.BENCH_OUT ?? 'docs/benchmarks.md'),
