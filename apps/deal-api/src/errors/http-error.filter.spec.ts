@@ -16,7 +16,9 @@ function answerTo(error: unknown): { status: number; body: { statusCode: number;
     headersSent: false,
   };
   const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ method: 'GET', path: '/x' }) }) } as unknown as ArgumentsHost;
-  new HttpErrorFilter({} as AccessDenialLog, { httpAdapter: new ExpressAdapter() } as HttpAdapterHost).catch(error, host);
+  const adapterHost = new HttpAdapterHost();
+  adapterHost.httpAdapter = new ExpressAdapter();
+  new HttpErrorFilter({} as AccessDenialLog, adapterHost).catch(error, host);
   return { status: sent.status!, body: sent.body as never };
 }
 
