@@ -60,13 +60,20 @@ export async function readModelWrites(dataDir: string): Promise<ReadModelWrites>
  * Starts the server on a folder `dataDir` holding only `APP_USERS`, runs `use`, then stops the
  * server, calls `afterStop` on the folder if given, and removes it.
  */
-export async function withAppServer<T>(dataDir: string, options: ChildOptions, use: (server: AppServer) => Promise<T>, afterStop?: (dataDir: string) => Promise<void>): Promise<T> {
+export function withAppServer<T>(dataDir: string, options: ChildOptions, use: (server: AppServer) => Promise<T>, afterStop?: (dataDir: string) => Promise<void>): Promise<T> {
+  return withServerOnAppStore(join(__dirname, '..', 'servers', 'app-server.ts'), {}, dataDir, options, use, afterStop);
+}
+
+/** As withAppServer, for any server script taking `{ dataDir, secret }` (plus `args`) as its job. */
+export async function withServerOnAppStore<T>(
+  script: string, args: object, dataDir: string, options: ChildOptions, use: (server: AppServer) => Promise<T>, afterStop?: (dataDir: string) => Promise<void>,
+): Promise<T> {
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const store = new SqliteEventStore({ path: join(dataDir, 'events.db') });
   await registerUsers(store, [...APP_USERS.reps, APP_USERS.ops]);
   await store.close();
-  const server = await startServer(join(__dirname, '..', 'servers', 'app-server.ts'), { ...options, args: { dataDir, secret: APP_SECRET } });
+  const server = await startServer(script, { ...options, args: { ...args, dataDir, secret: APP_SECRET } });
   try {
     return await use(server);
   } finally {

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { withAppServer } from '../lib/app-server';
+import { withAppServer, withServerOnAppStore } from '../lib/app-server';
 import { startServer, stopServer } from '../lib/child';
 import { closedLoop, ClosedLoopResult } from '../lib/closed-loop';
 import { post } from '../lib/http-client';
@@ -13,7 +13,11 @@ import { stepsOf } from './commands';
  * Commands over HTTP, closed loop at 64 clients: the application (a fresh server and store per
  * round) against the HTTP limit — a bare Node `http` server doing the SQL a command needs
  * (bench/servers/bare-command-server.ts) — in alternate rounds, so the ratio comes from one run.
+ * `nest-express` and `nest-fastify`: the API's deal command routes alone, on each of Nest's HTTP
+ * adapters (bench/servers/nest-command-server.ts), for what the adapter costs per command.
  */
+
+export type NestTarget = 'nest-express' | 'nest-fastify';
 
 export interface HttpCommandsJob {
   readonly workDir: string;
@@ -21,9 +25,11 @@ export interface HttpCommandsJob {
   readonly concurrency: number;
   readonly warmupMs: number;
   readonly measureMs: number;
-  readonly targets?: readonly ('app' | 'bare')[];
+  readonly targets?: readonly ('app' | 'bare' | NestTarget)[];
   /** Profile the application server (written to this folder). */
   readonly appProfileDir?: string;
+  /** Profile the nest-* servers (each into its own subfolder of this one, named by the target). */
+  readonly nestProfileDir?: string;
 }
 
 export interface HttpCommandsRound {
@@ -37,7 +43,7 @@ export interface HttpCommandsRound {
 }
 
 export interface HttpCommandsFigures {
-  readonly target: 'app' | 'bare';
+  readonly target: 'app' | 'bare' | NestTarget;
   readonly concurrency: number;
   readonly perSecond: number;
   readonly rounds: readonly HttpCommandsRound[];
@@ -85,12 +91,22 @@ async function bareRound(job: HttpCommandsJob, round: number): Promise<HttpComma
   }
 }
 
+async function nestRound(job: HttpCommandsJob, round: number, target: NestTarget): Promise<HttpCommandsRound> {
+  const script = join(__dirname, '..', 'servers', 'nest-command-server.ts');
+  const adapter = target === 'nest-fastify' ? 'fastify' : 'express';
+  const cpuProfDir = job.nestProfileDir && join(job.nestProfileDir, target);
+  return withServerOnAppStore(script, { adapter }, join(job.workDir, `http-${target}-${process.pid}-${round}`), { cpuProfDir }, async ({ child, port }) => {
+    const lanes = dealLanes(port, 8);
+    return measured(job, child.pid!, (deal, step) => lanes.sendStep(deal, step).then(() => undefined), () => lanes.steps);
+  });
+}
+
 export async function runHttpCommands(job: HttpCommandsJob): Promise<HttpCommandsFigures[]> {
   const targets = job.targets ?? ['app', 'bare'];
   const rounds = new Map<string, HttpCommandsRound[]>();
   for (let round = 0; round < job.rounds; round++) {
     for (const target of targets) {
-      const r = target === 'app' ? await appRound(job, round) : await bareRound(job, round);
+      const r = target === 'app' ? await appRound(job, round) : target === 'bare' ? await bareRound(job, round) : await nestRound(job, round, target);
       rounds.set(target, [...(rounds.get(target) ?? []), r]);
       process.stderr.write(`  http commands ${target} round ${round + 1}: ${r.perSecond.toFixed(0)}/s, server CPU ${r.serverCpuMsPerCommand.toFixed(3)} ms/command (${r.failed} failed, load ${r.load.toFixed(2)})\n`);
     }
