@@ -1,5 +1,6 @@
 import type { ProfileLine, ProfileSummary } from './lib/profile';
 import { fmt } from './lib/stats';
+import { peerCause } from './report-peer';
 import type { BenchResults } from './results';
 
 /**
@@ -154,6 +155,7 @@ export function causeOf(id: string, r: BenchResults): string {
   if (id.startsWith('rebuild-')) return rebuildCause(r, id.slice('rebuild-'.length));
   if (id === 'live-p99') return liveCause(r);
   if (id === 'http-commands-limit') return httpCause(r);
+  if (id.startsWith('http-peer-')) return peerCause(r, c);
   if (id === 'memory-rss') return memoryCause(r);
   if (id === 'statement') return statementCause(r);
   if (id === 'asof-statement') return asOfCause(r, 'statement');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,10 +38,36 @@ export interface PostgresCluster {
   url(database: string): string;
   /** Runs SQL through psql on the cluster's unix socket; returns psql's unaligned output. */
   sql(database: string, statement: string): string;
+  /**
+   * CPU time (user + system, ms) PostgreSQL has used so far: the postmaster, its children now
+   * running, and those that have exited (reaped by the postmaster). Linux only.
+   */
+  cpuMs(): number;
   createDatabase(name: string): void;
   dropDatabase(name: string): void;
   /** Stops the server and removes its folder (idempotent). */
   stop(): void;
+}
+
+/** Fields of /proc/<pid>/stat after the command name: [0] state, [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime (ticks of 10 ms). */
+function statOf(pid: string): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+function clusterCpuMs(data: string): number {
+  const postmaster = readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0].trim();
+  const own = statOf(postmaster);
+  if (!own) return NaN;
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    const f = statOf(pid);
+    if (f?.[1] === postmaster) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks * 10;
 }
 
 function freePort(): Promise<number> {
@@ -127,6 +153,7 @@ export async function startPostgres(log: (m: string) => void = () => undefined):
       version,
       url: (database) => `postgresql://postgres@127.0.0.1:${port}/${database}`,
       sql,
+      cpuMs: () => clusterCpuMs(data),
       createDatabase: (name) => void sql('postgres', `CREATE DATABASE "${name}"`),
       dropDatabase: (name) => void sql('postgres', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
       stop,

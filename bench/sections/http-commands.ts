@@ -47,6 +47,8 @@ export interface HttpCommandsRound {
   readonly acknowledgedEvents?: number;
   /** Events found in the round's store once the round was over: fewer than acknowledged is a lost write. */
   readonly storedEvents?: number;
+  /** The peer only: CPU time of the PostgreSQL server per completed command, warm-up included (its share of the work, outside the Node process). */
+  readonly databaseCpuMsPerCommand?: number;
 }
 
 export interface HttpCommandsFigures {
@@ -137,14 +139,21 @@ async function peerRound(job: HttpCommandsJob, round: number, cluster: PostgresC
     });
     let result: HttpCommandsRound;
     let target: ReturnType<typeof dealLanes>;
+    const db0 = cluster.cpuMs();
+    let commandsAnswered = 0;
     try {
       target = dealLanes(port, 8);
       const lanes = target;
-      result = await measured(job, child.pid!, (deal, step) => lanes.sendStep(deal, step).then(() => undefined), () => lanes.steps);
+      result = await measured(job, child.pid!, (deal, step) => lanes.sendStep(deal, step).then(() => void commandsAnswered++), () => lanes.steps);
     } finally {
       await stopServer(child);
     }
-    return { ...result, acknowledgedEvents: target.acknowledgedEvents(), storedEvents: Number(cluster.sql(database, 'SELECT COUNT(*) FROM emt_messages')) };
+    // The server's connections are closed: their backends have exited and their CPU time is the postmaster's.
+    const dbCpu = cluster.cpuMs() - db0;
+    return {
+      ...result, acknowledgedEvents: target.acknowledgedEvents(), storedEvents: Number(cluster.sql(database, 'SELECT COUNT(*) FROM emt_messages')),
+      databaseCpuMsPerCommand: dbCpu / Math.max(1, commandsAnswered),
+    };
   } finally {
     cluster.dropDatabase(database);
   }
@@ -175,8 +184,9 @@ export async function runHttpCommands(job: HttpCommandsJob): Promise<HttpCommand
         const r = target === 'app' ? await appRound(job, round) : target === 'bare' ? await bareRound(job, round) : await peerRound(job, round, cluster!);
         rounds.set(target, [...(rounds.get(target) ?? []), r]);
         const latency = r.latencyMs ? `, p99 ${r.latencyMs.p99.toFixed(1)} ms` : '';
+        const db = r.databaseCpuMsPerCommand === undefined ? '' : ` + PostgreSQL ${r.databaseCpuMsPerCommand.toFixed(3)}`;
         const kept = r.acknowledgedEvents === undefined ? '' : `, events acknowledged/stored ${r.acknowledgedEvents}/${r.storedEvents}`;
-        process.stderr.write(`  http commands ${target} c=${job.concurrency} round ${round + 1}: ${r.perSecond.toFixed(0)}/s${latency}, server CPU ${r.serverCpuMsPerCommand.toFixed(3)} ms/command (${r.failed} failed${kept}, load ${r.load.toFixed(2)})\n`);
+        process.stderr.write(`  http commands ${target} c=${job.concurrency} round ${round + 1}: ${r.perSecond.toFixed(0)}/s${latency}, server CPU ${r.serverCpuMsPerCommand.toFixed(3)}${db} ms/command (${r.failed} failed${kept}, load ${r.load.toFixed(2)})\n`);
       }
     }
   } finally {
