@@ -39,7 +39,7 @@ const config = {
   bareRounds: quick ? 1 : 3,
   live: { ratePerSecond: quick ? 200 : 1000, extraRates: quick ? [] : [200], warmupSeconds: quick ? 0.5 : 2, seconds: quick ? 1.5 : 20, capacityRounds: quick ? 1 : 3 },
   memory: { samples: quick ? 3 : 30, replaySamples: quick ? 1 : 3 },
-  httpPeer: { rounds: quick ? 1 : 3, warmupMs: quick ? 300 : 1000, measureMs: quick ? 1000 : 5000, concurrencies: [1, 64], targets: ['app', 'bare', 'peer'] },
+  httpPeer: { rounds: quick ? 1 : 5, warmupMs: quick ? 300 : 1000, measureMs: quick ? 1000 : 5000, concurrencies: [1, 64], targets: ['app', 'bare', 'peer'] },
   soak: { ratePerSecond: positive('BENCH_SOAK_RATE', 100), seconds: positive('BENCH_SOAK_SECONDS', quick ? 10 : 300), windowSeconds: quick ? 2 : 10 },
   out: resolve(root, env.BENCH_OUT ?? 'docs/benchmarks.md'),
   cacheRoot: resolve(root, env.BENCH_CACHE ?? '.tmp/bench'),
