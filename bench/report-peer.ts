@@ -111,6 +111,9 @@ export function peerCause(r: PeerResults, concurrency: number): string {
   const db = median(p.peer.rounds.map((x) => x.databaseCpuMsPerCommand ?? NaN));
   return `Per command the deal engine's server process spends ${fmt(cpu(p.ours), 2)} ms of CPU (median of the rounds, warm-up included); the peer's Node process ${fmt(cpu(p.peer), 2)} ms and PostgreSQL ${fmt(db, 2)} ms besides. ` +
     'Both pay a durable commit per command (SQLite WAL with synchronous=FULL and group commit; PostgreSQL with fsync and synchronous_commit on). ' +
+    (concurrency === 1
+      ? `With one client a command's work runs one step after the other on either side, so the rate follows the time per command: ${fmt(cpu(p.ours), 2)} ms of CPU against ${fmt(cpu(p.peer) + db, 2)} ms for the peer's two processes together. `
+      : 'The deal engine does all of its work on one Node event loop, the store included (SQLite in process); the peer\'s work is split between its Node process and PostgreSQL\'s backend processes, which run on another core meanwhile, so with many clients the peer completes commands at up to the rate of its busier process, not of their sum. ') +
     'The deal engine\'s process also runs what the peer does not: Nest\'s router, guards, interceptors and validation pipe, the hash chain of every event and the projection runner with its commits on the same event loop (see "HTTP command path" for where its time goes). ' +
     `At ${concurrency} client${concurrency === 1 ? '' : 's'} the rounds were measured at a load average of ${p.ours.rounds.map((x) => fmt(x.load, 1)).join(', ')} (deal engine) and ${p.peer.rounds.map((x) => fmt(x.load, 1)).join(', ')} (peer) on a shared machine: the ratio of interleaved rounds is what to read.`;
 }

@@ -390,7 +390,6 @@ async function main(): Promise<void> {
     }));
   }
   app.use((_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, 'ROUTE.NOT_FOUND', 'No such route')));
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const [status, code, message] = error instanceof HttpError ? [error.status, error.code, error.message]
       : error instanceof DomainError ? [STATUS[error.kind], error.code, error.message]
