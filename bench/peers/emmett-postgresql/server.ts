@@ -285,6 +285,10 @@ const IF_MATCH = /^(?:W\/)?"?(-1|\d{1,15})"?$/;
 async function main(): Promise<void> {
   const job = JSON.parse(process.env.BENCH_JOB ?? '{}') as Job;
   const pool = new Pool({ connectionString: job.url, max: job.poolSize ?? POOL_SIZE });
+  // An idle connection closed by the server (PostgreSQL stopping under us): one line, not a crash dump.
+  pool.on('error', (error) => console.error(`peer: pg pool: ${error.message}`));
+  // The bench that started us is gone (interrupted): so are we.
+  process.on('disconnect', () => process.exit(1));
   const store: PostgresEventStore = getPostgreSQLEventStore(job.url, { connectionOptions: { pool } });
   await store.schema.migrate();
 
