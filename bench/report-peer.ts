@@ -87,6 +87,7 @@ export function peerSection(r: PeerResults): string[] {
       'It takes the same requests from the same load generator as the deal engine (each client a deal\'s eight commands in order, a rep\'s bearer token) and does the same work per request: ' +
       'the bearer token verified (kept by its hash until it expires, as the application does), the user looked up, the access table by role, the body validated, the command\'s metadata (actor, command id from the Idempotency-Key, correlation id, request hash), ' +
       'the same authorised deciders from libs/domain (standing teams read at opening), Emmett\'s `CommandHandler` (read and fold the stream, decide, append with the expected stream version), the same status codes and answer. ' +
+      'What it does not do: keep read models (the deal engine\'s three projections follow every command in its process) or chain event hashes. ' +
       'Rounds are interleaved (deal engine, HTTP limit, peer, then again), each on a fresh server and store; the ratio is the median of ours ÷ peer over the round pairs. ' +
       'Events acknowledged / stored: the events in every 201 answer of the round against the events found in its store afterwards.',
     '',
@@ -114,6 +115,6 @@ export function peerCause(r: PeerResults, concurrency: number): string {
     (concurrency === 1
       ? `With one client a command's work runs one step after the other on either side, so the rate follows the time per command: ${fmt(cpu(p.ours), 2)} ms of CPU against ${fmt(cpu(p.peer) + db, 2)} ms for the peer's two processes together. `
       : 'The deal engine does all of its work on one Node event loop, the store included (SQLite in process); the peer\'s work is split between its Node process and PostgreSQL\'s backend processes, which run on another core meanwhile, so with many clients the peer completes commands at up to the rate of its busier process, not of their sum. ') +
-    'The deal engine\'s process also runs what the peer does not: Nest\'s router, guards, interceptors and validation pipe, the hash chain of every event and the projection runner with its commits on the same event loop (see "HTTP command path" for where its time goes). ' +
+    'The deal engine\'s process also runs what the peer does not: Nest\'s router, guards, interceptors and validation pipe, the hash chain of every event, and its three projections following every command with their commits on the same event loop (the peer keeps no read model); the profile of the application server under the live-latency target shows where its time goes. ' +
     `At ${concurrency} client${concurrency === 1 ? '' : 's'} the rounds were measured at a load average of ${p.ours.rounds.map((x) => fmt(x.load, 1)).join(', ')} (deal engine) and ${p.peer.rounds.map((x) => fmt(x.load, 1)).join(', ')} (peer) on a shared machine: the ratio of interleaved rounds is what to read.`;
 }
