@@ -1,5 +1,6 @@
 import type { ProfileLine, ProfileSummary } from './lib/profile';
 import { fmt } from './lib/stats';
+import { peerCause } from './report-peer';
 import type { BenchResults } from './results';
 
 /**
@@ -174,6 +175,7 @@ export function causeOf(id: string, r: BenchResults): string {
   if (id === 'http-commands-limit' || id === 'http-commands-before') return httpCause(r);
   if (id.startsWith('live-p99-')) return liveLowCause(r, c);
   if (id === 'read-model-bytes') return readModelBytesCause(r);
+  if (id.startsWith('http-peer-')) return peerCause(r, c);
   if (id === 'memory-rss') return memoryCause(r);
   if (id === 'statement') return statementCause(r);
   if (id === 'asof-statement') return asOfCause(r, 'statement');

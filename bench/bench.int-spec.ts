@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { signAccessToken, tokenSigner } from '@deals/access-tokens';
 import { APP_SECRET, APP_USERS, withServerOnAppStore } from './lib/app-server';
 import { post } from './lib/http-client';
+import { peerMissing } from './sections/http-commands';
 
 /** Runs the whole harness in quick mode on tiny sizes: every section must make it into the report (speed is not checked here). */
 describe('npm run bench (quick)', () => {
@@ -36,6 +37,16 @@ describe('npm run bench (quick)', () => {
     // Commands over HTTP beside the HTTP limit of the same run, and their ratio.
     expect(report).toMatch(/\| HTTP commands\/s, 64 clients, vs the HTTP limit \| [\d,]+\/s \| [\d,]+\/s \(bare Node http \+ the SQL\) \| \d+% \|/);
     expect(report).toMatch(/\| HTTP limit: bare Node http \+ the SQL \| [1-9][\d,]* \|/);
+    // Commands over HTTP against Emmett on PostgreSQL at 1 and 64 clients, or why they were not measured.
+    expect(report).toContain('### HTTP commands against Emmett-PostgreSQL behind Express');
+    if (peerMissing()) {
+      expect(report).toContain(`Not measured: ${peerMissing()}`);
+    } else {
+      for (const c of ['1 client', '64 clients']) {
+        expect(report).toMatch(new RegExp(`\\| HTTP commands/s, ${c}, vs Emmett-PostgreSQL behind Express \\| [\\d,]+/s, p99 [\\d.,]+ ms \\| [\\d,]+/s, p99 [\\d.,]+ ms \\(Emmett-PostgreSQL behind Express\\) \\| [\\d.]+× \\(rounds [\\d.]+–[\\d.]+×\\) \\|`));
+      }
+      expect(report).toMatch(/\| 64 \| \*\*[\d.]+×\*\* \| [\d.]+× \| [\d.,]+ \/ [\d.,]+ ms \| 0 \/ 0 \| \d+ \/ \d+ \|/);
+    }
     // The soak: a row a window with measured latency and memory, and a verdict from them.
     expect(report).toMatch(/\| 0–2 s \| \d+ \| \d+ \| \d+ \| \d+ \| [\d.,]+ ms \| [\d.,]+ ms \| [\d.]+ MiB \| [\d.]+ MiB \|/);
     expect(report).toMatch(/Verdict: \*\*(flat|not flat)\*\*: heap after collection (grew|fell) [\d.]+ MiB\/min/);
@@ -49,7 +60,7 @@ describe('npm run bench (quick)', () => {
     expect(report).toMatch(/\| as-of `\/pipeline` \(`\?asOf=` \d+ quarter closes in turn\), HTTP p95 \| [\d.,]+ ms \|/);
     expect(report).toContain('Same answer (result and position) over HTTP as by the replay: statement yes, pipeline yes.');
     expect(report).toMatch(/\| deal-summary \| [\d,]+ \| [\d,]+ \| [\d.]+ \([\d.]+ \+ [\d.]+\) \| [\d,]+ \| \d+% \| [\d,]+ \| [\d.]+ \+ [\d.]+ s \| [\d,]+ MiB \|/);
-  }, 300_000);
+  }, 420_000);
 });
 
 /** The API's command routes on Nest's Express and Fastify adapters (bench/servers/nest-command-server.ts) answer alike. */

@@ -2,6 +2,7 @@ import { profileMarkdown } from './lib/profile';
 import { fmt } from './lib/stats';
 import { RUNNER_LABELS, type RunnerFigures } from './sections/commands-labels';
 import { causeOf } from './analysis';
+import { peerSection, peerTargets } from './report-peer';
 import { soakSection } from './report-soak';
 import type { BenchResults } from './results';
 import type { WhatIfFigures } from './sections/what-if';
@@ -116,6 +117,7 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
       ratio: ratioText(app.liveMs.p50 / echo.liveMs.p50, 2), target: '—', met: undefined,
     });
   }
+  out.push(...peerTargets(results));
   const m = results.memory;
   out.push({
     id: 'memory-rss', figure: `resident memory, ${fmt(m.events)} events, all projections loaded`, measured: `${fmt(m.rssMiB)} MiB`,
@@ -280,6 +282,8 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     '',
   );
 
+  push(...peerSection(r));
+
   // 4. Memory, statement and as-of reads
   const m = r.memory;
   const a = m.asOf;
@@ -354,7 +358,7 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     '',
     `Sections run in their own Node processes (bench/section.ts); the generated store is cached under \`.tmp/bench/\` by size and generator version. ` +
       '`BENCH_QUICK=1` runs tiny sizes (smoke test: `npm run test:bench`); `BENCH_EVENTS`, `BENCH_PROFILE=0|1`, `BENCH_OUT` and `BENCH_CACHE` override the defaults; `BENCH_REPORT_ONLY=1` writes the report again from the last run\'s saved results (`.tmp/bench/last-results.json`) without measuring; ' +
-      '`BENCH_SECTIONS=rebuild,memory` (any of commands, rebuild, memory, what-if, live, soak) runs only those sections and writes their figures to `.tmp/bench/partial-results.json`, not this report. ' +
+      '`BENCH_SECTIONS=rebuild,memory` (any of commands, rebuild, memory, what-if, live, http-peer, soak) runs only those sections and writes their figures to `.tmp/bench/partial-results.json`, not this report. ' +
       `The soak's rate and length: \`BENCH_SOAK_RATE\` (commands/s, default 100) and \`BENCH_SOAK_SECONDS\` (default 300; 10 with \`BENCH_QUICK=1\`); this run: ${fmt(cfg.soak.ratePerSecond)}/s for ${fmt(cfg.soak.seconds)} s in ${fmt(cfg.soak.windowSeconds)} s windows. ` +
       'Profiles are `node --cpu-prof` profiles of a separate run of the missed figure (its measured part only), summarised by area, by project function with what it calls (inclusive) and by self time (bench/lib/profile.ts). ' +
       'The cause under each missed figure is written by bench/analysis.ts from this run\'s figures and profiles.',

@@ -1,10 +1,12 @@
-import { readFileSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { withAppServer, withServerOnAppStore } from '../lib/app-server';
+import { APP_SECRET, APP_USERS, withAppServer, withServerOnAppStore } from '../lib/app-server';
 import { startServer, stopServer } from '../lib/child';
 import { closedLoop, ClosedLoopResult } from '../lib/closed-loop';
 import { post } from '../lib/http-client';
 import { loadAverage } from '../lib/machine';
+import { PG_SETTINGS, PostgresCluster, postgresMissing, startPostgres } from '../lib/postgres';
 import { median } from '../lib/stats';
 import { dealLanes } from '../workload/deal-lanes';
 import { stepsOf } from './commands';
@@ -15,9 +17,13 @@ import { stepsOf } from './commands';
  * (bench/servers/bare-command-server.ts) — in alternate rounds, so the ratio comes from one run.
  * `nest-express` and `nest-fastify`: the API's deal command routes alone, on each of Nest's HTTP
  * adapters (bench/servers/nest-command-server.ts), for what the adapter costs per command.
+ * The peer (`peer`): Emmett on PostgreSQL behind Express (bench/peers/emmett-postgresql/server.ts),
+ * taking the application's requests from the same load generator, on a PostgreSQL cluster this
+ * section starts (bench/lib/postgres.ts), a fresh database per round.
  */
 
 export type NestTarget = 'nest-express' | 'nest-fastify';
+export type HttpTarget = 'app' | 'bare' | 'peer' | NestTarget;
 
 export interface HttpCommandsJob {
   readonly workDir: string;
@@ -25,7 +31,7 @@ export interface HttpCommandsJob {
   readonly concurrency: number;
   readonly warmupMs: number;
   readonly measureMs: number;
-  readonly targets?: readonly ('app' | 'bare' | NestTarget)[];
+  readonly targets?: readonly HttpTarget[];
   /** Profile the application server (written to this folder). */
   readonly appProfileDir?: string;
   /** Profile the nest-* servers (each into its own subfolder of this one, named by the target). */
@@ -40,13 +46,25 @@ export interface HttpCommandsRound {
   readonly load: number;
   /** CPU time (user + system) of the server process per completed command, warm-up included: steadier than the rate on a shared machine. */
   readonly serverCpuMsPerCommand: number;
+  /** Latency of the commands completed in the window (send → answer). */
+  readonly latencyMs?: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** Events the server answered as written, over the whole round (warm-up included). */
+  readonly acknowledgedEvents?: number;
+  /** Events found in the round's store once the round was over: fewer than acknowledged is a lost write. */
+  readonly storedEvents?: number;
+  /** The peer only: CPU time of the PostgreSQL server per completed command, warm-up included (its share of the work, outside the Node process). */
+  readonly databaseCpuMsPerCommand?: number;
 }
 
 export interface HttpCommandsFigures {
-  readonly target: 'app' | 'bare' | NestTarget;
+  readonly target: HttpTarget;
   readonly concurrency: number;
   readonly perSecond: number;
   readonly rounds: readonly HttpCommandsRound[];
+  /** The peer only: why it did not run (no rounds then). */
+  readonly skipped?: string;
+  /** The peer only: what it ran on. */
+  readonly peer?: { readonly postgres: string; readonly settings: Readonly<Record<string, string>>; readonly poolSize: number };
 }
 
 /** CPU time a process has used so far, in ms (Linux: /proc/<pid>/stat, utime + stime in clock ticks of 10 ms). */
@@ -65,13 +83,33 @@ async function measured(job: HttpCommandsJob, pid: number, run: (deal: number, s
     stepsOf,
   );
   const cpu = cpuMsOf(pid) - cpu0;
-  return { perSecond: loop.perSecond, failed: loop.failed, errors: loop.errors, load: loadAverage()[0], serverCpuMsPerCommand: cpu / Math.max(1, completed) };
+  return {
+    perSecond: loop.perSecond, failed: loop.failed, errors: loop.errors, load: loadAverage()[0], serverCpuMsPerCommand: cpu / Math.max(1, completed),
+    latencyMs: loop.latencyMs,
+  };
+}
+
+/** Rows of a table in an SQLite file, read-only (NaN when it cannot be read). */
+function eventsInSqlite(path: string, table: string): number {
+  if (!existsSync(path)) return NaN;
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+  } catch {
+    return NaN;
+  } finally {
+    db.close();
+  }
 }
 
 async function appRound(job: HttpCommandsJob, round: number): Promise<HttpCommandsRound> {
-  return withAppServer(join(job.workDir, `http-app-${process.pid}-${round}`), { cpuProfDir: job.appProfileDir }, async ({ child, port }) => {
+  const dataDir = join(job.workDir, `http-app-${process.pid}-${round}`);
+  return withAppServer(dataDir, { cpuProfDir: job.appProfileDir }, async ({ child, port }) => {
     const target = dealLanes(port, 8);
-    return measured(job, child.pid!, (deal, step) => target.sendStep(deal, step).then(() => undefined), () => target.steps);
+    const before = eventsInSqlite(join(dataDir, 'events.db'), 'events');
+    const round = await measured(job, child.pid!, (deal, step) => target.sendStep(deal, step).then(() => undefined), () => target.steps);
+    // Every acknowledged append is committed before its answer, so the count is final with the server still up.
+    return { ...round, acknowledgedEvents: target.acknowledgedEvents(), storedEvents: eventsInSqlite(join(dataDir, 'events.db'), 'events') - before };
   });
 }
 
@@ -81,10 +119,14 @@ async function bareRound(job: HttpCommandsJob, round: number): Promise<HttpComma
   try {
     // A body of the size of a command's (the app's OpenDeal is about 400 bytes).
     const pad = 'x'.repeat(300);
-    return await measured(job, child.pid!, async (deal, step) => {
+    let acknowledged = 0;
+    const result = await measured(job, child.pid!, async (deal, step) => {
       const res = await post(port, '/commands', { Authorization: 'Bearer x', 'Idempotency-Key': `bare-${deal}-${step}` }, JSON.stringify({ deal, step, pad }));
       if (res.status !== 201) throw new Error(`bare ${res.status} ${res.body.slice(0, 120)}`);
+      acknowledged += (JSON.parse(res.body) as { events: number }).events;
     }, stepsOf);
+    await stopServer(child);
+    return { ...result, acknowledgedEvents: acknowledged, storedEvents: eventsInSqlite(path, 'events') };
   } finally {
     await stopServer(child);
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
@@ -101,18 +143,76 @@ async function nestRound(job: HttpCommandsJob, round: number, target: NestTarget
   });
 }
 
-export async function runHttpCommands(job: HttpCommandsJob): Promise<HttpCommandsFigures[]> {
-  const targets = job.targets ?? ['app', 'bare'];
-  const rounds = new Map<string, HttpCommandsRound[]>();
-  for (let round = 0; round < job.rounds; round++) {
-    for (const target of targets) {
-      const r = target === 'app' ? await appRound(job, round) : target === 'bare' ? await bareRound(job, round) : await nestRound(job, round, target);
-      rounds.set(target, [...(rounds.get(target) ?? []), r]);
-      process.stderr.write(`  http commands ${target} round ${round + 1}: ${r.perSecond.toFixed(0)}/s, server CPU ${r.serverCpuMsPerCommand.toFixed(3)} ms/command (${r.failed} failed, load ${r.load.toFixed(2)})\n`);
+/** The peer's server (Express + Emmett on PostgreSQL) on a fresh database of the cluster, for the application's users and token secret. */
+async function peerRound(job: HttpCommandsJob, round: number, cluster: PostgresCluster): Promise<HttpCommandsRound> {
+  const database = `peer_${process.pid}_${round}_${job.concurrency}`;
+  cluster.dropDatabase(database);
+  cluster.createDatabase(database);
+  try {
+    const { child, port } = await startServer(PEER_SERVER, {
+      args: { url: cluster.url(database), secret: APP_SECRET, users: [...APP_USERS.reps, APP_USERS.ops], poolSize: PEER_POOL_SIZE },
+    });
+    let result: HttpCommandsRound;
+    let target: ReturnType<typeof dealLanes>;
+    const db0 = cluster.cpuMs();
+    let commandsAnswered = 0;
+    try {
+      target = dealLanes(port, 8);
+      const lanes = target;
+      result = await measured(job, child.pid!, (deal, step) => lanes.sendStep(deal, step).then(() => void commandsAnswered++), () => lanes.steps);
+    } finally {
+      await stopServer(child);
     }
+    // The server's connections are closed: their backends have exited and their CPU time is the postmaster's.
+    const dbCpu = cluster.cpuMs() - db0;
+    return {
+      ...result, acknowledgedEvents: target.acknowledgedEvents(), storedEvents: Number(cluster.sql(database, 'SELECT COUNT(*) FROM emt_messages')),
+      databaseCpuMsPerCommand: dbCpu / Math.max(1, commandsAnswered),
+    };
+  } finally {
+    cluster.dropDatabase(database);
   }
-  return targets.map((target) => {
+}
+
+/** The peer's server, and the size of its pg pool (pg's default is 10). */
+export const PEER_SERVER = join(__dirname, '..', 'peers', 'emmett-postgresql', 'server.ts');
+export const PEER_POOL_SIZE = 20;
+
+/** Why the peer cannot run here (PostgreSQL or the peer's packages missing), or undefined. */
+export function peerMissing(): string | undefined {
+  if (!existsSync(join(__dirname, '..', 'peers', 'emmett-postgresql', 'node_modules', '@event-driven-io', 'emmett-postgresql'))) {
+    return 'the peer\'s packages are not installed: npm ci --prefix bench/peers/emmett-postgresql';
+  }
+  return postgresMissing();
+}
+
+export async function runHttpCommands(job: HttpCommandsJob): Promise<HttpCommandsFigures[]> {
+  const wanted = job.targets ?? ['app', 'bare'];
+  const peerSkipped = wanted.includes('peer') ? peerMissing() : undefined;
+  if (peerSkipped) process.stderr.write(`  http commands: peer skipped: ${peerSkipped}\n`);
+  const targets = wanted.filter((t) => t !== 'peer' || !peerSkipped);
+  const cluster = targets.includes('peer') ? await startPostgres((m) => process.stderr.write(`${m}\n`)) : undefined;
+  const rounds = new Map<string, HttpCommandsRound[]>();
+  try {
+    for (let round = 0; round < job.rounds; round++) {
+      for (const target of targets) {
+        const r = target === 'app' ? await appRound(job, round) : target === 'bare' ? await bareRound(job, round)
+          : target === 'peer' ? await peerRound(job, round, cluster!) : await nestRound(job, round, target);
+        rounds.set(target, [...(rounds.get(target) ?? []), r]);
+        const latency = r.latencyMs ? `, p99 ${r.latencyMs.p99.toFixed(1)} ms` : '';
+        const db = r.databaseCpuMsPerCommand === undefined ? '' : ` + PostgreSQL ${r.databaseCpuMsPerCommand.toFixed(3)}`;
+        const kept = r.acknowledgedEvents === undefined ? '' : `, events acknowledged/stored ${r.acknowledgedEvents}/${r.storedEvents}`;
+        process.stderr.write(`  http commands ${target} c=${job.concurrency} round ${round + 1}: ${r.perSecond.toFixed(0)}/s${latency}, server CPU ${r.serverCpuMsPerCommand.toFixed(3)}${db} ms/command (${r.failed} failed${kept}, load ${r.load.toFixed(2)})\n`);
+      }
+    }
+  } finally {
+    cluster?.stop();
+  }
+  return wanted.map((target) => {
     const rs = rounds.get(target) ?? [];
-    return { target, concurrency: job.concurrency, perSecond: median(rs.map((r) => r.perSecond)), rounds: rs };
+    const figures: HttpCommandsFigures = { target, concurrency: job.concurrency, perSecond: median(rs.map((r) => r.perSecond)), rounds: rs };
+    if (target !== 'peer') return figures;
+    return peerSkipped ? { ...figures, skipped: peerSkipped }
+      : { ...figures, peer: { postgres: cluster!.version, settings: { ...PG_SETTINGS }, poolSize: PEER_POOL_SIZE } };
   });
 }
