@@ -29,6 +29,11 @@ const churn: Projection<{ n: number; at: number[] }> = {
   apply: (doc, e) => (e.type === 'Del' ? undefined : { n: (doc?.n ?? 0) + 1, at: [...(doc?.at ?? []), e.position] }),
 };
 
+/** The same, its positions stored item by item and never read by `apply`: a rebuild holds only their tails. */
+const churnTails: Projection<{ n: number; at: number[] }> = {
+  ...churn, name: 'churn-tails', appendOnly: () => ['at'], readsAppended: () => [], streamOf: (key) => `churn-${key.slice(1)}`,
+};
+
 describe('lean read-model storage, real SQLite', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'lean-'))));
@@ -44,7 +49,7 @@ describe('lean read-model storage, real SQLite', () => {
           await store.append(`churn-${k}`, [{ eventId: randomUUID(), type: del ? 'Del' : 'Add', data: { k }, metadata: { actor: { id: 'x', roles: [] }, occurredAt: new Date().toISOString() } }]);
         }
         const events = (await store.readAll()).events;
-        const all = [...PROJECTIONS, churn as Projection<unknown>];
+        const all = [...PROJECTIONS, churn as Projection<unknown>, churnTails as Projection<unknown>];
         const built = async (limits: typeof TINY) => {
           const db = new ProjectionDatabase(join(dir, `${run}-${limits.documents}.db`));
           const runner = new ProjectionRunner(store, db, all, { batchSize: 3, rebuildCache: limits });
@@ -66,6 +71,7 @@ describe('lean read-model storage, real SQLite', () => {
           for (const p of [dealSummaryProjection, churn] as Projection<unknown>[]) {
             expect((tiny[p.name] as { model: unknown }).model).toEqual([...foldEvents(p, events)]);
           }
+          expect((tiny[churnTails.name] as { stored: unknown }).stored).toEqual([...foldEvents(churn, events)]);
         } finally {
           await store.close();
         }

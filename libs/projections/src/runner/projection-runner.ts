@@ -228,11 +228,15 @@ export class ProjectionRunner {
     // Versions go to a build of their own, read only once the new read model is swapped in.
     const build = this.db.versions.newBuild(projection.name, projection.version, { indexed: false });
     // Documents are written under a name of their own as the cache fills, and take the projection's at the swap.
-    const docs = new RebuildCache<unknown>(this.db, rebuildName(projection.name, build), this.rebuildCache);
+    // Documents whose write-only items are not held give `apply` (and its changes) only their tails.
+    const tails = projection.readsAppended !== undefined;
+    const docs = new RebuildCache<unknown>(this.db, rebuildName(projection.name, build), this.rebuildCache, tails);
     try {
-      const result = await rebuildReadModel(this.store, projection, this.batchSize, onProgress, (changes) =>
-        this.db.writeVersions(build, changes.filter((c) => keepsVersion(projection, c))),
-      docs);
+      const result = await rebuildReadModel(this.store, projection, this.batchSize, onProgress, (changes) => {
+        const kept = changes.filter((c) => keepsVersion(projection, c));
+        if (tails && kept.some((c) => c.doc !== undefined)) throw new Error(`"${projection.name}" declares readsAppended, so it cannot keep versions of documents (streamOf must name their stream)`);
+        this.db.writeVersions(build, kept);
+      }, docs);
       docs.flush();
       this.db.versions.index(build);
       this.db.swapIn(projection.name, { version: projection.version, position: result.position, build });

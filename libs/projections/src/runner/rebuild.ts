@@ -1,4 +1,5 @@
-import { EventStore } from '@deals/event-store';
+import { EventStore, RecordedEvent } from '@deals/event-store';
+import { matchesFilter } from '../fold';
 import { applyBatchInPlace, WritableModel } from './apply-batch';
 import { DocumentChange, Projection } from '../projection';
 import { ProjectionRebuildError } from './projection.errors';
@@ -12,7 +13,21 @@ export interface RebuildProgress {
 
 /** A rebuild's read model: written page by page (`afterPage`), e.g. a bounded cache over projections.db. */
 export interface RebuildTarget<D> extends WritableModel<D> {
+  /** Told the keys a page's events touch before it is folded (to read them back at once). */
+  beforePage?(keys: Iterable<string>): void;
   afterPage?(): void;
+}
+
+/** The keys a page's events touch; an event whose keys cannot be told is left to the fold (it dead-letters it). */
+function* keysOfPage<D>(projection: Projection<D>, page: readonly RecordedEvent[]): Generator<string> {
+  for (const e of page) {
+    if (!matchesFilter(projection.filter, e)) continue;
+    try {
+      yield* projection.keysOf(e);
+    } catch {
+      continue;
+    }
+  }
 }
 
 /**
@@ -35,6 +50,7 @@ export async function rebuildReadModel<D, T extends RebuildTarget<D> = Map<strin
     const { events: page, scannedTo } = await store.readAll({ after: position, maxCount: batchSize, filter: projection.filter });
     position = scannedTo;
     if (page.length === 0) break;
+    docs.beforePage?.(keysOfPage(projection, page));
     // A poison event abandons the whole rebuild.
     const { changes, deadLetters } = applyBatchInPlace(projection, docs, page);
     if (deadLetters.length > 0) {
