@@ -20,7 +20,8 @@ import { loadAverage } from './lib/machine';
  * For a quicker comparison of rebuild rates: BENCH_WRITES_REBUILD_EVENTS=N rebuilds over a copy of the
  * first N events, BENCH_WRITES_PROJECTIONS=audit,... rebuilds only those, BENCH_BASELINE may list
  * several commits (a,b), BENCH_WRITES_ROUNDS=N runs the trees in turn N times (alternating, so a
- * change in the machine's load falls on all of them), BENCH_WRITES_CPU_PROF=dir profiles each child.
+ * change in the machine's load falls on all of them), BENCH_WRITES_CPU_PROF=dir profiles each child,
+ * BENCH_WRITES_THIS_TREE=0 measures the listed commits alone (this tree may be edited meanwhile).
  */
 
 interface LiveFigures {
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
   const trees = [
     ...baselines.map((commit) => ({ name: `before ${commit.slice(0, 7)}`, dir: baselineDir(commit) })),
     { name: `after ${git('rev-parse', '--short=7', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' + changes' : ''}`, dir: root },
-  ];
+  ].slice(0, env.BENCH_WRITES_THIS_TREE === '0' ? -1 : undefined);
   const rounds = Number(env.BENCH_WRITES_ROUNDS ?? 1);
   const events = Number(env.BENCH_WRITES_EVENTS ?? 100_000);
   const only = env.BENCH_WRITES_ONLY;
