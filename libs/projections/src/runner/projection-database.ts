@@ -234,12 +234,14 @@ export class ProjectionDatabase {
     changes: readonly DocumentChange[],
     deadLetters: readonly NewDeadLetter[],
     versions: readonly DocumentChange[],
+    /** Each version's document before it, to store the version as what changed. */
+    previous?: ReadonlyMap<DocumentChange, unknown>,
   ): LoggedChange[] {
     return this.db.transaction(() => {
       this.writeDocs(name, docs);
       const kept = new Set<DocumentChange>(versions);
       const logged = changes.map((c) => ({ ...c, id: this.logChange(c, kept.has(c)) }));
-      this.versions.write(state.build, versions);
+      this.versions.write(state.build, versions, previous);
       const at = new Date().toISOString();
       for (const d of deadLetters) {
         this.sql('INSERT INTO projection_dead_letters (name, position, event_id, event_type, stream_id, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -309,8 +311,8 @@ export class ProjectionDatabase {
   }
 
   /** Versions written while a build is made, before `replaceAll` swaps it in. */
-  writeVersions(build: number, changes: readonly DocumentChange[]): void {
-    this.db.transaction(() => this.versions.write(build, changes))();
+  writeVersions(build: number, changes: readonly DocumentChange[], previous?: ReadonlyMap<DocumentChange, unknown>): void {
+    this.db.transaction(() => this.versions.write(build, changes, previous))();
   }
 
   changesAfter(id: number, names: readonly string[] | undefined, limit: number): LoggedChange[] {

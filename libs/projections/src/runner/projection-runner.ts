@@ -232,10 +232,10 @@ export class ProjectionRunner {
     const tails = projection.readsAppended !== undefined;
     const docs = new RebuildCache<unknown>(this.db, rebuildName(projection.name, build), this.rebuildCache, tails);
     try {
-      const result = await rebuildReadModel(this.store, projection, this.batchSize, onProgress, (changes) => {
+      const result = await rebuildReadModel(this.store, projection, this.batchSize, onProgress, (changes, previous) => {
         const kept = changes.filter((c) => keepsVersion(projection, c));
         if (tails && kept.some((c) => c.doc !== undefined)) throw new Error(`"${projection.name}" declares readsAppended, so it cannot keep versions of documents (streamOf must name their stream)`);
-        this.db.writeVersions(build, kept);
+        this.db.writeVersions(build, kept, previous);
       }, docs);
       docs.flush();
       this.db.versions.index(build);
@@ -327,7 +327,7 @@ export class ProjectionRunner {
     const folded = applyBatch(projection, slot.docs, events);
     const versions = folded.changes.filter((c) => keepsVersion(projection, c));
     const state = { version: projection.version, position: batch.scannedTo, build: slot.build };
-    const logged = this.db.commitBatch(projection.name, state, folded.docs, folded.changes, folded.deadLetters, versions);
+    const logged = this.db.commitBatch(projection.name, state, folded.docs, folded.changes, folded.deadLetters, versions, folded.previous);
     if (slot.docs instanceof Map) {
       for (const [key, doc] of folded.docs) {
         if (doc === undefined) slot.docs.delete(key);

@@ -32,14 +32,15 @@ function* keysOfPage<D>(projection: Projection<D>, page: readonly RecordedEvent[
 
 /**
  * Folds every event from position zero into `docs`, a fresh read model; a poison event stops it.
- * `onPage` receives each page's document changes, in order, before the next page is read.
+ * `onPage` receives each page's document changes, in order, with each one's document before it,
+ * before the next page is read.
  */
 export async function rebuildReadModel<D, T extends RebuildTarget<D> = Map<string, D>>(
   store: EventStore,
   projection: Projection<D>,
   batchSize: number,
   onProgress?: (p: RebuildProgress) => void,
-  onPage?: (changes: DocumentChange<D>[]) => void,
+  onPage?: (changes: DocumentChange<D>[], previous: ReadonlyMap<DocumentChange<D>, D | undefined>) => void,
   docs: T = new Map<string, D>() as unknown as T,
 ): Promise<{ docs: T; position: number; events: number }> {
   // For progress reports only: the read says where it ends.
@@ -52,12 +53,12 @@ export async function rebuildReadModel<D, T extends RebuildTarget<D> = Map<strin
     if (page.length === 0) break;
     docs.beforePage?.(keysOfPage(projection, page));
     // A poison event abandons the whole rebuild.
-    const { changes, deadLetters } = applyBatchInPlace(projection, docs, page);
+    const { changes, previous, deadLetters } = applyBatchInPlace(projection, docs, page);
     if (deadLetters.length > 0) {
       const poison = page.find((e) => e.eventId === deadLetters[0].eventId)!;
       throw new ProjectionRebuildError(projection.name, poison, deadLetters[0].error);
     }
-    onPage?.(changes);
+    onPage?.(changes, previous);
     docs.afterPage?.();
     events += page.length;
     onProgress?.({ projection: projection.name, events, position, headPosition: Math.max(head, position) });
