@@ -29,6 +29,11 @@ export interface LoggedChange extends DocumentChange {
   readonly id: number;
 }
 
+/** A change as read from the log: `foldFrom` names the stream whose events up to its position make its document (not stored). */
+export interface LoggedChangeRow extends LoggedChange {
+  readonly foldFrom?: string;
+}
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS projection_state (
     name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL, build INTEGER);
@@ -53,6 +58,8 @@ const enum ChangeForm {
   Version = 1,
   /** `doc` is the document without its append-only fields (`parts`), each replaced by its length then. */
   Parts = 2,
+  /** No document: it is what its one stream's events up to the position fold to (`Projection.streamOf`). */
+  Stream = 3,
 }
 
 /** A projection's append-only fields of a document, and those of them its `apply` reads. */
@@ -104,6 +111,8 @@ export class ProjectionDatabase {
   readonly versions: ProjectionVersions;
   /** Projections whose documents keep append-only fields as rows (`Projection.appendOnly`). */
   private readonly splits = new Map<string, SplitFields>();
+  /** The stream that alone makes a document, by projection (`Projection.streamOf`). */
+  private readonly streams = new Map<string, (key: string) => string | undefined>();
 
   constructor(path: string) {
     preparePrivateDatabaseFile(path);
@@ -123,6 +132,8 @@ export class ProjectionDatabase {
   /** Stores the projection's append-only fields as rows from now on; call before reading or writing it. */
   register(projection: Projection<unknown>): void {
     const fields = projection.appendOnly;
+    const streamOf = projection.streamOf;
+    if (streamOf) this.streams.set(projection.name, (key) => streamOf.call(projection, key));
     const reads = projection.readsAppended;
     if (fields) {
       this.splits.set(projection.name, {
@@ -315,7 +326,8 @@ export class ProjectionDatabase {
     this.db.transaction(() => this.versions.write(build, changes, previous))();
   }
 
-  changesAfter(id: number, names: readonly string[] | undefined, limit: number): LoggedChange[] {
+  /** Logged changes after `id`; a change whose document its stream makes comes without it (`foldFrom`): the runner folds it. */
+  changesAfter(id: number, names: readonly string[] | undefined, limit: number): LoggedChangeRow[] {
     const filter = names?.length ? `AND name IN (${names.map(() => '?').join(',')})` : '';
     const rows = this.sql(`SELECT id, name, position, key, doc, form, parts, event_id, event_type FROM projection_changes WHERE id > ? ${filter} ORDER BY id LIMIT ?`)
       .all(id, ...(names ?? []), limit) as {
@@ -326,15 +338,21 @@ export class ProjectionDatabase {
       if (!builds.has(name)) builds.set(name, this.state(name)?.build);
       return builds.get(name);
     };
-    return rows.map((r) => ({
-      id: r.id,
-      projection: r.name,
-      key: r.key,
-      doc: this.loggedDocument(r, buildOf),
-      position: r.position,
-      eventId: r.event_id,
-      eventType: r.event_type,
-    }));
+    return rows.map((r) => {
+      const change = {
+        id: r.id,
+        projection: r.name,
+        key: r.key,
+        doc: r.form === ChangeForm.Stream ? undefined : this.loggedDocument(r, buildOf),
+        position: r.position,
+        eventId: r.event_id,
+        eventType: r.event_type,
+      };
+      if (r.form !== ChangeForm.Stream) return change;
+      const foldFrom = this.streams.get(r.name)?.(r.key);
+      if (foldFrom === undefined) throw new Error(`Change ${r.id} of "${r.name}" is made by its stream, but "${r.name}" names no stream for "${r.key}" (not registered?)`);
+      return { ...change, foldFrom };
+    });
   }
 
   /**
@@ -529,9 +547,10 @@ export class ProjectionDatabase {
     let form = ChangeForm.Whole;
     let parts: string | null = null;
     if (c.doc !== undefined) {
-      // A kept version holds the document already; an append-only field's items are stored once.
-      const fields = versionKept ? [] : (this.splits.get(c.projection)?.fields(c.doc) ?? []);
+      // A kept version holds the document already, and so does its stream; an append-only field's items are stored once.
+      const fields = versionKept || this.streams.get(c.projection)?.(c.key) !== undefined ? [] : (this.splits.get(c.projection)?.fields(c.doc) ?? []);
       if (versionKept) form = ChangeForm.Version;
+      else if (this.streams.get(c.projection)?.(c.key) !== undefined) form = ChangeForm.Stream;
       else if (fields.length > 0) {
         form = ChangeForm.Parts;
         parts = fields.join(',');

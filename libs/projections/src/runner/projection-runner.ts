@@ -9,6 +9,7 @@ import { PositionWaiters } from './position-waiters';
 import { DeadLetter, LoggedChange, ProjectionDatabase, rebuildName } from './projection-database';
 import { keepsVersion } from './projection-versions';
 import { describeError, UnknownProjectionError } from './projection.errors';
+import { foldLoggedChanges } from './logged-change-fold';
 import { rebuildReadModel, RebuildProgress } from './rebuild';
 import { DEFAULT_REBUILD_CACHE, RebuildCache, RebuildCacheLimits } from './rebuild-cache';
 import { StoredReadModel } from './stored-read-model';
@@ -182,8 +183,11 @@ export class ProjectionRunner {
     return this.db.pruneChanges(Math.max(0, this.db.lastChangeId() - changeId));
   }
 
-  changesAfter(changeId: number, names?: readonly string[], limit = 1000): LoggedChange[] {
-    return this.db.changesAfter(changeId, names, limit);
+  /** Logged changes after `changeId`, each with its document then (folded again from its stream where the log keeps none). */
+  async changesAfter(changeId: number, names?: readonly string[], limit = 1000): Promise<LoggedChange[]> {
+    const rows = this.db.changesAfter(changeId, names, limit);
+    const folded = await foldLoggedChanges(this.store, (name) => this.slot(name).projection, rows);
+    return rows.map(({ foldFrom, ...change }) => (foldFrom === undefined ? change : { ...change, doc: folded.get(change.id) }));
   }
 
   /** Read-your-writes: resolves true once every named projection has passed `position`, false on timeout. */
