@@ -2,9 +2,9 @@ import { ProjectionDatabase, StoredDocument, StoredRow } from './projection-data
 
 /** How much of a read model a rebuild holds in memory before writing it out. */
 export interface RebuildCacheLimits {
-  /** Documents held (changed or read back). */
+  /** Documents changed before they are written (unchanged ones: up to four times as many). */
   readonly documents: number;
-  /** Their size as stored JSON, estimated. */
+  /** The documents held, by their size as stored JSON when last written or read (estimated). */
   readonly bytes: number;
 }
 
@@ -38,6 +38,8 @@ export class RebuildCache<D> {
   private readonly absent = new Set<string>();
   private bytes = 0;
   private creations = 0;
+  /** Documents changed since the last write (their size is known only once written). */
+  private changed = 0;
 
   constructor(
     private readonly db: ProjectionDatabase,
@@ -81,7 +83,7 @@ export class RebuildCache<D> {
     const entry = this.entries.get(key);
     if (entry && entry.doc !== undefined) {
       entry.doc = doc;
-      entry.dirty = true;
+      this.markChanged(entry);
       return this;
     }
     // New, or deleted before: as in a Map, it now comes last.
@@ -93,6 +95,7 @@ export class RebuildCache<D> {
     const hadRow = entry ? entry.row !== null || entry.recreated : !this.absent.has(key) && this.db.hasDocument(this.name, key);
     this.absent.delete(key);
     // A row it had goes first (`flush`): it is inserted anew.
+    if (!entry?.dirty) this.changed++;
     this.entries.set(key, { doc, dirty: true, bytes: 0, row: null, recreated: hadRow, created: ++this.creations });
     return this;
   }
@@ -102,19 +105,24 @@ export class RebuildCache<D> {
     const entry = this.entries.get(key);
     if (entry) {
       entry.doc = undefined;
-      entry.dirty = true;
+      this.markChanged(entry);
     }
     return existed;
   }
 
-  /** After each page: writes out and forgets the oldest documents when more than the limits are held. */
+  /**
+   * After each page: when more documents changed than the limit (their size is known once written),
+   * the documents held are larger than it, or more than four times as many are held, writes the
+   * changed ones out and forgets the least recently used, down to half the bytes and twice the
+   * documents (so writes come in batches, and small unchanged documents stay to be read again).
+   */
   afterPage(): void {
     this.absent.clear();
-    if (this.entries.size <= this.limits.documents && this.bytes <= this.limits.bytes) return;
+    const { documents, bytes } = this.limits;
+    if (this.changed <= documents && this.bytes <= bytes && this.entries.size <= 4 * documents) return;
     this.flush();
-    // The least recently used go, down to half the limits, so writes come in batches.
     for (const [key, entry] of this.entries) {
-      if (this.entries.size <= this.limits.documents / 2 && this.bytes <= this.limits.bytes / 2) break;
+      if (this.entries.size <= 2 * documents && this.bytes <= bytes / 2) break;
       this.entries.delete(key);
       this.bytes -= entry.bytes;
     }
@@ -122,6 +130,7 @@ export class RebuildCache<D> {
 
   /** Writes every changed document held, in one transaction. */
   flush(): void {
+    this.changed = 0;
     const dirty = [...this.entries].filter(([, e]) => e.dirty);
     if (dirty.length === 0) return;
     const recreated = dirty.filter(([, e]) => e.recreated).map(([key]) => key);
@@ -143,6 +152,11 @@ export class RebuildCache<D> {
   /** Documents held in memory now (for tests and figures). */
   get held(): number {
     return this.entries.size;
+  }
+
+  private markChanged(entry: Entry<D>): void {
+    if (!entry.dirty) this.changed++;
+    entry.dirty = true;
   }
 
   private hold(key: string, stored: StoredDocument<D>): void {
