@@ -85,10 +85,10 @@ function rebuildCause(r: BenchResults, projection: string): string {
         `(\`ProjectionDatabase.writeVersions\`: JSON.stringify and an append per version, page by page) and ${figures.versions.indexSeconds.toFixed(1)} s indexing them before the swap.`);
     }
   }
-  const write = line(p, 'replaceAll') ? share(p, 'replaceAll') : 'not reached in the profiled part';
+  const write = line(p, 'writeDocuments') ? share(p, 'writeDocuments') : 'not reached in the profiled part';
   parts.push(`Of the profiled time, reading the pages (\`SqliteEventStore.readAll\` with \`toRecordedEvent\`'s JSON.parse — the limit's whole work) is ${share(p, 'readAll')}, ` +
-    `folding (the projection's \`apply\`, called by \`rebuildReadModel\`) ${share(p, 'apply')}, writing the read model (\`ProjectionDatabase.replaceAll\` → \`writeDocs\`: JSON.stringify and an upsert per document) ${write}, ` +
-    `garbage collection ${areaShare(p, 'garbage collection')} (a rebuild holds the whole new read model of ${fmt(figures?.documents ?? 0)} documents on the heap until it is written, so every collection walks a growing heap).`);
+    `folding (the projection's \`apply\`, called by \`rebuildReadModel\`) ${share(p, 'apply')}, writing the read model (\`RebuildCache.flush\` → \`ProjectionDatabase.writeDocuments\`: JSON.stringify and an upsert per changed document, an insert per new item of an append-only field) ${write}, ` +
+    `garbage collection ${areaShare(p, 'garbage collection')} (a rebuild holds at most its cache's documents on the heap, written out in batches, of the ${fmt(figures?.documents ?? 0)} it builds).`);
   if (projection === 'audit') {
     const person = r.memory.projections.find((x) => x.name === 'audit');
     parts.push('Every deal event is applied to the deal\'s timeline and to one document per person it names and that deal ' +

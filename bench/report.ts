@@ -239,7 +239,9 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     'Versions are what reads as of a past moment are answered from (docs/projections.md): every change of a document other streams feed — every deal summary, ' +
       'commission-facts\' person and plan indexes — and the deletions of the rest, whose documents are folded again from their one stream when asked about. ' +
       'A rebuild appends them to a table of its own without an index and indexes it once before the swap; the time writing them (JSON and insert) and indexing them is measured apart and is part of the seconds. ' +
-      `projections.db after the three rebuilds: ${fmt(r.rebuild.databaseMiB)} MiB, of which the read models' documents ${fmt(r.rebuild.documentsMiB)} MiB and their versions ${fmt(sum(r.rebuild.projections.map((p) => p.versions.mib)))} MiB.`,
+      `projections.db after the three rebuilds: ${fmt(r.rebuild.databaseMiB)} MiB, of which the read models' documents ${fmt(r.rebuild.documentsMiB)} MiB and their versions ${fmt(sum(r.rebuild.projections.map((p) => p.versions.mib)))} MiB.` +
+      (r.rebuild.maxRssMiB === undefined || !r.rebuild.storeEvents ? '' :
+        ` Read-model bytes written per event: ${fmt((r.rebuild.databaseMiB * 2 ** 20) / r.rebuild.storeEvents)} (projections.db ÷ the store's ${fmt(r.rebuild.storeEvents)} events); peak RSS of the rebuilding process: ${fmt(r.rebuild.maxRssMiB)} MiB (\`resourceUsage().maxRSS\`). Before and after a change: \`npm run bench:writes\`.`),
     '',
   );
 
@@ -310,7 +312,7 @@ export function renderReport(r: BenchResults, targets: TargetResult[], command: 
     `| \`GET /commission/statements/:personId?period=…&asKnownAt=…\` (finance token) | ${m.statement.httpMs.samples} | ${fmt(m.statement.httpMs.p50, 1)} ms | ${fmt(m.statement.httpMs.p95, 1)} ms | ${fmt(m.statement.httpMs.max, 1)} ms |`,
     `| the query alone: \`statement(readModel, { userId, period, asKnownAt })\` | ${m.statement.queryMs.samples} | ${fmt(m.statement.queryMs.p50, 1)} ms | ${fmt(m.statement.queryMs.p95, 1)} ms | ${fmt(m.statement.queryMs.max, 1)} ms |`,
     '',
-    `Also measured: the rebuild process held all three rebuilt read models at ${fmt(r.rebuild.rssAfterMiB)} MiB RSS.`,
+    `Also measured: the rebuild process's RSS at its end, ${fmt(r.rebuild.rssAfterMiB)} MiB (its runner does not follow the store, so the rebuilt read models stay in projections.db).`,
     '',
     'Reads as of a past recorded time, `?asOf=` (finance token): the query runs over the documents of that moment — kept versions by position, documents of one stream folded again ' +
       'from that stream, the current document where nothing changed it since — fetched as the query asks for them. The reference is what `?asOf=` did before, measured in the same process on the same store: ' +

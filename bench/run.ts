@@ -174,7 +174,7 @@ async function main(): Promise<void> {
 
   const command = quick ? 'BENCH_QUICK=1 npm run bench' : 'npm run bench';
   mkdirSync(dirname(config.out), { recursive: true });
-  writeFileSync(config.out, renderReport(results, evaluateTargets(results), command, new Date()));
+  writeFileSync(config.out, withKeptSection(renderReport(results, evaluateTargets(results), command, new Date())));
   writeFileSync(join(config.cacheRoot, 'last-results.json'), JSON.stringify(results, null, 1));
   rmSync(workDir, { recursive: true, force: true });
   log(`[bench] wrote ${config.out}`);
@@ -188,8 +188,17 @@ function reportOnly(): void {
   const head = execSync('git rev-parse --short HEAD', { cwd: root, encoding: 'utf8' }).trim();
   const report = renderReport(results, evaluateTargets(results), command, statSync(saved).mtime)
     .replace(/^(Run from .*)$/m, `$1 Written again from that run's saved results at commit ${head} (\`BENCH_REPORT_ONLY=1 npm run bench\`): texts and verdicts may have changed, figures not.`);
-  writeFileSync(config.out, report);
+  writeFileSync(config.out, withKeptSection(report));
   log(`[bench] wrote ${config.out} from ${saved}`);
+}
+
+/** Figures of `npm run bench:writes`, written by hand at the end of the report: carried over when it is written again. */
+const KEPT_SECTION = '\n## Read-model writes and rebuild memory\n';
+
+function withKeptSection(report: string): string {
+  const existing = existsSync(config.out) ? readFileSync(config.out, 'utf8') : '';
+  const at = existing.indexOf(KEPT_SECTION);
+  return at < 0 ? report : `${report.trimEnd()}\n${existing.slice(at)}`;
 }
 
 void (env.BENCH_REPORT_ONLY === '1' ? Promise.resolve().then(reportOnly) : main()).catch((error) => {

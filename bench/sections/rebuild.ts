@@ -32,6 +32,10 @@ export interface RebuildFigures {
   /** All three, one after the other. */
   readonly total: { readonly events: number; readonly seconds: number; readonly eventsPerSecond: number };
   readonly rssAfterMiB: number;
+  /** The process's peak RSS over the rebuilds (`resourceUsage().maxRSS`); absent in figures saved before it was measured. */
+  readonly maxRssMiB?: number;
+  /** Events in the store, for projections.db ÷ events. */
+  readonly storeEvents?: number;
   readonly batchSize: number;
   /** projections.db after the rebuilds (every table, the three read models and their versions), and its documents table with its index. */
   readonly databaseMiB: number;
@@ -110,6 +114,8 @@ export async function runRebuild(
     process.stderr.write(`  rebuild ${projection.name}: ${result.events} events in ${seconds.toFixed(1)} s\n`);
   }
   const rssAfterMiB = process.memoryUsage().rss / 2 ** 20;
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  const storeEvents = await store.headPosition();
   db.close();
   await store.close();
   const sizes = tableSizes(projectionsDb);
@@ -120,6 +126,8 @@ export async function runRebuild(
     projections: results.map((r) => ({ ...r, versions: { ...r.versions, mib: sizes.versionsMiB.get(r.projection) ?? 0 } })),
     total: { events, seconds, eventsPerSecond: events / seconds },
     rssAfterMiB,
+    maxRssMiB,
+    storeEvents,
     batchSize: BATCH,
     databaseMiB: sizes.databaseMiB,
     documentsMiB: sizes.documentsMiB,
@@ -131,9 +139,9 @@ function timeVersions(db: ProjectionDatabase) {
   let taken = { rows: 0, writeSeconds: 0, indexSeconds: 0 };
   const write = db.writeVersions.bind(db);
   const index = db.versions.index.bind(db.versions);
-  db.writeVersions = (build, changes) => {
+  db.writeVersions = (build, changes, previous) => {
     const t0 = performance.now();
-    write(build, changes);
+    write(build, changes, previous);
     taken = { ...taken, rows: taken.rows + changes.length, writeSeconds: taken.writeSeconds + (performance.now() - t0) / 1000 };
   };
   db.versions.index = (build) => {

@@ -4,6 +4,7 @@ export * from './runner/projection-database';
 export * from './runner/projection-runner';
 export * from './runner/projection.errors';
 export * from './runner/rebuild';
+export * from './runner/rebuild-cache';
 export * from './runner/stored-read-model';
 export * from './runner/as-of';
 export * from './audit/audit.document';

@@ -26,6 +26,18 @@ export interface Projection<D> {
    * is kept in the projection database. Omitted: every document's versions are kept.
    */
   streamOf?(key: string): string | undefined;
+  /**
+   * Array fields of `doc` that only ever grow at their end (earlier items never change). They are
+   * stored as rows of their own, so an event appends its items instead of rewriting the document,
+   * and the change log records the document without them. Omitted: documents are stored whole.
+   */
+  appendOnly?(doc: D): readonly string[];
+  /**
+   * Of `appendOnly`'s fields, those whose earlier items `apply` reads (to avoid repeats, say). A
+   * rebuild hands `apply` the others holding only the items not yet written out, so a document it
+   * reads back costs its head, not its history. Omitted: `apply` reads every one of them.
+   */
+  readsAppended?(doc: D): readonly string[];
 }
 
 /** A projection's documents, read-only for queries. */

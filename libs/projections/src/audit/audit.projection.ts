@@ -31,6 +31,16 @@ export const auditProjection: Projection<AuditDocument> = {
     return doc;
   },
 
+  // A deal's timeline and a person's events on it only grow: stored item by item.
+  appendOnly(doc: AuditDocument): readonly string[] {
+    return doc.kind === 'deal' ? ['timeline', 'participants'] : ['recorded', 'namedIn'];
+  },
+
+  // Participants are kept without repeats; timeline entries and a person's events are only appended.
+  readsAppended(doc: AuditDocument): readonly string[] {
+    return doc.kind === 'deal' ? ['participants'] : [];
+  },
+
   // Every document is of one deal, made by that deal's stream alone.
   streamOf(key: string): string | undefined {
     const dealId = dealIdOfKey(key);

@@ -6,10 +6,12 @@ import { lastPositionAtOrBefore } from './as-of';
 import { queryAsOf } from './as-of-reader';
 import { ConcurrencyLimit } from './concurrency-limit';
 import { PositionWaiters } from './position-waiters';
-import { DeadLetter, LoggedChange, ProjectionDatabase } from './projection-database';
+import { DeadLetter, LoggedChange, ProjectionDatabase, rebuildName } from './projection-database';
 import { keepsVersion } from './projection-versions';
 import { describeError, UnknownProjectionError } from './projection.errors';
+import { foldLoggedChanges } from './logged-change-fold';
 import { rebuildReadModel, RebuildProgress } from './rebuild';
+import { DEFAULT_REBUILD_CACHE, RebuildCache, RebuildCacheLimits } from './rebuild-cache';
 import { StoredReadModel } from './stored-read-model';
 import { unionFilter } from './union-filter';
 
@@ -23,6 +25,8 @@ export interface RunnerOptions {
   readonly onBatch?: (projection: string, position: number, events: number) => void;
   /** As-of queries answered at once; more wait their turn (each holds its documents in memory). */
   readonly asOfConcurrency?: number;
+  /** What a rebuild holds in memory before writing documents out (default 5,000 documents, 16 MiB of their JSON). */
+  readonly rebuildCache?: RebuildCacheLimits;
 }
 
 export interface ProjectionStatus {
@@ -69,6 +73,7 @@ export class ProjectionRunner {
   private readonly onBatch?: RunnerOptions['onBatch'];
   private readonly waiters = new PositionWaiters();
   private readonly asOfLimit: ConcurrencyLimit;
+  private readonly rebuildCache: RebuildCacheLimits;
   private running = false;
   private feed?: CheckpointedConsumer;
 
@@ -83,7 +88,9 @@ export class ProjectionRunner {
     this.log = options.log ?? (() => undefined);
     this.onBatch = options.onBatch;
     this.asOfLimit = new ConcurrencyLimit(options.asOfConcurrency ?? 2);
+    this.rebuildCache = options.rebuildCache ?? DEFAULT_REBUILD_CACHE;
     for (const projection of projections) {
+      db.register(projection);
       this.slots.set(projection.name, { projection, docs: new Map(), position: 0, build: 0, state: 'stopped', lock: Promise.resolve() });
     }
   }
@@ -116,6 +123,7 @@ export class ProjectionRunner {
     }
     // No rebuild runs yet: builds no state names were left by a crash (or by the builds replaced above).
     this.db.versions.dropUnnamed();
+    this.db.deleteRebuildDocuments();
     // The feed starts where the projection furthest on is; those behind catch up first.
     const slots = [...this.slots.values()];
     const from = Math.max(0, ...slots.map((s) => s.position));
@@ -175,8 +183,11 @@ export class ProjectionRunner {
     return this.db.pruneChanges(Math.max(0, this.db.lastChangeId() - changeId));
   }
 
-  changesAfter(changeId: number, names?: readonly string[], limit = 1000): LoggedChange[] {
-    return this.db.changesAfter(changeId, names, limit);
+  /** Logged changes after `changeId`, each with its document then (folded again from its stream where the log keeps none). */
+  async changesAfter(changeId: number, names?: readonly string[], limit = 1000): Promise<LoggedChange[]> {
+    const rows = this.db.changesAfter(changeId, names, limit);
+    const folded = await foldLoggedChanges(this.store, (name) => this.slot(name).projection, rows);
+    return rows.map(({ foldFrom, ...change }) => (foldFrom === undefined ? change : { ...change, doc: folded.get(change.id) }));
   }
 
   /** Read-your-writes: resolves true once every named projection has passed `position`, false on timeout. */
@@ -220,20 +231,31 @@ export class ProjectionRunner {
     await this.stopCatchUp(slot);
     // Versions go to a build of their own, read only once the new read model is swapped in.
     const build = this.db.versions.newBuild(projection.name, projection.version, { indexed: false });
+    // Documents are written under a name of their own as the cache fills, and take the projection's at the swap.
+    // Documents whose write-only items are not held give `apply` (and its changes) only their tails.
+    const tails = projection.readsAppended !== undefined;
+    const docs = new RebuildCache<unknown>(this.db, rebuildName(projection.name, build), this.rebuildCache, tails);
     try {
-      const result = await rebuildReadModel(this.store, projection, this.batchSize, onProgress, (changes) =>
-        this.db.writeVersions(build, changes.filter((c) => keepsVersion(projection, c))),
-      );
+      const result = await rebuildReadModel(this.store, projection, this.batchSize, onProgress, (changes, previous) => {
+        const kept = changes.filter((c) => keepsVersion(projection, c));
+        if (tails && kept.some((c) => c.doc !== undefined)) throw new Error(`"${projection.name}" declares readsAppended, so it cannot keep versions of documents (streamOf must name their stream)`);
+        this.db.writeVersions(build, kept, previous);
+      }, docs);
+      docs.flush();
       this.db.versions.index(build);
-      this.db.replaceAll(projection.name, { version: projection.version, position: result.position, build }, result.docs);
+      this.db.swapIn(projection.name, { version: projection.version, position: result.position, build });
       this.db.versions.drop(slot.build);
-      slot.docs = projection.storage === 'stored' ? this.loaded(projection) : result.docs;
+      // A runner not following the store (the CLI's) answers no queries: its documents stay on disk.
+      slot.docs = projection.storage === 'stored' || !this.running
+        ? new StoredReadModel(this.db, projection.name, { created: projection.storage !== 'stored' })
+        : this.db.documents(projection.name, { created: true });
       slot.position = result.position;
       slot.build = build;
       this.waiters.notify();
       return { events: result.events, position: result.position };
     } catch (error) {
       this.db.versions.drop(build);
+      this.db.deleteDocuments(rebuildName(projection.name, build));
       throw error;
     } finally {
       slot.state = previous === 'starting' ? 'starting' : 'running';
@@ -309,7 +331,7 @@ export class ProjectionRunner {
     const folded = applyBatch(projection, slot.docs, events);
     const versions = folded.changes.filter((c) => keepsVersion(projection, c));
     const state = { version: projection.version, position: batch.scannedTo, build: slot.build };
-    const logged = this.db.commitBatch(projection.name, state, folded.docs, folded.changes, folded.deadLetters, versions);
+    const logged = this.db.commitBatch(projection.name, state, folded.docs, folded.changes, folded.deadLetters, versions, folded.previous);
     if (slot.docs instanceof Map) {
       for (const [key, doc] of folded.docs) {
         if (doc === undefined) slot.docs.delete(key);

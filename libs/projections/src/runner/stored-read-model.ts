@@ -8,6 +8,8 @@ export class StoredReadModel<D> implements ReadonlyMap<string, D> {
   constructor(
     private readonly db: ProjectionDatabase,
     private readonly name: string,
+    /** Lists every document in the order it was first written, as a folded map does. */
+    private readonly options: { created?: boolean } = {},
   ) {}
 
   get size(): number {
@@ -31,15 +33,15 @@ export class StoredReadModel<D> implements ReadonlyMap<string, D> {
   }
 
   entries(): MapIterator<[string, D]> {
-    return this.db.documents<D>(this.name).entries();
+    return this.db.documents<D>(this.name, this.options).entries();
   }
 
   keys(): MapIterator<string> {
-    return this.db.documents<D>(this.name).keys();
+    return this.db.documents<D>(this.name, this.options).keys();
   }
 
   values(): MapIterator<D> {
-    return this.db.documents<D>(this.name).values();
+    return this.db.documents<D>(this.name, this.options).values();
   }
 
   [Symbol.iterator](): MapIterator<[string, D]> {
