@@ -1,5 +1,6 @@
 import type { ProfileLine, ProfileSummary } from './lib/profile';
 import { fmt } from './lib/stats';
+import { peerCause } from './report-peer';
 import type { BenchResults } from './results';
 
 /**
@@ -117,6 +118,24 @@ function liveCause(r: BenchResults): string {
   ].join(' ');
 }
 
+function liveLowCause(r: BenchResults, rate: number): string {
+  const at = r.live.filter((l) => l.ratePerSecond === rate);
+  const app = at.find((l) => l.target.startsWith('deal engine'));
+  const echo = at.find((l) => !l.target.startsWith('deal engine'));
+  if (!app || !echo) return 'Not measured at this rate.';
+  return `At ${fmt(rate)} commands/s the server is below its capacity, yet each change reaches the SSE client at p99 ${fmt(app.liveMs.p99, 1)} ms against the echo's ${fmt(echo.liveMs.p99, 1)} ms; ` +
+    `the HTTP answer alone takes ${fmt(app.responseMs.p99, 1)} ms at p99 (the echo's ${fmt(echo.responseMs.p99, 1)} ms), so ${fmt(Math.max(0, app.liveMs.p99 - app.responseMs.p99), 1)} ms of the p99 come after the command is stored: ` +
+    'the projection runner reads the new events, folds them and commits each projection\'s documents before the live feed sends the change. Where that time goes is in the profile of the server under the live load (see the 1,000/s target).';
+}
+
+function readModelBytesCause(r: BenchResults): string {
+  const w = r.live.find((l) => l.readModelWrites)?.readModelWrites;
+  if (!w) return 'Not measured.';
+  const top = w.tables.slice(0, 6).map((t) => `\`${t.name}\` ${fmt(t.bytes / w.events)} B/event`).join(', ');
+  return `Of the ${fmt(w.bytesPerEvent)} bytes projections.db holds per event after the live run (SQLite's dbstat, by table and index): ${top}. ` +
+    'Documents are rewritten whole when they change; versions keep each changed deal summary for as-of reads; the change log keeps what the live feed replays.';
+}
+
 function httpCause(r: BenchResults): string {
   const cap = r.live.find((l) => l.capacity)?.capacity;
   const p = profileOf(r, 'live-p99');
@@ -153,7 +172,10 @@ export function causeOf(id: string, r: BenchResults): string {
   if (id.startsWith('commands-limit-')) return commandsVsLimit(r, c);
   if (id.startsWith('rebuild-')) return rebuildCause(r, id.slice('rebuild-'.length));
   if (id === 'live-p99') return liveCause(r);
-  if (id === 'http-commands-limit') return httpCause(r);
+  if (id === 'http-commands-limit' || id === 'http-commands-before') return httpCause(r);
+  if (id.startsWith('live-p99-')) return liveLowCause(r, c);
+  if (id === 'read-model-bytes') return readModelBytesCause(r);
+  if (id.startsWith('http-peer-')) return peerCause(r, c);
   if (id === 'memory-rss') return memoryCause(r);
   if (id === 'statement') return statementCause(r);
   if (id === 'asof-statement') return asOfCause(r, 'statement');

@@ -17,10 +17,13 @@ const cats: [string, RegExp][] = [
   ['command path (handleCommand and below)', /handle-command|aggregate-stream|deal-command.handler/],
   ['validation pipe (class-validator/transformer)', /class-validator|class-transformer|validation\.pipe/],
   ['guards (bearer token, user, access table)', /guards-consumer|actor\.guard|access\.guard/],
-  ['response (Nest reply, res.json, send)', /router-response-controller|express\/lib\/response|express-adapter\.js/],
+  ['response (Nest reply, res.json, send)', /router-response-controller|express\/lib\/response|express-adapter\.js|fastify-adapter\.js|fastify\/lib\/reply/],
   ['pino-http (request log, silent here)', /pino-http|nestjs-pino|pino\/lib/],
-  ['door and body parsing', /body-parser|security\/(json|text-fields|query-string|content-headers|request-door)|raw-body/],
-  ['Nest/Express router, middleware, interceptors', /router\/|@nestjs\/core|express\/lib|request-tracking|interceptor|cookie-parser/],
+  ['door and body parsing', /body-parser|security\/(json|text-fields|query-string|content-headers|request-door)|raw-body|fastify\/lib\/content-type-parser|secure-json-parse/],
+  // Nest's route handler (its own router/ folder) apart from the adapter's router and middleware.
+  ['Nest core (route handler, guard/pipe/interceptor consumers, interceptors)', /@nestjs\/core|interceptor/],
+  ['Express router, middleware (request tracking, cookie-parser)', /node_modules\/router\/|express\/lib|finalhandler|request-tracking|cookie-parser/],
+  ['Fastify (router, hooks, middie)', /fastify\/lib|find-my-way|@fastify\/|platform-fastify|avvio/],
   ['Node HTTP (parse, sockets, write)', /_http_|node:net|stream_base|writev|node:internal\/streams/],
 ];
 let at = p.startTime; const agg = new Map<string, number>(); let tot = 0;

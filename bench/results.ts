@@ -1,6 +1,7 @@
 import type { MachineFacts } from './lib/machine';
 import type { ProfileSummary } from './lib/profile';
 import type { RunnerFigures } from './sections/commands-labels';
+import type { HttpCommandsFigures } from './sections/http-commands';
 import type { LatencyFigures } from './sections/live';
 import type { MemoryFigures } from './sections/memory';
 import type { RebuildFigures } from './sections/rebuild';
@@ -29,6 +30,8 @@ export interface BenchResults {
   readonly soak: SoakFigures;
   /** Absent in results saved before the section existed. */
   readonly whatIf?: WhatIfFigures;
+  /** HTTP commands against Emmett on PostgreSQL, at each concurrency (absent in results saved before the section existed). */
+  readonly httpPeer?: readonly HttpCommandsFigures[];
   readonly loads: readonly { section: string; before: number[]; after: number[] }[];
   readonly profiles: { target: string; title: string; summary: ProfileSummary }[];
 }

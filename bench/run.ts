@@ -4,8 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { runSection } from './lib/child';
 import { loadAverage, machineFacts } from './lib/machine';
 import { newestProfile, ProfileSummary, ProfileWindow, summariseProfile } from './lib/profile';
-import { renderReport, BenchResults, evaluateTargets } from './report';
+import { renderReport, BenchResults, evaluateTargets, LOW_LIVE_RATE } from './report';
 import type { RunnerFigures } from './sections/commands';
+import type { HttpCommandsFigures } from './sections/http-commands';
 import type { LatencyFigures } from './sections/live';
 import type { MemoryFigures } from './sections/memory';
 import { projectionsDbOf, RebuildFigures } from './sections/rebuild';
@@ -18,7 +19,7 @@ import type { Dataset } from './workload/dataset';
  * docs/benchmarks.md written from the measured values. BENCH_QUICK=1 runs small sizes (a smoke
  * run); BENCH_EVENTS, BENCH_OUT, BENCH_CACHE, BENCH_PROFILE=0|1, BENCH_SOAK_RATE (commands/s) and
  * BENCH_SOAK_SECONDS override the defaults. BENCH_SECTIONS=rebuild,memory (any of commands,
- * rebuild, memory, what-if, live, soak) runs only those, prints their figures and writes no report.
+ * rebuild, memory, what-if, live, http-peer, soak) runs only those, prints their figures and writes no report.
  */
 
 const env = process.env;
@@ -36,15 +37,16 @@ const config = {
   events: Number(env.BENCH_EVENTS ?? (quick ? 5000 : 1_000_000)),
   commands: { rounds: quick ? 1 : 3, warmupMs: quick ? 200 : 1000, measureMs: quick ? 800 : 4000, concurrencies: [1, 64] },
   bareRounds: quick ? 1 : 3,
-  live: { ratePerSecond: quick ? 200 : 1000, extraRates: quick ? [] : [200], warmupSeconds: quick ? 0.5 : 2, seconds: quick ? 1.5 : 20, capacityRounds: quick ? 1 : 3 },
+  live: { ratePerSecond: quick ? 200 : 1000, extraRates: quick ? [] : [LOW_LIVE_RATE], warmupSeconds: quick ? 0.5 : 2, seconds: quick ? 1.5 : 20, capacityRounds: quick ? 1 : 3 },
   memory: { samples: quick ? 3 : 30, replaySamples: quick ? 1 : 3 },
+  httpPeer: { rounds: quick ? 1 : 5, warmupMs: quick ? 300 : 1000, measureMs: quick ? 1000 : 5000, concurrencies: [1, 64], targets: ['app', 'bare', 'peer'] },
   soak: { ratePerSecond: positive('BENCH_SOAK_RATE', 100), seconds: positive('BENCH_SOAK_SECONDS', quick ? 10 : 300), windowSeconds: quick ? 2 : 10 },
   out: resolve(root, env.BENCH_OUT ?? 'docs/benchmarks.md'),
   cacheRoot: resolve(root, env.BENCH_CACHE ?? '.tmp/bench'),
   profile: env.BENCH_PROFILE ? env.BENCH_PROFILE === '1' : !quick,
 };
 const workDir = join(config.cacheRoot, `run-${process.pid}`);
-const SECTIONS = ['commands', 'rebuild', 'memory', 'what-if', 'live', 'soak'];
+const SECTIONS = ['commands', 'rebuild', 'memory', 'what-if', 'live', 'http-peer', 'soak'];
 const only = env.BENCH_SECTIONS?.split(',').map((s) => s.trim()).filter(Boolean);
 const unknownSection = only?.find((s) => !SECTIONS.includes(s));
 if (unknownSection) throw new Error(`BENCH_SECTIONS: no section ${unknownSection}; the sections are ${SECTIONS.join(', ')}`);
@@ -73,13 +75,41 @@ async function profiled(name: string, job: object, options: { exposeGc?: boolean
   return summariseProfile(file, 15, options.window?.(result) ?? sectionWindow);
 }
 
+/** The peer's packages live apart (bench/peers/emmett-postgresql, its own lock): installed there when missing. */
+function ensurePeerInstalled(): void {
+  const folder = join(root, 'bench', 'peers', 'emmett-postgresql');
+  if (existsSync(join(folder, 'node_modules', '@event-driven-io', 'emmett-postgresql'))) return;
+  const command = 'npm ci --prefix bench/peers/emmett-postgresql';
+  log(`[bench] the peer's packages are missing; installing them: ${command}`);
+  try {
+    execSync(command, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch (error) {
+    log(`[bench] ${command} failed (${error instanceof Error ? error.message : String(error)}): the peer will be skipped`);
+  }
+}
+
+/** HTTP commands against the peer, one section per concurrency: the deal engine, the HTTP limit and the peer in interleaved rounds. */
+async function httpPeerSections(): Promise<HttpCommandsFigures[]> {
+  ensurePeerInstalled();
+  const figures: HttpCommandsFigures[] = [];
+  for (const concurrency of config.httpPeer.concurrencies) {
+    figures.push(...await section<HttpCommandsFigures[]>(`HTTP commands vs Emmett-PostgreSQL, ${concurrency} client(s)`, {
+      section: 'http-commands', workDir, rounds: config.httpPeer.rounds, warmupMs: config.httpPeer.warmupMs, measureMs: config.httpPeer.measureMs,
+      concurrency, targets: config.httpPeer.targets,
+    }));
+  }
+  return figures;
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   mkdirSync(workDir, { recursive: true });
   const machine = machineFacts(config.cacheRoot);
 
   const commands = runs('commands') ? await section<RunnerFigures[]>('command throughput', { section: 'commands', ...config.commands, dir: join(workDir, 'commands') }) : [];
-  const dataset = await section<Dataset>('data set', { section: 'dataset', cacheRoot: config.cacheRoot, events: config.events });
+  // Only the sections reading the generated store need it: a partial run of the others does not build it (nothing reads it then).
+  const needsData = ['rebuild', 'memory', 'what-if'].some(runs);
+  const dataset = needsData ? await section<Dataset>('data set', { section: 'dataset', cacheRoot: config.cacheRoot, events: config.events }) : (undefined as unknown as Dataset);
   const rebuild = runs('rebuild') ? await section<RebuildFigures>('projection rebuild', {
     section: 'rebuild', eventsDb: dataset.eventsDb, projectionsDb: projectionsDbOf(dataset.dir), bareRounds: config.bareRounds,
   }) : undefined;
@@ -89,11 +119,12 @@ async function main(): Promise<void> {
   }, { exposeGc: true }) : undefined;
   const whatIf = runs('what-if') ? await section<WhatIfFigures>('what-if replay', { section: 'what-if', eventsDb: dataset.eventsDb }) : undefined;
   const live = runs('live') ? await section<LatencyFigures[]>('live latency', { section: 'live', workDir, ...config.live, targets: ['echo', 'app'] }) : [];
+  const httpPeer = runs('http-peer') ? await httpPeerSections() : [];
   const soak = runs('soak') ? await section<SoakFigures>('soak', { section: 'soak', workDir, ...config.soak }, { timeoutMs: (config.soak.seconds + 600) * 1000 }) : undefined;
 
   if (only !== undefined || !rebuild || !memory || !soak) {
     // Some sections only: their figures, no report (docs/benchmarks.md comes from a whole run).
-    const partial = { config, startedAt: startedAt.toISOString(), sections: only, commands, dataset, rebuild, memory, whatIf, live, soak, loads };
+    const partial = { config, startedAt: startedAt.toISOString(), sections: only, commands, dataset, rebuild, memory, whatIf, live, httpPeer, soak, loads };
     writeFileSync(join(config.cacheRoot, 'partial-results.json'), JSON.stringify(partial, null, 1));
     process.stdout.write(`${JSON.stringify(partial, null, 1)}\n`);
     rmSync(workDir, { recursive: true, force: true });
@@ -101,7 +132,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const results: BenchResults = { config, machine, startedAt: startedAt.toISOString(), commands, dataset, rebuild, memory, whatIf, live, soak, loads, profiles: [] };
+  const results: BenchResults = { config, machine, startedAt: startedAt.toISOString(), commands, dataset, rebuild, memory, whatIf, live, httpPeer, soak, loads, profiles: [] };
   const targets = evaluateTargets(results);
 
   if (config.profile) {

@@ -17,6 +17,11 @@ import { loadAverage } from './lib/machine';
  * Bytes and RSS do not depend on the machine's load; rates do (the load average is reported).
  * Printed as Markdown (and kept in .tmp/writes/writes-last.md); BENCH_WRITES_ONLY=live or =rebuild runs one
  * of them; BENCH_WRITES_AFTER_ONLY=1 measures this tree alone. The data set is BENCH_CACHE's (as `npm run bench` made it).
+ * For a quicker comparison of rebuild rates: BENCH_WRITES_REBUILD_EVENTS=N rebuilds over a copy of the
+ * first N events, BENCH_WRITES_PROJECTIONS=audit,... rebuilds only those, BENCH_BASELINE may list
+ * several commits (a,b), BENCH_WRITES_ROUNDS=N runs the trees in turn N times (alternating, so a
+ * change in the machine's load falls on all of them), BENCH_WRITES_CPU_PROF=dir profiles each child,
+ * BENCH_WRITES_THIS_TREE=0 measures the listed commits alone (this tree may be edited meanwhile).
  */
 
 interface LiveFigures {
@@ -40,7 +45,7 @@ const env = process.env;
 async function job(): Promise<unknown> {
   const { SqliteEventStore } = await import('@deals/event-store');
   const { ProjectionDatabase, ProjectionRunner, PROJECTIONS } = await import('@deals/projections');
-  const spec = JSON.parse(env.WRITES_JOB!) as { kind: 'live' | 'rebuild'; eventsDb: string; dir: string; events: number };
+  const spec = JSON.parse(env.WRITES_JOB!) as { kind: 'live' | 'rebuild'; eventsDb: string; dir: string; events: number; only?: string[] };
   rmSync(spec.dir, { recursive: true, force: true });
   mkdirSync(spec.dir, { recursive: true });
   const projectionsDb = join(spec.dir, 'projections.db');
@@ -50,7 +55,7 @@ async function job(): Promise<unknown> {
     const db = new ProjectionDatabase(projectionsDb);
     const runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: 500 });
     const projections: RebuildFigures['projections'] = [];
-    for (const p of PROJECTIONS) {
+    for (const p of PROJECTIONS.filter((q) => !spec.only || spec.only.includes(q.name))) {
       const t0 = performance.now();
       const r = await runner.rebuild(p.name);
       projections.push({ name: p.name, events: r.events, seconds: (performance.now() - t0) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024 });
@@ -62,14 +67,8 @@ async function job(): Promise<unknown> {
     await store.close();
     return { events, bytes: size(), maxRssMiB, projections } satisfies RebuildFigures;
   }
-  // A store of the data set's first events, copied row by row (same positions, same hash chain).
   const eventsDb = join(spec.dir, 'events.db');
-  await new SqliteEventStore({ path: eventsDb }).close();
-  const copy = new Database(eventsDb);
-  copy.prepare('ATTACH DATABASE ? AS source').run(spec.eventsDb);
-  copy.prepare('INSERT INTO events SELECT * FROM source.events WHERE position <= ? ORDER BY position').run(spec.events);
-  copy.exec('DETACH DATABASE source');
-  copy.close();
+  await copyFirstEvents(spec.eventsDb, eventsDb, spec.events);
   const store = new SqliteEventStore({ path: eventsDb });
   const db = new ProjectionDatabase(projectionsDb);
   const runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: 10 });
@@ -89,6 +88,17 @@ async function job(): Promise<unknown> {
     .map((r) => [r.name, { documents: r.documents, bytes: r.bytes }]));
   file.close();
   return { events: head, bytes: size() - before, seconds, tables, averageDocument } satisfies LiveFigures;
+}
+
+/** A store of the data set's first events, copied row by row (same positions, same hash chain). */
+async function copyFirstEvents(source: string, target: string, events: number): Promise<void> {
+  const { SqliteEventStore } = await import('@deals/event-store');
+  await new SqliteEventStore({ path: target }).close();
+  const copy = new Database(target);
+  copy.prepare('ATTACH DATABASE ? AS source').run(source);
+  copy.prepare('INSERT INTO events SELECT * FROM source.events WHERE position <= ? ORDER BY position').run(events);
+  copy.exec('DETACH DATABASE source');
+  copy.close();
 }
 
 // ---------- the parent: both trees, one after the other ----------
@@ -115,7 +125,8 @@ async function inTree<T>(treeDir: string, spec: object): Promise<T> {
   mkdirSync(workRoot, { recursive: true });
   const result = join(workRoot, `writes-${process.pid}-${Date.now()}.json`);
   const childEnv: NodeJS.ProcessEnv = { ...env, WRITES_JOB: JSON.stringify(spec), WRITES_RESULT: result, TS_NODE_PROJECT: join(treeDir, 'tsconfig.json') };
-  const child = fork(__filename, [], { cwd: treeDir, execArgv: ['-r', join(treeDir, 'bench', 'register.js')], env: childEnv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const profile = env.BENCH_WRITES_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(env.BENCH_WRITES_CPU_PROF)}`] : [];
+  const child = fork(__filename, [], { cwd: treeDir, execArgv: [...profile, '-r', join(treeDir, 'bench', 'register.js')], env: childEnv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const code = await exited(child, 60 * 60_000);
   if (code !== 0) throw new Error(`${treeDir}: ${JSON.stringify(spec)} exited with ${code}`);
   const figures = JSON.parse(readFileSync(result, 'utf8')) as T;
@@ -129,14 +140,25 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 async function main(): Promise<void> {
   const dataset = JSON.parse(readFileSync(join(cacheRoot, 'dataset-result.json'), 'utf8')) as { result?: { eventsDb: string }; eventsDb?: string };
   const eventsDb = dataset.result?.eventsDb ?? dataset.eventsDb!;
-  const baseline = git('rev-parse', '--verify', `${env.BENCH_BASELINE ?? '0cd56be'}^{commit}`);
+  const baselines = env.BENCH_WRITES_AFTER_ONLY === '1' ? [] : (env.BENCH_BASELINE ?? '0cd56be').split(',').map((ref) => git('rev-parse', '--verify', `${ref.trim()}^{commit}`));
   const trees = [
-    { name: `before ${baseline.slice(0, 7)}`, dir: baselineDir(baseline) },
+    ...baselines.map((commit) => ({ name: `before ${commit.slice(0, 7)}`, dir: baselineDir(commit) })),
     { name: `after ${git('rev-parse', '--short=7', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' + changes' : ''}`, dir: root },
-  ].slice(env.BENCH_WRITES_AFTER_ONLY === '1' ? 1 : 0);
+  ].slice(0, env.BENCH_WRITES_THIS_TREE === '0' ? -1 : undefined);
+  const rounds = Number(env.BENCH_WRITES_ROUNDS ?? 1);
   const events = Number(env.BENCH_WRITES_EVENTS ?? 100_000);
   const only = env.BENCH_WRITES_ONLY;
+  const rebuildOnly = env.BENCH_WRITES_PROJECTIONS?.split(',').map((n) => n.trim());
   const work = join(workRoot, 'work');
+  const rebuildEvents = env.BENCH_WRITES_REBUILD_EVENTS ? Number(env.BENCH_WRITES_REBUILD_EVENTS) : undefined;
+  let rebuildDb = eventsDb;
+  if (rebuildEvents !== undefined && only !== 'live') {
+    rebuildDb = join(workRoot, `store-${rebuildEvents}`, 'events.db');
+    if (!existsSync(rebuildDb)) {
+      mkdirSync(join(workRoot, `store-${rebuildEvents}`), { recursive: true });
+      await copyFirstEvents(eventsDb, rebuildDb, rebuildEvents);
+    }
+  }
   const lines: string[] = [];
   const out = (line = '') => {
     lines.push(line);
@@ -166,12 +188,15 @@ async function main(): Promise<void> {
   }
   if (only !== 'live') {
     const rebuilds: [string, RebuildFigures, number][] = [];
-    for (const tree of trees) {
-      const load = loadAverage()[0];
-      process.stderr.write(`[writes] rebuild, ${tree.name} (load ${load.toFixed(2)})\n`);
-      rebuilds.push([tree.name, await inTree<RebuildFigures>(tree.dir, { kind: 'rebuild', eventsDb, dir: join(work, 'rebuild'), events: 0 }), load]);
+    for (let round = 1; round <= rounds; round++) {
+      for (const tree of trees) {
+        const load = loadAverage()[0];
+        process.stderr.write(`[writes] rebuild, round ${round}, ${tree.name} (load ${load.toFixed(2)})\n`);
+        const spec = { kind: 'rebuild', eventsDb: rebuildDb, dir: join(work, 'rebuild'), events: 0, only: rebuildOnly };
+        rebuilds.push([rounds > 1 ? `${tree.name}, round ${round}` : tree.name, await inTree<RebuildFigures>(tree.dir, spec), load]);
+      }
     }
-    out(`Rebuild of every projection over the cached store, batches of 500, in one process each:`);
+    out(`Rebuild of ${rebuildOnly ? rebuildOnly.join(', ') : 'every projection'} over ${rebuildEvents === undefined ? 'the cached store' : `the data set's first ${int(rebuildEvents)} events`}, batches of 500, in one process each:`);
     out();
     out('| tree | events in the store | projections.db | bytes per event | peak RSS | seconds per projection (events/s; peak RSS after it) | load average at the start |');
     out('| --- | ---: | ---: | ---: | ---: | --- | ---: |');

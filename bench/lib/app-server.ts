@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@deals/event-store';
 import { registerUsers } from '@deals/seed';
 import { ChildOptions, startServer, stopServer } from './child';
@@ -21,19 +22,67 @@ export interface AppServer {
   readonly port: number;
 }
 
-/** Starts the server on a folder `dataDir` holding only `APP_USERS`, runs `use`, then stops the server and removes the folder. */
-export async function withAppServer<T>(dataDir: string, options: ChildOptions, use: (server: AppServer) => Promise<T>): Promise<T> {
+/** What the read models took on disk for the events the server stored, read after it stopped. */
+export interface ReadModelWrites {
+  /** Events in the store (the users registered before the start included). */
+  readonly events: number;
+  /** projections.db with its WAL and shared-memory files. */
+  readonly bytes: number;
+  readonly bytesPerEvent: number;
+  /** Bytes per table and index (SQLite's dbstat), largest first. */
+  readonly tables: readonly { readonly name: string; readonly bytes: number }[];
+}
+
+/** projections.db (and its sidecar files) of a stopped server's folder, per event of its store. */
+export async function readModelWrites(dataDir: string): Promise<ReadModelWrites> {
+  const bytes = ['projections.db', 'projections.db-wal', 'projections.db-shm']
+    .map((f) => join(dataDir, f)).filter((f) => existsSync(f)).reduce((n, f) => n + statSync(f).size, 0);
+  const file = join(dataDir, 'projections.db');
+  let tables: { name: string; bytes: number }[] = [];
+  if (existsSync(file)) {
+    const db = new Database(file, { readonly: true });
+    try {
+      tables = db.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as { name: string; bytes: number }[];
+    } finally {
+      db.close();
+    }
+  }
+  const store = new SqliteEventStore({ path: join(dataDir, 'events.db') });
+  try {
+    const events = await store.headPosition();
+    return { events, bytes, bytesPerEvent: events > 0 ? bytes / events : NaN, tables };
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Starts the server on a folder `dataDir` holding only `APP_USERS`, runs `use`, then stops the
+ * server, calls `afterStop` on the folder if given, and removes it.
+ */
+export function withAppServer<T>(dataDir: string, options: ChildOptions, use: (server: AppServer) => Promise<T>, afterStop?: (dataDir: string) => Promise<void>): Promise<T> {
+  return withServerOnAppStore(join(__dirname, '..', 'servers', 'app-server.ts'), {}, dataDir, options, use, afterStop);
+}
+
+/** As withAppServer, for any server script taking `{ dataDir, secret }` (plus `args`) as its job. */
+export async function withServerOnAppStore<T>(
+  script: string, args: object, dataDir: string, options: ChildOptions, use: (server: AppServer) => Promise<T>, afterStop?: (dataDir: string) => Promise<void>,
+): Promise<T> {
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const store = new SqliteEventStore({ path: join(dataDir, 'events.db') });
   await registerUsers(store, [...APP_USERS.reps, APP_USERS.ops]);
   await store.close();
-  const server = await startServer(join(__dirname, '..', 'servers', 'app-server.ts'), { ...options, args: { dataDir, secret: APP_SECRET } });
+  const server = await startServer(script, { ...options, args: { ...args, dataDir, secret: APP_SECRET } });
   try {
     return await use(server);
   } finally {
     await stopServer(server.child);
-    rmSync(dataDir, { recursive: true, force: true });
+    try {
+      await afterStop?.(dataDir);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 }
 

@@ -1,3 +1,5 @@
+import { percentile } from './stats';
+
 /** A closed-loop load: `concurrency` workers, each running one deal's commands in order, then the next deal. */
 
 export interface ClosedLoopOptions {
@@ -15,6 +17,8 @@ export interface ClosedLoopResult {
   /** Workers still busy 15 s after the window closed (a hung command). */
   readonly hung: number;
   readonly errors: readonly string[];
+  /** Latency of the commands completed inside the window (send → answer), ms. */
+  readonly latencyMs?: { readonly p50: number; readonly p99: number; readonly max: number };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -36,14 +40,19 @@ export async function closedLoop(
   let commands = 0;
   let failed = 0;
   const errors = new Map<string, number>();
+  const latencies: number[] = [];
   const worker = async () => {
     while (!stopped) {
       const deal = nextDeal++;
       const steps = stepsOf(deal);
       for (let step = 0; step < steps && !stopped; step++) {
         try {
+          const sent = performance.now();
           await runCommand(deal, step);
-          if (measuring) commands++;
+          if (measuring) {
+            commands++;
+            latencies.push(performance.now() - sent);
+          }
         } catch (error) {
           if (measuring) failed++;
           const message = error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error);
@@ -74,6 +83,7 @@ export async function closedLoop(
     seconds,
     perSecond: commands / seconds,
     hung: options.concurrency - settled,
+    latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
     errors: [...errors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([m, n]) => `${n}× ${m}`),
   };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { withAppServer } from '../lib/app-server';
+import { ReadModelWrites, readModelWrites, withAppServer } from '../lib/app-server';
 import { startServer, stopServer } from '../lib/child';
 import { post } from '../lib/http-client';
 import { driveOpenLoop, errorSamples, Target } from '../lib/open-loop';
@@ -32,6 +32,8 @@ export interface LatencyFigures {
   readonly window: { fromUs: number; toUs: number };
   /** The application only: how many commands/s it completes over HTTP with 64 clients in a closed loop. */
   capacity?: HttpCapacity;
+  /** The application only: projections.db after the run (the live path's read-model writes) per event stored. */
+  readModelWrites?: ReadModelWrites;
 }
 
 export interface HttpCapacity {
@@ -119,11 +121,15 @@ export async function runLive(job: LiveJob): Promise<LatencyFigures[]> {
         }
       } else {
         const profile = { cpuProfDir: rate === job.ratePerSecond ? job.appProfileDir : undefined };
-        results.push(await withAppServer(join(job.workDir, `live-app-${process.pid}`), profile, ({ port }) =>
-          openLoop(dealLanes(port, lanesFor(rate)), port, run, 'deal engine: HTTP command → /live/projections')));
+        let writes: ReadModelWrites | undefined;
+        const figures = await withAppServer(join(job.workDir, `live-app-${process.pid}`), profile, ({ port }) =>
+          openLoop(dealLanes(port, lanesFor(rate)), port, run, 'deal engine: HTTP command → /live/projections'),
+        async (dir) => void (writes = await readModelWrites(dir)));
+        results.push({ ...figures, readModelWrites: writes });
       }
       const r = results[results.length - 1];
-      process.stderr.write(`  live ${name} at ${rate}/s: p50 ${r.liveMs.p50.toFixed(2)} ms, p99 ${r.liveMs.p99.toFixed(2)} ms, ${r.errors} errors\n`);
+      const w = r.readModelWrites ? `; projections.db ${(r.readModelWrites.bytesPerEvent).toFixed(0)} B/event over ${r.readModelWrites.events} events` : '';
+      process.stderr.write(`  live ${name} at ${rate}/s: p50 ${r.liveMs.p50.toFixed(2)} ms, p99 ${r.liveMs.p99.toFixed(2)} ms, ${r.errors} errors${w}\n`);
     }
   }
   const main = results.find((r) => r.target.startsWith('deal engine') && r.ratePerSecond === job.ratePerSecond);

@@ -139,9 +139,9 @@ function timeVersions(db: ProjectionDatabase) {
   let taken = { rows: 0, writeSeconds: 0, indexSeconds: 0 };
   const write = db.writeVersions.bind(db);
   const index = db.versions.index.bind(db.versions);
-  db.writeVersions = (build, changes) => {
+  db.writeVersions = (build, changes, previous) => {
     const t0 = performance.now();
-    write(build, changes);
+    write(build, changes, previous);
     taken = { ...taken, rows: taken.rows + changes.length, writeSeconds: taken.writeSeconds + (performance.now() - t0) / 1000 };
   };
   db.versions.index = (build) => {

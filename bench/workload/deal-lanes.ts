@@ -4,7 +4,12 @@ import { post } from '../lib/http-client';
 import { APP_SECRET, APP_USERS } from '../lib/app-server';
 import type { Target } from '../lib/open-loop';
 
-export type DealLanes = Target & { sendStep(n: number, step: number): Promise<string>; readonly steps: number };
+export type DealLanes = Target & {
+  sendStep(n: number, step: number): Promise<string>;
+  readonly steps: number;
+  /** Events in the answers of every command answered 201 so far (what the server acknowledged as written). */
+  acknowledgedEvents(): number;
+};
 
 /**
  * Deal commands over HTTP on the real application, answered with their events; the SSE reader is
@@ -18,6 +23,7 @@ export function dealLanes(port: number, lanes: number): DealLanes {
   const tokens = reps.map((rep) => ({ Authorization: `Bearer ${signAccessToken(jwt, rep)}` }));
   const ops = { Authorization: `Bearer ${signAccessToken(jwt, APP_USERS.ops)}` };
   const deals = new Map<number, string>();
+  let acknowledged = 0;
   const email = (ref: string) => ({ kind: 'email', ref });
   const steps: ((dealId: string, n: number) => [string, object])[] = [
     (dealId, n) => ['/deals', {
@@ -44,6 +50,7 @@ export function dealLanes(port: number, lanes: number): DealLanes {
     keyOf: (data) => (JSON.parse(data) as { eventId?: string }).eventId,
     sendStep: (n, step) => sendStep(n, step),
     steps: steps.length,
+    acknowledgedEvents: () => acknowledged,
   };
 
   async function sendStep(n: number, step: number): Promise<string> {
@@ -54,6 +61,7 @@ export function dealLanes(port: number, lanes: number): DealLanes {
     if (res.status !== 201) throw new Error(`${path.replace(dealId, ':id')} ${res.status} ${res.body.slice(0, 200)}`);
     if (step === steps.length - 1) deals.delete(n);
     const events = (JSON.parse(res.body) as { events: { eventId: string }[] }).events;
+    acknowledged += events.length;
     return events[events.length - 1].eventId;
   }
 }

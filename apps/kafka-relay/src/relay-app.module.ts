@@ -3,6 +3,7 @@ import { EVENT_STORE, EventStore, openEventStore } from '@deals/event-store';
 import { RelayConfig, RelayService } from '@deals/kafka-relay';
 import { RelayHealthConfig } from './health/relay-health.config';
 import { RelayHealthServer } from './health/relay-health.server';
+import { RelayMetrics } from './health/relay-metrics';
 
 /**
  * The standalone relay process: its own connection to the store (EventStoreDB, or the embedded
@@ -21,7 +22,10 @@ class RelayProcess implements OnApplicationBootstrap, BeforeApplicationShutdown,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.health) this.logger.log(`health at http://${this.health.config.host}:${await this.health.listen()}/health`);
+    if (this.health) {
+      const base = `http://${this.health.config.host}:${await this.health.listen()}`;
+      this.logger.log(`health at ${base}/health, metrics at ${base}/metrics`);
+    }
     await this.relay.start();
   }
 
@@ -37,11 +41,11 @@ class RelayProcess implements OnApplicationBootstrap, BeforeApplicationShutdown,
 
 @Module({})
 export class RelayAppModule {
-  /** `health` undefined: no HTTP endpoint. */
+  /** `health` undefined: no HTTP endpoint (neither health nor metrics). */
   static forRoot(config: RelayConfig, health?: RelayHealthConfig): DynamicModule {
     const store = openEventStore(config);
     const relay = new RelayService(config, store, new Logger('KafkaRelay'));
-    const server = health ? new RelayHealthServer(health, () => relay.status()) : undefined;
+    const server = health ? new RelayHealthServer(health, () => relay.status(), new RelayMetrics(() => relay.status(), () => store.headPosition())) : undefined;
     return {
       module: RelayAppModule,
       providers: [

@@ -9,6 +9,7 @@ export * from './runner/stored-read-model';
 export * from './runner/as-of';
 export { queryAsOf } from './runner/as-of-reader';
 export { ConcurrencyLimit } from './runner/concurrency-limit';
+export { foldLoggedChanges } from './runner/logged-change-fold';
 export { PositionWaiters } from './runner/position-waiters';
 export * from './audit/audit.document';
 export * from './audit/audit.projection';

@@ -32,6 +32,12 @@ export interface Projection<D> {
    * and the change log records the document without them. Omitted: documents are stored whole.
    */
   appendOnly?(doc: D): readonly string[];
+  /**
+   * Of `appendOnly`'s fields, those whose earlier items `apply` reads (to avoid repeats, say). A
+   * rebuild hands `apply` the others holding only the items not yet written out, so a document it
+   * reads back costs its head, not its history. Omitted: `apply` reads every one of them.
+   */
+  readsAppended?(doc: D): readonly string[];
 }
 
 /** A projection's documents, read-only for queries. */

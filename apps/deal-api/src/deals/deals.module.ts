@@ -22,7 +22,8 @@ import { GetDealController } from './queries/get-deal/get-deal.controller';
 import { GetDealHandler } from './queries/get-deal/get-deal.handler';
 import { TeamOffersController } from './queries/team-offers/team-offers.controller';
 
-const commandControllers = [
+/** Every deal command route (the bench serves these alone, on Express or Fastify: bench/servers/nest-command.module.ts). */
+export const commandControllers = [
   OpenDealController, EngagementController, QualificationController, EvaluationController,
   ProposalController, StageController, CloseController, PostCloseController, TeamController, CreditSplitsController,
   ChangesController, DealDeskController, CustomFactsController, PipelineMigrationController,

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { Request, Response } from 'express';
+import { HttpAdapterHost } from '@nestjs/core';
 import { DomainError, ErrorKind, PermissionDeniedError } from '@deals/domain';
 import {
   IdempotencyConflictError,
@@ -23,12 +23,15 @@ const STATUS: Record<ErrorKind, number> = {
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-/** The one place errors become HTTP responses. */
+/** The one place errors become HTTP responses (through Nest's adapter: Express or Fastify). */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
-  constructor(private readonly denials: AccessDenialLog) {}
+  constructor(
+    private readonly denials: AccessDenialLog,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     // Every refusal passes here: it is recorded before the caller sees it.
@@ -40,15 +43,19 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private respond(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = this.adapterHost.httpAdapter;
+    const response = host.switchToHttp().getResponse<unknown>();
     const body = this.toBody(exception);
     // A server error keeps its stack; a refusal at the door is one line (a client's mistake, or a probe).
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    else if (exception instanceof RequestRefusedError) this.logger.warn(refusalLine(host.switchToHttp().getRequest<Request>(), body));
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    else if (exception instanceof RequestRefusedError) {
+      const request = host.switchToHttp().getRequest<unknown>();
+      this.logger.warn(refusalLine(http.getRequestMethod(request), http.getRequestUrl(request), body));
+    }
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) http.setHeader(response, 'Retry-After', '5');
     const retryAfter = body.details?.retryAfterSeconds;
-    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
-    response.status(body.statusCode).json(body);
+    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS && typeof retryAfter === 'number') http.setHeader(response, 'Retry-After', String(retryAfter));
+    http.reply(response, body, body.statusCode);
   }
 
   private toBody(e: unknown): ErrorBody {
@@ -81,8 +88,8 @@ export class HttpErrorFilter implements ExceptionFilter {
 }
 
 /** "POST /deals refused: 413 REQUEST.BODY_TOO_LARGE" — the path without its query, never a body or header. */
-function refusalLine(req: Request, body: ErrorBody): string {
-  return `${req.method} ${req.path} refused: ${body.statusCode} ${body.error}`;
+function refusalLine(method: string, url: string, body: ErrorBody): string {
+  return `${method} ${url.split('?')[0]} refused: ${body.statusCode} ${body.error}`;
 }
 
 function fromHttpException(e: HttpException): ErrorBody {

@@ -19,6 +19,10 @@ export class ApiMetrics {
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly appendDuration: Histogram<'outcome'>;
   readonly appendEvents: Histogram;
+  /** Messages of an inbound topic not yet read by the API's consumer, per partition, as of its last batch. */
+  readonly inboundLag: Gauge<'topic' | 'partition'>;
+  /** Inbound buyer signals by outcome: recorded (or already recorded), dead-lettered. */
+  readonly buyerSignals: Counter<'outcome'>;
   private readonly commitDuration: Histogram;
   private readonly commitAppends: Histogram;
 
@@ -56,6 +60,14 @@ export class ApiMetrics {
     this.commitAppends = new Histogram({
       name: 'deals_event_store_commit_appends', help: 'Appends committed together in one transaction of the embedded store (the group commit\'s batch)',
       buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256], registers,
+    });
+    this.inboundLag = new Gauge({
+      name: 'deals_inbound_consumer_lag', help: 'Messages of an inbound Kafka topic (buyer signals) the API has not read yet, per partition, as of its last fetched batch',
+      labelNames: ['topic', 'partition'], registers,
+    });
+    this.buyerSignals = new Counter({
+      name: 'deals_buyer_signals_total', help: 'Buyer signals read from Kafka, by outcome (recorded: recorded or already recorded; dead-lettered: sent to the dead-letter topic)',
+      labelNames: ['outcome'], registers,
     });
     // One read of the runner's status per scrape, shared by the gauges that show it.
     const statuses = once(async () => (await src().projections?.()) ?? []);

@@ -32,9 +32,9 @@ describe('change-log pruning by age (real SQLite read models)', () => {
     expect(lastId).toBeGreaterThan(markedId);
 
     expect(await pruner.prune(now + HOUR / 2)).toBe(0);
-    expect(runner.changesAfter(0, undefined, 100_000)[0].id).toBe(1);
+    expect((await runner.changesAfter(0, undefined, 100_000))[0].id).toBe(1);
     expect(await pruner.prune(now + HOUR + 60_000)).toBe(markedId);
-    const kept = runner.changesAfter(0, undefined, 100_000);
+    const kept = await runner.changesAfter(0, undefined, 100_000);
     expect(kept[0].id).toBe(markedId + 1);
     expect(kept.at(-1)!.id).toBe(lastId);
 

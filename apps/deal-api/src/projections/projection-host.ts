@@ -23,7 +23,7 @@ export abstract class ProjectionHost {
   abstract deadLetters(name?: string): DeadLetter[];
   abstract lastChangeId(): number;
   abstract pruneChangesThrough(changeId: number): number | Promise<number>;
-  abstract changesAfter(changeId: number, names?: readonly string[], limit?: number): LoggedChange[];
+  abstract changesAfter(changeId: number, names?: readonly string[], limit?: number): Promise<LoggedChange[]>;
   abstract waitForPosition(position: number, timeoutMs: number, names?: readonly string[]): Promise<boolean>;
   abstract queryAsOf<D, R>(name: string, position: number, query: (docs: ReadModel<D>) => R, waitMs: number): Promise<{ result: R; position: number } | undefined>;
   abstract rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<{ events: number; position: number }>;

@@ -122,7 +122,7 @@ describe('Kafka relay against a real broker', () => {
     expect(await partitionsBy([])).not.toEqual(asRelay);
   });
 
-  it('answers GET /health with its status: running, everything published up to the last deal event', async () => {
+  it('answers GET /health with its status (running, everything published up to the last deal event) and GET /metrics with the same figures', async () => {
     const url = `http://127.0.0.1:${app.get(RelayHealthServer).port}`;
     const lastDealEvent = (await store.readAll()).events.filter((e) => e.streamId.startsWith('deal-')).at(-1)!;
     // The checkpoint moves just after the broker's acknowledgement, so it may trail what is already readable.
@@ -134,6 +134,17 @@ describe('Kafka relay against a real broker', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(body).toMatchObject({ status: 'ok', relay: { state: 'running', topic, checkpointPosition: lastDealEvent.position } });
-    expect((await fetch(`${url}/metrics`)).status).toBe(404);
+    const metrics = await fetch(`${url}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers.get('content-type')).toContain('text/plain');
+    const text = await metrics.text();
+    expect(text).toContain(`deals_relay_position ${lastDealEvent.position}`);
+    expect(text).toContain(`deals_event_store_head_position ${await store.headPosition()}`);
+    expect(text).toMatch(/^deals_relay_lag \d+$/m);
+    expect(text).toContain('deals_relay_stalled 0');
+    expect(text).toMatch(/^process_cpu_user_seconds_total /m);
+    const other = await fetch(`${url}/nothing`);
+    expect(other.status).toBe(404);
+    expect(await other.json()).toMatchObject({ code: 'HTTP.NOT_FOUND', message: expect.stringContaining('GET /metrics') });
   });
 });

@@ -4,6 +4,8 @@ import { SqliteEventStore } from '@deals/event-store';
 import { RelayService, relayConfigFromEnv } from '@deals/kafka-relay';
 import { BROKER_START_TIMEOUT_MS, testKafkaBrokers } from '../../../../deploy/kafka/testing/test-broker';
 import { readTopic, readTopicToEnd } from '../../../../deploy/kafka/testing/topic-reader';
+import { RelayHealthServer } from '../health/relay-health.server';
+import { RelayMetrics } from '../health/relay-metrics';
 import { CapturedLogger } from '../testing/captured-logger';
 import { appendPoisonEvent, recordDealHistories } from '../testing/deal-histories';
 
@@ -20,6 +22,7 @@ describe('Kafka relay meeting a poison event, against a real broker', () => {
   let brokers: string[];
   let store: SqliteEventStore;
   let relay: RelayService;
+  let health: RelayHealthServer | undefined;
   const logger = new CapturedLogger();
 
   beforeAll(() => {
@@ -27,6 +30,7 @@ describe('Kafka relay meeting a poison event, against a real broker', () => {
     store = new SqliteEventStore({ path: ':memory:' });
   }, BROKER_START_TIMEOUT_MS);
   afterAll(async () => {
+    await health?.close();
     await relay?.stop();
     await store.close();
   });
@@ -64,6 +68,12 @@ describe('Kafka relay meeting a poison event, against a real broker', () => {
       },
     });
     expect(Date.now() - Date.parse(status.stall!.since)).toBeLessThan(60_000);
+    // What an alert on the relay process's metrics sees.
+    health = new RelayHealthServer({ port: 0, host: '127.0.0.1' }, () => relay.status(), new RelayMetrics(() => relay.status(), () => store.headPosition()));
+    const scraped = await (await fetch(`http://127.0.0.1:${await health.listen()}/metrics`)).text();
+    expect(scraped).toContain('deals_relay_stalled 1');
+    expect(scraped).toContain(`deals_relay_position ${before.at(-1)!.position}`);
+    expect(scraped).toContain(`deals_relay_lag ${(await store.headPosition()) - before.at(-1)!.position}`);
 
     // Retried, not re-published: the topic still holds exactly the events before it.
     await until(() => (relay.status().stall?.attempts ?? 0) >= 2);

@@ -36,6 +36,11 @@ export const auditProjection: Projection<AuditDocument> = {
     return doc.kind === 'deal' ? ['timeline', 'participants'] : ['recorded', 'namedIn'];
   },
 
+  // Participants are kept without repeats; timeline entries and a person's events are only appended.
+  readsAppended(doc: AuditDocument): readonly string[] {
+    return doc.kind === 'deal' ? ['participants'] : [];
+  },
+
   // Every document is of one deal, made by that deal's stream alone.
   streamOf(key: string): string | undefined {
     const dealId = dealIdOfKey(key);

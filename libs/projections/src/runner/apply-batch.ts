@@ -8,6 +8,8 @@ export interface BatchResult<D> {
   /** Final document per key touched by the batch (`undefined` = deleted). */
   readonly docs: Map<string, D | undefined>;
   readonly changes: DocumentChange<D>[];
+  /** Each change's document before it (what a kept version is stored against). */
+  readonly previous: Map<DocumentChange<D>, D | undefined>;
   readonly deadLetters: NewDeadLetter[];
 }
 
@@ -24,8 +26,8 @@ export function applyBatch<D>(
 ): BatchResult<D> {
   const docs = new Map<string, D | undefined>();
   const read = (key: string) => (docs.has(key) ? docs.get(key) : current.get(key));
-  const { changes, deadLetters } = fold(projection, events, read, (key, doc) => docs.set(key, doc));
-  return { docs, changes, deadLetters };
+  const { changes, previous, deadLetters } = fold(projection, events, read, (key, doc) => docs.set(key, doc));
+  return { docs, changes, previous, deadLetters };
 }
 
 /** What a fold in place writes to: a Map, or a rebuild's bounded cache. */
@@ -51,25 +53,28 @@ function fold<D>(
   write: (key: string, doc: D | undefined) => void,
 ): Omit<BatchResult<D>, 'docs'> {
   const changes: DocumentChange<D>[] = [];
+  const previous = new Map<DocumentChange<D>, D | undefined>();
   const deadLetters: NewDeadLetter[] = [];
   for (const e of events) {
     if (!matchesFilter(projection.filter, e)) continue;
-    const updates: [string, D | undefined][] = [];
+    const updates: [string, D | undefined, D | undefined][] = [];
     try {
       // A document returned as it was is unchanged: nothing to write or to tell live feeds.
       for (const key of projection.keysOf(e)) {
         const before = read(key);
         const after = projection.apply(before, e, key);
-        if (after !== before) updates.push([key, after]);
+        if (after !== before) updates.push([key, after, before]);
       }
     } catch (error) {
       deadLetters.push({ projection: projection.name, position: e.position, eventId: e.eventId, eventType: e.type, streamId: e.streamId, error: describeError(error) });
       continue;
     }
-    for (const [key, doc] of updates) {
+    for (const [key, doc, before] of updates) {
       write(key, doc);
-      changes.push({ projection: projection.name, key, doc, position: e.position, eventId: e.eventId, eventType: e.type });
+      const change = { projection: projection.name, key, doc, position: e.position, eventId: e.eventId, eventType: e.type };
+      changes.push(change);
+      previous.set(change, before);
     }
   }
-  return { changes, deadLetters };
+  return { changes, previous, deadLetters };
 }

@@ -29,6 +29,11 @@ export interface LoggedChange extends DocumentChange {
   readonly id: number;
 }
 
+/** A change as read from the log: `foldFrom` names the stream whose events up to its position make its document (not stored). */
+export interface LoggedChangeRow extends LoggedChange {
+  readonly foldFrom?: string;
+}
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS projection_state (
     name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL, build INTEGER);
@@ -53,9 +58,15 @@ const enum ChangeForm {
   Version = 1,
   /** `doc` is the document without its append-only fields (`parts`), each replaced by its length then. */
   Parts = 2,
+  /** No document: it is what its one stream's events up to the position fold to (`Projection.streamOf`). */
+  Stream = 3,
 }
 
-type SplitFields = (doc: unknown) => readonly string[];
+/** A projection's append-only fields of a document, and those of them its `apply` reads. */
+interface SplitFields {
+  readonly fields: (doc: unknown) => readonly string[];
+  readonly reads: (doc: unknown) => readonly string[];
+}
 
 /** The name a rebuild writes its documents under until they are swapped in. */
 export const rebuildName = (name: string, build: number): string => `${name}${REBUILD_MARK}${Math.trunc(build)}`;
@@ -66,6 +77,28 @@ const baseName = (name: string): string => {
 };
 
 interface DocRow { id: number; key: string; doc: string; parts: string | null }
+
+/** A document's row: its id, its append-only fields and how many items each has stored (items are numbered 0…n-1). */
+export interface StoredRow {
+  readonly id: number;
+  readonly parts: string | null;
+  readonly counts: readonly number[];
+}
+
+/** A document read back with its row and the length of its stored JSON. */
+export interface StoredDocument<D> {
+  readonly doc: D;
+  readonly bytes: number;
+  readonly row: StoredRow;
+}
+
+/** What writing a document left: its stored size (estimated for the items not written now) and its row (null: deleted). */
+export interface WrittenDocument {
+  readonly bytes: number;
+  readonly row: StoredRow | null;
+  /** With `tails`: the document to hold from now on, its write-only fields emptied (their items are stored). */
+  readonly rest?: unknown;
+}
 
 /**
  * Read models, checkpoints, the change log, document versions and dead letters in one SQLite
@@ -78,6 +111,8 @@ export class ProjectionDatabase {
   readonly versions: ProjectionVersions;
   /** Projections whose documents keep append-only fields as rows (`Projection.appendOnly`). */
   private readonly splits = new Map<string, SplitFields>();
+  /** The stream that alone makes a document, by projection (`Projection.streamOf`). */
+  private readonly streams = new Map<string, (key: string) => string | undefined>();
 
   constructor(path: string) {
     preparePrivateDatabaseFile(path);
@@ -97,7 +132,15 @@ export class ProjectionDatabase {
   /** Stores the projection's append-only fields as rows from now on; call before reading or writing it. */
   register(projection: Projection<unknown>): void {
     const fields = projection.appendOnly;
-    if (fields) this.splits.set(projection.name, (doc) => fields.call(projection, doc));
+    const streamOf = projection.streamOf;
+    if (streamOf) this.streams.set(projection.name, (key) => streamOf.call(projection, key));
+    const reads = projection.readsAppended;
+    if (fields) {
+      this.splits.set(projection.name, {
+        fields: (doc) => fields.call(projection, doc),
+        reads: (doc) => (reads ? reads.call(projection, doc) : fields.call(projection, doc)),
+      });
+    }
   }
 
   state(name: string): ProjectionState | undefined {
@@ -114,15 +157,55 @@ export class ProjectionDatabase {
   }
 
   document<D>(name: string, key: string): D | undefined {
-    return this.documentSized<D>(name, key)?.doc;
+    const row = this.sql('SELECT rowid AS id, key, doc, parts FROM projection_documents WHERE name = ? AND key = ?').get(name, key) as DocRow | undefined;
+    return row === undefined ? undefined : this.assemble<D>(row);
   }
 
-  /** A document with the length of its stored JSON (its fields' items included). */
-  documentSized<D>(name: string, key: string): { doc: D; bytes: number } | undefined {
-    const row = this.sql('SELECT rowid AS id, key, doc, parts FROM projection_documents WHERE name = ? AND key = ?').get(name, key) as DocRow | undefined;
-    if (row === undefined) return undefined;
-    const bytes = { n: row.doc.length };
-    return { doc: this.assemble<D>(row, undefined, bytes), bytes: bytes.n };
+  /**
+   * The documents stored under these keys, read in a few queries (a rebuild's cache reading back
+   * what it wrote out): each with its row and the length of its stored JSON, items included. With
+   * `tails`, the append-only fields `apply` does not read come without their stored items (`[]`),
+   * and the length counts none of them.
+   */
+  storedDocuments<D>(name: string, keys: readonly string[], tails = false): Map<string, StoredDocument<D>> {
+    const found = new Map<string, StoredDocument<D>>();
+    const split = this.splits.get(baseName(name));
+    for (let at = 0; at < keys.length; at += 500) {
+      const rows = this.sql('SELECT rowid AS id, key, doc, parts FROM projection_documents WHERE name = ? AND key IN (SELECT value FROM json_each(?))')
+        .all(name, JSON.stringify(keys.slice(at, at + 500))) as DocRow[];
+      const heads = new Map(rows.map((r) => [r.id, JSON.parse(r.doc) as Record<string, unknown>]));
+      // The parts whose items are read: all, or with `tails` those `apply` reads.
+      const wanted = (r: DocRow): number[] => {
+        const fields = r.parts?.split(',') ?? [];
+        const reads = tails && split ? new Set(split.reads(heads.get(r.id))) : undefined;
+        return fields.flatMap((field, part) => (reads && !reads.has(field) ? [] : [part]));
+      };
+      const pairs = rows.flatMap((r) => wanted(r).map((part) => [r.id, part]));
+      const items = new Map<number, string[][]>();
+      if (pairs.length > 0) {
+        const all = this.sql('SELECT doc, part, item FROM projection_items WHERE (doc, part) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) ORDER BY doc, part, idx')
+          .all(JSON.stringify(pairs)) as { doc: number; part: number; item: string }[];
+        for (const { doc, part, item } of all) {
+          let parts = items.get(doc);
+          if (!parts) items.set(doc, (parts = []));
+          (parts[part] ??= []).push(item);
+        }
+      }
+      for (const r of rows) {
+        const doc = heads.get(r.id)!;
+        let bytes = r.doc.length;
+        const counts: number[] = [];
+        r.parts?.split(',').forEach((field, part) => {
+          const list = items.get(r.id)?.[part] ?? [];
+          for (const item of list) bytes += item.length + 1;
+          // The head holds each field's length.
+          counts.push(doc[field] as number);
+          doc[field] = list.length === 0 ? [] : JSON.parse(`[${list.join(',')}]`);
+        });
+        found.set(r.key, { doc: doc as D, bytes, row: { id: r.id, parts: r.parts, counts } });
+      }
+    }
+    return found;
   }
 
   hasDocument(name: string, key: string): boolean {
@@ -162,12 +245,14 @@ export class ProjectionDatabase {
     changes: readonly DocumentChange[],
     deadLetters: readonly NewDeadLetter[],
     versions: readonly DocumentChange[],
+    /** Each version's document before it, to store the version as what changed. */
+    previous?: ReadonlyMap<DocumentChange, unknown>,
   ): LoggedChange[] {
     return this.db.transaction(() => {
       this.writeDocs(name, docs);
       const kept = new Set<DocumentChange>(versions);
       const logged = changes.map((c) => ({ ...c, id: this.logChange(c, kept.has(c)) }));
-      this.versions.write(state.build, versions);
+      this.versions.write(state.build, versions, previous);
       const at = new Date().toISOString();
       for (const d of deadLetters) {
         this.sql('INSERT INTO projection_dead_letters (name, position, event_id, event_type, stream_id, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -221,19 +306,28 @@ export class ProjectionDatabase {
   }
 
   /**
-   * Writes documents by key (`undefined` deletes) in one transaction; returns each one's stored
-   * size in bytes (estimated for the items not written now).
+   * Writes documents by key (`undefined` deletes) in one transaction, after deleting the rows of
+   * `deleteFirst`; returns each one's stored size and row. `rows` are the rows the caller knows the
+   * documents have (null: none), so that it needs no query to find them.
    */
-  writeDocuments(name: string, docs: ReadonlyMap<string, unknown>): Map<string, number> {
-    return this.db.transaction(() => this.writeDocs(name, docs))();
+  writeDocuments(
+    name: string,
+    docs: ReadonlyMap<string, unknown>,
+    options: { deleteFirst?: readonly string[]; rows?: ReadonlyMap<string, StoredRow | null>; tails?: boolean } = {},
+  ): Map<string, WrittenDocument> {
+    return this.db.transaction(() => {
+      if (options.deleteFirst?.length) this.writeDocs(name, new Map(options.deleteFirst.map((key) => [key, undefined])));
+      return this.writeDocs(name, docs, options.rows, options.tails);
+    })();
   }
 
   /** Versions written while a build is made, before `replaceAll` swaps it in. */
-  writeVersions(build: number, changes: readonly DocumentChange[]): void {
-    this.db.transaction(() => this.versions.write(build, changes))();
+  writeVersions(build: number, changes: readonly DocumentChange[], previous?: ReadonlyMap<DocumentChange, unknown>): void {
+    this.db.transaction(() => this.versions.write(build, changes, previous))();
   }
 
-  changesAfter(id: number, names: readonly string[] | undefined, limit: number): LoggedChange[] {
+  /** Logged changes after `id`; a change whose document its stream makes comes without it (`foldFrom`): the runner folds it. */
+  changesAfter(id: number, names: readonly string[] | undefined, limit: number): LoggedChangeRow[] {
     const filter = names?.length ? `AND name IN (${names.map(() => '?').join(',')})` : '';
     const rows = this.sql(`SELECT id, name, position, key, doc, form, parts, event_id, event_type FROM projection_changes WHERE id > ? ${filter} ORDER BY id LIMIT ?`)
       .all(id, ...(names ?? []), limit) as {
@@ -244,15 +338,21 @@ export class ProjectionDatabase {
       if (!builds.has(name)) builds.set(name, this.state(name)?.build);
       return builds.get(name);
     };
-    return rows.map((r) => ({
-      id: r.id,
-      projection: r.name,
-      key: r.key,
-      doc: this.loggedDocument(r, buildOf),
-      position: r.position,
-      eventId: r.event_id,
-      eventType: r.event_type,
-    }));
+    return rows.map((r) => {
+      const change = {
+        id: r.id,
+        projection: r.name,
+        key: r.key,
+        doc: r.form === ChangeForm.Stream ? undefined : this.loggedDocument(r, buildOf),
+        position: r.position,
+        eventId: r.event_id,
+        eventType: r.event_type,
+      };
+      if (r.form !== ChangeForm.Stream) return change;
+      const foldFrom = this.streams.get(r.name)?.(r.key);
+      if (foldFrom === undefined) throw new Error(`Change ${r.id} of "${r.name}" is made by its stream, but "${r.name}" names no stream for "${r.key}" (not registered?)`);
+      return { ...change, foldFrom };
+    });
   }
 
   /**
@@ -327,63 +427,116 @@ export class ProjectionDatabase {
     if (this.db.open) this.db.close();
   }
 
-  private writeDocs(name: string, docs: ReadonlyMap<string, unknown>): Map<string, number> {
+  /**
+   * With `tails` (a rebuild's cache, which knows every row), the append-only fields `apply` does
+   * not read hold only the items after the row's counts, and the sizes count none of their items.
+   */
+  private writeDocs(name: string, docs: ReadonlyMap<string, unknown>, rows?: ReadonlyMap<string, StoredRow | null>, tails = false): Map<string, WrittenDocument> {
     const split = this.splits.get(baseName(name));
-    const sizes = new Map<string, number>();
+    const written = new Map<string, WrittenDocument>();
     for (const [key, doc] of docs) {
+      const known = rows?.get(key);
       if (doc === undefined) {
-        this.sql('DELETE FROM projection_items WHERE doc = (SELECT rowid FROM projection_documents WHERE name = ? AND key = ?)').run(name, key);
+        if (known === null) {
+          written.set(key, { bytes: 0, row: null });
+          continue;
+        }
+        if (known === undefined) this.sql('DELETE FROM projection_items WHERE doc = (SELECT rowid FROM projection_documents WHERE name = ? AND key = ?)').run(name, key);
+        else if (known.parts !== null) this.sql('DELETE FROM projection_items WHERE doc = ?').run(known.id);
         this.sql('DELETE FROM projection_documents WHERE name = ? AND key = ?').run(name, key);
+        written.set(key, { bytes: 0, row: null });
         continue;
       }
-      const fields = split?.(doc) ?? [];
+      const fields = split?.fields(doc) ?? [];
       if (fields.length === 0) {
         const json = JSON.stringify(doc);
-        this.sql('INSERT INTO projection_documents (name, key, doc, parts) VALUES (?, ?, ?, NULL) ON CONFLICT (name, key) DO UPDATE SET doc = excluded.doc, parts = NULL')
-          .run(name, key, json);
-        sizes.set(key, json.length);
+        const id = this.upsert(name, key, json, null, known);
+        written.set(key, { bytes: json.length, row: { id, parts: null, counts: [] } });
         continue;
       }
-      const head = headOf(doc, fields);
       const parts = fields.join(',');
+      const same = known !== undefined && known !== null && known.parts === parts;
+      // A tail starts after the items stored: the row's count, or none for a new row.
+      const reads = tails ? new Set(split!.reads(doc)) : undefined;
+      const bases = fields.map((field, part) => (reads && !reads.has(field) ? (same ? known!.counts[part] : 0) : 0));
+      if (tails && known && !same && bases.some((_, part) => !reads!.has(fields[part]))) {
+        throw new Error(`Document "${key}" of "${name}" changed its append-only fields (${known.parts} to ${parts}) in a rebuild`);
+      }
+      const head = headOf(doc, fields, bases);
       // Items are numbered by field: stored under another list of fields (whole, say), they are written again.
-      const before = this.sql('SELECT rowid AS id, parts FROM projection_documents WHERE name = ? AND key = ?').get(name, key) as { id: number; parts: string | null } | undefined;
-      if (before !== undefined && before.parts !== parts) this.sql('DELETE FROM projection_items WHERE doc = ?').run(before.id);
-      const { id } = this.sql('INSERT INTO projection_documents (name, key, doc, parts) VALUES (?, ?, ?, ?) ON CONFLICT (name, key) DO UPDATE SET doc = excluded.doc, parts = excluded.parts RETURNING rowid AS id')
-        .get(name, key, head, parts) as { id: number };
-      sizes.set(key, head.length + this.appendItems(id, doc as Record<string, unknown>, fields));
+      const before = known === undefined
+        ? (this.sql('SELECT rowid AS id, parts FROM projection_documents WHERE name = ? AND key = ?').get(name, key) as { id: number; parts: string | null } | undefined)
+        : (known ?? undefined);
+      const kept = before !== undefined && before.parts === parts;
+      if (before !== undefined && !kept) this.sql('DELETE FROM projection_items WHERE doc = ?').run(before.id);
+      const id = this.upsert(name, key, head, parts, known);
+      // The counts the caller knows, or none after the items went: no query for what is stored.
+      const none = fields.map(() => 0);
+      const stored = known === undefined ? (before !== undefined && !kept ? none : undefined) : same ? known!.counts : none;
+      const { bytes, counts } = this.appendItems(id, doc as Record<string, unknown>, fields, stored, bases);
+      const row = { id, parts, counts };
+      if (!reads) {
+        written.set(key, { bytes: head.length + bytes.reduce((a, b) => a + b, 0), row });
+        continue;
+      }
+      const rest: Record<string, unknown> = { ...(doc as Record<string, unknown>) };
+      let held = head.length;
+      fields.forEach((field, part) => {
+        if (reads.has(field)) held += bytes[part];
+        else rest[field] = [];
+      });
+      written.set(key, { bytes: held, row, rest });
     }
-    return sizes;
+    return written;
   }
 
-  /** Appends each field's items the stored document lacks; returns the fields' size (estimated from the items written). */
-  private appendItems(id: number, doc: Record<string, unknown>, fields: readonly string[]): number {
-    let bytes = 0;
-    fields.forEach((field, part) => {
+  /** Inserts or updates a document's row; a known row (or known absence) needs no conflict check. Returns its id. */
+  private upsert(name: string, key: string, doc: string, parts: string | null, known: StoredRow | null | undefined): number {
+    if (known) {
+      this.sql('UPDATE projection_documents SET doc = ?, parts = ? WHERE rowid = ?').run(doc, parts, known.id);
+      return known.id;
+    }
+    if (known === null) return Number(this.sql('INSERT INTO projection_documents (name, key, doc, parts) VALUES (?, ?, ?, ?)').run(name, key, doc, parts).lastInsertRowid);
+    return (this.sql('INSERT INTO projection_documents (name, key, doc, parts) VALUES (?, ?, ?, ?) ON CONFLICT (name, key) DO UPDATE SET doc = excluded.doc, parts = excluded.parts RETURNING rowid AS id')
+      .get(name, key, doc, parts) as { id: number }).id;
+  }
+
+  /**
+   * Appends each field's items the stored document lacks (`stored`: how many each has, when known);
+   * returns each field's size (estimated from the items written) and its count now.
+   */
+  private appendItems(
+    id: number, doc: Record<string, unknown>, fields: readonly string[], stored?: readonly number[], bases?: readonly number[],
+  ): { bytes: number[]; counts: number[] } {
+    const bytes: number[] = [];
+    const counts = fields.map((field, part) => {
       const items = doc[field] as readonly unknown[];
-      const stored = (this.sql('SELECT COALESCE(MAX(idx) + 1, 0) AS n FROM projection_items WHERE doc = ? AND part = ?').get(id, part) as { n: number }).n;
+      // A tail (base > 0 or a rebuild's write-only field) holds the items from `base` on.
+      const base = bases?.[part] ?? 0;
+      const length = base + items.length;
+      const had = stored?.[part] ?? (this.sql('SELECT COALESCE(MAX(idx) + 1, 0) AS n FROM projection_items WHERE doc = ? AND part = ?').get(id, part) as { n: number }).n;
       // Never expected (append-only), but stored items past the document's are not kept.
-      if (items.length < stored) this.sql('DELETE FROM projection_items WHERE doc = ? AND part = ? AND idx >= ?').run(id, part, items.length);
+      if (length < had) this.sql('DELETE FROM projection_items WHERE doc = ? AND part = ? AND idx >= ?').run(id, part, length);
       let written = 0;
-      for (let i = stored; i < items.length; i++) {
-        const json = JSON.stringify(items[i]);
+      for (let i = Math.max(had, base); i < length; i++) {
+        const json = JSON.stringify(items[i - base]);
         this.sql('INSERT INTO projection_items (doc, part, idx, item) VALUES (?, ?, ?, ?)').run(id, part, i, json);
         written += json.length + 1;
       }
-      const each = items.length > stored ? written / (items.length - stored) : 256;
-      bytes += written + Math.max(0, Math.min(stored, items.length)) * each;
+      const each = length > had ? written / (length - had) : 256;
+      bytes.push(written + Math.max(0, Math.min(had, length) - base) * each);
+      return length;
     });
-    return bytes;
+    return { bytes, counts };
   }
 
   /** A stored row as the document: its head with each append-only field's items (the first `lengths` of them for a logged head). */
-  private assemble<D>(row: DocRow, logged = false, bytes?: { n: number }): D {
+  private assemble<D>(row: DocRow, logged = false): D {
     const doc = JSON.parse(row.doc) as Record<string, unknown>;
     if (row.parts === null) return doc as D;
     row.parts.split(',').forEach((field, part) => {
       const rows = this.sql('SELECT item FROM projection_items WHERE doc = ? AND part = ? AND idx < ? ORDER BY idx')
         .all(row.id, part, logged ? (doc[field] as number) : Number.MAX_SAFE_INTEGER) as { item: string }[];
-      if (bytes) for (const r of rows) bytes.n += r.item.length + 1;
       doc[field] = rows.length === 0 ? [] : JSON.parse(`[${rows.map((r) => r.item).join(',')}]`);
     });
     return doc as D;
@@ -394,9 +547,10 @@ export class ProjectionDatabase {
     let form = ChangeForm.Whole;
     let parts: string | null = null;
     if (c.doc !== undefined) {
-      // A kept version holds the document already; an append-only field's items are stored once.
-      const fields = versionKept ? [] : (this.splits.get(c.projection)?.(c.doc) ?? []);
+      // A kept version holds the document already, and so does its stream; an append-only field's items are stored once.
+      const fields = versionKept || this.streams.get(c.projection)?.(c.key) !== undefined ? [] : (this.splits.get(c.projection)?.fields(c.doc) ?? []);
       if (versionKept) form = ChangeForm.Version;
+      else if (this.streams.get(c.projection)?.(c.key) !== undefined) form = ChangeForm.Stream;
       else if (fields.length > 0) {
         form = ChangeForm.Parts;
         parts = fields.join(',');
@@ -416,12 +570,12 @@ export class ProjectionDatabase {
 }
 
 /** The document as JSON with each append-only field replaced by its length, in place (key order kept). */
-function headOf(doc: unknown, fields: readonly string[]): string {
+function headOf(doc: unknown, fields: readonly string[], bases?: readonly number[]): string {
   const head: Record<string, unknown> = { ...(doc as Record<string, unknown>) };
-  for (const field of fields) {
+  fields.forEach((field, part) => {
     const items = head[field];
     if (!Array.isArray(items)) throw new Error(`Append-only field "${field}" is not an array`);
-    head[field] = items.length;
-  }
+    head[field] = (bases?.[part] ?? 0) + items.length;
+  });
   return JSON.stringify(head);
 }

@@ -153,7 +153,7 @@ describe('ProjectionRunner (real SQLite)', () => {
     const changes = await received;
     expect(changes.map((c) => c.key)).toEqual(['total', 'stream:count-a', 'total', 'stream:count-b']);
     expect(changes.map((c) => c.id)).toEqual([...changes.map((c) => c.id)].sort((a, b) => a - b));
-    expect(r.changesAfter(changes[1].id).map((c) => c.key)).toEqual(['total', 'stream:count-b']);
+    expect((await r.changesAfter(changes[1].id)).map((c) => c.key)).toEqual(['total', 'stream:count-b']);
     expect(changes[3].doc).toEqual({ count: 1, positionSum: changes[3].position });
   });
 
@@ -204,7 +204,7 @@ describe('ProjectionRunner (real SQLite)', () => {
     const changes = await received;
     expect(changes.map((c) => c.doc)).toEqual([{ n: 1 }, { n: 2 }]);
     expect(await r.waitForPosition(await store.headPosition(), 5_000)).toBe(true);
-    expect(r.changesAfter(0).map((c) => c.doc)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect((await r.changesAfter(0)).map((c) => c.doc)).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
   it('follows several projections; a rebuild of one holds the others back at no point', async () => {

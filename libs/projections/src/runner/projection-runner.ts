@@ -9,6 +9,7 @@ import { PositionWaiters } from './position-waiters';
 import { DeadLetter, LoggedChange, ProjectionDatabase, rebuildName } from './projection-database';
 import { keepsVersion } from './projection-versions';
 import { describeError, UnknownProjectionError } from './projection.errors';
+import { foldLoggedChanges } from './logged-change-fold';
 import { rebuildReadModel, RebuildProgress } from './rebuild';
 import { DEFAULT_REBUILD_CACHE, RebuildCache, RebuildCacheLimits } from './rebuild-cache';
 import { StoredReadModel } from './stored-read-model';
@@ -182,8 +183,11 @@ export class ProjectionRunner {
     return this.db.pruneChanges(Math.max(0, this.db.lastChangeId() - changeId));
   }
 
-  changesAfter(changeId: number, names?: readonly string[], limit = 1000): LoggedChange[] {
-    return this.db.changesAfter(changeId, names, limit);
+  /** Logged changes after `changeId`, each with its document then (folded again from its stream where the log keeps none). */
+  async changesAfter(changeId: number, names?: readonly string[], limit = 1000): Promise<LoggedChange[]> {
+    const rows = this.db.changesAfter(changeId, names, limit);
+    const folded = await foldLoggedChanges(this.store, (name) => this.slot(name).projection, rows);
+    return rows.map(({ foldFrom, ...change }) => (foldFrom === undefined ? change : { ...change, doc: folded.get(change.id) }));
   }
 
   /** Read-your-writes: resolves true once every named projection has passed `position`, false on timeout. */
@@ -228,11 +232,15 @@ export class ProjectionRunner {
     // Versions go to a build of their own, read only once the new read model is swapped in.
     const build = this.db.versions.newBuild(projection.name, projection.version, { indexed: false });
     // Documents are written under a name of their own as the cache fills, and take the projection's at the swap.
-    const docs = new RebuildCache<unknown>(this.db, rebuildName(projection.name, build), this.rebuildCache);
+    // Documents whose write-only items are not held give `apply` (and its changes) only their tails.
+    const tails = projection.readsAppended !== undefined;
+    const docs = new RebuildCache<unknown>(this.db, rebuildName(projection.name, build), this.rebuildCache, tails);
     try {
-      const result = await rebuildReadModel(this.store, projection, this.batchSize, onProgress, (changes) =>
-        this.db.writeVersions(build, changes.filter((c) => keepsVersion(projection, c))),
-      docs);
+      const result = await rebuildReadModel(this.store, projection, this.batchSize, onProgress, (changes, previous) => {
+        const kept = changes.filter((c) => keepsVersion(projection, c));
+        if (tails && kept.some((c) => c.doc !== undefined)) throw new Error(`"${projection.name}" declares readsAppended, so it cannot keep versions of documents (streamOf must name their stream)`);
+        this.db.writeVersions(build, kept, previous);
+      }, docs);
       docs.flush();
       this.db.versions.index(build);
       this.db.swapIn(projection.name, { version: projection.version, position: result.position, build });
@@ -323,7 +331,7 @@ export class ProjectionRunner {
     const folded = applyBatch(projection, slot.docs, events);
     const versions = folded.changes.filter((c) => keepsVersion(projection, c));
     const state = { version: projection.version, position: batch.scannedTo, build: slot.build };
-    const logged = this.db.commitBatch(projection.name, state, folded.docs, folded.changes, folded.deadLetters, versions);
+    const logged = this.db.commitBatch(projection.name, state, folded.docs, folded.changes, folded.deadLetters, versions, folded.previous);
     if (slot.docs instanceof Map) {
       for (const [key, doc] of folded.docs) {
         if (doc === undefined) slot.docs.delete(key);

@@ -117,4 +117,27 @@ describe('document versions for as-of reads (real SQLite)', () => {
     }
     await expect(r.queryAsOf('event-counter', 10, everything, 1000)).rejects.toThrow(AsOfScanError);
   });
+
+  it('stores versions as what changed, whole again after a chain or a deletion, and reads each as it was', () => {
+    const build = db.versions.newBuild('chain', 1, { indexed: true });
+    const written: { position: number; doc: unknown }[] = [];
+    let before: Record<string, unknown> | undefined;
+    for (let position = 1; position <= 60; position++) {
+      const doc = position === 30 ? undefined : { n: position, stage: `s${Math.floor(position / 7)}`, ...(position % 5 === 0 ? {} : { extra: position % 3 }) };
+      const change = { projection: 'chain', key: 'k', doc, position, eventId: randomUUID(), eventType: 'T' };
+      db.writeVersions(build, [change], new Map([[change, before]]));
+      written.push({ position, doc });
+      before = doc;
+    }
+    const file = new Database(join(dir, 'projections.db'), { readonly: true });
+    const rows = file.prepare(`SELECT doc FROM projection_versions_${build} ORDER BY rowid`).all() as { doc: string | null }[];
+    file.close();
+    const deltas = rows.filter((r) => r.doc?.startsWith('~')).length;
+    expect(deltas).toBeGreaterThan(40);
+    for (const { position, doc } of written) {
+      expect(db.versions.documentAt(build, 'k', position)).toEqual(doc);
+      const page = db.versions.documentsAt(build, position, { prefix: 'k', limit: 10, skipLatest: false });
+      expect(page.documents.map((d) => d.doc)).toEqual([doc]);
+    }
+  });
 });

@@ -1,5 +1,9 @@
 import Database from 'better-sqlite3';
 import { DocumentChange, Projection } from '../projection';
+import { applyDelta, encodeDelta, isDelta } from './version-delta';
+
+/** At most this many versions of a key in a row are stored as deltas: a read folds no more. */
+const CHAIN = 15;
 
 /**
  * A kept document as of a position. `doc` is undefined when it did not exist then (not yet, or
@@ -63,9 +67,14 @@ const documentsAtSql = (build: number, bounded: boolean) => {
  * model built from position 0 (a rebuild, or a start on an empty database or with a new
  * projection version), so versions of a replaced or abandoned build are never read for another,
  * and giving one up is dropping its table. A rebuild appends to a table without an index and
- * indexes it once, before the swap: appends in key order they are not.
+ * indexes it once, before the swap: appends in key order they are not. A version written with the
+ * document before it is stored as what changed (`version-delta.ts`), whole again after `CHAIN`
+ * deltas; a key this process has not written yet starts whole, so nothing depends on memory.
  */
 export class ProjectionVersions {
+  /** Per build, the deltas written in a row per key since its last whole version. */
+  private readonly chains = new Map<number, Map<string, number>>();
+
   constructor(
     private readonly db: Database.Database,
     private readonly sql: (text: string) => Database.Statement,
@@ -94,6 +103,7 @@ export class ProjectionVersions {
     this.sql('DELETE FROM projection_builds WHERE id = ?').run(build);
     this.db.exec(`DROP TABLE IF EXISTS ${table(build)}`);
     this.forgetStatements(table(build));
+    this.chains.delete(build);
   }
 
   /** Gives up every build no projection state names: at start, when no rebuild runs (builds left by a crash). */
@@ -105,16 +115,43 @@ export class ProjectionVersions {
     for (const build of new Set([...builds, ...present])) if (!named.has(build)) this.drop(build);
   }
 
-  write(build: number, changes: readonly DocumentChange[]): void {
+  /** Appends versions; with `previous` (each change's document before it), most as what changed. */
+  write(build: number, changes: readonly DocumentChange[], previous?: ReadonlyMap<DocumentChange, unknown>): void {
     const insert = this.sql(`INSERT INTO ${table(build)} (key, position, doc) VALUES (?, ?, ?)`);
-    for (const c of changes) insert.run(c.key, c.position, c.doc === undefined ? null : JSON.stringify(c.doc));
+    let chains = this.chains.get(build);
+    if (!chains) this.chains.set(build, (chains = new Map()));
+    for (const c of changes) {
+      if (c.doc === undefined) {
+        chains.delete(c.key);
+        insert.run(c.key, c.position, null);
+        continue;
+      }
+      const length = chains.get(c.key);
+      // The version before is the document before this change: every change of a kept key is kept.
+      const delta = length !== undefined && length < CHAIN && previous?.has(c) ? encodeDelta(previous.get(c), c.doc) : undefined;
+      chains.set(c.key, delta === undefined ? 0 : (length ?? 0) + 1);
+      insert.run(c.key, c.position, delta ?? JSON.stringify(c.doc));
+    }
   }
 
-  /** One document as of `position`: its newest version at or before it. */
+  /** One document as of `position`: its newest version at or before it (folded from the whole one before it). */
   documentAt<D>(build: number, key: string, position: number): D | undefined {
-    const row = this.sql(`SELECT doc FROM ${table(build)} WHERE key = ? AND position <= ? ORDER BY position DESC, rowid DESC LIMIT 1`)
-      .get(key, position) as { doc: string | null } | undefined;
-    return row === undefined || row.doc === null ? undefined : (JSON.parse(row.doc) as D);
+    const rows = this.sql(`SELECT doc FROM ${table(build)} WHERE key = ? AND position <= ? ORDER BY position DESC, rowid DESC LIMIT ${CHAIN + 1}`)
+      .all(key, position) as { doc: string | null }[];
+    let whole = rows.findIndex((r) => r.doc === null || !isDelta(r.doc));
+    if (whole < 0 && rows.length > CHAIN) {
+      // Never expected (CHAIN bounds the deltas in a row), but read on rather than fail.
+      rows.splice(0, rows.length, ...(this.sql(`SELECT doc FROM ${table(build)} WHERE key = ? AND position <= ? ORDER BY position DESC, rowid DESC`).all(key, position) as { doc: string | null }[]));
+      whole = rows.findIndex((r) => r.doc === null || !isDelta(r.doc));
+    }
+    if (rows.length === 0 || whole < 0 || rows[whole].doc === null) return whole === 0 || rows.length === 0 ? undefined : this.brokenChain(build, key);
+    let doc: unknown = JSON.parse(rows[whole].doc as string);
+    for (let i = whole - 1; i >= 0; i--) doc = applyDelta(doc, rows[i].doc as string);
+    return doc as D;
+  }
+
+  private brokenChain(build: number, key: string): never {
+    throw new Error(`A version of "${key}" in build ${build} is stored as a change to a version that is not there`);
   }
 
   /**
@@ -132,7 +169,12 @@ export class ProjectionVersions {
       .filter((r) => r.key !== page.after);
     const documents = rows
       .filter((r) => r.key.startsWith(page.prefix))
-      .map((r) => ({ key: r.key, doc: r.doc === null ? undefined : (JSON.parse(r.doc) as D), latest: r.latest === 1, created: r.created }));
+      .map((r) => ({
+        key: r.key,
+        doc: r.doc === null ? undefined : isDelta(r.doc) ? this.documentAt<D>(build, r.key, position) : (JSON.parse(r.doc) as D),
+        latest: r.latest === 1,
+        created: r.created,
+      }));
     return { documents, last: rows.length < page.limit ? undefined : rows[rows.length - 1].key };
   }
 }

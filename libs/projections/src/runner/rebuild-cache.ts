@@ -1,10 +1,10 @@
-import { ProjectionDatabase } from './projection-database';
+import { ProjectionDatabase, StoredDocument, StoredRow } from './projection-database';
 
 /** How much of a read model a rebuild holds in memory before writing it out. */
 export interface RebuildCacheLimits {
-  /** Documents held (changed or read back). */
+  /** Documents changed before they are written (unchanged ones: up to four times as many). */
   readonly documents: number;
-  /** Their size as stored JSON, estimated. */
+  /** The documents held, by their size as stored JSON when last written or read (estimated). */
   readonly bytes: number;
 }
 
@@ -15,8 +15,8 @@ interface Entry<D> {
   dirty: boolean;
   /** Its stored size (estimated); 0 until written or read. */
   bytes: number;
-  /** A row may exist under the rebuild's name (written or read back). */
-  stored: boolean;
+  /** Its row under the rebuild's name (null: none), so writing it needs no query to find it. */
+  row: StoredRow | null;
   /** Deleted, then created again: its row goes before it is written, so it is listed as created last. */
   recreated: boolean;
   /** When a document without a row was created: rows are written in this order. */
@@ -26,22 +26,41 @@ interface Entry<D> {
 /**
  * A rebuild's read model in bounded memory: documents are written under the rebuild's own name
  * in projections.db once more than the limits are held (`afterPage`), the least recently used then
- * dropped from memory and read back when asked for again. Rows are written in the order documents were first
+ * dropped from memory and read back when asked for again — a page's at once (`beforePage`), keys
+ * found to have no row remembered until the page ends. Rows are written in the order documents were first
  * created, so the stored read model lists them as the folded map did (deleted and created again:
  * last).
  */
 export class RebuildCache<D> {
   /** Least recently used first. */
   private readonly entries = new Map<string, Entry<D>>();
+  /** Keys known to have no row and not held (this page's). */
+  private readonly absent = new Set<string>();
   private bytes = 0;
   private creations = 0;
+  /** Documents changed since the last write (their size is known only once written). */
+  private changed = 0;
 
   constructor(
     private readonly db: ProjectionDatabase,
     /** The name the documents are written under (`rebuildName`). */
     private readonly name: string,
     private readonly limits: RebuildCacheLimits,
+    /** Hold only the unwritten items of the append-only fields `apply` does not read (`Projection.readsAppended`). */
+    private readonly tails = false,
   ) {}
+
+  /** Before a page is folded: reads back, in a few queries, the documents of `keys` not held. */
+  beforePage(keys: Iterable<string>): void {
+    const wanted = [...new Set(keys)].filter((key) => !this.entries.has(key) && !this.absent.has(key));
+    if (wanted.length === 0) return;
+    const found = this.db.storedDocuments<D>(this.name, wanted, this.tails);
+    for (const key of wanted) {
+      const stored = found.get(key);
+      if (stored) this.hold(key, stored);
+      else this.absent.add(key);
+    }
+  }
 
   get(key: string): D | undefined {
     const entry = this.entries.get(key);
@@ -50,10 +69,13 @@ export class RebuildCache<D> {
       this.entries.set(key, entry);
       return entry.doc;
     }
-    const stored = this.db.documentSized<D>(this.name, key);
-    if (stored === undefined) return undefined;
-    this.entries.set(key, { doc: stored.doc, dirty: false, bytes: stored.bytes, stored: true, recreated: false, created: 0 });
-    this.bytes += stored.bytes;
+    if (this.absent.has(key)) return undefined;
+    const stored = this.db.storedDocuments<D>(this.name, [key], this.tails).get(key);
+    if (stored === undefined) {
+      this.absent.add(key);
+      return undefined;
+    }
+    this.hold(key, stored);
     return stored.doc;
   }
 
@@ -61,7 +83,7 @@ export class RebuildCache<D> {
     const entry = this.entries.get(key);
     if (entry && entry.doc !== undefined) {
       entry.doc = doc;
-      entry.dirty = true;
+      this.markChanged(entry);
       return this;
     }
     // New, or deleted before: as in a Map, it now comes last.
@@ -69,8 +91,12 @@ export class RebuildCache<D> {
       this.entries.delete(key);
       this.bytes -= entry.bytes;
     }
-    const stored = entry?.stored ?? this.db.hasDocument(this.name, key);
-    this.entries.set(key, { doc, dirty: true, bytes: 0, stored, recreated: stored, created: ++this.creations });
+    // A row not yet deleted: its own, or the one it was created again over.
+    const hadRow = entry ? entry.row !== null || entry.recreated : !this.absent.has(key) && this.db.hasDocument(this.name, key);
+    this.absent.delete(key);
+    // A row it had goes first (`flush`): it is inserted anew.
+    if (!entry?.dirty) this.changed++;
+    this.entries.set(key, { doc, dirty: true, bytes: 0, row: null, recreated: hadRow, created: ++this.creations });
     return this;
   }
 
@@ -79,18 +105,24 @@ export class RebuildCache<D> {
     const entry = this.entries.get(key);
     if (entry) {
       entry.doc = undefined;
-      entry.dirty = true;
+      this.markChanged(entry);
     }
     return existed;
   }
 
-  /** After each page: writes out and forgets the oldest documents when more than the limits are held. */
+  /**
+   * After each page: when more documents changed than the limit (their size is known once written),
+   * the documents held are larger than it, or more than four times as many are held, writes the
+   * changed ones out and forgets the least recently used, down to half the bytes and twice the
+   * documents (so writes come in batches, and small unchanged documents stay to be read again).
+   */
   afterPage(): void {
-    if (this.entries.size <= this.limits.documents && this.bytes <= this.limits.bytes) return;
+    this.absent.clear();
+    const { documents, bytes } = this.limits;
+    if (this.changed <= documents && this.bytes <= bytes && this.entries.size <= 4 * documents) return;
     this.flush();
-    // The least recently used go, down to half the limits, so writes come in batches.
     for (const [key, entry] of this.entries) {
-      if (this.entries.size <= this.limits.documents / 2 && this.bytes <= this.limits.bytes / 2) break;
+      if (this.entries.size <= 2 * documents && this.bytes <= bytes / 2) break;
       this.entries.delete(key);
       this.bytes -= entry.bytes;
     }
@@ -98,23 +130,37 @@ export class RebuildCache<D> {
 
   /** Writes every changed document held, in one transaction. */
   flush(): void {
-    const recreated = [...this.entries].filter(([, e]) => e.dirty && e.recreated).map(([key]) => key);
-    if (recreated.length > 0) this.db.writeDocuments(this.name, new Map(recreated.map((key) => [key, undefined])));
+    this.changed = 0;
+    const dirty = [...this.entries].filter(([, e]) => e.dirty);
+    if (dirty.length === 0) return;
+    const recreated = dirty.filter(([, e]) => e.recreated).map(([key]) => key);
     // New rows in the order their documents were created (the cache's order is by use).
-    const dirty = new Map<string, D | undefined>(
-      [...this.entries].filter(([, e]) => e.dirty).sort(([, a], [, b]) => a.created - b.created).map(([key, e]) => [key, e.doc]),
-    );
-    const sizes = this.db.writeDocuments(this.name, dirty);
-    for (const [key, entry] of this.entries) {
-      if (!entry.dirty) continue;
-      const bytes = sizes.get(key) ?? 0;
+    dirty.sort(([, a], [, b]) => a.created - b.created);
+    const written = this.db.writeDocuments(this.name, new Map(dirty.map(([key, e]) => [key, e.doc])), {
+      deleteFirst: recreated,
+      rows: new Map(dirty.map(([key, e]) => [key, e.row])),
+      tails: this.tails,
+    });
+    for (const [key, entry] of dirty) {
+      const { bytes, row, rest } = written.get(key) ?? { bytes: 0, row: null };
       this.bytes += bytes - entry.bytes;
-      Object.assign(entry, { dirty: false, bytes, stored: entry.doc !== undefined, recreated: false, created: 0 });
+      Object.assign(entry, { dirty: false, bytes, row, recreated: false, created: 0 });
+      if (rest !== undefined) entry.doc = rest as D;
     }
   }
 
   /** Documents held in memory now (for tests and figures). */
   get held(): number {
     return this.entries.size;
+  }
+
+  private markChanged(entry: Entry<D>): void {
+    if (!entry.dirty) this.changed++;
+    entry.dirty = true;
+  }
+
+  private hold(key: string, stored: StoredDocument<D>): void {
+    this.entries.set(key, { doc: stored.doc, dirty: false, bytes: stored.bytes, row: stored.row, recreated: false, created: 0 });
+    this.bytes += stored.bytes;
   }
 }

@@ -1,7 +1,8 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { Consumer, EachMessagePayload, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { KAFKA_INTEGRATION_CONFIG, KafkaIntegrationConfig } from '../kafka/kafka-integration.config';
 import { ensureTopics, kafkaLogThrough, KEEP_FOREVER } from '@deals/kafka-relay';
+import { ApiMetrics } from '../../operations/api-metrics';
 import { BuyerSignalRecorder } from './buyer-signal.recorder';
 import { deadLetterOf } from './dead-letter';
 
@@ -20,6 +21,7 @@ export class BuyerSignalConsumer implements OnApplicationBootstrap, BeforeApplic
   constructor(
     @Inject(KAFKA_INTEGRATION_CONFIG) private readonly config: KafkaIntegrationConfig | null,
     private readonly recorder: BuyerSignalRecorder,
+    @Optional() private readonly metrics?: ApiMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,6 +49,8 @@ export class BuyerSignalConsumer implements OnApplicationBootstrap, BeforeApplic
     await this.producer.connect();
     this.consumer = kafka.consumer({ groupId: config.groupId, allowAutoTopicCreation: false });
     await this.consumer.connect();
+    this.consumer.on(this.consumer.events.END_BATCH_PROCESS, ({ payload }) =>
+      this.metrics?.inboundLag.set({ topic: payload.topic, partition: String(payload.partition) }, Number(payload.offsetLag)));
     // A new group starts at the oldest signal, so none sent before the first start is missed.
     await this.consumer.subscribe({ topics: [config.signalsTopic], fromBeginning: true });
     await this.consumer.run({ autoCommit: false, eachMessage: (payload) => this.handle(payload) });
@@ -69,6 +73,7 @@ export class BuyerSignalConsumer implements OnApplicationBootstrap, BeforeApplic
       });
       this.logger.warn(`buyer signal ${topic}/${partition}@${message.offset} dead-lettered: ${outcome.code}: ${outcome.reason}`);
     }
+    this.metrics?.buyerSignals.inc({ outcome: outcome.kind === 'rejected' ? 'dead-lettered' : 'recorded' });
     await this.consumer?.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
   }
 }

@@ -4,6 +4,7 @@ import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { BROKER_START_TIMEOUT_MS, testKafkaBrokers } from '../../../../../deploy/kafka/testing/test-broker';
 import { readTopic, withAdmin } from '../../../../../deploy/kafka/testing/topic-reader';
 import { createTestApp, email, openAcme, reachProductEvaluated, REP, TestApp } from '../../testing/test-app';
+import { ApiMetrics } from '../../operations/api-metrics';
 
 const signal = (dealId: string, fields: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -102,6 +103,19 @@ describe('buyer signals from Kafka (real broker)', () => {
 
     expect(await committedOffset(brokers, groupId, topic, '5')).toBe('5');
   }, 90_000);
+
+  it('shows the signals by outcome and the consumer\'s lag in the metrics', async () => {
+    const registry = t.app.get(ApiMetrics).registry;
+    const lag = `deals_inbound_consumer_lag{topic="${topic}",partition="0"}`;
+    // The lag is set when the consumer ends a batch, just after its last message is handled.
+    let text = await registry.metrics();
+    for (const deadline = Date.now() + 30_000; !text.includes(lag) && Date.now() < deadline; text = await registry.metrics()) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(text).toContain(`${lag} 0`);
+    expect(text).toContain('deals_buyer_signals_total{outcome="recorded"} 2');
+    expect(text).toContain('deals_buyer_signals_total{outcome="dead-lettered"} 3');
+  });
 
   it('creates the dead-letter topic kept for ever and never compacted', async () => {
     const described = await withAdmin(brokers, (admin) =>

@@ -122,7 +122,7 @@ describe('live feed with a slow reader (real HTTP)', () => {
     for (let i = 0; i < 15; i++) baseline.push(...(await timedCommand()));
 
     // The stalled subscriber: everything from the start, and it never reads.
-    const backlogBytes = runner.changesAfter(0, runner.names, 1_000_000).reduce((sum, c) => sum + JSON.stringify(c.doc).length, 0);
+    const backlogBytes = (await runner.changesAfter(0, runner.names, 1_000_000)).reduce((sum, c) => sum + JSON.stringify(c.doc).length, 0);
     expect(backlogBytes).toBeGreaterThan(4 * MAX_QUEUED_BYTES);
     const stalled = client();
     await stalled.connect(`${base}/live/projections`, { ...t.headersOf(ADMIN), 'Last-Event-ID': '0' }, { paused: true });
@@ -145,8 +145,9 @@ describe('live feed with a slow reader (real HTTP)', () => {
     // The reading subscribers got every change, in order, at about their usual pace.
     const last = runner.lastChangeId();
     for (const f of fast) {
-      await f.client.waitUntil(() => lastIdOf(f.client) >= runner.changesAfter(from, f.names, 1_000_000).at(-1)!.id, 10_000);
-      expect(idsOf(f.client)).toEqual(runner.changesAfter(from, f.names, 1_000_000).map((c) => c.id));
+      const logged = await runner.changesAfter(from, f.names, 1_000_000);
+      await f.client.waitUntil(() => lastIdOf(f.client) >= logged.at(-1)!.id, 10_000);
+      expect(idsOf(f.client)).toEqual(logged.map((c) => c.id));
     }
     const [base50, load50] = [quantile(baseline, 0.5), quantile(underLoad, 0.5)];
     const [base90, load90] = [quantile(baseline, 0.9), quantile(underLoad, 0.9)];
@@ -158,7 +159,7 @@ describe('live feed with a slow reader (real HTTP)', () => {
     stalled.resume();
     await stalled.waitForEnd(10_000);
     expect(stalled.messages.at(-1)!.event).toBe('overflow');
-    const everything = runner.changesAfter(0, runner.names, 1_000_000).filter((c) => c.id <= last).map((c) => c.id);
+    const everything = (await runner.changesAfter(0, runner.names, 1_000_000)).filter((c) => c.id <= last).map((c) => c.id);
     const beforeCut = idsOf(stalled);
     expect(beforeCut).toEqual(everything.slice(0, beforeCut.length));
     const again = client();
@@ -205,7 +206,7 @@ describe('the triggers from the security review, with the default limits (real H
 
   /** Reading at last, the stalled client gets every change it may see, in order, across reconnects if it was cut off. */
   const expectWholeFeed = async (stalled: SseClient, actor: TestActor, query: string, names: string[], visible: (c: LoggedChange) => boolean) => {
-    const expected = runner.changesAfter(0, names, 1_000_000).filter(visible).map((c) => c.id);
+    const expected = (await runner.changesAfter(0, names, 1_000_000)).filter(visible).map((c) => c.id);
     const { ids, endings } = await readEverything(stalled, `${base}/live/projections${query}`, t.headersOf(actor), 0, expected.at(-1)!);
     expect(ids.filter((id) => id <= expected.at(-1)!)).toEqual(expected);
     expect(endings.every((e) => e === 'overflow')).toBe(true);
@@ -254,7 +255,7 @@ describe('the triggers from the security review, with the default limits (real H
     expect(feed.waitingForClient || feed.state === 'ended').toBe(true);
     await expectServing(feed, deal);
 
-    const expected = runner.changesAfter(from, runner.names, 1_000_000).map((c) => c.id);
+    const expected = (await runner.changesAfter(from, runner.names, 1_000_000)).map((c) => c.id);
     const { ids, endings } = await readEverything(idle, `${base}/live/projections`, t.headersOf(ADMIN), from, expected.at(-1)!);
     expect(ids.filter((id) => id <= expected.at(-1)!)).toEqual(expected);
     expect(endings.every((e) => e === 'overflow')).toBe(true);
@@ -311,6 +312,6 @@ describe('a reader that takes nothing for stallTimeoutMs (real HTTP)', () => {
     const again = new SseClient();
     await again.connect(`${base}/live/projections`, { ...t.headersOf(ADMIN), 'Last-Event-ID': stalled.lastEventId ?? String(from) });
     const { ids } = await readEverything(again, `${base}/live/projections`, t.headersOf(ADMIN), lastIdOf(stalled) || from, last);
-    expect([...idsOf(stalled), ...ids]).toEqual(runner.changesAfter(from, runner.names, 1_000_000).map((c) => c.id));
+    expect([...idsOf(stalled), ...ids]).toEqual((await runner.changesAfter(from, runner.names, 1_000_000)).map((c) => c.id));
   }, 120_000);
 });

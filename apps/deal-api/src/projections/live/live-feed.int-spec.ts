@@ -1,4 +1,6 @@
+import { EVENT_STORE, EventStore } from '@deals/event-store';
 import { createTestApp, email, OPS, openAcme, OTHER_REP, REP, TestApp } from '../../testing/test-app';
+import { ProjectionHost } from '../projection-host';
 import { SseClient } from '../../testing/sse-client';
 import { LiveSubscribers } from './live-subscribers';
 
@@ -19,6 +21,12 @@ describe('live projection feed over SSE (real HTTP)', () => {
   afterEach(() => clients.splice(0).forEach((c) => c.close()));
   afterAll(() => t.close());
 
+  /** Projections have applied every stored event (a feed opened now starts after them). */
+  const settled = async () => {
+    const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
+    expect(await t.app.get(ProjectionHost).waitForPosition(head, 10_000)).toBe(true);
+  };
+
   const timelineEvents = (c: SseClient) =>
     c.messages.filter((m) => m.event === 'audit').map((m) => JSON.parse(m.data)).filter((d) => d.key.startsWith('deal:'));
 
@@ -35,6 +43,7 @@ describe('live projection feed over SSE (real HTTP)', () => {
 
   it('gives a client that reconnects with Last-Event-ID everything it missed, in order', async () => {
     const dealId = await openAcme(t);
+    await settled();
     const first = client();
     await first.connect(`${base}/live/projections?projections=audit`, t.headersOf(OPS));
     await t.as(REP).post(`/deals/${dealId}/buyer-responses`, { evidence: email('<r@x>') }).expect(201);
@@ -88,6 +97,7 @@ describe('live projection feed over SSE (real HTTP)', () => {
 
   it('ends a feed on close(reason) with a last `closed` event naming it; the reconnect resumes after the last change', async () => {
     const dealId = await openAcme(t);
+    await settled();
     const sub = client();
     await sub.connect(`${base}/live/projections?projections=audit`, t.headersOf(OPS));
     await t.as(REP).post(`/deals/${dealId}/buyer-responses`, { evidence: email('<r@x>') }).expect(201);
@@ -109,6 +119,7 @@ describe('live projection feed over SSE (real HTTP)', () => {
 
   it('applies a new visibility rule to an open feed from the next change on', async () => {
     const [hidden, shown] = [await openAcme(t), await openAcme(t)];
+    await settled();
     const sub = client();
     await sub.connect(`${base}/live/projections?projections=deal-summary`, t.headersOf(REP));
     const [feed] = t.app.get(LiveSubscribers).list(REP.id);

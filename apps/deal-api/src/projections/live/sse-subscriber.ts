@@ -6,7 +6,7 @@ import { changeMessage, controlMessage } from './sse-format';
 /** Where a subscriber's changes come from: the change log for the backlog, then the live ones. */
 export interface ChangeSource {
   /** Up to `limit` changes with an id above `afterId`, in id order. */
-  changesAfter(afterId: number, limit: number): readonly LoggedChange[];
+  changesAfter(afterId: number, limit: number): Promise<readonly LoggedChange[]>;
   /** Calls `listener` with every change committed from now on, in id order; returns the unsubscribe. */
   subscribe(listener: (change: LoggedChange) => void): () => void;
 }
@@ -169,7 +169,7 @@ export class SseSubscriber {
   }
 
   private async replayPage(): Promise<void> {
-    const page = this.source.changesAfter(this.afterId, this.pageSize);
+    const page = await this.source.changesAfter(this.afterId, this.pageSize);
     let taken = 0;
     for (const change of page) {
       if (this.liveFrom !== undefined && change.id >= this.liveFrom) break;

@@ -4,7 +4,7 @@ import { Subject } from 'rxjs';
 import { DomainError } from '@deals/domain';
 import { EventStore } from '@deals/event-store';
 import {
-  ConcurrencyLimit, DeadLetter, lastPositionAtOrBefore, LoggedChange, PositionWaiters, Projection, ProjectionDatabase,
+  ConcurrencyLimit, DeadLetter, foldLoggedChanges, lastPositionAtOrBefore, LoggedChange, PositionWaiters, Projection, ProjectionDatabase,
   queryAsOf, ReadModel, RebuildProgress, StoredReadModel, UnknownProjectionError,
 } from '@deals/projections';
 import { StoreCommits } from '../../infrastructure/store-commits';
@@ -63,6 +63,8 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
   private downReason?: string = 'starting';
   /** The newest change published on `changes$`. */
   private emittedThrough = 0;
+  /** While unposted changes are replayed after a start: the worker's newer ones, sent after them. */
+  private held?: LoggedChange[];
   private stopping = false;
   private restartTimer?: NodeJS.Timeout;
   private restartDelayMs: number;
@@ -150,16 +152,23 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
     return this.db.deadLetters(name);
   }
 
+  /**
+   * The last change the API thread has applied and sent to live feeds: a feed that starts from it
+   * follows what the mirror answers (the log may already hold newer ones, not yet posted).
+   */
   lastChangeId(): number {
-    return this.db.lastChangeId();
+    return this.emittedThrough;
   }
 
   pruneChangesThrough(changeId: number): Promise<number> {
     return this.call({ method: 'prune', changeId }) as Promise<number>;
   }
 
-  changesAfter(changeId: number, names?: readonly string[], limit = 1000): LoggedChange[] {
-    return this.db.changesAfter(changeId, names, limit);
+  /** Logged changes after `changeId`, each with its document then (folded again from its stream where the log keeps none). */
+  async changesAfter(changeId: number, names?: readonly string[], limit = 1000): Promise<LoggedChange[]> {
+    const rows = this.db.changesAfter(changeId, names, limit);
+    const folded = await foldLoggedChanges(this.store, (name) => this.mirror(name).projection, rows);
+    return rows.map(({ foldFrom, ...change }) => (foldFrom === undefined ? change : { ...change, doc: folded.get(change.id) }));
   }
 
   waitForPosition(position: number, timeoutMs: number, names: readonly string[] = this.names): Promise<boolean> {
@@ -214,10 +223,7 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
   private started(threadId: number): void {
     this.workerThreadId = threadId;
     for (const mirror of this.mirrors.values()) this.reload(mirror, false);
-    // Changes a worker committed but did not post before it stopped reach live feeds now.
-    for (let page = this.db.changesAfter(this.emittedThrough, undefined, 1000); page.length; page = this.db.changesAfter(this.emittedThrough, undefined, 1000)) {
-      for (const change of page) this.emit(change);
-    }
+    void this.replayUnposted();
     this.ready = true;
     this.everReady = true;
     this.readyAt = Date.now();
@@ -257,8 +263,30 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
       }
       mirror.position = position;
     }
-    for (const change of changes) this.emit(change);
+    for (const change of changes) {
+      if (this.held) this.held.push(change);
+      else this.emit(change);
+    }
     this.waiters.notify();
+  }
+
+  /**
+   * Changes a worker committed but did not post before it stopped reach live feeds now, in order:
+   * the new worker's batches wait until they have (those already replayed are not sent twice).
+   */
+  private async replayUnposted(): Promise<void> {
+    const held: LoggedChange[] = [];
+    this.held = held;
+    try {
+      for (let page = await this.changesAfter(this.emittedThrough); page.length; page = await this.changesAfter(this.emittedThrough)) {
+        for (const change of page) this.emit(change);
+      }
+    } catch (error) {
+      this.logger.warn(`live feeds: replaying changes not sent before the worker stopped failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.held = undefined;
+      for (const change of held) this.emit(change);
+    }
   }
 
   private emit(change: LoggedChange): void {
