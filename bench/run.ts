@@ -59,8 +59,19 @@ async function section<T>(name: string, job: object, options: Parameters<typeof 
   const before = loadAverage();
   log(`[bench] ${name} (load average ${before.map((l) => l.toFixed(2)).join(' ')})`);
   const started = performance.now();
-  const result = await runSection<T>(job, workDir, options);
-  loads.push({ section: name, before, after: loadAverage() });
+  let label = name;
+  let result: T;
+  try {
+    result = await runSection<T>(job, workDir, options);
+  } catch (error) {
+    // A native driver of a peer (Emmett's sqlite3) can take its process down; the section runs once more, and the report says so.
+    const signal = (error as { signal?: string }).signal;
+    if (!signal) throw error;
+    log(`[bench] ${name} was killed by ${signal}: running it again in a fresh process`);
+    label = `${name} (run again: the first run was killed by ${signal})`;
+    result = await runSection<T>(job, workDir, options);
+  }
+  loads.push({ section: label, before, after: loadAverage() });
   log(`[bench] ${name} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   return result;
 }

@@ -34,8 +34,13 @@ export async function runSection<T>(job: object, workDir: string, options: Child
     env: { ...process.env, ...options.env, BENCH_JOB: JSON.stringify(job), BENCH_RESULT: resultFile },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  let signal: NodeJS.Signals | null = null;
+  child.once('exit', (_code, s) => (signal = s));
   const code = await exited(child, options.timeoutMs ?? 30 * 60_000);
-  if (code !== 0) throw new Error(`bench section ${JSON.stringify(job).slice(0, 120)} exited with ${code}`);
+  if (code !== 0) {
+    const how = signal ? `was killed by ${signal}` : `exited with ${code}`;
+    throw Object.assign(new Error(`bench section ${JSON.stringify(job).slice(0, 120)} ${how}`), { signal });
+  }
   const { result, window } = JSON.parse(readFileSync(resultFile, 'utf8')) as { result: T; window: { fromUs: number; toUs: number } };
   rmSync(resultFile, { force: true });
   options.onWindow?.(window);
