@@ -1,9 +1,12 @@
 import {
   defaultPipelineCatalog, definitionOf, PIPELINE_CATEGORY, PipelineCatalog, PipelineDefinition, PipelineVersionData,
 } from '@deals/domain';
-import { EventStore, RecordedEvent, StreamFamilyFollower } from '@deals/event-store';
+import { EventFilter, EventStore, RecordedEvent, StreamFamilyFollower } from '@deals/event-store';
 
 const PREFIX = `${PIPELINE_CATEGORY}-`;
+
+/** The streams a PipelineDirectory folds, for a reader that hands it their events itself (apply). */
+export const PIPELINE_STREAMS: EventFilter = { streamPrefixes: [PREFIX] };
 
 /** A published version with who published it and when. */
 export interface PublishedPipelineVersion {

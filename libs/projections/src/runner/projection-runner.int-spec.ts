@@ -93,6 +93,31 @@ describe('ProjectionRunner (real SQLite)', () => {
     expect(toObject(db.documents('event-counter'))).toEqual(live);
   });
 
+  it('hands beforeBatch the streams it also reads (alsoRead) before folding the batch, and no projection folds them', async () => {
+    const known = new Set<string>();
+    // Each deal event is counted only if its pipeline event came before it: what a catalog of pipeline versions needs.
+    const needsPipeline: Projection<string[]> = {
+      name: 'needs-pipeline', version: 1, filter: { streamPrefixes: ['deal-'] },
+      keysOf: (e) => [e.streamId],
+      apply: (doc, e) => [...(doc ?? []), known.has(String((e.data as { pipeline: string }).pipeline)) ? 'known' : 'unknown'],
+    };
+    const r = new ProjectionRunner(store, db, [needsPipeline], {
+      batchSize: 500, retryDelayMs: 20, alsoRead: { streamPrefixes: ['pipeline-'] },
+      beforeBatch: (events) => events.filter((e) => e.streamId.startsWith('pipeline-')).forEach((e) => known.add(e.streamId.slice('pipeline-'.length))),
+    });
+    runners.push(r);
+    await r.start();
+    for (let i = 0; i < 20; i++) {
+      // One commit each, back to back: the runner reads them in one batch or in several.
+      await store.append(`pipeline-p${i}`, [{ eventId: randomUUID(), type: 'PipelineVersionPublished', data: {}, metadata: {} }]);
+      await store.append(`deal-d${i}`, [{ eventId: randomUUID(), type: 'DealOpened', data: { pipeline: `p${i}` }, metadata: {} }]);
+    }
+    expect(await r.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+    const docs = toObject(r.readModel('needs-pipeline'));
+    expect(Object.keys(docs)).toHaveLength(20);
+    expect(Object.values(docs).flat()).toEqual(Array(20).fill('known'));
+  });
+
   it('resumes from its checkpoint after a restart without applying anything twice', async () => {
     await seedStore(store, 500);
     const first = runner();

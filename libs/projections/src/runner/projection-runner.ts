@@ -27,6 +27,13 @@ export interface RunnerOptions {
   readonly asOfConcurrency?: number;
   /** What a rebuild holds in memory before writing documents out (default 5,000 documents, 16 MiB of their JSON). */
   readonly rebuildCache?: RebuildCacheLimits;
+  /**
+   * Streams the shared feed also reads, which no projection folds, for `beforeBatch`: e.g. the
+   * pipeline streams, so a catalog of pipeline versions holds a version before a deal on it is folded.
+   */
+  readonly alsoRead?: EventFilter;
+  /** Hears every event of each shared-feed batch, in order, before any projection folds the batch. */
+  readonly beforeBatch?: (events: readonly RecordedEvent[]) => void;
 }
 
 export interface ProjectionStatus {
@@ -71,6 +78,8 @@ export class ProjectionRunner {
   private readonly retryDelayMs: number;
   private readonly log: (message: string) => void;
   private readonly onBatch?: RunnerOptions['onBatch'];
+  private readonly alsoRead?: EventFilter;
+  private readonly beforeBatch?: RunnerOptions['beforeBatch'];
   private readonly waiters = new PositionWaiters();
   private readonly asOfLimit: ConcurrencyLimit;
   private readonly rebuildCache: RebuildCacheLimits;
@@ -87,6 +96,8 @@ export class ProjectionRunner {
     this.retryDelayMs = options.retryDelayMs ?? 1000;
     this.log = options.log ?? (() => undefined);
     this.onBatch = options.onBatch;
+    this.alsoRead = options.alsoRead;
+    this.beforeBatch = options.beforeBatch;
     this.asOfLimit = new ConcurrencyLimit(options.asOfConcurrency ?? 2);
     this.rebuildCache = options.rebuildCache ?? DEFAULT_REBUILD_CACHE;
     for (const projection of projections) {
@@ -127,7 +138,7 @@ export class ProjectionRunner {
     // The feed starts where the projection furthest on is; those behind catch up first.
     const slots = [...this.slots.values()];
     const from = Math.max(0, ...slots.map((s) => s.position));
-    const filter = unionFilter(slots.map((s) => s.projection.filter));
+    const filter = unionFilter([...slots.map((s) => s.projection.filter), ...(this.alsoRead ? [this.alsoRead] : [])]);
     this.feed = this.consumer(from, filter, (batch) => this.applyFeed(batch), (error) => {
       const message = describeError(error);
       this.log(`projections: reading $all failed, starting again from the checkpoint: ${message}`);
@@ -269,6 +280,7 @@ export class ProjectionRunner {
    * publishes its changes as soon as it has committed them, before the next one folds.
    */
   private applyFeed(batch: ConsumerBatch): void {
+    this.beforeBatch?.(batch.events);
     for (const slot of this.slots.values()) {
       if (slot.catchUp || slot.state === 'rebuilding' || batch.scannedTo <= slot.position) continue;
       // Behind the feed (rebuilt to an earlier position, say): it reads the gap from its own checkpoint.

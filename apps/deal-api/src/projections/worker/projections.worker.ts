@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { MessagePort, parentPort, threadId, workerData } from 'node:worker_threads';
 import { openEventStore, SqliteEventStore } from '@deals/event-store';
-import { describeError, LoggedChange, PipelineDirectory, ProjectionDatabase, ProjectionRunner, projectionsFor } from '@deals/projections';
+import { describeError, LoggedChange, PIPELINE_STREAMS, PipelineDirectory, ProjectionDatabase, ProjectionRunner, projectionsFor } from '@deals/projections';
 import { serialiseError } from './worker-errors';
 import { FromWorker, PROJECTIONS_WORKER_ROLE, ToWorker, WorkerCall, WorkerSetup } from './worker-messages';
 
@@ -23,6 +23,10 @@ export async function runProjectionsWorker(port: MessagePort, setup: WorkerSetup
   const pending = new Map<string, LoggedChange[]>();
   const runner = new ProjectionRunner(store, db, projectionsFor(catalog), {
     log,
+    // The feed hands the catalog each pipeline event before the deals after it are folded: a deal
+    // opened on a version published a moment before never meets a catalog without it.
+    alsoRead: PIPELINE_STREAMS,
+    beforeBatch: (events) => events.forEach((event) => catalog.apply(event)),
     onBatch: (projection, position) => {
       post({ type: 'batch', projection, position, changes: pending.get(projection) ?? [] });
       pending.delete(projection);
