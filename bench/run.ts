@@ -203,13 +203,22 @@ function reportOnly(): void {
   log(`[bench] wrote ${config.out} from ${saved}`);
 }
 
-/** Figures of `npm run bench:writes`, written by hand at the end of the report: carried over when it is written again. */
-const KEPT_SECTION = '\n## Read-model writes and rebuild memory\n';
+/**
+ * Sections written by hand (figures of `npm run bench:writes`, of the HTTP command path's A/B
+ * runs), each from its heading to the next heading of its level: carried over, in their order,
+ * after the report when it is written again.
+ */
+const KEPT_SECTIONS = ['## HTTP command path', '## Read-model writes and rebuild memory'];
 
 function withKeptSection(report: string): string {
   const existing = existsSync(config.out) ? readFileSync(config.out, 'utf8') : '';
-  const at = existing.indexOf(KEPT_SECTION);
-  return at < 0 ? report : `${report.trimEnd()}\n${existing.slice(at)}`;
+  const kept = KEPT_SECTIONS.map((heading) => {
+    const at = existing.indexOf(`\n${heading}\n`);
+    if (at < 0) return '';
+    const next = existing.slice(at + heading.length + 2).search(/^## /m);
+    return existing.slice(at + 1, next < 0 ? undefined : at + heading.length + 2 + next).trimEnd();
+  }).filter(Boolean);
+  return kept.length ? `${report.trimEnd()}\n\n${kept.join('\n\n')}\n` : report;
 }
 
 void (env.BENCH_REPORT_ONLY === '1' ? Promise.resolve().then(reportOnly) : main()).catch((error) => {
