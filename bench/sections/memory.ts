@@ -45,7 +45,7 @@ export async function runMemory(job: {
 }): Promise<MemoryFigures> {
   if (!existsSync(projectionsDbOf(job.dir))) await runRebuild(job.eventsDb, projectionsDbOf(job.dir), { bareRounds: 0 });
   const t0 = performance.now();
-  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir: job.dir, demoData: false, authTokenSecret: SECRET, projectionsThread: process.env.PROJECTIONS_THREAD === 'main' ? 'main' : 'worker' }, { logger: false });
+  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir: job.dir, demoData: false, authTokenSecret: SECRET, projectionsThread: process.env.PROJECTIONS_THREAD === 'worker' ? 'worker' : 'main' }, { logger: false });
   await app.init();
   const startSeconds = (performance.now() - t0) / 1000;
   const runner = app.get(ProjectionHost);

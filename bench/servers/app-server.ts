@@ -7,7 +7,7 @@ import { createApp } from '../../apps/deal-api/src/bootstrap';
  */
 async function main(): Promise<void> {
   const job = JSON.parse(process.env.BENCH_JOB ?? '{}') as { dataDir: string; secret: string };
-  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir: job.dataDir, demoData: false, authTokenSecret: job.secret, projectionsThread: process.env.PROJECTIONS_THREAD === 'main' ? 'main' : 'worker' }, { logger: false });
+  const app = await createApp({ host: '127.0.0.1', port: 0, dataDir: job.dataDir, demoData: false, authTokenSecret: job.secret, projectionsThread: process.env.PROJECTIONS_THREAD === 'worker' ? 'worker' : 'main' }, { logger: false });
   await app.listen(0, '127.0.0.1');
   const port = Number(new URL((await app.getUrl()).replace('[::1]', '127.0.0.1')).port);
   process.on('message', (m: { stop?: boolean; memory?: boolean }) => {

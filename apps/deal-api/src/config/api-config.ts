@@ -33,16 +33,19 @@ export interface ApiConfig {
   readonly demoPasswords?: boolean;
   /** Logs, metrics, readiness, shutdown, change-log retention (LOG_LEVEL, METRICS_*, READY_MAX_PROJECTION_LAG, SHUTDOWN_GRACE_MS, CHANGE_LOG_RETENTION_HOURS); unset ones take the defaults. */
   readonly operations?: Partial<OperationsSettings>;
-  /** Where the projections fold (PROJECTIONS_THREAD): `worker` (default) on a thread of their own, `main` on the request loop; an in-memory store always folds on `main`. */
+  /** Where the projections fold (PROJECTIONS_THREAD): `main` (default) on the request loop, `worker` on a thread of their own; an in-memory store always folds on `main`. */
   readonly projectionsThread?: ProjectionsThread;
 }
 
 export type ProjectionsThread = 'main' | 'worker';
 
-/** PROJECTIONS_THREAD: unset or `worker` = a worker thread; `main` = the request loop. */
+/**
+ * PROJECTIONS_THREAD: unset or `main` = the request loop; `worker` = a worker thread. On two cores
+ * the worker gained no commands/s and held the in-memory read models twice (docs/benchmarks.md).
+ */
 export function projectionsThreadFromEnv(value: string | undefined): ProjectionsThread {
-  if (value === undefined || value === '' || value === 'worker') return 'worker';
-  if (value === 'main') return 'main';
+  if (value === undefined || value === '' || value === 'main') return 'main';
+  if (value === 'worker') return 'worker';
   throw new Error(`PROJECTIONS_THREAD must be "worker" or "main", got "${value}"`);
 }
 

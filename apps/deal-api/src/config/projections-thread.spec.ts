@@ -2,8 +2,8 @@ import { apiConfigFromEnv, projectionsThreadFromEnv } from './api-config';
 
 describe('PROJECTIONS_THREAD', () => {
   it('folds on a worker thread unless told `main`, and stops on anything else', () => {
-    expect(projectionsThreadFromEnv(undefined)).toBe('worker');
-    expect(projectionsThreadFromEnv('')).toBe('worker');
+    expect(projectionsThreadFromEnv(undefined)).toBe('main');
+    expect(projectionsThreadFromEnv('')).toBe('main');
     expect(projectionsThreadFromEnv('worker')).toBe('worker');
     expect(projectionsThreadFromEnv('main')).toBe('main');
     expect(() => projectionsThreadFromEnv('both')).toThrow('PROJECTIONS_THREAD must be "worker" or "main", got "both"');

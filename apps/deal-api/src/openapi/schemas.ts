@@ -269,7 +269,7 @@ export class ProjectionStatusSchema {
   @ApiProperty({ enum: ['starting', 'running', 'rebuilding', 'stopped'] }) state!: string;
   @ApiProperty({ type: 'integer' }) deadLetters!: number;
   @ApiPropertyOptional() lastError?: string;
-  @ApiProperty({ enum: ['main', 'worker'], description: 'Where it folds: a worker thread (PROJECTIONS_THREAD=worker, the default) or the request loop.' }) thread!: string;
+  @ApiProperty({ enum: ['main', 'worker'], description: 'Where it folds: the request loop (the default) or a worker thread (PROJECTIONS_THREAD=worker).' }) thread!: string;
   @ApiProperty({ type: 'integer', description: 'Node\'s id of that thread (0: the main thread).' }) threadId!: number;
 }
 

@@ -33,11 +33,11 @@ function openProjectionDatabase(config: ApiConfig): ProjectionDatabase {
 }
 
 /**
- * Folds on a worker thread unless PROJECTIONS_THREAD=main, or the store is in memory (a worker
- * cannot open this thread's in-memory databases).
+ * Folds on the request loop unless PROJECTIONS_THREAD=worker on a store on disk (a worker cannot
+ * open this thread's in-memory databases).
  */
 function projectionHost(config: ApiConfig, store: EventStore, db: ProjectionDatabase, projections: Projection<unknown>[], commits: StoreCommits): ProjectionHost {
-  if ((config.projectionsThread ?? 'worker') === 'main') return new ProjectionRunnerService(store, db, projections);
+  if ((config.projectionsThread ?? 'main') === 'main') return new ProjectionRunnerService(store, db, projections);
   if (config.dataDir === ':memory:') {
     new Logger('Projections').log('the store is in memory: projections fold on the main thread');
     return new ProjectionRunnerService(store, db, projections);
