@@ -1,6 +1,7 @@
 import { EventStore } from '@deals/event-store';
 import { Projection, ReadModel } from '../projection';
 import { applyBatch } from './apply-batch';
+import { lastPositionAtOrBefore } from './as-of';
 import { AsOfReadModel, Missing } from './as-of-read-model';
 import { ProjectionDatabase } from './projection-database';
 import { AsOfScanError } from './projection.errors';
@@ -125,3 +126,8 @@ async function* keptVersions<D>(source: AsOfSource<D>, position: number, prefix:
 }
 
 const ofOneStream = (projection: Projection<unknown>, key: string) => projection.streamOf?.(key) !== undefined;
+
+/** The query's answer as of `position`, with the position of the projection's last event at or before it (as a replay up to it reports). */
+export async function answerAsOf<D, R>(source: AsOfSource<D>, position: number, query: (docs: ReadModel<D>) => R): Promise<{ result: R; position: number }> {
+  return { result: await queryAsOf(source, position, query), position: await lastPositionAtOrBefore(source.store, source.projection.filter, position) };
+}

@@ -1,7 +1,7 @@
 import { EventStore } from '@deals/event-store';
 import { Projection } from '../projection';
 import { applyBatchInPlace } from './apply-batch';
-import { LoggedChangeRow } from './projection-database';
+import { LoggedChange, LoggedChangeRow, ProjectionDatabase } from './projection-database';
 
 /**
  * The documents of logged changes the log keeps none of (`foldFrom`), by change id: each stream
@@ -35,4 +35,14 @@ export async function foldLoggedChanges(
     }
   }
   return docs;
+}
+
+/** Logged changes after `changeId`, each with its document then (folded again from its stream where the log keeps none). */
+export async function loggedChangesAfter(
+  store: EventStore, db: ProjectionDatabase, projectionOf: (name: string) => Projection<unknown>,
+  changeId: number, names: readonly string[] | undefined, limit: number,
+): Promise<LoggedChange[]> {
+  const rows = db.changesAfter(changeId, names, limit);
+  const folded = await foldLoggedChanges(store, projectionOf, rows);
+  return rows.map(({ foldFrom, ...change }) => (foldFrom === undefined ? change : { ...change, doc: folded.get(change.id) }));
 }

@@ -2,14 +2,13 @@ import { CheckpointedConsumer, ConsumerBatch, EventFilter, EventStore, RecordedE
 import { Subject } from 'rxjs';
 import { Projection, ReadModel } from '../projection';
 import { applyBatch } from './apply-batch';
-import { lastPositionAtOrBefore } from './as-of';
-import { queryAsOf } from './as-of-reader';
+import { answerAsOf } from './as-of-reader';
 import { ConcurrencyLimit } from './concurrency-limit';
 import { PositionWaiters } from './position-waiters';
 import { DeadLetter, LoggedChange, ProjectionDatabase, rebuildName } from './projection-database';
 import { keepsVersion } from './projection-versions';
 import { describeError, UnknownProjectionError } from './projection.errors';
-import { foldLoggedChanges } from './logged-change-fold';
+import { loggedChangesAfter } from './logged-change-fold';
 import { rebuildReadModel, RebuildProgress } from './rebuild';
 import { DEFAULT_REBUILD_CACHE, RebuildCache, RebuildCacheLimits } from './rebuild-cache';
 import { StoredReadModel } from './stored-read-model';
@@ -196,9 +195,7 @@ export class ProjectionRunner {
 
   /** Logged changes after `changeId`, each with its document then (folded again from its stream where the log keeps none). */
   async changesAfter(changeId: number, names?: readonly string[], limit = 1000): Promise<LoggedChange[]> {
-    const rows = this.db.changesAfter(changeId, names, limit);
-    const folded = await foldLoggedChanges(this.store, (name) => this.slot(name).projection, rows);
-    return rows.map(({ foldFrom, ...change }) => (foldFrom === undefined ? change : { ...change, doc: folded.get(change.id) }));
+    return loggedChangesAfter(this.store, this.db, (name) => this.slot(name).projection, changeId, names, limit);
   }
 
   /** Read-your-writes: resolves true once every named projection has passed `position`, false on timeout. */
@@ -218,14 +215,8 @@ export class ProjectionRunner {
     const slot = this.slot(name);
     const projection = slot.projection as Projection<D>;
     if (!(await this.waitForPosition(position, waitMs, [name]))) return undefined;
-    return this.asOfLimit.run(async () => ({
-      result: await queryAsOf(
-        { store: this.store, db: this.db, projection, current: () => ({ docs: slot.docs as ReadModel<D>, build: slot.build }) },
-        position,
-        query,
-      ),
-      position: await lastPositionAtOrBefore(this.store, projection.filter, position),
-    }));
+    return this.asOfLimit.run(() =>
+      answerAsOf({ store: this.store, db: this.db, projection, current: () => ({ docs: slot.docs as ReadModel<D>, build: slot.build }) }, position, query));
   }
 
   /** Replays the projection from position zero into a fresh read model, then swaps it in. */

@@ -4,8 +4,8 @@ import { Subject } from 'rxjs';
 import { DomainError } from '@deals/domain';
 import { EventStore } from '@deals/event-store';
 import {
-  ConcurrencyLimit, DeadLetter, foldLoggedChanges, lastPositionAtOrBefore, LoggedChange, PositionWaiters, Projection, ProjectionDatabase,
-  queryAsOf, ReadModel, RebuildProgress, StoredReadModel, UnknownProjectionError,
+  answerAsOf, ConcurrencyLimit, DeadLetter, loggedChangesAfter, LoggedChange, PositionWaiters, Projection, ProjectionDatabase,
+  ReadModel, RebuildProgress, StoredReadModel, UnknownProjectionError,
 } from '@deals/projections';
 import { StoreCommits } from '../../infrastructure/store-commits';
 import { HostedProjectionStatus, ProjectionHost } from '../projection-host';
@@ -166,9 +166,7 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
 
   /** Logged changes after `changeId`, each with its document then (folded again from its stream where the log keeps none). */
   async changesAfter(changeId: number, names?: readonly string[], limit = 1000): Promise<LoggedChange[]> {
-    const rows = this.db.changesAfter(changeId, names, limit);
-    const folded = await foldLoggedChanges(this.store, (name) => this.mirror(name).projection, rows);
-    return rows.map(({ foldFrom, ...change }) => (foldFrom === undefined ? change : { ...change, doc: folded.get(change.id) }));
+    return loggedChangesAfter(this.store, this.db, (name) => this.mirror(name).projection, changeId, names, limit);
   }
 
   waitForPosition(position: number, timeoutMs: number, names: readonly string[] = this.names): Promise<boolean> {
@@ -180,10 +178,8 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
     const mirror = this.mirror(name);
     const projection = mirror.projection as Projection<D>;
     if (!(await this.waitForPosition(position, waitMs, [name]))) return undefined;
-    return this.asOfLimit.run(async () => ({
-      result: await queryAsOf({ store: this.store, db: this.db, projection, current: () => ({ docs: mirror.docs as ReadModel<D>, build: mirror.build }) }, position, query),
-      position: await lastPositionAtOrBefore(this.store, projection.filter, position),
-    }));
+    return this.asOfLimit.run(() =>
+      answerAsOf({ store: this.store, db: this.db, projection, current: () => ({ docs: mirror.docs as ReadModel<D>, build: mirror.build }) }, position, query));
   }
 
   async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<{ events: number; position: number }> {
