@@ -8,3 +8,4 @@ export * from './relay-logger';
 export * from './relay-service';
 export * from './relay-status';
 export * from './topic-setup';
+export * from './relay-metrics';

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { onePerScrape, RelayFigures, registerRelayGauges } from '@deals/kafka-relay';
 
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -6,7 +7,7 @@ const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 export interface MetricSources {
   projections?(): Promise<readonly { name: string; position: number; lag: number; deadLetters: number; headPosition: number }[]>;
   liveFeeds?(): { subscribers: number; cutOffs: ReadonlyMap<string, number> };
-  relay?(): Promise<{ position: number; headPosition: number; stalled: boolean } | undefined>;
+  relay?(): Promise<RelayFigures | undefined>;
 }
 
 /**
@@ -70,7 +71,7 @@ export class ApiMetrics {
       labelNames: ['outcome'], registers,
     });
     // One read of the runner's status per scrape, shared by the gauges that show it.
-    const statuses = once(async () => (await src().projections?.()) ?? []);
+    const statuses = onePerScrape(async () => (await src().projections?.()) ?? []);
     new Gauge({
       name: 'deals_event_store_head_position', help: 'Position of the last event in $all', registers,
       async collect() {
@@ -99,39 +100,6 @@ export class ApiMetrics {
         for (const [reason, n] of src().liveFeeds?.().cutOffs ?? []) this.inc({ reason }, n);
       },
     });
-    const relay = once(async () => src().relay?.());
-    new Gauge({
-      name: 'deals_relay_position', help: 'Position in $all the embedded Kafka relay has published through', registers,
-      async collect() {
-        const r = await relay();
-        if (r) this.set(r.position);
-      },
-    });
-    new Gauge({
-      name: 'deals_relay_lag', help: 'Positions in $all the embedded Kafka relay has not published yet', registers,
-      async collect() {
-        const r = await relay();
-        if (r) this.set(Math.max(0, r.headPosition - r.position));
-      },
-    });
-    new Gauge({
-      name: 'deals_relay_stalled', help: '1 while the embedded Kafka relay is stopped at an event it cannot publish (GET /health names it)', registers,
-      async collect() {
-        const r = await relay();
-        if (r) this.set(r.stalled ? 1 : 0);
-      },
-    });
+    registerRelayGauges(this.registry, async () => src().relay?.());
   }
-}
-
-/** The same promise for every caller within one turn of the event loop (one scrape), a new one after. */
-function once<T>(read: () => Promise<T>): () => Promise<T> {
-  let current: Promise<T> | undefined;
-  return () => {
-    if (!current) {
-      current = read();
-      setImmediate(() => (current = undefined));
-    }
-    return current;
-  };
 }
