@@ -2,6 +2,7 @@ import type { ProfileLine, ProfileSummary } from './lib/profile';
 import { fmt } from './lib/stats';
 import { peerCause } from './report-peer';
 import type { BenchResults } from './results';
+import { DEFAULT_REBUILD_CACHE } from '@deals/projections';
 
 /**
  * Why a target was missed: the reading of the profile printed next to it, tied to the figures of
@@ -170,7 +171,7 @@ export function causeOf(id: string, r: BenchResults): string {
   const c = Number(id.split('-').pop());
   if (id.startsWith('commands-emmett-')) return commandsVsEmmett(r, c);
   if (id.startsWith('commands-limit-')) return commandsVsLimit(r, c);
-  if (id === 'rebuild-peak-rss') return `A rebuild holds at most its cache's documents (${'5,000 changed documents or 16 MiB of their JSON'}) and writes the rest out as it goes; the rest of the peak is the process itself and SQLite's page cache. Measured with \`resourceUsage().maxRSS\` of the process that ran the three rebuilds.`;
+  if (id === 'rebuild-peak-rss') return `A rebuild holds at most its cache's documents (${fmt(DEFAULT_REBUILD_CACHE.documents)} changed documents or ${fmt(DEFAULT_REBUILD_CACHE.bytes / 2 ** 20)} MiB of their JSON) and writes the rest out as it goes; the rest of the peak is the process itself and SQLite's page cache. Measured with \`resourceUsage().maxRSS\` of the process that ran the three rebuilds.`;
   if (id.startsWith('rebuild-')) return rebuildCause(r, id.slice('rebuild-'.length));
   if (id === 'live-p99') return liveCause(r);
   if (id === 'http-commands-limit' || id === 'http-commands-before') return httpCause(r);
