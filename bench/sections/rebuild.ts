@@ -24,6 +24,9 @@ export interface ProjectionRebuild {
   readonly writeSeconds: number;
   /** Versions kept for as-of reads: rows, the time writing them (JSON and insert) and indexing them took, and their size in projections.db. */
   readonly versions: { readonly rows: number; readonly writeSeconds: number; readonly indexSeconds: number; readonly mib: number };
+  /** The process's peak RSS once this rebuild was done (it only grows: the first to reach the overall peak made it), and its heap then. */
+  readonly maxRssMiB?: number;
+  readonly heapUsedMiB?: number;
 }
 
 export interface RebuildFigures {
@@ -34,6 +37,8 @@ export interface RebuildFigures {
   readonly rssAfterMiB: number;
   /** The process's peak RSS over the rebuilds (`resourceUsage().maxRSS`); absent in figures saved before it was measured. */
   readonly maxRssMiB?: number;
+  /** RSS of the process before the first rebuild (Node, the harness's modules, the store opened): what every peak includes. */
+  readonly baseRssMiB?: number;
   /** Events in the store, for projections.db ÷ events. */
   readonly storeEvents?: number;
   readonly batchSize: number;
@@ -84,6 +89,7 @@ export async function runRebuild(
   const store = new SqliteEventStore({ path: eventsDb });
   const db = new ProjectionDatabase(projectionsDb);
   const runner = new ProjectionRunner(store, db, PROJECTIONS, { batchSize: BATCH });
+  const baseRssMiB = process.memoryUsage().rss / 2 ** 20;
   const versions = timeVersions(db);
   const results: ProjectionRebuild[] = [];
   for (const projection of PROJECTIONS) {
@@ -110,6 +116,7 @@ export async function runRebuild(
       projection: projection.name, events: result.events, documents: runner.readModel(projection.name).size, seconds,
       eventsPerSecond: result.events / seconds, foldSeconds: ((folded || t1) - t0) / 1000, writeSeconds: (t1 - (folded || t1)) / 1000,
       versions: { ...versions.taken(), mib: 0 },
+      maxRssMiB: process.resourceUsage().maxRSS / 1024, heapUsedMiB: process.memoryUsage().heapUsed / 2 ** 20,
     });
     process.stderr.write(`  rebuild ${projection.name}: ${result.events} events in ${seconds.toFixed(1)} s\n`);
   }
@@ -127,6 +134,7 @@ export async function runRebuild(
     total: { events, seconds, eventsPerSecond: events / seconds },
     rssAfterMiB,
     maxRssMiB,
+    baseRssMiB,
     storeEvents,
     batchSize: BATCH,
     databaseMiB: sizes.databaseMiB,
