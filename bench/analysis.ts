@@ -137,12 +137,55 @@ function readModelBytesCause(r: BenchResults): string {
     'Documents are rewritten whole when they change; versions keep each changed deal summary for as-of reads; the change log keeps what the live feed replays.';
 }
 
-function httpCause(r: BenchResults): string {
+/** The application's HTTP profile by part of a request, in CPU ms per command (undefined when not profiled). */
+export function requestPartsText(r: BenchResults): string | undefined {
+  const entry = r.profiles.find((x) => x.target === 'http-commands' && x.parts);
+  const parts = entry?.parts;
+  if (!parts) return undefined;
+  const ms = (share: number) => share * parts.cpuMsPerCommand;
+  const sum = (re: RegExp) => parts.parts.filter((x) => re.test(x.part)).reduce((a, x) => a + ms(x.share), 0);
+  const framework = sum(/^(validation pipe|guards|the answer|pino-http|the request door|Nest core|Express router|Fastify|Node HTTP)/);
+  const engine = sum(/^(command path|event store group commit)/);
+  const runner = sum(/^projection runner/);
+  const gc = sum(/^garbage collection/);
+  return [
+    `Where the application's CPU goes, by part of a request: \`node --cpu-prof\` of a fresh server's request loop (its main thread) under ${parts.concurrency} clients in a closed loop ` +
+      `(${fmt(parts.perSecond)} commands/s; the request loop spent ${fmt(parts.cpuMsPerCommand, 2)} ms of CPU per command` +
+      (parts.processCpuMsPerCommand === undefined ? '' : `, the whole process with its helper threads ${fmt(parts.processCpuMsPerCommand, 2)} ms`) +
+      '; warm-up left out), each busy sample given to the part of the nearest frame of its stack that belongs to one (bench/lib/request-parts.ts); a part\'s milliseconds are its share times the request loop\'s CPU per command.',
+    '',
+    '| part of the server\'s CPU time | share | CPU ms per command |',
+    '| --- | ---: | ---: |',
+    ...parts.parts.map((x) => `| ${x.part} | ${fmt(x.share * 100, 1)}% | ${fmt(ms(x.share), 3)} |`),
+    '',
+    `The framework around a command (Node HTTP, router and middleware, the door, the request log, guards, validation, Nest's handling, the answer) takes ${fmt(framework, 2)} ms of it, the engine (command path and group commit) ${fmt(engine, 2)} ms, ` +
+      `the projection runner sharing the event loop ${fmt(runner, 2)} ms, collection ${fmt(gc, 2)} ms. No part alone stands between this rate and the target: without any of the framework the request loop would still spend ${fmt(parts.cpuMsPerCommand - framework, 2)} ms per command, ` +
+      `at most ${fmt(1000 / Math.max(1e-9, parts.cpuMsPerCommand - framework))} commands/s on one event loop.`,
+  ].join('\n');
+}
+
+function httpCause(r: BenchResults, which: 'limit' | 'before'): string {
   const cap = r.live.find((l) => l.capacity)?.capacity;
-  const p = profileOf(r, 'live-p99');
+  const parts = requestPartsText(r);
+  const limitMissed = cap !== undefined && cap.perSecond < 0.5 * cap.limit.perSecond;
   return `With ${cap?.concurrency ?? 64} clients the bare server does ${fmt(cap?.limit.perSecond ?? NaN)} commands/s and the application ${fmt(cap?.perSecond ?? NaN)}: ` +
-    'the limit parses the body and runs the SQL; the application also runs, on the same event loop, the Express/Nest router, the request door, pino-http, the guards (bearer token, access table), the validation pipe (class-transformer, class-validator), the command path (decide, hash chain, canonical JSON) and the projection runner with its commits. ' +
-    (p ? `In the profile of the server under the live load (section 3): the projection runner's commits \`commitBatch\` ${share(p, 'commitBatch')} inclusive, \`handleCommand\` ${share(p, 'handleCommand')}, garbage collection ${areaShare(p, 'garbage collection')}, class-validator ${areaShare(p, 'package class-validator')}, @nestjs/core ${areaShare(p, 'package @nestjs/core')}.` : '');
+    'the limit parses the body and runs the SQL; the application also runs, on the same event loop, the Express/Nest router, the request door, pino-http, the metrics, the guards (bearer token, access table), the validation pipe (class-transformer, class-validator), the command path (decide, hash chain, canonical JSON) and the projection runner with its commits. ' +
+    (which === 'before'
+      ? 'Since the figure before (commit 51423e9) every request also passes the request door (body, text-field, query and header checks), the request log (pino-http), metrics and request tracking, cookie-parser for the dashboard\'s sessions, and the access table in place of the earlier read guards; the lean read-model writes since then cut what the projection runner writes per event. '
+      : '') +
+    (!parts ? 'The application\'s HTTP profile was not taken in this run.'
+      : which === 'before' && limitMissed ? 'Where its CPU goes, by part of a request: under the HTTP-limit target above.' : `\n\n${parts}`);
+}
+
+function rebuildRssCause(r: BenchResults): string {
+  const b = r.rebuild;
+  const steps = b.projections.filter((p) => p.maxRssMiB !== undefined)
+    .map((p) => `${p.projection} ${fmt(p.maxRssMiB!)} MiB (heap used then ${fmt(p.heapUsedMiB ?? NaN)} MiB)`);
+  return `A rebuild holds at most its cache's documents (${fmt(DEFAULT_REBUILD_CACHE.documents)} changed documents or ${fmt(DEFAULT_REBUILD_CACHE.bytes / 2 ** 20)} MiB of their JSON; up to ${fmt(4 * DEFAULT_REBUILD_CACHE.documents)} documents held in all) and writes the rest out as it goes. ` +
+    'Measured with `resourceUsage().maxRSS` of the process that ran the rebuilds one after the other' +
+    (b.baseRssMiB !== undefined ? `, which held ${fmt(b.baseRssMiB)} MiB before the first (Node, the modules, the store opened)` : '') +
+    (steps.length ? `; the peak after each: ${steps.join(', ')}. ` : '. ') +
+    'Beyond the cache, a peak holds the garbage V8 has not yet collected (its heap grows before a full collection), the pages of the batch being read and written, and SQLite\'s page caches.';
 }
 
 function memoryCause(r: BenchResults): string {
@@ -171,13 +214,13 @@ export function causeOf(id: string, r: BenchResults): string {
   const c = Number(id.split('-').pop());
   if (id.startsWith('commands-emmett-')) return commandsVsEmmett(r, c);
   if (id.startsWith('commands-limit-')) return commandsVsLimit(r, c);
-  if (id === 'rebuild-peak-rss') return `A rebuild holds at most its cache's documents (${fmt(DEFAULT_REBUILD_CACHE.documents)} changed documents or ${fmt(DEFAULT_REBUILD_CACHE.bytes / 2 ** 20)} MiB of their JSON) and writes the rest out as it goes; the rest of the peak is the process itself and SQLite's page cache. Measured with \`resourceUsage().maxRSS\` of the process that ran the three rebuilds.`;
+  if (id === 'rebuild-peak-rss') return rebuildRssCause(r);
   if (id.startsWith('rebuild-')) return rebuildCause(r, id.slice('rebuild-'.length));
   if (id === 'live-p99') return liveCause(r);
-  if (id === 'http-commands-limit' || id === 'http-commands-before') return httpCause(r);
+  if (id === 'http-commands-limit' || id === 'http-commands-before') return httpCause(r, id === 'http-commands-limit' ? 'limit' : 'before');
   if (id.startsWith('live-p99-')) return liveLowCause(r, c);
   if (id === 'read-model-bytes') return readModelBytesCause(r);
-  if (id.startsWith('http-peer-')) return peerCause(r, c);
+  if (id.startsWith('http-peer-')) return peerCause(r, c, requestPartsText(r) === undefined ? undefined : 'the application\'s profile by part of a request is under the HTTP-limit target above');
   if (id === 'memory-rss') return memoryCause(r);
   if (id === 'statement') return statementCause(r);
   if (id === 'asof-statement') return asOfCause(r, 'statement');

@@ -105,7 +105,7 @@ export function peerSection(r: PeerResults): string[] {
 }
 
 /** Why the deal engine is not twice the peer, from the run's figures. */
-export function peerCause(r: PeerResults, concurrency: number): string {
+export function peerCause(r: PeerResults, concurrency: number, profileNote?: string): string {
   const p = peerComparisons(r).find((x) => x.concurrency === concurrency);
   if (!p) return 'The peer did not run.';
   const cpu = (f: HttpCommandsFigures) => median(f.rounds.map((x) => x.serverCpuMsPerCommand));
@@ -115,6 +115,7 @@ export function peerCause(r: PeerResults, concurrency: number): string {
     (concurrency === 1
       ? `With one client a command's work runs one step after the other on either side, so the rate follows the time per command: ${fmt(cpu(p.ours), 2)} ms of CPU against ${fmt(cpu(p.peer) + db, 2)} ms for the peer's two processes together. `
       : 'The deal engine does all of its work on one Node event loop, the store included (SQLite in process); the peer\'s work is split between its Node process and PostgreSQL\'s backend processes, which run on another core meanwhile, so with many clients the peer completes commands at up to the rate of its busier process, not of their sum. ') +
-    'The deal engine\'s process also runs what the peer does not: Nest\'s router, guards, interceptors and validation pipe, the hash chain of every event, and its three projections following every command with their commits on the same event loop (the peer keeps no read model); the profile of the application server under the live-latency target shows where its time goes. ' +
+    'The deal engine\'s process also runs what the peer does not: Nest\'s router, guards, interceptors and validation pipe, the hash chain of every event, and its three projections following every command with their commits on the same event loop (the peer keeps no read model); ' +
+    `${profileNote ?? 'the profile of the application server under the live-latency target shows where its time goes'}. ` +
     `At ${concurrency} client${concurrency === 1 ? '' : 's'} the rounds were measured at a load average of ${p.ours.rounds.map((x) => fmt(x.load, 1)).join(', ')} (deal engine) and ${p.peer.rounds.map((x) => fmt(x.load, 1)).join(', ')} (peer) on a shared machine: the ratio of interleaved rounds is what to read.`;
 }

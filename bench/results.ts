@@ -1,5 +1,6 @@
 import type { MachineFacts } from './lib/machine';
 import type { ProfileSummary } from './lib/profile';
+import type { RequestParts } from './lib/request-parts';
 import type { RunnerFigures } from './sections/commands-labels';
 import type { HttpCommandsFigures } from './sections/http-commands';
 import type { LatencyFigures } from './sections/live';
@@ -33,5 +34,16 @@ export interface BenchResults {
   /** HTTP commands against Emmett on PostgreSQL, at each concurrency (absent in results saved before the section existed). */
   readonly httpPeer?: readonly HttpCommandsFigures[];
   readonly loads: readonly { section: string; before: number[]; after: number[] }[];
-  readonly profiles: { target: string; title: string; summary: ProfileSummary }[];
+  readonly profiles: ProfileEntry[];
+}
+
+export interface ProfileEntry {
+  readonly target: string;
+  readonly title: string;
+  readonly summary: ProfileSummary;
+  /**
+   * An HTTP server's profile by part of a request, with the profiled round's rate, the CPU its
+   * request loop (main thread, what the profile samples) and its whole process spent per command.
+   */
+  readonly parts?: RequestParts & { readonly perSecond: number; readonly cpuMsPerCommand: number; readonly processCpuMsPerCommand?: number; readonly concurrency: number };
 }

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { runSection } from './lib/child';
 import { loadAverage, machineFacts } from './lib/machine';
 import { newestProfile, ProfileSummary, ProfileWindow, summariseProfile } from './lib/profile';
+import { requestParts } from './lib/request-parts';
 import { renderReport, BenchResults, evaluateTargets, LOW_LIVE_RATE } from './report';
 import type { RunnerFigures } from './sections/commands';
 import type { HttpCommandsFigures } from './sections/http-commands';
@@ -166,7 +167,27 @@ async function main(): Promise<void> {
         }),
       });
     }
-    if (missed('live-p99') || missed('http-commands-limit')) {
+    if (missed('http-commands-') || missed('http-peer-')) {
+      const dir = join(workDir, 'profile-http-app');
+      rmSync(dir, { recursive: true, force: true });
+      const concurrency = 64;
+      const [app] = await section<HttpCommandsFigures[]>('profile: application server, HTTP commands', {
+        section: 'http-commands', workDir, rounds: 1, concurrency, warmupMs: 2000, measureMs: quick ? 2000 : 12000, targets: ['app'], appProfileDir: dir,
+      });
+      const round = app?.rounds[0];
+      const file = newestProfile(dir);
+      if (file && round) {
+        results.profiles.push({
+          target: 'http-commands', title: `application server, HTTP commands, ${concurrency} clients (closed loop)`,
+          summary: summariseProfile(file, 15, round.window),
+          parts: {
+            ...requestParts(file, round.window), perSecond: round.perSecond, concurrency,
+            cpuMsPerCommand: round.mainThreadCpuMsPerCommand ?? round.serverCpuMsPerCommand, processCpuMsPerCommand: round.serverCpuMsPerCommand,
+          },
+        });
+      }
+    }
+    if (missed('live-p99')) {
       const dir = join(workDir, 'profile-live-app');
       rmSync(dir, { recursive: true, force: true });
       const [run] = await section<LatencyFigures[]>('profile: live app server', { section: 'live', workDir, ...config.live, extraRates: [], seconds: 10, targets: ['app'], appProfileDir: dir });
