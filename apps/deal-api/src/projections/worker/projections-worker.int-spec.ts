@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,28 @@ describe('projections on a worker thread (PROJECTIONS_THREAD=worker, real SQLite
     const after = await openDeal(t, 'After rebuild').expect(201);
     await t.as(REP).get(`/pipeline?minPosition=${after.body.position}&waitMs=5000`).expect(200);
     expect(host.readModel<DealSummary>(dealSummaryProjection.name).get(after.body.dealId)?.name).toBe('After rebuild');
+  });
+
+  it('answers an as-of query asked after the worker swapped a rebuild in, before this thread heard of it', async () => {
+    const name = dealSummaryProjection.name;
+    const open = await openDeal(t, 'As of during a swap').expect(201);
+    expect(await host.waitForPosition(open.body.position, 10_000)).toBe(true);
+    const file = new Database(join(dir, 'projections.db'), { readonly: true });
+    try {
+      const build = () => (file.prepare('SELECT build FROM projection_state WHERE name = ?').get(name) as { build: number }).build;
+      const versionsKept = (b: number) => file.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(`projection_versions_${b}`) !== undefined;
+      const old = build();
+      const rebuilt = host.rebuild(name);
+      // This thread reads no message meanwhile: the worker's reply waits until the as-of query below has been asked.
+      for (const until = Date.now() + 30_000; versionsKept(old) && Date.now() < until;) { /* the worker rebuilds on its own thread */ }
+      expect(versionsKept(old)).toBe(false);
+      expect(build()).not.toBe(old);
+      const asOf = await host.queryAsOf<DealSummary, string | undefined>(name, open.body.position, (docs) => docs.get(open.body.dealId)?.name, 1000);
+      expect(asOf?.result).toBe('As of during a swap');
+      await rebuilt;
+    } finally {
+      file.close();
+    }
   });
 
   it('reports a killed worker (readiness down), starts it again, and loses no event or change', async () => {

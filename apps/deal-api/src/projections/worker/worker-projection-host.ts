@@ -178,8 +178,17 @@ export class WorkerProjectionHost extends ProjectionHost implements OnApplicatio
     const mirror = this.mirror(name);
     const projection = mirror.projection as Projection<D>;
     if (!(await this.waitForPosition(position, waitMs, [name]))) return undefined;
-    return this.asOfLimit.run(() =>
-      answerAsOf({ store: this.store, db: this.db, projection, current: () => ({ docs: mirror.docs as ReadModel<D>, build: mirror.build }) }, position, query));
+    const answer = () => answerAsOf({ store: this.store, db: this.db, projection, current: () => ({ docs: mirror.docs as ReadModel<D>, build: mirror.build }) }, position, query);
+    return this.asOfLimit.run(async () => {
+      try {
+        return await answer();
+      } catch (error) {
+        // The worker swapped a rebuilt build in, and dropped the versions of the one the mirror reads, before telling this thread.
+        if ((this.db.state(name)?.build ?? 0) === mirror.build) throw error;
+        this.reload(mirror, true);
+        return answer();
+      }
+    });
   }
 
   async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<{ events: number; position: number }> {
