@@ -50,7 +50,7 @@ export interface HttpCommandsRound {
   readonly serverCpuMsPerCommand: number;
   /** The same for the server's main thread alone (its request loop), without worker and helper threads. */
   readonly mainThreadCpuMsPerCommand?: number;
-  /** Latency of the commands completed in the window (send → answer). */
+  /** Latency of the commands sent and completed in the window (send → answer). */
   readonly latencyMs?: { readonly p50: number; readonly p99: number; readonly max: number };
   /** Events the server answered as written, over the whole round (warm-up included). */
   readonly acknowledgedEvents?: number;
