@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { dirname, join, resolve } from 'node:path';
 import { runSection } from './lib/child';
 import { loadAverage, machineFacts } from './lib/machine';
-import { newestProfile, ProfileSummary, ProfileWindow, summariseProfile } from './lib/profile';
+import { newestProfile, ProfileSummary, ProfileWindow, readProfile, summariseProfile } from './lib/profile';
 import { requestParts } from './lib/request-parts';
 import { renderReport, BenchResults, evaluateTargets, LOW_LIVE_RATE } from './report';
 import type { RunnerFigures } from './sections/commands';
@@ -177,11 +177,12 @@ async function main(): Promise<void> {
       const round = app?.rounds[0];
       const file = newestProfile(dir);
       if (file && round) {
+        const profile = readProfile(file);
         results.profiles.push({
           target: 'http-commands', title: `application server, HTTP commands, ${concurrency} clients (closed loop)`,
-          summary: summariseProfile(file, 15, round.window),
+          summary: summariseProfile(profile, 15, round.window),
           parts: {
-            ...requestParts(file, round.window), perSecond: round.perSecond, concurrency,
+            ...requestParts(profile, round.window), perSecond: round.perSecond, concurrency,
             cpuMsPerCommand: round.mainThreadCpuMsPerCommand ?? round.serverCpuMsPerCommand, processCpuMsPerCommand: round.serverCpuMsPerCommand,
           },
         });

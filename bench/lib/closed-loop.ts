@@ -1,3 +1,4 @@
+import { profilerClockUs, ProfileWindow } from './profile';
 import { percentile } from './stats';
 
 /** A closed-loop load: `concurrency` workers, each running one deal's commands in order, then the next deal. */
@@ -19,6 +20,8 @@ export interface ClosedLoopResult {
   readonly errors: readonly string[];
   /** Latency of the commands sent and completed inside the window (send → answer), ms. */
   readonly latencyMs?: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** The measuring window on the profiler's clock, to profile only it. */
+  readonly window: ProfileWindow;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,8 +72,10 @@ export async function closedLoop(
   await sleep(options.warmupMs);
   measuring = true;
   const t0 = performance.now();
+  const fromUs = profilerClockUs();
   await sleep(options.measureMs);
   measuring = false;
+  const window = { fromUs, toUs: profilerClockUs() };
   const seconds = (performance.now() - t0) / 1000;
   stopped = true;
   let settled = 0;
@@ -87,5 +92,6 @@ export async function closedLoop(
     hung: options.concurrency - settled,
     latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
     errors: [...errors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([m, n]) => `${n}× ${m}`),
+    window,
   };
 }

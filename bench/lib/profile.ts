@@ -3,13 +3,13 @@ import { join, relative } from 'node:path';
 
 /** A `node --cpu-prof` profile reduced to where the time went: self time by function and by file. */
 
-interface ProfileNode {
+export interface ProfileNode {
   readonly id: number;
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
   readonly children?: readonly number[];
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   readonly nodes: readonly ProfileNode[];
   readonly startTime: number;
   readonly endTime: number;
@@ -62,8 +62,13 @@ export interface ProfileWindow {
   readonly toUs: number;
 }
 
-export function summariseProfile(file: string, top = 15, window?: ProfileWindow): ProfileSummary {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+/** A `.cpuprofile` file, parsed. */
+export function readProfile(file: string): CpuProfile {
+  return JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+}
+
+export function summariseProfile(source: string | CpuProfile, top = 15, window?: ProfileWindow): ProfileSummary {
+  const profile = typeof source === 'string' ? readProfile(source) : source;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   let at = profile.startTime;

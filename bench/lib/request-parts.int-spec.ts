@@ -1,14 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { requestParts } from './request-parts';
 
 const frame = (id: number, functionName: string, url: string, children: number[] = []) => ({ id, callFrame: { functionName, url, lineNumber: 0, columnNumber: 0, scriptId: '0' }, children });
 
 describe('requestParts', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'parts-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('gives each busy sample to the nearest frame that belongs to a part, and leaves idle time out', () => {
     // root → Nest core → validation pipe → class-validator; root → Nest core → handleCommand; root → (garbage collector); root → (idle); root → timers.
     const nodes = [
@@ -23,10 +17,9 @@ describe('requestParts', () => {
     ];
     // 1 ms per sample: 3 validation, 2 command path, 1 Nest core itself, 2 GC, 1 other, 5 idle (the first sample is outside the window).
     const samples = [4, 4, 4, 4, 5, 5, 2, 6, 6, 8, 7, 7, 7, 7, 7];
-    const file = join(dir, 'p.cpuprofile');
-    writeFileSync(file, JSON.stringify({ nodes, startTime: 0, endTime: 15_000, samples, timeDeltas: samples.map(() => 1000) }));
+    const profile = { nodes, startTime: 0, endTime: 15_000, samples, timeDeltas: samples.map(() => 1000) };
 
-    const r = requestParts(file, { fromUs: 1500, toUs: 20_000 });
+    const r = requestParts(profile, { fromUs: 1500, toUs: 20_000 });
 
     expect(r.busyMs).toBe(9);
     expect(r.idleShare).toBeCloseTo(5 / 14);

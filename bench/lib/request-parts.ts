@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { ProfileWindow } from './profile';
+import { CpuProfile, ProfileWindow } from './profile';
 
 /**
  * A `node --cpu-prof` profile of an HTTP server split into the parts of a request (and the work
@@ -8,8 +7,6 @@ import { ProfileWindow } from './profile';
  * claims are parts of their own.
  */
 
-interface Node { readonly id: number; readonly callFrame: { readonly functionName: string; readonly url: string }; readonly children?: readonly number[] }
-interface Profile { readonly nodes: readonly Node[]; readonly startTime: number; readonly samples: readonly number[]; readonly timeDeltas: readonly number[] }
 
 export const REQUEST_PARTS: readonly (readonly [string, RegExp])[] = [
   ['projection runner (follow $all, fold, commit documents, change log, versions)', /projections\/src\/runner|checkpointed-consumer/],
@@ -38,8 +35,7 @@ export interface RequestParts {
   readonly parts: readonly RequestPart[];
 }
 
-export function requestParts(file: string, window?: ProfileWindow): RequestParts {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+export function requestParts(profile: CpuProfile, window?: ProfileWindow): RequestParts {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

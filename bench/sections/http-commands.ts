@@ -6,7 +6,7 @@ import { startServer, stopServer } from '../lib/child';
 import { closedLoop, ClosedLoopResult } from '../lib/closed-loop';
 import { post } from '../lib/http-client';
 import { loadAverage } from '../lib/machine';
-import { profilerClockUs, ProfileWindow } from '../lib/profile';
+import { ProfileWindow } from '../lib/profile';
 import { PG_SETTINGS, PostgresCluster, postgresMissing, startPostgres } from '../lib/postgres';
 import { median } from '../lib/stats';
 import { dealLanes } from '../workload/deal-lanes';
@@ -84,7 +84,6 @@ async function measured(job: HttpCommandsJob, pid: number, run: (deal: number, s
   let completed = 0;
   const cpu0 = cpuMsOf(pid);
   const main0 = cpuMsOf(pid, pid);
-  const fromUs = profilerClockUs() + job.warmupMs * 1000;
   const loop: ClosedLoopResult = await closedLoop(
     { concurrency: job.concurrency, warmupMs: job.warmupMs, measureMs: job.measureMs },
     (deal, step) => run(deal, step).then(() => void completed++),
@@ -95,7 +94,7 @@ async function measured(job: HttpCommandsJob, pid: number, run: (deal: number, s
   const n = Math.max(1, completed);
   return {
     perSecond: loop.perSecond, failed: loop.failed, errors: loop.errors, load: loadAverage()[0], serverCpuMsPerCommand: cpu / n, mainThreadCpuMsPerCommand: main / n,
-    latencyMs: loop.latencyMs, window: { fromUs, toUs: profilerClockUs() },
+    latencyMs: loop.latencyMs, window: loop.window,
   };
 }
 
