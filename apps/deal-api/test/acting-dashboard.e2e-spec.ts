@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { ADMIN, createTestApp, email, IMPLEMENTATION, MANAGER, REP, TestActor, TestApp } from '../src/testing/test-app';
-import { ensureDashboardBuilt, launchDashboardBrowser, shoot as shootBoth, SHOTS, unpromptedRequests, WAIT, watchRequests } from './support/dashboard-browser';
+import { ensureDashboardBuilt, launchDashboardBrowser, openRoute, shoot as shootBoth, SHOTS, unpromptedRequests, WAIT, watchRequests } from './support/dashboard-browser';
 
 // People doing their work in the dashboard, in a real browser against the real API: a rep
 // invited by an admin sets her password, signs in, creates a deal, records each missing fact
@@ -71,8 +71,7 @@ describe('acting in the dashboard', () => {
   /** Opens a page afresh and checks it asks the API nothing by itself once it shows its data. */
   const openQuietly = async (path: string, shown: string) => {
     watch.reset();
-    await page.goto(`${url}/app/#/${path}`, WAIT);
-    await page.locator(shown).first().waitFor(WAIT);
+    await openRoute(page, url, path, shown);
     expect({ path, ...(await unpromptedRequests(page, watch)) }).toEqual({ path, unprompted: null, repeated: [] });
   };
   const stageShows = (name: string) => page.getByTestId('deal-stage').filter({ hasText: name }).waitFor(WAIT);

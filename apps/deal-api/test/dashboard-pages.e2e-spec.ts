@@ -1,6 +1,6 @@
-import { Page } from 'playwright-core';
+import { Page, Route } from 'playwright-core';
 import { ADMIN, FINANCE, MANAGER, OPS, OTHER_REP, REP, TestActor, TestApp } from '../src/testing/test-app';
-import { dashboardBrowser, seedDispute, seedEngagedDeal, seedPlan, seedWonDeal, unpromptedRequests, WAIT } from './support/dashboard-browser';
+import { dashboardBrowser, openRoute, seedDispute, seedEngagedDeal, seedPlan, seedWonDeal, unpromptedRequests, WAIT } from './support/dashboard-browser';
 import { expectAccessible, expectAccessibleAtBothWidths, expectKeyboardReach, tabTo } from './support/accessibility';
 
 // Every page in turn, with data to show: each asks for its data once, passes axe-core at desk and
@@ -33,8 +33,7 @@ describe('the dashboard in a browser: every page', () => {
   /** Opens a page as someone, waits for what it shows and for its requests to be answered. */
   const open = async (actor: TestActor, path: string, shown: string) => {
     await signInAs(actor);
-    await page.goto(`${url}/app/#/${path}`, WAIT);
-    await page.locator(shown).first().waitFor(WAIT);
+    await openRoute(page, url, path, shown);
     await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('[aria-busy="true"]'), undefined, WAIT);
     await d.watch.settled();
   };
@@ -233,13 +232,35 @@ describe('the dashboard in a browser: every page', () => {
     await page.locator('#user-id').waitFor(WAIT);
   });
 
+  it('another deal\'s page shows nothing of the deal opened before it, not even while it loads', async () => {
+    await open(FINANCE, `deal/${wonDeal}`, '[data-testid="timeline"]');
+    await page.getByTestId('deal-stage').filter({ hasText: 'Closed won' }).waitFor(WAIT);
+    // The new deal's answers are held back until the page has been looked at, as on a slow network.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const hold = (route: Route) => void held.then(() => route.continue());
+    const ofOpenDeal = (u: URL) => u.pathname.startsWith(`/deals/${openDeal}`) || u.pathname.startsWith(`/audit/deals/${openDeal}`);
+    await page.route(ofOpenDeal, hold);
+    try {
+      await page.goto(`${url}/app/#/deal/${openDeal}`, WAIT);
+      const main = page.locator(`main[data-route="deal/${openDeal}"]`);
+      await main.waitFor(WAIT);
+      expect(await main.textContent()).not.toContain('Closed won');
+      await main.locator('[aria-busy="true"]').first().waitFor(WAIT);
+      release();
+      await main.getByTestId('deal-stage').filter({ hasText: 'Engaged' }).waitFor(WAIT);
+    } finally {
+      release();
+      await page.unroute(ofOpenDeal, hold);
+    }
+  });
+
   it('asks each page\'s data once: no path is requested again and again without a user action', async () => {
     const dispute = (await t.as(FINANCE).get('/board/disputes').expect(200)).body.result[0] as { disputeId: string };
     const quiet = async (pages: readonly [string, string][]) => {
       for (const [path, shown] of pages) {
         d.watch.reset();
-        await page.goto(`${url}/app/#/${path}`, WAIT);
-        await page.locator(shown).first().waitFor(WAIT);
+        await openRoute(page, url, path, shown);
         expect({ path, ...(await unpromptedRequests(page, d.watch)) }).toEqual({ path, unprompted: null, repeated: [] });
       }
     };

@@ -64,7 +64,10 @@ function Page({ route, me }: { route: Route; me: Me }) {
   }
 }
 
-/** The page's landmark. Opening another page moves the focus to it, so a keyboard user goes on from the new page, not from the top. */
+/**
+ * The page's landmark, marked with the route it shows. Opening another page moves the focus to it,
+ * so a keyboard user goes on from the new page, not from the top.
+ */
 function PageMain({ path, children }: { path: string; children: ComponentChildren }) {
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -72,7 +75,7 @@ function PageMain({ path, children }: { path: string; children: ComponentChildre
     if (first.current) first.current = false;
     else main.current?.focus();
   }, [path]);
-  return <main ref={main} tabIndex={-1}>{children}</main>;
+  return <main ref={main} tabIndex={-1} data-route={path}>{children}</main>;
 }
 
 export function App() {
@@ -163,7 +166,8 @@ export function App() {
         <button class="link" onClick={() => void endSession()}>Sign out</button>
       </header>
       <PageMain path={route.parts.join('/')}>
-        <Page route={route} me={me} />
+        {/* Another deal, person or dispute is another page: nothing of the last one is shown or kept. */}
+        <Page key={route.parts.join('/')} route={route} me={me} />
       </PageMain>
     </>
   );

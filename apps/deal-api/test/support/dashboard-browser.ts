@@ -206,6 +206,16 @@ export async function launchDashboardBrowser(profile: string): Promise<BrowserCo
 }
 
 /**
+ * Opens a dashboard route and waits until the page of that route (not the one before it, still on
+ * screen for a moment after a change of the address's #) shows `shown`.
+ */
+export async function openRoute(page: Page, url: string, path: string, shown: string): Promise<void> {
+  await page.goto(`${url}/app/#/${path}`, WAIT);
+  const route = path.split('?')[0].split('/').filter(Boolean).map(decodeURIComponent).join('/');
+  await page.locator(`main[data-route="${route.replace(/["\\]/g, '\\$&')}"]`).locator(shown).first().waitFor(WAIT);
+}
+
+/**
  * Once the page shows no "Loading…" and its requests are answered: what it asks by itself within
  * QUIET_MS (null: nothing), and the URLs asked more than REPEATS_ALLOWED times since the last reset.
  */
