@@ -78,6 +78,9 @@ const baseName = (name: string): string => {
 
 interface DocRow { id: number; key: string; doc: string; parts: string | null }
 
+/** Written in place of a document: its row only, made now so that rows keep the order documents were created in (a rebuild's cache). */
+export const ROW_ONLY: unique symbol = Symbol('row only');
+
 /** A document's row: its id, its append-only fields and how many items each has stored (items are numbered 0…n-1). */
 export interface StoredRow {
   readonly id: number;
@@ -436,6 +439,10 @@ export class ProjectionDatabase {
     const written = new Map<string, WrittenDocument>();
     for (const [key, doc] of docs) {
       const known = rows?.get(key);
+      if (doc === ROW_ONLY) {
+        written.set(key, { bytes: 0, row: { id: this.upsert(name, key, 'null', null, known), parts: null, counts: [] } });
+        continue;
+      }
       if (doc === undefined) {
         if (known === null) {
           written.set(key, { bytes: 0, row: null });

@@ -1,4 +1,4 @@
-import { ProjectionDatabase, StoredDocument, StoredRow } from './projection-database';
+import { ProjectionDatabase, ROW_ONLY, StoredDocument, StoredRow } from './projection-database';
 
 /** How much of a read model a rebuild holds in memory before writing it out. */
 export interface RebuildCacheLimits {
@@ -21,25 +21,34 @@ interface Entry<D> {
   recreated: boolean;
   /** When a document without a row was created: rows are written in this order. */
   created: number;
+  /** The page it was last used in. */
+  used: number;
 }
 
 /**
- * A rebuild's read model in bounded memory: documents are written under the rebuild's own name
- * in projections.db once more than the limits are held (`afterPage`), the least recently used then
- * dropped from memory and read back when asked for again — a page's at once (`beforePage`), keys
- * found to have no row remembered until the page ends. Rows are written in the order documents were first
- * created, so the stored read model lists them as the folded map did (deleted and created again:
- * last).
+ * A rebuild's read model in bounded memory: once more than the limits are held (`afterPage`), the
+ * least recently used documents are dropped from memory, those that changed written first under the
+ * rebuild's own name in projections.db, and read back when asked for again — a page's at once
+ * (`beforePage`), keys found to have no row remembered until the page ends. A document still held
+ * is not written until it is dropped or the rebuild ends (`flush`), so one that goes on changing is
+ * written about once. Rows are made in the order documents were first created, so the stored read
+ * model lists them as the folded map did (deleted and created again: last).
  */
 export class RebuildCache<D> {
-  /** Least recently used first. */
   private readonly entries = new Map<string, Entry<D>>();
+  /** Pages folded so far: when each entry was last used. */
+  private page = 0;
   /** Keys known to have no row and not held (this page's). */
   private readonly absent = new Set<string>();
+  /** The stored sizes of the documents held. */
   private bytes = 0;
+  /** Changed documents held whose size is not known (never written whole). */
+  private unwritten = 0;
   private creations = 0;
-  /** Documents changed since the last write (their size is known only once written). */
+  /** Documents changed since the last time the limits were looked at closely. */
   private changed = 0;
+  /** Every document written so far, and their stored sizes. */
+  private readonly written = { documents: 0, bytes: 0 };
 
   constructor(
     private readonly db: ProjectionDatabase,
@@ -52,8 +61,10 @@ export class RebuildCache<D> {
 
   /** Before a page is folded: reads back, in a few queries, the documents of `keys` not held. */
   beforePage(keys: Iterable<string>): void {
-    const wanted = [...new Set(keys)].filter((key) => !this.entries.has(key) && !this.absent.has(key));
-    if (wanted.length === 0) return;
+    const missing = new Set<string>();
+    for (const key of keys) if (!this.entries.has(key) && !this.absent.has(key)) missing.add(key);
+    if (missing.size === 0) return;
+    const wanted = [...missing];
     const found = this.db.storedDocuments<D>(this.name, wanted, this.tails);
     for (const key of wanted) {
       const stored = found.get(key);
@@ -65,8 +76,7 @@ export class RebuildCache<D> {
   get(key: string): D | undefined {
     const entry = this.entries.get(key);
     if (entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
+      entry.used = this.page;
       return entry.doc;
     }
     if (this.absent.has(key)) return undefined;
@@ -83,20 +93,17 @@ export class RebuildCache<D> {
     const entry = this.entries.get(key);
     if (entry && entry.doc !== undefined) {
       entry.doc = doc;
+      entry.used = this.page;
       this.markChanged(entry);
       return this;
     }
     // New, or deleted before: as in a Map, it now comes last.
-    if (entry) {
-      this.entries.delete(key);
-      this.bytes -= entry.bytes;
-    }
+    if (entry) this.forget(key, entry);
     // A row not yet deleted: its own, or the one it was created again over.
     const hadRow = entry ? entry.row !== null || entry.recreated : !this.absent.has(key) && this.db.hasDocument(this.name, key);
     this.absent.delete(key);
-    // A row it had goes first (`flush`): it is inserted anew.
     if (!entry?.dirty) this.changed++;
-    this.entries.set(key, { doc, dirty: true, bytes: 0, row: null, recreated: hadRow, created: ++this.creations });
+    this.keep(key, { doc, dirty: true, bytes: 0, row: null, recreated: hadRow, created: ++this.creations, used: this.page });
     return this;
   }
 
@@ -111,41 +118,72 @@ export class RebuildCache<D> {
   }
 
   /**
-   * After each page: when more documents changed than the limit (their size is known once written),
-   * the documents held are larger than it, or more than four times as many are held, writes the
-   * changed ones out and forgets the least recently used, down to half the bytes and twice the
-   * documents (so writes come in batches, and small unchanged documents stay to be read again).
+   * After each page: when the documents held are larger than the limit (those never written
+   * counted at the average written size), or more than four times as many are held, or more than
+   * the limit changed since the last look, drops the least recently used down to half the bytes and
+   * twice the documents (so writes come in batches, and small unchanged documents stay to be read
+   * again). It writes those of them that changed; a new document kept that was created before one
+   * of them gets its row now, empty, to be written whole later. With `tails` it writes every changed
+   * document held, so that none holds its unwritten items for long.
    */
   afterPage(): void {
     this.absent.clear();
+    this.page++;
     const { documents, bytes } = this.limits;
-    if (this.changed <= documents && this.bytes <= bytes && this.entries.size <= 4 * documents) return;
-    this.flush();
-    for (const [key, entry] of this.entries) {
-      if (this.entries.size <= 2 * documents && this.bytes <= bytes / 2) break;
-      this.entries.delete(key);
-      this.bytes -= entry.bytes;
+    // With `tails` every changed document is written at each look, as soon as it is: it is counted by its last size.
+    const typical = this.tails || this.written.documents === 0 ? 0 : this.written.bytes / this.written.documents;
+    let held = this.bytes + this.unwritten * typical;
+    if (this.changed <= documents && held <= bytes && this.entries.size <= 4 * documents) return;
+    this.changed = 0;
+    const dropped: [string, Entry<D>][] = [];
+    let count = this.entries.size;
+    let createdBefore = 0;
+    // Least recently used first; of one page, in the order they came to be held.
+    for (const [key, entry] of [...this.entries].sort(([, a], [, b]) => a.used - b.used)) {
+      if (count <= 2 * documents && held <= bytes / 2) break;
+      dropped.push([key, entry]);
+      count--;
+      held -= entry.dirty && entry.bytes === 0 ? typical : entry.bytes;
+      if (entry.dirty && entry.row === null) createdBefore = Math.max(createdBefore, entry.created);
     }
+    const gone = new Set(dropped.map(([key]) => key));
+    this.write([...this.entries].filter(([key, e]) => e.dirty && (this.tails || gone.has(key) || (e.row === null && e.created <= createdBefore))), gone);
+    for (const [key, entry] of dropped) this.forget(key, entry);
   }
 
   /** Writes every changed document held, in one transaction. */
   flush(): void {
     this.changed = 0;
-    const dirty = [...this.entries].filter(([, e]) => e.dirty);
+    this.write([...this.entries].filter(([, e]) => e.dirty));
+  }
+
+  /** Writes these documents in one transaction; of those not in `whole` (when given) only a row is made. */
+  private write(dirty: [string, Entry<D>][], whole?: ReadonlySet<string>): void {
     if (dirty.length === 0) return;
     const recreated = dirty.filter(([, e]) => e.recreated).map(([key]) => key);
     // New rows in the order their documents were created (the cache's order is by use).
     dirty.sort(([, a], [, b]) => a.created - b.created);
-    const written = this.db.writeDocuments(this.name, new Map(dirty.map(([key, e]) => [key, e.doc])), {
+    const rowOnly = (key: string, e: Entry<D>) => whole !== undefined && !whole.has(key) && !this.tails && e.doc !== undefined;
+    const written = this.db.writeDocuments(this.name, new Map(dirty.map(([key, e]) => [key, rowOnly(key, e) ? ROW_ONLY : e.doc])), {
       deleteFirst: recreated,
       rows: new Map(dirty.map(([key, e]) => [key, e.row])),
       tails: this.tails,
     });
     for (const [key, entry] of dirty) {
       const { bytes, row, rest } = written.get(key) ?? { bytes: 0, row: null };
-      this.bytes += bytes - entry.bytes;
+      if (rowOnly(key, entry)) {
+        // Still changed, to be written whole later: it now has a row (no longer created anew).
+        this.count(entry, -1);
+        Object.assign(entry, { row, recreated: false, created: 0 });
+        this.count(entry, 1);
+        continue;
+      }
+      this.written.documents++;
+      this.written.bytes += bytes;
+      this.count(entry, -1);
       Object.assign(entry, { dirty: false, bytes, row, recreated: false, created: 0 });
       if (rest !== undefined) entry.doc = rest as D;
+      this.count(entry, 1);
     }
   }
 
@@ -155,12 +193,30 @@ export class RebuildCache<D> {
   }
 
   private markChanged(entry: Entry<D>): void {
-    if (!entry.dirty) this.changed++;
+    if (entry.dirty) return;
+    this.changed++;
+    this.count(entry, -1);
     entry.dirty = true;
+    this.count(entry, 1);
   }
 
   private hold(key: string, stored: StoredDocument<D>): void {
-    this.entries.set(key, { doc: stored.doc, dirty: false, bytes: stored.bytes, row: stored.row, recreated: false, created: 0 });
-    this.bytes += stored.bytes;
+    this.keep(key, { doc: stored.doc, dirty: false, bytes: stored.bytes, row: stored.row, recreated: false, created: 0, used: this.page });
+  }
+
+  private keep(key: string, entry: Entry<D>): void {
+    this.entries.set(key, entry);
+    this.count(entry, 1);
+  }
+
+  private forget(key: string, entry: Entry<D>): void {
+    this.entries.delete(key);
+    this.count(entry, -1);
+  }
+
+  /** Adds (1) or takes away (-1) an entry's part in the sizes held. */
+  private count(entry: Entry<D>, sign: 1 | -1): void {
+    this.bytes += sign * entry.bytes;
+    if (entry.dirty && entry.bytes === 0) this.unwritten += sign;
   }
 }

@@ -19,15 +19,17 @@ export interface RebuildTarget<D> extends WritableModel<D> {
 }
 
 /** The keys a page's events touch; an event whose keys cannot be told is left to the fold (it dead-letters it). */
-function* keysOfPage<D>(projection: Projection<D>, page: readonly RecordedEvent[]): Generator<string> {
+function keysOfPage<D>(projection: Projection<D>, page: readonly RecordedEvent[]): string[] {
+  const keys: string[] = [];
   for (const e of page) {
     if (!matchesFilter(projection.filter, e)) continue;
     try {
-      yield* projection.keysOf(e);
+      for (const key of projection.keysOf(e)) keys.push(key);
     } catch {
       continue;
     }
   }
+  return keys;
 }
 
 /**
