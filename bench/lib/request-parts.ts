@@ -7,7 +7,6 @@ import { CpuProfile, ProfileWindow } from './profile';
  * claims are parts of their own.
  */
 
-
 export const REQUEST_PARTS: readonly (readonly [string, RegExp])[] = [
   ['projection runner (follow $all, fold, commit documents, change log, versions)', /projections\/src\/runner|checkpointed-consumer/],
   ['event store group commit (`flush`: one transaction per turn, fsync)', /group-commit/],

@@ -163,27 +163,22 @@ export class RebuildCache<D> {
     const recreated = dirty.filter(([, e]) => e.recreated).map(([key]) => key);
     // New rows in the order their documents were created (the cache's order is by use).
     dirty.sort(([, a], [, b]) => a.created - b.created);
-    const rowOnly = (key: string, e: Entry<D>) => whole !== undefined && !whole.has(key) && !this.tails && e.doc !== undefined;
-    const written = this.db.writeDocuments(this.name, new Map(dirty.map(([key, e]) => [key, rowOnly(key, e) ? ROW_ONLY : e.doc])), {
+    const rowOnly = new Set(whole === undefined || this.tails ? [] : dirty.filter(([key, e]) => !whole.has(key) && e.doc !== undefined).map(([key]) => key));
+    const written = this.db.writeDocuments(this.name, new Map(dirty.map(([key, e]) => [key, rowOnly.has(key) ? ROW_ONLY : e.doc])), {
       deleteFirst: recreated,
       rows: new Map(dirty.map(([key, e]) => [key, e.row])),
       tails: this.tails,
     });
     for (const [key, entry] of dirty) {
       const { bytes, row, rest } = written.get(key) ?? { bytes: 0, row: null };
-      if (rowOnly(key, entry)) {
-        // Still changed, to be written whole later: it now has a row (no longer created anew).
-        this.count(entry, -1);
-        Object.assign(entry, { row, recreated: false, created: 0 });
-        this.count(entry, 1);
+      // Still changed, to be written whole later: it now has a row (no longer created anew).
+      if (rowOnly.has(key)) {
+        this.update(entry, { row, recreated: false, created: 0 });
         continue;
       }
       this.written.documents++;
       this.written.bytes += bytes;
-      this.count(entry, -1);
-      Object.assign(entry, { dirty: false, bytes, row, recreated: false, created: 0 });
-      if (rest !== undefined) entry.doc = rest as D;
-      this.count(entry, 1);
+      this.update(entry, { dirty: false, bytes, row, recreated: false, created: 0, ...(rest !== undefined ? { doc: rest as D } : {}) });
     }
   }
 
@@ -195,9 +190,7 @@ export class RebuildCache<D> {
   private markChanged(entry: Entry<D>): void {
     if (entry.dirty) return;
     this.changed++;
-    this.count(entry, -1);
-    entry.dirty = true;
-    this.count(entry, 1);
+    this.update(entry, { dirty: true });
   }
 
   private hold(key: string, stored: StoredDocument<D>): void {
@@ -212,6 +205,13 @@ export class RebuildCache<D> {
   private forget(key: string, entry: Entry<D>): void {
     this.entries.delete(key);
     this.count(entry, -1);
+  }
+
+  /** Changes an entry held, keeping the sizes held in step. */
+  private update(entry: Entry<D>, change: Partial<Entry<D>>): void {
+    this.count(entry, -1);
+    Object.assign(entry, change);
+    this.count(entry, 1);
   }
 
   /** Adds (1) or takes away (-1) an entry's part in the sizes held. */
