@@ -78,14 +78,17 @@ const baseName = (name: string): string => {
 
 interface DocRow { id: number; key: string; doc: string; parts: string | null }
 
-/** Written in place of a document: its row only, made now so that rows keep the order documents were created in (a rebuild's cache). */
-export const ROW_ONLY: unique symbol = Symbol('row only');
+/** Rowids a rebuild's cache may give its new rows, from `reserveRows`'s base on. */
+export const RESERVED_ROWS = 2 ** 32;
+const RESERVATION_MARK = '#rows';
 
 /** A document's row: its id, its append-only fields and how many items each has stored (items are numbered 0…n-1). */
 export interface StoredRow {
   readonly id: number;
   readonly parts: string | null;
   readonly counts: readonly number[];
+  /** Its head's stored size, when known (a rebuild's cache, which does not always write the head). */
+  readonly head?: number;
 }
 
 /** A document read back with its row and the length of its stored JSON. */
@@ -93,6 +96,15 @@ export interface StoredDocument<D> {
   readonly doc: D;
   readonly bytes: number;
   readonly row: StoredRow;
+}
+
+/** How `writeDocuments` writes (a rebuild's cache); see there. */
+export interface WriteOptions {
+  readonly deleteFirst?: readonly string[];
+  readonly rows?: ReadonlyMap<string, StoredRow | null>;
+  readonly ids?: ReadonlyMap<string, number>;
+  readonly tails?: boolean;
+  readonly itemsOnly?: ReadonlySet<string>;
 }
 
 /** What writing a document left: its stored size (estimated for the items not written now) and its row (null: deleted). */
@@ -205,7 +217,7 @@ export class ProjectionDatabase {
           counts.push(doc[field] as number);
           doc[field] = list.length === 0 ? [] : JSON.parse(`[${list.join(',')}]`);
         });
-        found.set(r.key, { doc: doc as D, bytes, row: { id: r.id, parts: r.parts, counts } });
+        found.set(r.key, { doc: doc as D, bytes, row: { id: r.id, parts: r.parts, counts, head: r.doc.length } });
       }
     }
     return found;
@@ -292,6 +304,7 @@ export class ProjectionDatabase {
       }
       this.deleteDocuments(name);
       this.sql('UPDATE projection_documents SET name = ? WHERE name = ?').run(name, rebuildName(name, state.build));
+      this.releaseRows(rebuildName(name, state.build));
       this.writeState(name, state);
     })();
   }
@@ -311,17 +324,33 @@ export class ProjectionDatabase {
   /**
    * Writes documents by key (`undefined` deletes) in one transaction, after deleting the rows of
    * `deleteFirst`; returns each one's stored size and row. `rows` are the rows the caller knows the
-   * documents have (null: none), so that it needs no query to find them.
+   * documents have (null: none), so that it needs no query to find them; `ids`, the rowids new rows
+   * take (from `reserveRows`); with `tails`, of the documents in `itemsOnly` only the new items are
+   * written, not the head.
    */
-  writeDocuments(
-    name: string,
-    docs: ReadonlyMap<string, unknown>,
-    options: { deleteFirst?: readonly string[]; rows?: ReadonlyMap<string, StoredRow | null>; tails?: boolean } = {},
-  ): Map<string, WrittenDocument> {
+  writeDocuments(name: string, docs: ReadonlyMap<string, unknown>, options: WriteOptions = {}): Map<string, WrittenDocument> {
     return this.db.transaction(() => {
       if (options.deleteFirst?.length) this.writeDocs(name, new Map(options.deleteFirst.map((key) => [key, undefined])));
-      return this.writeDocs(name, docs, options.rows, options.tails);
+      return this.writeDocs(name, docs, options);
     })();
+  }
+
+  /**
+   * Keeps the next `RESERVED_ROWS` rowids for new rows of `name` (a rebuild's), so that its cache can
+   * make them in any order and still list them in the order it gives: a placeholder row after the
+   * block makes other rows take rowids above it. Returns the block's first rowid; `releaseRows` ends it.
+   */
+  reserveRows(name: string): number {
+    return this.db.transaction(() => {
+      const base = (this.sql('SELECT COALESCE(MAX(rowid), 0) + 1 AS base FROM projection_documents').get() as { base: number }).base;
+      if (base + RESERVED_ROWS > Number.MAX_SAFE_INTEGER) throw new Error(`projection_documents has run out of rowids to reserve for "${name}"`);
+      this.sql("INSERT INTO projection_documents (rowid, name, key, doc) VALUES (?, ?, '', 'null')").run(base + RESERVED_ROWS, `${name}${RESERVATION_MARK}`);
+      return base;
+    })();
+  }
+
+  releaseRows(name: string): void {
+    this.sql('DELETE FROM projection_documents WHERE name = ?').run(`${name}${RESERVATION_MARK}`);
   }
 
   /** Versions written while a build is made, before `replaceAll` swaps it in. */
@@ -434,15 +463,12 @@ export class ProjectionDatabase {
    * With `tails` (a rebuild's cache, which knows every row), the append-only fields `apply` does
    * not read hold only the items after the row's counts, and the sizes count none of their items.
    */
-  private writeDocs(name: string, docs: ReadonlyMap<string, unknown>, rows?: ReadonlyMap<string, StoredRow | null>, tails = false): Map<string, WrittenDocument> {
+  private writeDocs(name: string, docs: ReadonlyMap<string, unknown>, options: WriteOptions = {}): Map<string, WrittenDocument> {
+    const { rows, ids, tails = false, itemsOnly } = options;
     const split = this.splits.get(baseName(name));
     const written = new Map<string, WrittenDocument>();
     for (const [key, doc] of docs) {
       const known = rows?.get(key);
-      if (doc === ROW_ONLY) {
-        written.set(key, { bytes: 0, row: { id: this.upsert(name, key, 'null', null, known), parts: null, counts: [] } });
-        continue;
-      }
       if (doc === undefined) {
         if (known === null) {
           written.set(key, { bytes: 0, row: null });
@@ -457,7 +483,7 @@ export class ProjectionDatabase {
       const fields = split?.fields(doc) ?? [];
       if (fields.length === 0) {
         const json = JSON.stringify(doc);
-        const id = this.upsert(name, key, json, null, known);
+        const id = this.upsert(name, key, json, null, known, ids?.get(key));
         written.set(key, { bytes: json.length, row: { id, parts: null, counts: [] } });
         continue;
       }
@@ -469,25 +495,28 @@ export class ProjectionDatabase {
       if (tails && known && !same && bases.some((_, part) => !reads!.has(fields[part]))) {
         throw new Error(`Document "${key}" of "${name}" changed its append-only fields (${known.parts} to ${parts}) in a rebuild`);
       }
-      const head = headOf(doc, fields, bases);
+      // Its head is written later (the cache holds it): only its new items now.
+      const headless = tails && same && itemsOnly?.has(key) === true;
+      const head = headless ? '' : headOf(doc, fields, bases);
       // Items are numbered by field: stored under another list of fields (whole, say), they are written again.
       const before = known === undefined
         ? (this.sql('SELECT rowid AS id, parts FROM projection_documents WHERE name = ? AND key = ?').get(name, key) as { id: number; parts: string | null } | undefined)
         : (known ?? undefined);
       const kept = before !== undefined && before.parts === parts;
       if (before !== undefined && !kept) this.sql('DELETE FROM projection_items WHERE doc = ?').run(before.id);
-      const id = this.upsert(name, key, head, parts, known);
+      const id = headless ? known!.id : this.upsert(name, key, head, parts, known, ids?.get(key));
       // The counts the caller knows, or none after the items went: no query for what is stored.
       const none = fields.map(() => 0);
       const stored = known === undefined ? (before !== undefined && !kept ? none : undefined) : same ? known!.counts : none;
       const { bytes, counts } = this.appendItems(id, doc as Record<string, unknown>, fields, stored, bases);
-      const row = { id, parts, counts };
+      const headBytes = headless ? (known!.head ?? 0) : head.length;
+      const row = { id, parts, counts, head: headBytes };
       if (!reads) {
-        written.set(key, { bytes: head.length + bytes.reduce((a, b) => a + b, 0), row });
+        written.set(key, { bytes: headBytes + bytes.reduce((a, b) => a + b, 0), row });
         continue;
       }
       const rest: Record<string, unknown> = { ...(doc as Record<string, unknown>) };
-      let held = head.length;
+      let held = headBytes;
       fields.forEach((field, part) => {
         if (reads.has(field)) held += bytes[part];
         else rest[field] = [];
@@ -497,11 +526,15 @@ export class ProjectionDatabase {
     return written;
   }
 
-  /** Inserts or updates a document's row; a known row (or known absence) needs no conflict check. Returns its id. */
-  private upsert(name: string, key: string, doc: string, parts: string | null, known: StoredRow | null | undefined): number {
+  /** Inserts (at `id`, when given) or updates a document's row; a known row (or known absence) needs no conflict check. Returns its id. */
+  private upsert(name: string, key: string, doc: string, parts: string | null, known: StoredRow | null | undefined, id?: number): number {
     if (known) {
       this.sql('UPDATE projection_documents SET doc = ?, parts = ? WHERE rowid = ?').run(doc, parts, known.id);
       return known.id;
+    }
+    if (known === null && id !== undefined) {
+      this.sql('INSERT INTO projection_documents (rowid, name, key, doc, parts) VALUES (?, ?, ?, ?, ?)').run(id, name, key, doc, parts);
+      return id;
     }
     if (known === null) return Number(this.sql('INSERT INTO projection_documents (name, key, doc, parts) VALUES (?, ?, ?, ?)').run(name, key, doc, parts).lastInsertRowid);
     return (this.sql('INSERT INTO projection_documents (name, key, doc, parts) VALUES (?, ?, ?, ?) ON CONFLICT (name, key) DO UPDATE SET doc = excluded.doc, parts = excluded.parts RETURNING rowid AS id')

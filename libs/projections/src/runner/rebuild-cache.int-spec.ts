@@ -20,7 +20,7 @@ describe('RebuildCache, real SQLite', () => {
 
   const stored = (name: string) => [...db.documents(name, { created: true })];
 
-  it('writes a document it keeps only when it is dropped or at the end; one kept that was created before a dropped one gets its row first, so rows keep the order of creation', () => {
+  it('writes a document it keeps only when it is dropped or at the end; rows keep the order of creation whenever each is written', () => {
     const cache = new RebuildCache<{ v: number }>(db, 'p', { documents: 1, bytes: Number.MAX_SAFE_INTEGER });
     cache.set('a', { v: 1 }).set('b', { v: 1 });
     cache.afterPage();
@@ -32,23 +32,24 @@ describe('RebuildCache, real SQLite', () => {
     cache.afterPage();
     expect(stored('p')).toEqual([]);
 
-    // `a` was used last, `b` and `c` before it: they are dropped, written whole; `a`, created first, gets its row, empty.
+    // `a` was used last, `b` and `c` before it: they are dropped, written whole; `a` is not written.
     expect(cache.get('a')).toEqual({ v: 1 });
     cache.set('a', { v: 2 });
     cache.set('d', { v: 1 });
     cache.afterPage();
     expect(cache.held).toBe(2);
-    expect(stored('p')).toEqual([['a', null], ['b', { v: 1 }], ['c', { v: 1 }]]);
+    expect(stored('p')).toEqual([['b', { v: 1 }], ['c', { v: 1 }]]);
 
     // Dropped documents are read back when asked for; the one kept is still the one changed in memory.
     expect(cache.get('b')).toEqual({ v: 1 });
     expect(cache.get('a')).toEqual({ v: 2 });
     cache.set('b', { v: 2 });
     cache.flush();
+    // `a`, created first and written last, is listed first.
     expect(stored('p')).toEqual([['a', { v: 2 }], ['b', { v: 2 }], ['c', { v: 1 }], ['d', { v: 1 }]]);
   });
 
-  it('a document deleted and created again is listed last, also when its new row is made before it is written', () => {
+  it('a document deleted and created again is listed last, also when documents created after it were written before it', () => {
     const cache = new RebuildCache<{ v: number }>(db, 'p', { documents: 1, bytes: Number.MAX_SAFE_INTEGER });
     cache.set('a', { v: 1 }).set('b', { v: 1 }).set('c', { v: 1 });
     cache.afterPage();
@@ -58,15 +59,29 @@ describe('RebuildCache, real SQLite', () => {
     cache.set('a', { v: 2 });
     cache.set('e', { v: 1 });
     cache.afterPage();
-    expect(stored('p').map(([key]) => key)).toEqual(['a', 'b', 'c']);
+    // Its old row stays until it is written again.
+    expect(stored('p')).toEqual([['a', { v: 1 }], ['b', { v: 1 }], ['c', { v: 1 }]]);
     cache.set('f', { v: 1 });
     cache.afterPage();
-    // `e` and `f` are dropped; `a`, created again before them and kept, gets its new row first, empty.
+    // `e` and `f` are dropped and written; `a`, created again before them, is kept.
     expect(cache.get('a')).toEqual({ v: 2 });
     cache.set('g', { v: 1 });
     cache.afterPage();
-    expect(stored('p')).toEqual([['b', { v: 1 }], ['c', { v: 1 }], ['a', null], ['e', { v: 1 }], ['f', { v: 1 }]]);
+    expect(stored('p').map(([key]) => key)).toEqual(['a', 'b', 'c', 'e', 'f']);
     cache.flush();
     expect(stored('p')).toEqual([['b', { v: 1 }], ['c', { v: 1 }], ['a', { v: 2 }], ['e', { v: 1 }], ['f', { v: 1 }], ['g', { v: 1 }]]);
+  });
+
+  it('rows made elsewhere while a rebuild runs take rowids after its reserved ones, and the reservation goes with the swap', () => {
+    const cache = new RebuildCache<{ v: number }>(db, 'p', { documents: 1, bytes: Number.MAX_SAFE_INTEGER });
+    cache.set('a', { v: 1 });
+    db.writeDocuments('other', new Map([['x', { v: 1 }]]));
+    cache.set('b', { v: 1 });
+    cache.flush();
+    expect(stored('p')).toEqual([['a', { v: 1 }], ['b', { v: 1 }]]);
+    expect(stored('other')).toEqual([['x', { v: 1 }]]);
+    expect(stored('p#rows')).toEqual([['', null]]);
+    db.releaseRows('p');
+    expect(stored('p#rows')).toEqual([]);
   });
 });

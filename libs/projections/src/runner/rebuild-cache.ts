@@ -1,4 +1,4 @@
-import { ProjectionDatabase, ROW_ONLY, StoredDocument, StoredRow } from './projection-database';
+import { ProjectionDatabase, RESERVED_ROWS, StoredDocument, StoredRow } from './projection-database';
 
 /** How much of a read model a rebuild holds in memory before writing it out. */
 export interface RebuildCacheLimits {
@@ -12,14 +12,17 @@ export const DEFAULT_REBUILD_CACHE: RebuildCacheLimits = { documents: 5_000, byt
 
 interface Entry<D> {
   doc: D | undefined;
+  /** Changed since written (with `tails`: its head, when its items are written apart). */
   dirty: boolean;
+  /** With `tails`: new items not yet written. */
+  appended: boolean;
   /** Its stored size (estimated); 0 until written or read. */
   bytes: number;
   /** Its row under the rebuild's name (null: none), so writing it needs no query to find it. */
   row: StoredRow | null;
   /** Deleted, then created again: its row goes before it is written, so it is listed as created last. */
   recreated: boolean;
-  /** When a document without a row was created: rows are written in this order. */
+  /** When a document without a row was created: its row, once made, has the rowid this far into the reserved ones. */
   created: number;
   /** The page it was last used in. */
   used: number;
@@ -29,17 +32,18 @@ interface Entry<D> {
  * A rebuild's read model in bounded memory: once more than the limits are held (`afterPage`), the
  * least recently used documents are dropped from memory, those that changed written first under the
  * rebuild's own name in projections.db, and read back when asked for again — a page's at once
- * (`beforePage`), keys found to have no row remembered until the page ends. A document still held
- * is not written until it is dropped or the rebuild ends (`flush`), so one that goes on changing is
- * written about once. Rows are made in the order documents were first created, so the stored read
- * model lists them as the folded map did (deleted and created again: last).
+ * (`beforePage`). A document still held is not written until it is dropped or the rebuild ends
+ * (`flush`), so one that goes on changing is written about once. New rows take rowids reserved in
+ * the order documents were first created, so the stored read model lists them as the folded map did
+ * (deleted and created again: last), whenever each is written. The cache is the only writer of its
+ * name: it knows which keys have a row without asking.
  */
 export class RebuildCache<D> {
   private readonly entries = new Map<string, Entry<D>>();
   /** Pages folded so far: when each entry was last used. */
   private page = 0;
-  /** Keys known to have no row and not held (this page's). */
-  private readonly absent = new Set<string>();
+  /** Keys with a row under the rebuild's name. */
+  private readonly rows = new Set<string>();
   /** The stored sizes of the documents held. */
   private bytes = 0;
   /** Changed documents held whose size is not known (never written whole). */
@@ -49,28 +53,27 @@ export class RebuildCache<D> {
   private changed = 0;
   /** Every document written so far, and their stored sizes. */
   private readonly written = { documents: 0, bytes: 0 };
+  /** The first of the rowids reserved for new rows. */
+  private readonly base: number;
 
   constructor(
     private readonly db: ProjectionDatabase,
-    /** The name the documents are written under (`rebuildName`). */
+    /** The name the documents are written under (`rebuildName`), new: nothing else writes it. */
     private readonly name: string,
     private readonly limits: RebuildCacheLimits,
     /** Hold only the unwritten items of the append-only fields `apply` does not read (`Projection.readsAppended`). */
     private readonly tails = false,
-  ) {}
+  ) {
+    this.base = db.reserveRows(name);
+  }
 
-  /** Before a page is folded: reads back, in a few queries, the documents of `keys` not held. */
+  /** Before a page is folded: reads back, in a few queries, the documents of `keys` written and not held. */
   beforePage(keys: Iterable<string>): void {
-    const missing = new Set<string>();
-    for (const key of keys) if (!this.entries.has(key) && !this.absent.has(key)) missing.add(key);
-    if (missing.size === 0) return;
-    const wanted = [...missing];
-    const found = this.db.storedDocuments<D>(this.name, wanted, this.tails);
-    for (const key of wanted) {
-      const stored = found.get(key);
-      if (stored) this.hold(key, stored);
-      else this.absent.add(key);
-    }
+    const wanted: string[] = [];
+    for (const key of keys) if (!this.entries.has(key) && this.rows.has(key)) wanted.push(key);
+    if (wanted.length === 0) return;
+    const found = this.db.storedDocuments<D>(this.name, [...new Set(wanted)], this.tails);
+    for (const [key, stored] of found) this.hold(key, stored);
   }
 
   get(key: string): D | undefined {
@@ -79,12 +82,9 @@ export class RebuildCache<D> {
       entry.used = this.page;
       return entry.doc;
     }
-    if (this.absent.has(key)) return undefined;
+    if (!this.rows.has(key)) return undefined;
     const stored = this.db.storedDocuments<D>(this.name, [key], this.tails).get(key);
-    if (stored === undefined) {
-      this.absent.add(key);
-      return undefined;
-    }
+    if (stored === undefined) throw new Error(`Document "${key}" of "${this.name}" was written, but its row is gone`);
     this.hold(key, stored);
     return stored.doc;
   }
@@ -100,10 +100,10 @@ export class RebuildCache<D> {
     // New, or deleted before: as in a Map, it now comes last.
     if (entry) this.forget(key, entry);
     // A row not yet deleted: its own, or the one it was created again over.
-    const hadRow = entry ? entry.row !== null || entry.recreated : !this.absent.has(key) && this.db.hasDocument(this.name, key);
-    this.absent.delete(key);
-    if (!entry?.dirty) this.changed++;
-    this.keep(key, { doc, dirty: true, bytes: 0, row: null, recreated: hadRow, created: ++this.creations, used: this.page });
+    const hadRow = entry ? entry.row !== null || entry.recreated : this.rows.has(key);
+    if (this.tails ? !entry?.appended : !entry?.dirty) this.changed++;
+    if (++this.creations >= RESERVED_ROWS) throw new Error(`A rebuild of "${this.name}" created more than ${RESERVED_ROWS} documents`);
+    this.keep(key, { doc, dirty: true, appended: this.tails, bytes: 0, row: null, recreated: hadRow, created: this.creations, used: this.page });
     return this;
   }
 
@@ -122,32 +122,28 @@ export class RebuildCache<D> {
    * counted at the average written size), or more than four times as many are held, or more than
    * the limit changed since the last look, drops the least recently used down to half the bytes and
    * twice the documents (so writes come in batches, and small unchanged documents stay to be read
-   * again). It writes those of them that changed; a new document kept that was created before one
-   * of them gets its row now, empty, to be written whole later. With `tails` it writes every changed
-   * document held, so that none holds its unwritten items for long.
+   * again), writing those of them that changed. With `tails` it also writes the new items of every
+   * document held, so that none holds its unwritten items for long; their heads wait.
    */
   afterPage(): void {
-    this.absent.clear();
     this.page++;
     const { documents, bytes } = this.limits;
-    // With `tails` every changed document is written at each look, as soon as it is: it is counted by its last size.
+    // With `tails` every changed document's items are written at each look: it is counted by its last size.
     const typical = this.tails || this.written.documents === 0 ? 0 : this.written.bytes / this.written.documents;
     let held = this.bytes + this.unwritten * typical;
     if (this.changed <= documents && held <= bytes && this.entries.size <= 4 * documents) return;
     this.changed = 0;
     const dropped: [string, Entry<D>][] = [];
     let count = this.entries.size;
-    let createdBefore = 0;
     // Least recently used first; of one page, in the order they came to be held.
     for (const [key, entry] of [...this.entries].sort(([, a], [, b]) => a.used - b.used)) {
       if (count <= 2 * documents && held <= bytes / 2) break;
       dropped.push([key, entry]);
       count--;
       held -= entry.dirty && entry.bytes === 0 ? typical : entry.bytes;
-      if (entry.dirty && entry.row === null) createdBefore = Math.max(createdBefore, entry.created);
     }
     const gone = new Set(dropped.map(([key]) => key));
-    this.write([...this.entries].filter(([key, e]) => e.dirty && (this.tails || gone.has(key) || (e.row === null && e.created <= createdBefore))), gone);
+    this.write([...this.entries].filter(([key, e]) => (gone.has(key) ? e.dirty : e.appended)), gone);
     for (const [key, entry] of dropped) this.forget(key, entry);
   }
 
@@ -157,28 +153,28 @@ export class RebuildCache<D> {
     this.write([...this.entries].filter(([, e]) => e.dirty));
   }
 
-  /** Writes these documents in one transaction; of those not in `whole` (when given) only a row is made. */
+  /** Writes these documents in one transaction; with `tails`, of those held on (not in `whole`, when given) only the new items. */
   private write(dirty: [string, Entry<D>][], whole?: ReadonlySet<string>): void {
     if (dirty.length === 0) return;
     const recreated = dirty.filter(([, e]) => e.recreated).map(([key]) => key);
-    // New rows in the order their documents were created (the cache's order is by use).
-    dirty.sort(([, a], [, b]) => a.created - b.created);
-    const rowOnly = new Set(whole === undefined || this.tails ? [] : dirty.filter(([key, e]) => !whole.has(key) && e.doc !== undefined).map(([key]) => key));
-    const written = this.db.writeDocuments(this.name, new Map(dirty.map(([key, e]) => [key, rowOnly.has(key) ? ROW_ONLY : e.doc])), {
+    const itemsOnly = new Set(whole === undefined ? [] : dirty.filter(([key, e]) => !whole.has(key) && e.row !== null && e.doc !== undefined).map(([key]) => key));
+    const written = this.db.writeDocuments(this.name, new Map(dirty.map(([key, e]) => [key, e.doc])), {
       deleteFirst: recreated,
       rows: new Map(dirty.map(([key, e]) => [key, e.row])),
+      ids: new Map(dirty.filter(([, e]) => e.row === null).map(([key, e]) => [key, this.base + e.created - 1])),
       tails: this.tails,
+      itemsOnly,
     });
     for (const [key, entry] of dirty) {
       const { bytes, row, rest } = written.get(key) ?? { bytes: 0, row: null };
-      // Still changed, to be written whole later: it now has a row (no longer created anew).
-      if (rowOnly.has(key)) {
-        this.update(entry, { row, recreated: false, created: 0 });
-        continue;
+      if (row === null) this.rows.delete(key);
+      else this.rows.add(key);
+      const headless = itemsOnly.has(key);
+      if (!headless) {
+        this.written.documents++;
+        this.written.bytes += bytes;
       }
-      this.written.documents++;
-      this.written.bytes += bytes;
-      this.update(entry, { dirty: false, bytes, row, recreated: false, created: 0, ...(rest !== undefined ? { doc: rest as D } : {}) });
+      this.update(entry, { dirty: headless, appended: false, bytes, row, recreated: false, created: 0, ...(rest !== undefined ? { doc: rest as D } : {}) });
     }
   }
 
@@ -188,13 +184,17 @@ export class RebuildCache<D> {
   }
 
   private markChanged(entry: Entry<D>): void {
+    if (this.tails && !entry.appended) {
+      this.changed++;
+      entry.appended = true;
+    }
     if (entry.dirty) return;
-    this.changed++;
+    if (!this.tails) this.changed++;
     this.update(entry, { dirty: true });
   }
 
   private hold(key: string, stored: StoredDocument<D>): void {
-    this.keep(key, { doc: stored.doc, dirty: false, bytes: stored.bytes, row: stored.row, recreated: false, created: 0, used: this.page });
+    this.keep(key, { doc: stored.doc, dirty: false, appended: false, bytes: stored.bytes, row: stored.row, recreated: false, created: 0, used: this.page });
   }
 
   private keep(key: string, entry: Entry<D>): void {
