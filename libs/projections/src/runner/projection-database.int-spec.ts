@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProjectionDatabase } from './projection-database';
+import { ProjectionDatabase, rebuildName } from './projection-database';
 
 describe('ProjectionDatabase (real SQLite)', () => {
   let dir: string;
@@ -40,5 +40,48 @@ describe('ProjectionDatabase (real SQLite)', () => {
     expect(db.documentsWithPrefix('p', 'nobody')).toEqual([]);
     expect(db.document('p', 'person:an')).toEqual({ k: 'person:an' });
     db.close();
+  });
+
+  it('a swap keeps a rebuild\'s rows where they are: every read and write, also on another connection, finds them; the next swap or a restart removes only what is no longer current', () => {
+    const path = join(dir, 'projections.db');
+    const db = new ProjectionDatabase(path);
+    const other = new ProjectionDatabase(path);
+    db.replaceAll('p', { version: 1, position: 1, build: db.versions.newBuild('p', 1, { indexed: true }) }, new Map([['old', { v: 0 }]]));
+    const swap = (on: ProjectionDatabase, docs: [string, unknown][], position: number) => {
+      const build = on.versions.newBuild('p', 1, { indexed: false });
+      on.reserveRows(rebuildName('p', build));
+      on.writeDocuments(rebuildName('p', build), new Map(docs));
+      on.versions.index(build);
+      on.swapIn('p', { version: 1, position, build });
+      return build;
+    };
+    const first = swap(db, [['a', { v: 1 }], ['b', { v: 1 }]], 2);
+    const names = () => (new Database(path, { readonly: true }).prepare('SELECT DISTINCT name FROM projection_documents ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+    expect(names()).toEqual([rebuildName('p', first)]);
+    expect([...other.documents('p', { created: true })]).toEqual([['a', { v: 1 }], ['b', { v: 1 }]]);
+    expect(other.document('p', 'b')).toEqual({ v: 1 });
+    // A live batch after the swap writes the rebuild's rows.
+    other.commitBatch('p', { version: 1, position: 3, build: first }, new Map([['b', { v: 2 }], ['c', { v: 1 }]]), [], [], []);
+    expect([...db.documents('p', { created: true })]).toEqual([['a', { v: 1 }], ['b', { v: 2 }], ['c', { v: 1 }]]);
+    expect(db.documentCount('p')).toBe(3);
+    expect(db.keysWithPrefix('p', '')).toEqual(['a', 'b', 'c']);
+
+    // A rebuild cut short leaves its rows; a restart removes them and keeps the current ones.
+    const cut = db.versions.newBuild('p', 1, { indexed: false });
+    db.writeDocuments(rebuildName('p', cut), new Map([['z', { v: 9 }]]));
+    db.close();
+    const reopened = new ProjectionDatabase(path);
+    reopened.deleteRebuildDocuments();
+    expect(names()).toEqual([rebuildName('p', first)]);
+
+    const second = swap(reopened, [['d', { v: 1 }]], 4);
+    expect(names()).toEqual([rebuildName('p', second)]);
+    expect([...other.documents('p')]).toEqual([['d', { v: 1 }]]);
+    // Replacing every document puts them back under the projection's own name.
+    reopened.replaceAll('p', { version: 1, position: 5, build: reopened.versions.newBuild('p', 1, { indexed: true }) }, new Map([['e', { v: 1 }]]));
+    expect(names()).toEqual(['p']);
+    expect([...other.documents('p')]).toEqual([['e', { v: 1 }]]);
+    reopened.close();
+    other.close();
   });
 });

@@ -36,7 +36,7 @@ export interface LoggedChangeRow extends LoggedChange {
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS projection_state (
-    name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL, build INTEGER);
+    name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL, build INTEGER, rows TEXT);
   CREATE TABLE IF NOT EXISTS projection_documents (
     name TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL, UNIQUE (name, key));
   CREATE TABLE IF NOT EXISTS projection_changes (
@@ -166,13 +166,14 @@ export class ProjectionDatabase {
 
   /** Every document; `created` lists them in the order they were first written (else the store's order). */
   documents<D>(name: string, options: { created?: boolean } = {}): Map<string, D> {
+    name = this.rowsOf(name);
     const order = options.created ? 'ORDER BY rowid' : '';
     const rows = this.sql(`SELECT rowid AS id, key, doc, parts FROM projection_documents WHERE name = ? ${order}`).all(name) as DocRow[];
     return new Map(rows.map((r) => [r.key, this.assemble<D>(r)]));
   }
 
   document<D>(name: string, key: string): D | undefined {
-    const row = this.sql('SELECT rowid AS id, key, doc, parts FROM projection_documents WHERE name = ? AND key = ?').get(name, key) as DocRow | undefined;
+    const row = this.sql('SELECT rowid AS id, key, doc, parts FROM projection_documents WHERE name = ? AND key = ?').get(this.rowsOf(name), key) as DocRow | undefined;
     return row === undefined ? undefined : this.assemble<D>(row);
   }
 
@@ -184,6 +185,7 @@ export class ProjectionDatabase {
    */
   storedDocuments<D>(name: string, keys: readonly string[], tails = false): Map<string, StoredDocument<D>> {
     const found = new Map<string, StoredDocument<D>>();
+    name = this.rowsOf(name);
     const split = this.splits.get(baseName(name));
     for (let at = 0; at < keys.length; at += 500) {
       const rows = this.sql('SELECT rowid AS id, key, doc, parts FROM projection_documents WHERE name = ? AND key IN (SELECT value FROM json_each(?))')
@@ -224,11 +226,11 @@ export class ProjectionDatabase {
   }
 
   hasDocument(name: string, key: string): boolean {
-    return this.sql('SELECT 1 FROM projection_documents WHERE name = ? AND key = ?').get(name, key) !== undefined;
+    return this.sql('SELECT 1 FROM projection_documents WHERE name = ? AND key = ?').get(this.rowsOf(name), key) !== undefined;
   }
 
   documentCount(name: string): number {
-    return (this.sql('SELECT COUNT(*) AS n FROM projection_documents WHERE name = ?').get(name) as { n: number }).n;
+    return (this.sql('SELECT COUNT(*) AS n FROM projection_documents WHERE name = ?').get(this.rowsOf(name)) as { n: number }).n;
   }
 
   /** Documents whose key starts with `prefix`, in key order, read through the primary key. */
@@ -236,12 +238,13 @@ export class ProjectionDatabase {
     const upper = prefixUpperBound(prefix);
     if (upper === undefined) return [...this.documents<D>(name)];
     const rows = this.sql('SELECT rowid AS id, key, doc, parts FROM projection_documents WHERE name = ? AND key >= ? AND key < ? ORDER BY key')
-      .all(name, prefix, upper) as DocRow[];
+      .all(this.rowsOf(name), prefix, upper) as DocRow[];
     return rows.filter((r) => r.key.startsWith(prefix)).map((r) => [r.key, this.assemble<D>(r)]);
   }
 
   /** The keys of the current documents that start with `prefix`, in key order. */
   keysWithPrefix(name: string, prefix: string): string[] {
+    name = this.rowsOf(name);
     const upper = prefixUpperBound(prefix);
     const rows = upper === undefined
       ? (this.sql('SELECT key FROM projection_documents WHERE name = ? ORDER BY key').all(name) as { key: string }[])
@@ -264,7 +267,7 @@ export class ProjectionDatabase {
     previous?: ReadonlyMap<DocumentChange, unknown>,
   ): LoggedChange[] {
     return this.db.transaction(() => {
-      this.writeDocs(name, docs);
+      this.writeDocs(this.rowsOf(name), docs);
       const kept = new Set<DocumentChange>(versions);
       const logged = changes.map((c) => ({ ...c, id: this.logChange(c, kept.has(c)) }));
       this.versions.write(state.build, versions, previous);
@@ -290,12 +293,14 @@ export class ProjectionDatabase {
       this.deleteDocuments(name);
       this.writeDocs(name, docs);
       this.writeState(name, state);
+      this.sql('UPDATE projection_state SET rows = NULL WHERE name = ?').run(name);
     })();
   }
 
   /**
    * Swaps in the documents a rebuild wrote under `rebuildName(name, build)`, in one transaction:
-   * the current ones go, those take their name, in the order they were written.
+   * the current ones go, and the state names the rebuild's as the projection's (`rowsOf`), so no row
+   * is rewritten.
    */
   swapIn(name: string, state: ProjectionState & { build: number }): void {
     this.db.transaction(() => {
@@ -303,21 +308,23 @@ export class ProjectionDatabase {
         throw new Error(`Build ${state.build} of "${name}" was given up meanwhile (did another process start on this projections.db?); rebuild again`);
       }
       this.deleteDocuments(name);
-      this.sql('UPDATE projection_documents SET name = ? WHERE name = ?').run(name, rebuildName(name, state.build));
       this.releaseRows(rebuildName(name, state.build));
       this.writeState(name, state);
+      this.sql('UPDATE projection_state SET rows = ? WHERE name = ?').run(rebuildName(name, state.build), name);
     })();
   }
 
   /** Every document under `name`, with its items (a rebuild's, given up). */
   deleteDocuments(name: string): void {
+    name = this.rowsOf(name);
     this.sql('DELETE FROM projection_items WHERE doc IN (SELECT rowid FROM projection_documents WHERE name = ?)').run(name);
     this.sql('DELETE FROM projection_documents WHERE name = ?').run(name);
   }
 
   /** Documents of rebuilds cut short by a crash: at start, when no rebuild runs. */
   deleteRebuildDocuments(): void {
-    const names = this.sql("SELECT DISTINCT name FROM projection_documents WHERE instr(name, ?) > 0").all(REBUILD_MARK) as { name: string }[];
+    const names = this.sql('SELECT DISTINCT name FROM projection_documents WHERE instr(name, ?) > 0 AND name NOT IN (SELECT rows FROM projection_state WHERE rows IS NOT NULL)')
+      .all(REBUILD_MARK) as { name: string }[];
     for (const { name } of names) this.db.transaction(() => this.deleteDocuments(name))();
   }
 
@@ -329,6 +336,7 @@ export class ProjectionDatabase {
    * written, not the head.
    */
   writeDocuments(name: string, docs: ReadonlyMap<string, unknown>, options: WriteOptions = {}): Map<string, WrittenDocument> {
+    name = this.rowsOf(name);
     return this.db.transaction(() => {
       if (options.deleteFirst?.length) this.writeDocs(name, new Map(options.deleteFirst.map((key) => [key, undefined])));
       return this.writeDocs(name, docs, options);
@@ -401,7 +409,7 @@ export class ProjectionDatabase {
     }
     if (r.doc === null) return undefined;
     if (r.form !== ChangeForm.Parts || r.parts === null) return JSON.parse(r.doc);
-    const row = this.sql('SELECT rowid AS id FROM projection_documents WHERE name = ? AND key = ?').get(r.name, r.key) as { id: number } | undefined;
+    const row = this.sql('SELECT rowid AS id FROM projection_documents WHERE name = ? AND key = ?').get(this.rowsOf(r.name), r.key) as { id: number } | undefined;
     return this.assemble({ id: row?.id ?? -1, key: r.key, doc: r.doc, parts: r.parts }, true);
   }
 
@@ -433,6 +441,8 @@ export class ProjectionDatabase {
   private migrate(): void {
     const has = (table: string, column: string) => (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
     if (!has('projection_state', 'build')) this.db.exec('ALTER TABLE projection_state ADD COLUMN build INTEGER');
+    // Added with swaps that keep a rebuild's rows under its name: null reads as the projection's own.
+    if (!has('projection_state', 'rows')) this.db.exec('ALTER TABLE projection_state ADD COLUMN rows TEXT');
     // Added with append-only fields: null reads as a whole document, as before.
     if (!has('projection_documents', 'parts')) this.db.exec('ALTER TABLE projection_documents ADD COLUMN parts TEXT');
     if (!has('projection_changes', 'form')) this.db.exec('ALTER TABLE projection_changes ADD COLUMN form INTEGER');
@@ -443,6 +453,15 @@ export class ProjectionDatabase {
       this.db.exec('INSERT OR REPLACE INTO projection_documents (name, key, doc) SELECT name, key, doc FROM projection_docs');
       this.db.exec('DROP TABLE projection_docs');
     })();
+  }
+
+  /**
+   * The name a projection's documents are stored under: its own, or that of the rebuild last swapped
+   * in. Read from the state each time, as another connection may swap.
+   */
+  private rowsOf(name: string): string {
+    if (name.includes(REBUILD_MARK)) return name;
+    return (this.sql('SELECT rows FROM projection_state WHERE name = ?').get(name) as { rows: string | null } | undefined)?.rows ?? name;
   }
 
   /** Statements are prepared once per connection. */
