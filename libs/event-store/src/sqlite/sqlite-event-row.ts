@@ -2,30 +2,31 @@ import { RecordedEvent } from '../event-store.port';
 
 export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, data, metadata, hash, prev_hash';
 
-export interface EventRow {
-  readonly position: number;
-  readonly stream_id: string;
-  readonly revision: number;
-  readonly event_id: string;
-  readonly type: string;
-  readonly schema_version: number;
-  readonly data: string;
-  readonly metadata: string;
-  readonly hash: string;
-  readonly prev_hash: string;
-}
+/** A row of `EVENT_COLUMNS` as read in raw mode (an array in column order): better-sqlite3 makes no object per row. */
+export type EventRow = readonly [
+  position: number,
+  streamId: string,
+  revision: number,
+  eventId: string,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  metadata: string,
+  hash: string,
+  prevHash: string,
+];
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    hash: row.hash,
-    prevHash: row.prev_hash,
+    streamId: row[1],
+    revision: row[2],
+    position: row[0],
+    eventId: row[3],
+    type: row[4],
+    schemaVersion: row[5],
+    data: JSON.parse(row[6]),
+    metadata: JSON.parse(row[7]),
+    hash: row[8],
+    prevHash: row[9],
   };
 }

@@ -149,7 +149,7 @@ export class SqliteEventStore implements EventStore {
     const { sql, params } = buildAllQuery(query);
     let statement = this.queries.get(sql);
     if (!statement) {
-      statement = this.db.prepare<unknown[], EventRow>(sql);
+      statement = this.db.prepare<unknown[], EventRow>(sql).raw();
       this.queries.set(sql, statement);
     }
     return statement.all(...params).map(toRecordedEvent);

@@ -41,9 +41,9 @@ export function prepareStatements(db: Database.Database) {
     // LIMIT -1 means no limit.
     streamForwards: db.prepare<[string, number, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-    ),
+    ).raw(),
     streamBackwards: db.prepare<[string, number, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-    ),
+    ).raw(),
   };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProjectionDatabase } from './projection-database';
-import { RebuildCache } from './rebuild-cache';
+import { keyHash, RebuildCache } from './rebuild-cache';
 
 // The rebuild's cache on a real projections.db: what it writes when, and in which order rows are made.
 
@@ -83,5 +83,26 @@ describe('RebuildCache, real SQLite', () => {
     expect(stored('p#rows')).toEqual([['', null]]);
     db.releaseRows('p');
     expect(stored('p#rows')).toEqual([]);
+  });
+
+  it('a key whose hash is that of a written key is still new: its row is asked for, not assumed', () => {
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const key = `k${i}`;
+      const other = seen.get(keyHash(key));
+      if (other !== undefined) pair = [other, key];
+      seen.set(keyHash(key), key);
+    }
+    const [written, twin] = pair;
+    const cache = new RebuildCache<{ v: number }>(db, 'p', { documents: 1, bytes: Number.MAX_SAFE_INTEGER });
+    cache.set(written, { v: 1 }).set('x', { v: 1 }).set('y', { v: 1 });
+    cache.afterPage();
+    expect(stored('p').map(([key]) => key)).toEqual([written]);
+    cache.beforePage([twin]);
+    expect(cache.get(twin)).toBeUndefined();
+    cache.set(twin, { v: 2 });
+    cache.flush();
+    expect(stored('p')).toEqual([[written, { v: 1 }], ['x', { v: 1 }], ['y', { v: 1 }], [twin, { v: 2 }]]);
   });
 });

@@ -36,14 +36,16 @@ interface Entry<D> {
  * (`flush`), so one that goes on changing is written about once. New rows take rowids reserved in
  * the order documents were first created, so the stored read model lists them as the folded map did
  * (deleted and created again: last), whenever each is written. The cache is the only writer of its
- * name: it knows which keys have a row without asking.
+ * name: it knows which keys have no row without asking.
  */
 export class RebuildCache<D> {
   private readonly entries = new Map<string, Entry<D>>();
   /** Pages folded so far: when each entry was last used. */
   private page = 0;
-  /** Keys with a row under the rebuild's name. */
-  private readonly rows = new Set<string>();
+  /** Hashes of the keys that may have a row under the rebuild's name (a key's string would cost ten times the memory). */
+  private readonly rows = new Set<number>();
+  /** Keys found to have no row and not held (this page's). */
+  private readonly absent = new Set<string>();
   /** The stored sizes of the documents held. */
   private bytes = 0;
   /** Changed documents held whose size is not known (never written whole). */
@@ -69,11 +71,15 @@ export class RebuildCache<D> {
 
   /** Before a page is folded: reads back, in a few queries, the documents of `keys` written and not held. */
   beforePage(keys: Iterable<string>): void {
-    const wanted: string[] = [];
-    for (const key of keys) if (!this.entries.has(key) && this.rows.has(key)) wanted.push(key);
-    if (wanted.length === 0) return;
-    const found = this.db.storedDocuments<D>(this.name, [...new Set(wanted)], this.tails);
-    for (const [key, stored] of found) this.hold(key, stored);
+    const wanted = new Set<string>();
+    for (const key of keys) if (!this.entries.has(key) && this.mayHaveRow(key)) wanted.add(key);
+    if (wanted.size === 0) return;
+    const found = this.db.storedDocuments<D>(this.name, [...wanted], this.tails);
+    for (const key of wanted) {
+      const stored = found.get(key);
+      if (stored) this.hold(key, stored);
+      else this.absent.add(key);
+    }
   }
 
   get(key: string): D | undefined {
@@ -82,9 +88,12 @@ export class RebuildCache<D> {
       entry.used = this.page;
       return entry.doc;
     }
-    if (!this.rows.has(key)) return undefined;
+    if (!this.mayHaveRow(key)) return undefined;
     const stored = this.db.storedDocuments<D>(this.name, [key], this.tails).get(key);
-    if (stored === undefined) throw new Error(`Document "${key}" of "${this.name}" was written, but its row is gone`);
+    if (stored === undefined) {
+      this.absent.add(key);
+      return undefined;
+    }
     this.hold(key, stored);
     return stored.doc;
   }
@@ -100,7 +109,8 @@ export class RebuildCache<D> {
     // New, or deleted before: as in a Map, it now comes last.
     if (entry) this.forget(key, entry);
     // A row not yet deleted: its own, or the one it was created again over.
-    const hadRow = entry ? entry.row !== null || entry.recreated : this.rows.has(key);
+    const hadRow = entry ? entry.row !== null || entry.recreated : this.mayHaveRow(key) && this.db.hasDocument(this.name, key);
+    this.absent.delete(key);
     if (this.tails ? !entry?.appended : !entry?.dirty) this.changed++;
     if (++this.creations >= RESERVED_ROWS) throw new Error(`A rebuild of "${this.name}" created more than ${RESERVED_ROWS} documents`);
     this.keep(key, { doc, dirty: true, appended: this.tails, bytes: 0, row: null, recreated: hadRow, created: this.creations, used: this.page });
@@ -126,6 +136,7 @@ export class RebuildCache<D> {
    * document held, so that none holds its unwritten items for long; their heads wait.
    */
   afterPage(): void {
+    this.absent.clear();
     this.page++;
     const { documents, bytes } = this.limits;
     // With `tails` every changed document's items are written at each look: it is counted by its last size.
@@ -167,8 +178,7 @@ export class RebuildCache<D> {
     });
     for (const [key, entry] of dirty) {
       const { bytes, row, rest } = written.get(key) ?? { bytes: 0, row: null };
-      if (row === null) this.rows.delete(key);
-      else this.rows.add(key);
+      if (row !== null) this.rows.add(keyHash(key));
       const headless = itemsOnly.has(key);
       if (!headless) {
         this.written.documents++;
@@ -181,6 +191,11 @@ export class RebuildCache<D> {
   /** Documents held in memory now (for tests and figures). */
   get held(): number {
     return this.entries.size;
+  }
+
+  /** False: the key has no row; true: it may have one. */
+  private mayHaveRow(key: string): boolean {
+    return !this.absent.has(key) && this.rows.has(keyHash(key));
   }
 
   private markChanged(entry: Entry<D>): void {
@@ -219,4 +234,11 @@ export class RebuildCache<D> {
     this.bytes += sign * entry.bytes;
     if (entry.dirty && entry.bytes === 0) this.unwritten += sign;
   }
+}
+
+/** FNV-1a of a key's UTF-16 code units, cut to 30 bits (a small integer in V8, so the set stays compact). */
+export function keyHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash & 0x3fffffff;
 }
