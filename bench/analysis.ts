@@ -181,11 +181,11 @@ function rebuildRssCause(r: BenchResults): string {
   const b = r.rebuild;
   const steps = b.projections.filter((p) => p.maxRssMiB !== undefined)
     .map((p) => `${p.projection} ${fmt(p.maxRssMiB!)} MiB (heap used then ${fmt(p.heapUsedMiB ?? NaN)} MiB)`);
-  return `A rebuild holds at most its cache's documents (${fmt(DEFAULT_REBUILD_CACHE.documents)} changed documents or ${fmt(DEFAULT_REBUILD_CACHE.bytes / 2 ** 20)} MiB of their JSON; up to ${fmt(4 * DEFAULT_REBUILD_CACHE.documents)} documents held in all) and writes the rest out as it goes. ` +
+  return `A rebuild holds at most its cache's documents (${fmt(DEFAULT_REBUILD_CACHE.documents)} changed documents or ${fmt(DEFAULT_REBUILD_CACHE.bytes / 2 ** 20)} MiB of their JSON; up to ${fmt(4 * DEFAULT_REBUILD_CACHE.documents)} documents held in all) and writes the rest out as it goes; it collects garbage once its heap has grown ${fmt((DEFAULT_REBUILD_CACHE.heap ?? 0) / 2 ** 20)} MiB past what was live after the last collection. ` +
     'Measured with `resourceUsage().maxRSS` of the process that ran the rebuilds one after the other' +
     (b.baseRssMiB !== undefined ? `, which held ${fmt(b.baseRssMiB)} MiB before the first (Node, the modules, the store opened)` : '') +
     (steps.length ? `; the peak after each: ${steps.join(', ')}. ` : '. ') +
-    'Beyond the cache, a peak holds the garbage V8 has not yet collected (its heap grows before a full collection), the pages of the batch being read and written, and SQLite\'s page caches.';
+    'Beyond the cache, a peak holds the garbage of up to that growth, the pages of the batch being read and written, and SQLite\'s page caches.';
 }
 
 function memoryCause(r: BenchResults): string {

@@ -1,3 +1,4 @@
+import { HeapBudget } from './heap-budget';
 import { ProjectionDatabase, RESERVED_ROWS, StoredDocument, StoredRow } from './projection-database';
 
 /** How much of a read model a rebuild holds in memory before writing it out. */
@@ -6,9 +7,11 @@ export interface RebuildCacheLimits {
   readonly documents: number;
   /** The documents held, by their size as stored JSON when last written or read (estimated). */
   readonly bytes: number;
+  /** Heap the rebuild may grow by before it collects garbage (`HeapBudget`); absent: V8 decides. */
+  readonly heap?: number;
 }
 
-export const DEFAULT_REBUILD_CACHE: RebuildCacheLimits = { documents: 5_000, bytes: 16 * 2 ** 20 };
+export const DEFAULT_REBUILD_CACHE: RebuildCacheLimits = { documents: 5_000, bytes: 16 * 2 ** 20, heap: 128 * 2 ** 20 };
 
 interface Entry<D> {
   doc: D | undefined;
@@ -57,6 +60,7 @@ export class RebuildCache<D> {
   private readonly written = { documents: 0, bytes: 0 };
   /** The first of the rowids reserved for new rows. */
   private readonly base: number;
+  private readonly heap?: HeapBudget;
 
   constructor(
     private readonly db: ProjectionDatabase,
@@ -67,6 +71,7 @@ export class RebuildCache<D> {
     private readonly tails = false,
   ) {
     this.base = db.reserveRows(name);
+    if (limits.heap !== undefined) this.heap = new HeapBudget(limits.heap);
   }
 
   /** Before a page is folded: reads back, in a few queries, the documents of `keys` written and not held. */
@@ -138,6 +143,7 @@ export class RebuildCache<D> {
   afterPage(): void {
     this.absent.clear();
     this.page++;
+    this.heap?.check();
     const { documents, bytes } = this.limits;
     // With `tails` every changed document's items are written at each look: it is counted by its last size.
     const typical = this.tails || this.written.documents === 0 ? 0 : this.written.bytes / this.written.documents;
