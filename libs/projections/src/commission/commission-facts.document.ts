@@ -1,6 +1,7 @@
 import {
   AdjustmentFact, AssignmentFact, COMMISSION_STREAM_PREFIXES, DEAL_STREAM_PREFIX, DealFacts, FactRef, PeriodFact, PipelineRef, PlanVersionFact,
 } from '@deals/domain';
+import { fnv1a } from '../fnv1a';
 
 /** A deal's commission facts, plus the pipeline version its stage probabilities come from. */
 export interface DealFactsDocument {
@@ -115,7 +116,5 @@ export const userIdOfPersonIndexKey = (key: string) => key.slice('person:'.lengt
 
 /** The bucket of a document key in every person's index (32-bit FNV-1a): fixed, as stored keys depend on it. */
 export function personIndexBucket(documentKey: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < documentKey.length; i++) hash = Math.imul(hash ^ documentKey.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % PERSON_INDEX_BUCKETS;
+  return fnv1a(documentKey) % PERSON_INDEX_BUCKETS;
 }
