@@ -314,11 +314,12 @@ export class ProjectionDatabase {
     })();
   }
 
-  /** Every document under `name`, with its items (a rebuild's, given up). */
+  /** Every document under `name`, with its items (a rebuild's, given up: with its reserved rowids). */
   deleteDocuments(name: string): void {
     name = this.rowsOf(name);
     this.sql('DELETE FROM projection_items WHERE doc IN (SELECT rowid FROM projection_documents WHERE name = ?)').run(name);
     this.sql('DELETE FROM projection_documents WHERE name = ?').run(name);
+    this.releaseRows(name);
   }
 
   /** Documents of rebuilds cut short by a crash: at start, when no rebuild runs. */
@@ -346,7 +347,7 @@ export class ProjectionDatabase {
   /**
    * Keeps the next `RESERVED_ROWS` rowids for new rows of `name` (a rebuild's), so that its cache can
    * make them in any order and still list them in the order it gives: a placeholder row after the
-   * block makes other rows take rowids above it. Returns the block's first rowid; `releaseRows` ends it.
+   * block makes other rows take rowids above it. Returns the block's first rowid; `releaseRows` (the swap) or `deleteDocuments` ends it.
    */
   reserveRows(name: string): number {
     return this.db.transaction(() => {

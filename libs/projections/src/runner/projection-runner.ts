@@ -258,7 +258,6 @@ export class ProjectionRunner {
     } catch (error) {
       this.db.versions.drop(build);
       this.db.deleteDocuments(rebuildName(projection.name, build));
-      this.db.releaseRows(rebuildName(projection.name, build));
       throw error;
     } finally {
       slot.state = previous === 'starting' ? 'starting' : 'running';
